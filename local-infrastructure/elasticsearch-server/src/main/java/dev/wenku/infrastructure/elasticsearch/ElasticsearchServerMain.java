@@ -1,0 +1,81 @@
+package dev.wenku.infrastructure.elasticsearch;
+
+import dev.wenku.infrastructure.process.ParentWatch;
+import dev.wenku.infrastructure.process.ReadyLine;
+import dev.wenku.infrastructure.process.ServerArguments;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.elasticsearch.common.logging.LogConfigurator;
+import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.common.transport.TransportAddress;
+import org.elasticsearch.env.Environment;
+import org.elasticsearch.http.HttpServerTransport;
+import org.elasticsearch.node.ClasspathPluginsNode;
+import org.elasticsearch.node.Node;
+import org.elasticsearch.transport.netty4.Netty4Plugin;
+
+/**
+ * A real single-node Elasticsearch bound to loopback.
+ *
+ * <p>Arguments: {@code http-port=} (0 picks a free port; the ready line reports the real one) and {@code home=}
+ * (config, data and logs live below it, so an index survives a restart).
+ */
+public final class ElasticsearchServerMain {
+
+    private ElasticsearchServerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ParentWatch.exitWhenParentGoesAway();
+        ServerArguments arguments = new ServerArguments(args);
+        Path home = arguments.directory("home");
+        // No native libraries ship in Maven jars; pointing at an empty folder makes that a one-line warning.
+        System.setProperty("es.nativelibs.path", createDirectory(home.resolve("native")).toString());
+        Settings settings = Settings.builder()
+            .put("cluster.name", "wenku-local")
+            .put("node.name", "wenku-local-node")
+            .put("path.home", home.toString())
+            .put("path.data", createDirectory(home.resolve("data")).toString())
+            .put("path.logs", createDirectory(home.resolve("logs")).toString())
+            .put("discovery.type", "single-node")
+            .put("network.host", "127.0.0.1")
+            .put("http.port", arguments.port("http-port"))
+            .put("transport.port", 0)
+            .put("cluster.routing.allocation.disk.threshold_enabled", false)
+            .put("logger.level", "WARN")
+            .build();
+
+        LogConfigurator.registerErrorListener();
+        LogConfigurator.configureESLogging();
+        LogConfigurator.configureWithoutConfig(settings);
+
+        Environment environment = new Environment(settings, createDirectory(home.resolve("config")));
+        Node node = new ClasspathPluginsNode(environment,
+            List.of(Netty4Plugin.class, CjkAnalysisPlugin.class, RootInfoPlugin.class));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(node, stopped), "elasticsearch-shutdown"));
+        node.start();
+
+        TransportAddress http = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress();
+        new ReadyLine("elasticsearch", "http://" + http.getAddress() + ":" + http.getPort()).announce();
+        stopped.await();
+    }
+
+    private static void stop(Node node, CountDownLatch stopped) {
+        try {
+            node.close();
+            node.awaitClose(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("Elasticsearch did not stop cleanly: " + e);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private static Path createDirectory(Path path) throws java.io.IOException {
+        return Files.createDirectories(path);
+    }
+}

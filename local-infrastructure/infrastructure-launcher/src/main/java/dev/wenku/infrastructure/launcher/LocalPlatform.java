@@ -1,0 +1,107 @@
+package dev.wenku.infrastructure.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole platform on this machine: real Kafka and Elasticsearch plus the four services, each in a JVM of its
+ * own talking over loopback, all stopped by {@link #close()} (or with this process, whatever ends it).
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final EmbeddedInfrastructure infrastructure;
+    private final Map<ServiceModule, ChildProcess> services = new EnumMap<>(ServiceModule.class);
+    private final Map<ServiceModule, Integer> ports = new EnumMap<>(ServiceModule.class);
+
+    private LocalPlatform(EmbeddedInfrastructure infrastructure) {
+        this.infrastructure = infrastructure;
+    }
+
+    /**
+     * @param data directory for server data and every process's log ({@code logs/<name>.log})
+     * @param gatewayPort the gateway's port; taken when free, otherwise a free one is used
+     * @param echo where to copy every process's output with a {@code [name]} prefix, or {@code null}
+     */
+    public static LocalPlatform start(ProjectLayout layout, Path data, int gatewayPort, PrintStream echo) {
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(layout, data, 0, 0, echo);
+        LocalPlatform platform = new LocalPlatform(infrastructure);
+        try {
+            platform.startServices(layout, data.resolve("logs"), gatewayPort, echo);
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startServices(ProjectLayout layout, Path logs, int gatewayPort, PrintStream echo) {
+        for (ServiceModule service : ServiceModule.values()) {
+            ports.put(service, service == ServiceModule.GATEWAY ? FreePorts.preferring(gatewayPort) : FreePorts.next());
+        }
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        for (ServiceModule service : ServiceModule.values()) {
+            List<String> command = new JavaCommand()
+                .option("-Xms64m").option("-Xmx384m").option("-XX:+UseSerialGC")
+                .classpath(layout.processSupportClasspath() + java.io.File.pathSeparator + layout.serviceJar(service.module()))
+                .main("dev.wenku.infrastructure.process.ParentWatch", arguments(service))
+                .build();
+            ChildProcess process = ChildProcess.start(service.module(), command,
+                logs.resolve(service.module() + ".log"), echo);
+            services.put(service, process);
+            started.add(CompletableFuture.runAsync(() -> HttpProbe.awaitResponse(
+                url(service) + "/actuator/health", r -> r.statusCode() == 200, SERVICE_START_TIMEOUT, process)));
+        }
+        CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private List<String> arguments(ServiceModule service) {
+        List<String> args = new ArrayList<>(List.of(
+            "org.springframework.boot.loader.launch.JarLauncher",
+            "--server.port=" + ports.get(service),
+            "--server.address=127.0.0.1",
+            "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+            "--spring.elasticsearch.uris=" + infrastructure.elasticsearchUrl()));
+        if (service == ServiceModule.GATEWAY) {
+            args.add("--wenku.gateway.ingest-uri=" + url(ServiceModule.INGEST));
+            args.add("--wenku.gateway.search-uri=" + url(ServiceModule.SEARCH));
+        }
+        return args;
+    }
+
+    public String url(ServiceModule service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public String gatewayUrl() {
+        return url(ServiceModule.GATEWAY);
+    }
+
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public ChildProcess process(ServiceModule service) {
+        return services.get(service);
+    }
+
+    @Override
+    public void close() {
+        // Front to back, so nothing produces into a broker that is already gone.
+        for (ServiceModule service : List.of(ServiceModule.GATEWAY, ServiceModule.INGEST, ServiceModule.ANALYSIS,
+                ServiceModule.SEARCH)) {
+            ChildProcess process = services.get(service);
+            if (process != null) {
+                process.close();
+            }
+        }
+        infrastructure.close();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.wenku.infrastructure.launcher;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The one-command run: {@code RunPlatform [--gateway-port=8080] [--data-dir=.local-run] [--no-seeds] [--quiet]}.
+ * Starts everything, loads the seeds, prints the gateway URL and an example search, and runs until Ctrl-C.
+ */
+public final class RunPlatform {
+
+    static final String EXAMPLE_QUERY = "新质生产力";
+
+    private RunPlatform() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int gatewayPort = 8080;
+        Path data = null;
+        boolean seeds = true;
+        boolean quiet = false;
+        for (String arg : args) {
+            if (arg.startsWith("--gateway-port=")) {
+                gatewayPort = Integer.parseInt(arg.substring("--gateway-port=".length()));
+            } else if (arg.startsWith("--data-dir=")) {
+                data = Path.of(arg.substring("--data-dir=".length()));
+            } else if (arg.equals("--no-seeds")) {
+                seeds = false;
+            } else if (arg.equals("--quiet")) {
+                quiet = true;
+            } else {
+                System.err.println("Unknown option " + arg
+                    + "\nUsage: RunPlatform [--gateway-port=8080] [--data-dir=DIR] [--no-seeds] [--quiet]");
+                System.exit(2);
+            }
+        }
+        ProjectLayout layout = ProjectLayout.locate();
+        Path dataDir = (data != null ? data : layout.root().resolve(".local-run")).toAbsolutePath();
+        long started = System.nanoTime();
+        System.out.println("Starting Kafka, Elasticsearch and the four services (data and logs in " + dataDir + ") ...");
+
+        LocalPlatform platform = LocalPlatform.start(layout, dataDir, gatewayPort, quiet ? null : System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the platform ...");
+            platform.close();
+            stopped.countDown();
+        }, "platform-stop"));
+
+        String gateway = platform.gatewayUrl();
+        if (seeds) {
+            List<SeedLoader.Upload> uploads = SeedLoader.loadAll(layout.seeds(), gateway);
+            uploads.forEach(u -> System.out.println("Seed " + u.file().getFileName() + ": HTTP " + u.status()
+                + " " + u.response()));
+            awaitSearchable(gateway, uploads.stream().filter(SeedLoader.Upload::accepted).count());
+        }
+        String search = gateway + "/api/search?q=" + URLEncoder.encode(EXAMPLE_QUERY, StandardCharsets.UTF_8);
+        System.out.printf("%n==> Wenku is running (ready in %.1f s)%n    Gateway:        %s%n"
+                + "    Example search: %s%n    (%s)%n    Press Ctrl-C to stop everything.%n%n",
+            (System.nanoTime() - started) / 1e9, gateway, search, gateway + "/api/search?q=" + EXAMPLE_QUERY);
+        stopped.await();
+    }
+
+    private static void awaitSearchable(String gateway, long expected) {
+        if (expected == 0) {
+            return;
+        }
+        String url = gateway + "/api/search?q=" + URLEncoder.encode(EXAMPLE_QUERY, StandardCharsets.UTF_8);
+        HttpProbe.awaitResponse(url, r -> r.statusCode() == 200 && totalOf(r.body()) >= expected,
+            Duration.ofSeconds(120), null);
+    }
+
+    static long totalOf(String searchResponse) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(searchResponse);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.wenku.infrastructure.launcher;
+
+import org.testcontainers.elasticsearch.ElasticsearchContainer;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * The official Kafka and Elasticsearch images through Testcontainers, for machines with a Docker engine
+ * ({@code -Dinfra=testcontainers}). Security is off in the Elasticsearch container, as in docker-compose.yml.
+ */
+final class TestcontainersInfrastructure implements Infrastructure {
+
+    static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
+    static final String ELASTICSEARCH_IMAGE = "docker.elastic.co/elasticsearch/elasticsearch:9.5.3";
+
+    private final KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+    private final ElasticsearchContainer elasticsearch = new ElasticsearchContainer(ELASTICSEARCH_IMAGE)
+        .withEnv("xpack.security.enabled", "false")
+        .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+
+    TestcontainersInfrastructure() {
+        kafka.start();
+        elasticsearch.start();
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.getBootstrapServers();
+    }
+
+    @Override
+    public String elasticsearchUrl() {
+        return "http://" + elasticsearch.getHttpHostAddress();
+    }
+
+    @Override
+    public void close() {
+        elasticsearch.stop();
+        kafka.stop();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.wenku.infrastructure.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.InfoResponse;
+import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RealInfrastructureExtension.class)
+class EmbeddedInfrastructureIT {
+
+    private static Rest5Client restClient;
+    private static ElasticsearchClient elasticsearch;
+
+    @BeforeAll
+    static void connect(Infrastructure infrastructure) {
+        restClient = Rest5Client.builder(URI.create(infrastructure.elasticsearchUrl())).build();
+        elasticsearch = new ElasticsearchClient(new Rest5ClientTransport(restClient, new JacksonJsonpMapper()));
+    }
+
+    @AfterAll
+    static void disconnect() throws Exception {
+        restClient.close();
+    }
+
+    @Test
+    void elasticsearchAnswersTheJavaClientsInfoCall() throws Exception {
+        InfoResponse info = elasticsearch.info();
+        assertTrue(info.version().number().startsWith("9.5"), info.version().number());
+        assertFalse(info.clusterUuid().isBlank());
+    }
+
+    @Test
+    void elasticsearchSplitsChineseIntoBigramsWithTheCjkFiltersOfTheOfficialImage() throws Exception {
+        String index = "cjk-" + UUID.randomUUID();
+        elasticsearch.indices().create(c -> c.index(index).withJson(new StringReader("""
+            {"settings": {"analysis": {"analyzer": {"zh_bigram": {
+              "type": "custom", "tokenizer": "standard",
+              "filter": ["cjk_width", "lowercase", "cjk_bigram"]}}}}}
+            """)));
+        List<String> tokens = elasticsearch.indices()
+            .analyze(a -> a.index(index).analyzer("zh_bigram").text("新质生产力ＡＢ"))
+            .tokens().stream().map(AnalyzeToken::token).toList();
+        assertEquals(List.of("新质", "质生", "生产", "产力", "ab"), tokens);
+    }
+
+    @Test
+    void kafkaDeliversWhatWasProducedWithAcksAll(Infrastructure infrastructure) throws Exception {
+        String topic = "probe-" + UUID.randomUUID();
+        Map<String, Object> producerConfig = Map.of(
+            "bootstrap.servers", infrastructure.kafkaBootstrapServers(), "acks", "all", "enable.idempotence", true);
+        try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "id-1", "新质生产力")).get();
+        }
+        Map<String, Object> consumerConfig = Map.of(
+            "bootstrap.servers", infrastructure.kafkaBootstrapServers(),
+            "group.id", "probe", "auto.offset.reset", "earliest");
+        try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            ConsumerRecords<String, String> records = ConsumerRecords.empty();
+            for (int i = 0; i < 30 && records.isEmpty(); i++) {
+                records = consumer.poll(Duration.ofSeconds(1));
+            }
+            assertEquals("新质生产力", records.iterator().next().value());
+        }
+    }
+}

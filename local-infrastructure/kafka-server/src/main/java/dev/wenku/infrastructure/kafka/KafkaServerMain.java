@@ -1,0 +1,65 @@
+package dev.wenku.infrastructure.kafka;
+
+import dev.wenku.infrastructure.process.ParentWatch;
+import dev.wenku.infrastructure.process.ReadyLine;
+import dev.wenku.infrastructure.process.ServerArguments;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real single-node KRaft Kafka broker (broker and controller in one process).
+ *
+ * <p>Arguments: {@code port=} client port, {@code controller-port=}, {@code data=} log directory. Storage is
+ * formatted on first start and reused afterwards, so topics and offsets survive a restart.
+ */
+public final class KafkaServerMain {
+
+    private KafkaServerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ParentWatch.exitWhenParentGoesAway();
+        ServerArguments arguments = new ServerArguments(args);
+        int port = arguments.port("port");
+        int controllerPort = arguments.port("controller-port");
+        Path data = arguments.directory("data");
+        Files.createDirectories(data);
+
+        Properties properties = SingleNodeKafkaProperties.of(port, controllerPort, data.resolve("logs"));
+        Path propertiesFile = data.resolve("server.properties");
+        try (OutputStream out = Files.newOutputStream(propertiesFile)) {
+            properties.store(out, "Written by KafkaServerMain on every start");
+        }
+        formatStorageIfNew(propertiesFile);
+
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            server.awaitShutdown();
+        }, "kafka-shutdown"));
+        server.startup();
+        new ReadyLine("kafka", "127.0.0.1:" + port).announce();
+        server.awaitShutdown();
+    }
+
+    private static void formatStorageIfNew(Path propertiesFile) throws IOException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        String[] format = {"format", "-t", Uuid.randomUuid().toString(), "-c", propertiesFile.toString(),
+            "--ignore-formatted"};
+        int exit = StorageTool.execute(format, new PrintStream(output, true, StandardCharsets.UTF_8));
+        if (exit != 0) {
+            throw new IllegalStateException("Formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
+        }
+    }
+}
