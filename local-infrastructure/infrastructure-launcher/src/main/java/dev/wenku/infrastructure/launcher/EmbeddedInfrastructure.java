@@ -5,9 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /** Real Kafka and Elasticsearch in child JVMs, started in parallel, data in a directory of their own. */
 public final class EmbeddedInfrastructure implements Infrastructure {
@@ -81,15 +79,8 @@ public final class EmbeddedInfrastructure implements Infrastructure {
             CompletableFuture.runAsync(elasticsearch::close),
             CompletableFuture.runAsync(kafka::close)).join();
         if (temporaryData != null) {
-            deleteRecursively(temporaryData);
+            Directories.deleteRecursively(temporaryData);
         }
     }
 
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // Leftover temporary files are harmless; the servers are already stopped.
-        }
-    }
 }

@@ -25,16 +25,22 @@ public final class LocalPlatform implements AutoCloseable {
         this.infrastructure = infrastructure;
     }
 
+    /** Preferred ports, each taken when free, otherwise a free one is used; 0 means any free port. */
+    public record Ports(int gateway, int kafka, int elasticsearch) {
+
+        public static final Ports ANY_FREE = new Ports(0, 0, 0);
+    }
+
     /**
      * @param data directory for server data and every process's log ({@code logs/<name>.log})
-     * @param gatewayPort the gateway's port; taken when free, otherwise a free one is used
      * @param echo where to copy every process's output with a {@code [name]} prefix, or {@code null}
      */
-    public static LocalPlatform start(ProjectLayout layout, Path data, int gatewayPort, PrintStream echo) {
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(layout, data, 0, 0, echo);
+    public static LocalPlatform start(ProjectLayout layout, Path data, Ports ports, PrintStream echo) {
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(layout, data, ports.kafka(),
+            ports.elasticsearch(), echo);
         LocalPlatform platform = new LocalPlatform(infrastructure);
         try {
-            platform.startServices(layout, data.resolve("logs"), gatewayPort, echo);
+            platform.startServices(layout, data.resolve("logs"), ports.gateway(), echo);
             return platform;
         } catch (RuntimeException e) {
             platform.close();

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The one-command run: {@code RunPlatform [--gateway-port=8080] [--data-dir=.local-run] [--no-seeds] [--quiet]}.
+ * The one-command run: {@code RunPlatform [--gateway-port=8080] [--kafka-port=9092] [--elasticsearch-port=9200]
+ * [--data-dir=.local-run] [--no-seeds] [--quiet]}. Ports are used when free, otherwise free ones are picked.
  * Starts everything, loads the seeds, prints the gateway URL and an example search, and runs until Ctrl-C.
  */
 public final class RunPlatform {
@@ -20,12 +21,18 @@ public final class RunPlatform {
 
     public static void main(String[] args) throws InterruptedException {
         int gatewayPort = 8080;
+        int kafkaPort = 9092;
+        int elasticsearchPort = 9200;
         Path data = null;
         boolean seeds = true;
         boolean quiet = false;
         for (String arg : args) {
             if (arg.startsWith("--gateway-port=")) {
                 gatewayPort = Integer.parseInt(arg.substring("--gateway-port=".length()));
+            } else if (arg.startsWith("--kafka-port=")) {
+                kafkaPort = Integer.parseInt(arg.substring("--kafka-port=".length()));
+            } else if (arg.startsWith("--elasticsearch-port=")) {
+                elasticsearchPort = Integer.parseInt(arg.substring("--elasticsearch-port=".length()));
             } else if (arg.startsWith("--data-dir=")) {
                 data = Path.of(arg.substring("--data-dir=".length()));
             } else if (arg.equals("--no-seeds")) {
@@ -34,7 +41,8 @@ public final class RunPlatform {
                 quiet = true;
             } else {
                 System.err.println("Unknown option " + arg
-                    + "\nUsage: RunPlatform [--gateway-port=8080] [--data-dir=DIR] [--no-seeds] [--quiet]");
+                    + "\nUsage: RunPlatform [--gateway-port=8080] [--kafka-port=9092] [--elasticsearch-port=9200]"
+                    + " [--data-dir=DIR] [--no-seeds] [--quiet]");
                 System.exit(2);
             }
         }
@@ -43,7 +51,8 @@ public final class RunPlatform {
         long started = System.nanoTime();
         System.out.println("Starting Kafka, Elasticsearch and the four services (data and logs in " + dataDir + ") ...");
 
-        LocalPlatform platform = LocalPlatform.start(layout, dataDir, gatewayPort, quiet ? null : System.out);
+        LocalPlatform platform = LocalPlatform.start(layout, dataDir,
+            new LocalPlatform.Ports(gatewayPort, kafkaPort, elasticsearchPort), quiet ? null : System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the platform ...");
@@ -60,8 +69,11 @@ public final class RunPlatform {
         }
         String search = gateway + "/api/search?q=" + URLEncoder.encode(EXAMPLE_QUERY, StandardCharsets.UTF_8);
         System.out.printf("%n==> Wenku is running (ready in %.1f s)%n    Gateway:        %s%n"
-                + "    Example search: %s%n    (%s)%n    Press Ctrl-C to stop everything.%n%n",
-            (System.nanoTime() - started) / 1e9, gateway, search, gateway + "/api/search?q=" + EXAMPLE_QUERY);
+                + "    Example search: %s%n    (%s)%n    Kafka:          %s%n    Elasticsearch:  %s%n"
+                + "    Logs:           %s%n    Press Ctrl-C to stop everything.%n%n",
+            (System.nanoTime() - started) / 1e9, gateway, search, gateway + "/api/search?q=" + EXAMPLE_QUERY,
+            platform.infrastructure().kafkaBootstrapServers(), platform.infrastructure().elasticsearchUrl(),
+            dataDir.resolve("logs"));
         stopped.await();
     }
 

@@ -1,0 +1,10 @@
+package dev.wenku.events;
+
+/** What every event on the pipeline's topics carries. */
+public sealed interface PipelineEvent permits DocumentIngested, DocumentAnalyzed {
+
+    /** The event schema's version; consumers reject versions newer than they understand. */
+    int schemaVersion();
+
+    String documentId();
+}

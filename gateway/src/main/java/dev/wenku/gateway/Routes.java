@@ -1,0 +1,19 @@
+package dev.wenku.gateway;
+
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The public API, one route per service. Error statuses and bodies from the services pass through unchanged. */
+@Configuration(proxyBeanMethods = false)
+class Routes {
+
+    @Bean
+    RouteLocator publicApi(RouteLocatorBuilder routes, GatewayProperties properties) {
+        return routes.routes()
+            .route("documents", r -> r.path("/api/documents", "/api/documents/**").uri(properties.ingestUri()))
+            .route("search", r -> r.path("/api/search", "/api/search/**").uri(properties.searchUri()))
+            .build();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.wenku.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Routes to two small real HTTP servers standing in for ingest and search. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingTest {
+
+    private static final HttpServer INGEST = server("ingest", 413, "{\"error\":\"body_too_large\",\"message\":\"too big\"}");
+    private static final HttpServer SEARCH = server("search", 200, "{\"total\":0,\"hits\":[]}");
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry registry) {
+        registry.add("wenku.gateway.ingest-uri", () -> "http://127.0.0.1:" + INGEST.getAddress().getPort());
+        registry.add("wenku.gateway.search-uri", () -> "http://127.0.0.1:" + SEARCH.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        INGEST.stop(0);
+        SEARCH.stop(0);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void documentsGoToIngestAndItsErrorStatusAndBodyPassThrough() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/documents"))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(413, response.statusCode());
+        assertEquals("{\"error\":\"body_too_large\",\"message\":\"too big\"}", response.body());
+        assertEquals("ingest POST /api/documents", response.headers().firstValue("X-Upstream").orElse(""));
+    }
+
+    @Test
+    void searchGoesToSearchWithItsQueryString() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/search?q=%E6%96%B0&size=5")).GET());
+        assertEquals(200, response.statusCode());
+        assertEquals("search GET /api/search?q=%E6%96%B0&size=5", response.headers().firstValue("X-Upstream").orElse(""));
+    }
+
+    @Test
+    void unknownPathsAreNotRouted() throws Exception {
+        assertEquals(404, send(HttpRequest.newBuilder(uri("/api/unknown")).GET()).statusCode());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static HttpServer server(String name, int status, String body) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("X-Upstream",
+                    name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+                        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
+                exchange.sendResponseHeaders(status, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.wenku.ingest.documents;
+
+import dev.wenku.events.DocumentIngested;
+import dev.wenku.events.PipelineEvent;
+import dev.wenku.events.Topics;
+import dev.wenku.ingest.IngestProperties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/** Publishes to Kafka and returns only once the broker acknowledged the write (acks=all, idempotent producer). */
+@Component
+public class DocumentPublisher {
+
+    private final KafkaTemplate<String, PipelineEvent> kafka;
+    private final IngestProperties properties;
+
+    public DocumentPublisher(KafkaTemplate<String, PipelineEvent> kafka, IngestProperties properties) {
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    public void publish(DocumentIngested event) {
+        try {
+            kafka.send(Topics.DOCUMENTS_INGESTED, event.documentId(), event)
+                .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailed("Interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new PublishFailed("Kafka did not acknowledge the document: " + cause, cause);
+        }
+    }
+}

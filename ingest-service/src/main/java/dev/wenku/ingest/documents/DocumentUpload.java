@@ -1,0 +1,7 @@
+package dev.wenku.ingest.documents;
+
+import java.util.List;
+
+/** The JSON an editor uploads: {@code {"title", "body", "source"?, "tags"?}}. */
+public record DocumentUpload(String title, String body, String source, List<String> tags) {
+}

@@ -1,0 +1,51 @@
+package dev.wenku.ingest.web;
+
+import dev.wenku.ingest.documents.PublishFailed;
+import dev.wenku.ingest.documents.UploadRejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+@RestControllerAdvice
+public class ApiErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    @ExceptionHandler(UploadRejected.class)
+    ResponseEntity<ApiError> rejected(UploadRejected e) {
+        return ResponseEntity.status(e.status()).body(new ApiError(e.error(), e.getMessage()));
+    }
+
+    @ExceptionHandler(PublishFailed.class)
+    ResponseEntity<ApiError> kafkaUnavailable(PublishFailed e) {
+        log.warn("Upload not accepted: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+            .body(new ApiError("kafka_unavailable",
+                "The document could not be stored right now (Kafka did not acknowledge it); nothing was accepted. Retry later."));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> malformed(HttpMessageNotReadableException e) {
+        String detail = e.getMostSpecificCause().getMessage();
+        return ResponseEntity.badRequest().body(new ApiError("malformed_json",
+            "The request body is not a valid JSON document: " + (detail == null ? "" : detail.lines().findFirst().orElse(""))));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> unsupportedType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(new ApiError("unsupported_media_type",
+            "Content-Type " + e.getContentType() + " is not supported; send application/json."));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> wrongMethod(HttpRequestMethodNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(new ApiError("method_not_allowed",
+            e.getMethod() + " is not supported here."));
+    }
+}
