@@ -2,10 +2,8 @@ package dev.wenku.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class PinyinAnnotationsTest {
@@ -19,16 +17,36 @@ class PinyinAnnotationsTest {
 
     @Test
     void realParenthesesSurvive() {
-        String text = "勞動資料(生產工具和勞動對象)、(20XX-2025年)以及人工智能(AI)";
+        String text = "勞動資料(生產工具和勞動對象)、(20XX-2025年)以及人工智能(AI)和拼音(pīnyīn)、北京(Běijīng)";
+        PinyinAnnotations.Result result = PinyinAnnotations.strip(text);
+        assertEquals(text, result.text());
+        assertEquals(0, result.removed());
+    }
+
+    @Test
+    void annotationsThatLostTheirOpeningParenthesisAreRemoved() {
+        PinyinAnnotations.Result result = PinyinAnnotations.strip("生產chǎn)力和?jié)摿");
+        assertEquals("生產力和?摿", result.text());
+        assertEquals(2, result.removed());
+    }
+
+    @Test
+    void annotationsAfterLatinLettersAreRemoved() {
+        assertEquals("漠a業", PinyinAnnotations.strip("漠a(chǎn)業(yè)").text());
+    }
+
+    @Test
+    void pinyinClosingARealParenthesisIsNotTakenForADamagedAnnotation() {
+        String text = "拼音寫作(拼音pīn)";
         assertEquals(text, PinyinAnnotations.strip(text).text());
     }
 
     @Test
-    void theSeedLosesEveryWellFormedAnnotation() throws Exception {
-        String seed = Files.readString(Path.of("../seeds/000_46f25000791b86e7.txt"), StandardCharsets.UTF_8);
-        PinyinAnnotations.Result result = PinyinAnnotations.strip(seed);
-        assertEquals(1887, result.removed());
-        assertFalse(result.text().contains("(zhì)"));
-        assertEquals(true, result.text().contains("(生產工具和勞動對象)"));
+    void theSeedLosesAll1892AnnotationsIncludingTheSevenDamagedOnes() {
+        PinyinAnnotations.Result result = PinyinAnnotations.strip(SeedText.RAW);
+        assertEquals(1892, result.removed());
+        assertFalse(SeedText.hasPinyinResidue(result.text()));
+        assertTrue(result.text().contains("(生產工具和勞動對象)"));
+        assertTrue(result.text().contains("(20XX-2025年)"));
     }
 }

@@ -1,10 +1,12 @@
 package dev.wenku.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wenku.infrastructure.launcher.Directories;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
+import dev.wenku.infrastructure.launcher.MultipartBody;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.SeedLoader;
 import java.net.URI;
@@ -19,6 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,13 +70,45 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    void theSeedFileIsLoadedThroughTheGatewayAndFindable() throws Exception {
-        List<SeedLoader.Upload> uploads = SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl());
+    void theSeedLoadsAsFiveCleanEssaysSearchableInSimplifiedAndShownInTraditional() throws Exception {
+        List<SeedLoader.Upload> uploads = SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl(), null);
         assertEquals(1, uploads.size());
         assertTrue(uploads.getFirst().accepted(), uploads.toString());
+        assertEquals(5, uploads.getFirst().documents(), uploads.getFirst().response());
 
-        String found = awaitSearch("新质生产力", body -> body.contains("培育發展新質生產力"));
-        assertTrue(found.contains("新质") || found.contains("新質"), found);
+        String found = awaitSearch("新质生产力 心得体会感悟", body -> IntStream.rangeClosed(1, 5)
+            .allMatch(n -> body.contains("心得體會感悟" + n + "\"")));
+        assertTrue(found.contains("2024學習“新質生產力”心得體會感悟1"), "Traditional titles for display: " + found);
+        assertFalse(PINYIN_RESIDUE.matcher(found).find(), "no pinyin annotation left: " + found);
+        assertFalse(found.contains("心得體會感悟的內容"), "the preface is not an essay: " + found);
+    }
+
+    @Test
+    void filesInEveryFormatAndEncodingBecomeSearchable() throws Exception {
+        for (String file : List.of("essay.gb18030.txt", "essay.big5.txt", "essay.docx", "essay.pdf")) {
+            byte[] content = PlatformEndToEndIT.class.getResourceAsStream("/uploads/" + file).readAllBytes();
+            MultipartBody body = new MultipartBody().file("file", file, content);
+            HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                    + "/api/documents?split=false&source=" + file))
+                .header("Content-Type", body.contentType()).POST(body.publisher()).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertTrue(upload.statusCode() == 202 || upload.statusCode() == 200, file + ": " + upload.body());
+            String id = upload.body().replaceAll("(?s)^\\{\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            awaitStatus(id, "INDEXED");
+        }
+    }
+
+    @Test
+    void badUploadsGetClearStatusesThroughTheGateway() throws Exception {
+        MultipartBody exe = new MultipartBody().file("file", "tool.exe", new byte[] {0x4d, 0x5a, 0, 1});
+        HttpResponse<String> unsupported = post(exe);
+        assertEquals(415, unsupported.statusCode(), unsupported.body());
+        assertTrue(unsupported.body().contains("unsupported_type"));
+
+        byte[] broken = {(byte) 0xe6, (byte) 0x96, (byte) 0xb0, (byte) 0xff, (byte) 0xfe, (byte) 0x80, (byte) 0x81};
+        HttpResponse<String> undecodable = post(new MultipartBody().file("file", "broken.txt", broken));
+        assertEquals(400, undecodable.statusCode(), undecodable.body());
+        assertTrue(undecodable.body().contains("\"byteOffset\""), undecodable.body());
     }
 
     @Test
@@ -84,6 +120,27 @@ class PlatformEndToEndIT {
         assertEquals(400, empty.statusCode());
         assertTrue(empty.body().contains("empty_body"), empty.body());
         assertEquals(400, get("/api/search?q=").statusCode());
+    }
+
+    private static final Pattern PINYIN_RESIDUE = Pattern.compile("[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]");
+
+    private static HttpResponse<String> post(MultipartBody body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents"))
+            .header("Content-Type", body.contentType()).POST(body.publisher()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void awaitStatus(String id, String status) throws Exception {
+        String last = "";
+        long end = System.nanoTime() + SEARCHABLE_WITHIN.toNanos();
+        while (System.nanoTime() < end) {
+            HttpResponse<String> response = get("/api/documents/" + id);
+            last = response.statusCode() + " " + response.body();
+            if (response.body().contains("\"status\":\"" + status + "\"")) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(id + " never reached " + status + "; last: " + last);
     }
 
     private static String awaitSearch(String q, Predicate<String> accepted) throws Exception {

@@ -23,8 +23,17 @@ public class DocumentPublisher {
     }
 
     public void publish(DocumentIngested event) {
+        send(event.documentId(), event);
+    }
+
+    /** A tombstone: the document is removed downstream (analysis forwards it, search deletes it). */
+    public void publishDeletion(String documentId) {
+        send(documentId, null);
+    }
+
+    private void send(String documentId, PipelineEvent eventOrTombstone) {
         try {
-            kafka.send(Topics.DOCUMENTS_INGESTED, event.documentId(), event)
+            kafka.send(Topics.DOCUMENTS_INGESTED, documentId, eventOrTombstone)
                 .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,16 +3,30 @@ package dev.wenku.ingest.documents;
 import dev.wenku.events.Topics;
 import dev.wenku.ingest.IngestProperties;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** ingest-service owns the topic it produces to; Spring's KafkaAdmin creates it at start-up if missing. */
+/** The topics ingest-service owns; Spring's KafkaAdmin creates them at start-up when missing. */
 @Configuration(proxyBeanMethods = false)
 class IngestTopics {
 
     @Bean
     NewTopic documentsIngestedTopic(IngestProperties properties) {
         return TopicBuilder.name(Topics.DOCUMENTS_INGESTED).partitions(properties.topicPartitions()).build();
+    }
+
+    /** Status reports are folded into the registry; ingest-service is their only reader. */
+    @Bean
+    NewTopic documentStatusTopic(IngestProperties properties) {
+        return TopicBuilder.name(Topics.DOCUMENT_STATUS).partitions(properties.topicPartitions()).build();
+    }
+
+    /** Compacted: the latest record of each document is kept for ever, older ones are cleaned up. */
+    @Bean
+    NewTopic registryTopic(IngestProperties properties) {
+        return TopicBuilder.name(properties.registryTopic()).partitions(properties.topicPartitions())
+            .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
     }
 }

@@ -25,7 +25,28 @@ public class UploadValidator {
         if (upload.body() == null || upload.body().isBlank()) {
             throw new UploadRejected(HttpStatus.BAD_REQUEST, "empty_body", "The document \"body\" is empty.");
         }
-        long bytes = upload.body().getBytes(StandardCharsets.UTF_8).length;
+        checkSize(upload.body().getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    public void validateText(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new UploadRejected(HttpStatus.BAD_REQUEST, "empty_body", "The text is empty.");
+        }
+        checkSize(body.length);
+    }
+
+    /** After decoding or extraction: a file with no text in it is refused like an empty one. */
+    public void validateDecoded(String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new UploadRejected(HttpStatus.BAD_REQUEST, "empty_body", what + " contains no text.");
+        }
+    }
+
+    public boolean split(Boolean requested) {
+        return requested != null ? requested : properties.splitCompilations();
+    }
+
+    private void checkSize(long bytes) {
         if (bytes > properties.maxBodySize().toBytes()) {
             throw new UploadRejected(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The body has " + bytes
                 + " bytes; the limit is " + properties.maxBodySize().toBytes() + " bytes (wenku.ingest.max-body-size).");

@@ -1,7 +1,9 @@
 package dev.wenku.ingest.web;
 
+import dev.wenku.ingest.documents.DocumentNotFound;
 import dev.wenku.ingest.documents.PublishFailed;
 import dev.wenku.ingest.documents.UploadRejected;
+import dev.wenku.ingest.registry.RegistryUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -11,6 +13,9 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 @RestControllerAdvice
 public class ApiErrorHandler {
@@ -19,12 +24,17 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(UploadRejected.class)
     ResponseEntity<ApiError> rejected(UploadRejected e) {
-        return ResponseEntity.status(e.status()).body(new ApiError(e.error(), e.getMessage()));
+        return ResponseEntity.status(e.status()).body(new ApiError(e.error(), e.getMessage(), e.byteOffset()));
     }
 
-    @ExceptionHandler(PublishFailed.class)
-    ResponseEntity<ApiError> kafkaUnavailable(PublishFailed e) {
-        log.warn("Upload not accepted: {}", e.getMessage());
+    @ExceptionHandler(DocumentNotFound.class)
+    ResponseEntity<ApiError> notFound(DocumentNotFound e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found", e.getMessage()));
+    }
+
+    @ExceptionHandler({PublishFailed.class, RegistryUnavailable.class})
+    ResponseEntity<ApiError> kafkaUnavailable(RuntimeException e) {
+        log.warn("Request not accepted: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
             .body(new ApiError("kafka_unavailable",
                 "The document could not be stored right now (Kafka did not acknowledge it); nothing was accepted. Retry later."));
@@ -40,7 +50,26 @@ public class ApiErrorHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> unsupportedType(HttpMediaTypeNotSupportedException e) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(new ApiError("unsupported_media_type",
-            "Content-Type " + e.getContentType() + " is not supported; send application/json."));
+            "Content-Type " + e.getContentType() + " is not supported; send application/json, text/plain or"
+                + " multipart/form-data with a \"file\" part."));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new ApiError("file_too_large",
+            "The upload is larger than allowed (spring.servlet.multipart.max-file-size / max-request-size)."));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
+        return ResponseEntity.badRequest().body(new ApiError("missing_file",
+            "The multipart request has no \"" + e.getRequestPartName() + "\" part."));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiError> badMultipart(MultipartException e) {
+        return ResponseEntity.badRequest().body(new ApiError("malformed_multipart",
+            "The multipart request could not be read: " + e.getMessage()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

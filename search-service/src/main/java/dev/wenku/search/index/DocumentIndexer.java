@@ -48,6 +48,7 @@ public class DocumentIndexer {
         }
     }
 
+    /** Removes the document; deleting one that is not there is not an error (replays stay harmless). */
     public void delete(String documentId) throws IOException {
         client.delete(d -> d.index(index.alias()).id(documentId));
         log.info("Deleted document {}", documentId);

@@ -62,10 +62,11 @@ public final class RunPlatform {
 
         String gateway = platform.gatewayUrl();
         if (seeds) {
-            List<SeedLoader.Upload> uploads = SeedLoader.loadAll(layout.seeds(), gateway);
-            uploads.forEach(u -> System.out.println("Seed " + u.file().getFileName() + ": HTTP " + u.status()
-                + " " + u.response()));
-            awaitSearchable(gateway, uploads.stream().filter(SeedLoader.Upload::accepted).count());
+            List<SeedLoader.Upload> uploads = SeedLoader.loadAll(layout.seeds(), gateway, System.out);
+            uploads.stream().filter(u -> !u.accepted()).forEach(u -> System.out.println("Seed " + u.file().getFileName()
+                + " was refused: HTTP " + u.status() + " " + u.response()));
+            awaitSearchable(gateway, uploads.stream().filter(SeedLoader.Upload::accepted)
+                .mapToLong(SeedLoader.Upload::documents).sum());
         }
         String search = gateway + "/api/search?q=" + URLEncoder.encode(EXAMPLE_QUERY, StandardCharsets.UTF_8);
         System.out.printf("%n==> Wenku is running (ready in %.1f s)%n    Gateway:        %s%n"

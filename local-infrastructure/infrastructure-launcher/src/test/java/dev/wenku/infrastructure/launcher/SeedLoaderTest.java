@@ -1,6 +1,8 @@
 package dev.wenku.infrastructure.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -8,14 +10,19 @@ import org.junit.jupiter.api.Test;
 class SeedLoaderTest {
 
     @Test
-    void theTitleIsTheFirstLineShortenedForDisplay() {
-        assertEquals("短标题", SeedLoader.titleOf("\n 短标题 \n正文", Path.of("a.txt")));
-        assertEquals("一".repeat(40) + "…", SeedLoader.titleOf("一".repeat(50) + "\n正文", Path.of("a.txt")));
-        assertEquals("empty.txt", SeedLoader.titleOf("   ", Path.of("empty.txt")));
+    void anUploadCountsTheDocumentsItProducedAndHowManyWereNew() {
+        SeedLoader.Upload upload = new SeedLoader.Upload(Path.of("seed.txt"), 202, """
+            {"id":"a","status":"RECEIVED","documents":[{"id":"a","outcome":"CREATED"},{"id":"b","outcome" : "UNCHANGED"},
+             {"id":"c","outcome":"UPDATED"}]}""");
+        assertTrue(upload.accepted());
+        assertEquals(3, upload.documents());
+        assertEquals(2, upload.created());
     }
 
     @Test
-    void jsonStringsEscapeQuotesBackslashesAndControlCharacters() {
-        assertEquals("\"a\\\"b\\\\c\\n\\u0001“新”\"", Json.string("a\"b\\c\n\u0001“新”"));
+    void aRefusedUploadIsNotAccepted() {
+        SeedLoader.Upload upload = new SeedLoader.Upload(Path.of("x.bin"), 415, "{\"error\":\"unsupported_type\"}");
+        assertFalse(upload.accepted());
+        assertEquals(0, upload.documents());
     }
 }

@@ -1,0 +1,40 @@
+package dev.wenku.ingest.documents;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.wenku.text.RepairWarning;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer to an upload: {@code id} and {@code status} of the first document (an upload is usually one
+ * document), the detected encoding, and every document it produced with its repairs and warnings. A compilation
+ * also gives its preface as {@code description}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UploadResult(String id, String status, String encoding, String description,
+                           List<DocumentOutcome> documents) {
+
+    static UploadResult of(String encoding, String description, List<DocumentOutcome> documents) {
+        DocumentOutcome first = documents.getFirst();
+        boolean changed = documents.stream().anyMatch(DocumentOutcome::changed);
+        return new UploadResult(first.id(), changed ? first.status().name() : "UNCHANGED", encoding, description,
+            documents);
+    }
+
+    /** 202 when anything was stored (the pipeline goes on asynchronously), 200 when all of it was already there. */
+    public int httpStatus() {
+        return "UNCHANGED".equals(status) ? 200 : 202;
+    }
+
+    /** Repairs summed over the documents. */
+    public Map<String, Integer> repairs() {
+        Map<String, Integer> total = new LinkedHashMap<>();
+        documents.forEach(d -> d.repairs().forEach((k, v) -> total.merge(k, v, Integer::sum)));
+        return total;
+    }
+
+    public List<RepairWarning> warnings() {
+        return documents.stream().flatMap(d -> d.warnings().stream()).toList();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.wenku.ingest.files;
+
+import dev.wenku.extraction.DocumentExtractor;
+import dev.wenku.extraction.ExtractedDocument;
+import dev.wenku.extraction.ExtractionException;
+import dev.wenku.ingest.IngestProperties;
+import dev.wenku.ingest.documents.UploadRejected;
+import dev.wenku.text.DecodedText;
+import dev.wenku.text.EncodingDetector;
+import dev.wenku.text.UndecodableTextException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an uploaded file into text: plain-text files by detecting their encoding (UTF-8 with or without BOM,
+ * UTF-16, GB18030/GBK, Big5), other formats through the isolated extraction workers.
+ */
+@Component
+public class FileDecoder {
+
+    private final DocumentExtractor extractor;
+    private final IngestProperties properties;
+
+    public FileDecoder(DocumentExtractor extractor, IngestProperties properties) {
+        this.extractor = extractor;
+        this.properties = properties;
+    }
+
+    public DecodedFile decode(String fileName, byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new UploadRejected(HttpStatus.BAD_REQUEST, "empty_file", fileName + " is empty.");
+        }
+        if (bytes.length > properties.maxFileSize().toBytes()) {
+            throw new UploadRejected(HttpStatus.CONTENT_TOO_LARGE, "file_too_large", fileName + " has " + bytes.length
+                + " bytes; the limit is " + properties.maxFileSize().toBytes() + " bytes (wenku.ingest.max-file-size).");
+        }
+        return switch (FileKind.of(fileName)) {
+            case PLAIN_TEXT -> decodeText(fileName, bytes);
+            case EXTRACTED -> extract(fileName, bytes);
+            case UNSUPPORTED -> throw new UploadRejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_type",
+                fileName + " is not a supported file type; supported: " + FileKind.SUPPORTED + ".");
+        };
+    }
+
+    /** Text that arrived as a request body (text/plain) rather than as a file. */
+    public DecodedText decodeText(byte[] bytes) {
+        try {
+            return EncodingDetector.decode(bytes);
+        } catch (UndecodableTextException e) {
+            throw undecodable("The text", e);
+        }
+    }
+
+    private DecodedFile decodeText(String fileName, byte[] bytes) {
+        try {
+            DecodedText decoded = EncodingDetector.decode(bytes);
+            return new DecodedFile(decoded.text(), decoded.encoding(), "text/plain", null);
+        } catch (UndecodableTextException e) {
+            throw undecodable(fileName, e);
+        }
+    }
+
+    private DecodedFile extract(String fileName, byte[] bytes) {
+        try {
+            ExtractedDocument document = extractor.extract(fileName, bytes);
+            return new DecodedFile(document.text(), null, document.mediaType(), document.title());
+        } catch (ExtractionException e) {
+            throw switch (e.reason()) {
+                case UNSUPPORTED_TYPE -> new UploadRejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_type",
+                    e.getMessage());
+                case TOO_LARGE -> new UploadRejected(HttpStatus.CONTENT_TOO_LARGE, "file_too_large", e.getMessage());
+                case MALFORMED -> new UploadRejected(HttpStatus.BAD_REQUEST, "malformed_file", e.getMessage());
+                case TIMEOUT, WORKER_CRASHED -> new UploadRejected(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "unprocessable_file", e.getMessage());
+            };
+        }
+    }
+
+    private static UploadRejected undecodable(String what, UndecodableTextException e) {
+        return new UploadRejected(HttpStatus.BAD_REQUEST, "undecodable_text", what + " is not valid text in any"
+            + " supported encoding (UTF-8, UTF-16, GB18030/GBK, Big5): undecodable bytes at offset " + e.byteOffset()
+            + ".", e.byteOffset());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.wenku.ingest.registry;
+
+import dev.wenku.events.DocumentStatusChanged.Status;
+import dev.wenku.text.RepairWarning;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What ingest-service knows about a document: its current version, where it came from, what repair did to it,
+ * and how far the current version has come through the pipeline. {@code GET /api/documents/{id}} shows it.
+ *
+ * @param contentHash hash of the stored title and body, to recognise an identical re-upload
+ * @param sourceHash  hash of the uploaded file's bytes, to recognise an unchanged file in the drop folder
+ * @param encoding    the character encoding detected in the upload (null for JSON uploads)
+ */
+public record DocumentRecord(
+    String id,
+    long version,
+    String title,
+    String source,
+    List<String> tags,
+    String contentHash,
+    String sourceHash,
+    String encoding,
+    Map<String, Integer> repairs,
+    List<RepairWarning> warnings,
+    Status status,
+    String statusReason,
+    CompilationRef compilation,
+    Instant createdAt,
+    Instant updatedAt) {
+
+    public DocumentRecord {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        repairs = repairs == null ? Map.of() : repairs;
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public boolean deleted() {
+        return status == Status.DELETED;
+    }
+
+    public DocumentRecord withStatus(Status newStatus, String reason, Instant at) {
+        return new DocumentRecord(id, version, title, source, tags, contentHash, sourceHash, encoding, repairs,
+            warnings, newStatus, reason, compilation, createdAt, at);
+    }
+
+    /** The compilation a document was split from: file name, preface, this essay's position (1-based), size. */
+    public record CompilationRef(String name, String description, int position, int essays) {
+    }
+}

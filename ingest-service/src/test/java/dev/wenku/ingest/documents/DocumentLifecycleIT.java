@@ -1,0 +1,158 @@
+package dev.wenku.ingest.documents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wenku.events.DocumentStatusChanged;
+import dev.wenku.events.DocumentStatusChanged.Status;
+import dev.wenku.events.EventSerializer;
+import dev.wenku.events.PipelineEvent;
+import dev.wenku.events.Topics;
+import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
+import dev.wenku.infrastructure.launcher.SharedInfrastructure;
+import dev.wenku.ingest.IngestApplication;
+import dev.wenku.ingest.support.IngestClient;
+import dev.wenku.ingest.support.IngestClient.Answer;
+import dev.wenku.ingest.support.TopicReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@ExtendWith(RealInfrastructureExtension.class)
+@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "wenku.ingest.drop-folder.enabled=false")
+class DocumentLifecycleIT {
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafkaBootstrapServers());
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    IngestClient client;
+    String marker;
+
+    @BeforeEach
+    void setUp() {
+        client = new IngestClient(port);
+        marker = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void anIdenticalReuploadIsUnchangedWithTheSameIdAndPublishedOnce() throws Exception {
+        String json = document("重复上传", "同样的内容，" + marker + "。");
+        Answer first = client.postJson(json);
+        Answer second = client.postJson(json);
+        assertEquals(202, first.status(), first.raw());
+        assertEquals(200, second.status(), second.raw());
+        assertEquals("UNCHANGED", second.text("status"));
+        assertEquals(first.text("id"), second.text("id"));
+        String id = first.text("id");
+        assertEquals(1, TopicReader.ingested(id::equals, 1).size());
+    }
+
+    @Test
+    void putStoresANewVersionThatTheEventCarries() throws Exception {
+        String id = client.postJson(document("第一版", "旧的正文 " + marker)).text("id");
+        Answer put = client.put(id, document("第二版", "新的正文 " + marker));
+        assertEquals(202, put.status(), put.raw());
+        assertEquals(2, put.body().path("version").asInt());
+
+        var events = TopicReader.ingested(id::equals, 2);
+        ConsumerRecord<String, dev.wenku.events.DocumentIngested> last = events.getLast();
+        assertEquals(2, last.value().version());
+        assertEquals("新的正文 " + marker, last.value().body());
+        assertEquals(2, client.get(id).body().path("version").asInt());
+        assertEquals("第二版", client.get(id).text("title"));
+    }
+
+    @Test
+    void putOrDeleteOfAnUnknownDocumentIs404() throws Exception {
+        assertEquals(404, client.put("nope-" + marker, document("t", "b")).status());
+        Answer delete = client.delete("nope-" + marker);
+        assertEquals(404, delete.status());
+        assertEquals("not_found", delete.text("error"));
+        assertEquals(404, client.get("nope-" + marker).status());
+    }
+
+    @Test
+    void deletePublishesATombstoneAndTheRecordSaysDeleted() throws Exception {
+        String id = client.postJson(document("将删除", "要删除的文章 " + marker)).text("id");
+        Answer deleted = client.delete(id);
+        assertEquals(200, deleted.status(), deleted.raw());
+        var events = TopicReader.ingested(id::equals, 2);
+        assertNull(events.getLast().value(), "a tombstone follows the document");
+        assertEquals("DELETED", client.get(id).text("status"));
+        assertEquals(202, client.postJson(document("将删除", "要删除的文章 " + marker)).status(),
+            "re-uploading a deleted document brings it back");
+        assertEquals(2, client.get(id).body().path("version").asInt());
+    }
+
+    @Test
+    void pipelineReportsMoveTheStatusForwardOnlyAndSurviveARestart() throws Exception {
+        String id = client.postJson(document("状态", "状态跟踪 " + marker)).text("id");
+        assertEquals("RECEIVED", client.get(id).text("status"));
+        report(id, 1, Status.INDEXED, null);
+        report(id, 1, Status.ANALYZED, null);
+        awaitStatus(client, id, "INDEXED");
+        Thread.sleep(500);
+        assertEquals("INDEXED", client.get(id).text("status"), "a late ANALYZED report does not move it back");
+
+        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(IngestApplication.class).run(
+                "--server.port=0", "--wenku.ingest.drop-folder.enabled=false",
+                "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers())) {
+            int port = Integer.parseInt(restarted.getEnvironment().getProperty("local.server.port"));
+            awaitStatus(new IngestClient(port), id, "INDEXED");
+        }
+    }
+
+    @Test
+    void aFailureReportShowsItsReason() throws Exception {
+        String id = client.postJson(document("失败", "不能分析 " + marker)).text("id");
+        report(id, 1, Status.FAILED, "analysis failed: boom");
+        Answer record = awaitStatus(client, id, "FAILED");
+        assertEquals("analysis failed: boom", record.text("statusReason"));
+    }
+
+    static Answer awaitStatus(IngestClient client, String id, String status) throws Exception {
+        Answer last = null;
+        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); System.nanoTime() < end; ) {
+            last = client.get(id);
+            if (last.status() == 200 && status.equals(last.text("status"))) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Status of " + id + " never became " + status + "; last: " + (last == null ? "" : last.raw()));
+    }
+
+    private static void report(String id, long version, Status status, String reason) throws Exception {
+        try (var producer = new KafkaProducer<String, PipelineEvent>(
+                Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers()),
+                new StringSerializer(), new EventSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.DOCUMENT_STATUS, id,
+                DocumentStatusChanged.of(id, version, status, reason, "test", Instant.now()))).get();
+        }
+    }
+
+    private static String document(String title, String body) {
+        return "{\"title\":\"" + title + "\",\"body\":\"" + body + "\"}";
+    }
+}

@@ -1,0 +1,161 @@
+package dev.wenku.ingest.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wenku.events.DocumentIngested;
+import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
+import dev.wenku.infrastructure.launcher.SharedInfrastructure;
+import dev.wenku.ingest.IngestApplication;
+import dev.wenku.ingest.support.IngestClient;
+import dev.wenku.ingest.support.IngestClient.Answer;
+import dev.wenku.ingest.support.TopicReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+@ExtendWith(RealInfrastructureExtension.class)
+@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"wenku.ingest.drop-folder.enabled=false", "wenku.ingest.max-file-size=300KB"})
+class FileUploadIT {
+
+    private static final Pattern PINYIN_RESIDUE = Pattern.compile("[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]");
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafkaBootstrapServers());
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    IngestClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = new IngestClient(port);
+    }
+
+    @Test
+    void theSeedFileBecomesFiveCleanEssaysAndAPreface() throws Exception {
+        byte[] seed = Files.readAllBytes(Path.of("../seeds/000_46f25000791b86e7.txt"));
+        Answer answer = client.postFile("000_46f25000791b86e7.txt", seed, null);
+        assertTrue(answer.status() == 202 || answer.status() == 200, answer.raw());
+        assertEquals("UTF-8", answer.text("encoding"));
+        assertTrue(answer.text("description").startsWith("培育發展新質生產力"), answer.text("description"));
+
+        JsonNode documents = answer.body().path("documents");
+        assertEquals(5, documents.size(), answer.raw());
+        List<String> ids = new ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            JsonNode essay = documents.get(n - 1);
+            assertEquals("2024學習“新質生產力”心得體會感悟" + n, essay.path("title").asString());
+            assertTrue(essay.path("repairs").path("pinyinAnnotations").asInt() > 100, essay.toString());
+            ids.add(essay.path("id").asString());
+        }
+        List<ConsumerRecord<String, DocumentIngested>> events = TopicReader.ingested(ids::contains, 5);
+        assertEquals(5, events.stream().map(ConsumerRecord::key).distinct().count());
+        for (ConsumerRecord<String, DocumentIngested> event : events) {
+            assertFalse(PINYIN_RESIDUE.matcher(event.value().body()).find(),
+                "pinyin residue in " + event.value().title());
+            assertFalse(event.value().body().contains(",,"), event.value().title());
+        }
+
+        Answer again = client.postFile("000_46f25000791b86e7.txt", seed, null);
+        assertEquals(200, again.status(), "the same file again changes nothing: " + again.raw());
+        assertEquals("UNCHANGED", again.text("status"));
+    }
+
+    @Test
+    void splitFalseKeepsACompilationAsOneDocument() throws Exception {
+        byte[] seed = Files.readAllBytes(Path.of("../seeds/000_46f25000791b86e7.txt"));
+        Answer answer = client.postFile("whole.txt", seed, "split=false&title=" + java.net.URLEncoder.encode("合集", "UTF-8"));
+        assertEquals(1, answer.body().path("documents").size(), answer.raw());
+        assertEquals("合集", answer.body().path("documents").get(0).path("title").asString());
+    }
+
+    @Test
+    void eachSupportedEncodingIsDetectedAndReported() throws Exception {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("essay.gb18030.txt", "GB18030");
+        expected.put("essay.big5.txt", "Big5");
+        expected.put("essay.utf16le-bom.txt", "UTF-16LE");
+        expected.put("essay.utf8-bom.txt", "UTF-8 (BOM)");
+        for (Map.Entry<String, String> file : expected.entrySet()) {
+            Answer answer = client.postFile(file.getKey(), fixture(file.getKey()), "split=false");
+            assertTrue(answer.status() == 202 || answer.status() == 200, file.getKey() + ": " + answer.raw());
+            assertEquals(file.getValue(), answer.text("encoding"), file.getKey());
+        }
+        Answer plain = client.postText(fixture("essay.gb18030.txt"), "title=plain&split=false");
+        assertEquals("GB18030", plain.text("encoding"), plain.raw());
+    }
+
+    @Test
+    void docxPdfAndHtmlFilesAreExtractedToChineseText() throws Exception {
+        for (String file : List.of("essay.docx", "essay.pdf", "essay-utf8.html")) {
+            Answer answer = client.postFile(file, fixture(file), "split=false");
+            assertTrue(answer.status() == 202 || answer.status() == 200, file + ": " + answer.raw());
+            String id = answer.text("id");
+            DocumentIngested event = TopicReader.ingested(id::equals, 1).getLast().value();
+            assertTrue(event.body().contains("新質生產力") || event.body().contains("新质生产力"), file + ": " + event.body());
+        }
+    }
+
+    @Test
+    void badFilesGetTheirOwnStatusAndError() throws Exception {
+        assertError(client.postFile("tool.exe", new byte[] {0x4d, 0x5a, 1, 2}, null), 415, "unsupported_type");
+        assertError(client.postFile("empty.txt", new byte[0], null), 400, "empty_file");
+        assertError(client.postFile("big.txt", new byte[400 * 1024], null), 413, "file_too_large");
+        assertError(client.postFile("truncated.pdf", fixture("truncated.pdf"), null), 400, "malformed_file");
+        Answer undecodable = client.postFile("broken.txt", fixture("broken.txt"), null);
+        assertError(undecodable, 400, "undecodable_text");
+        assertTrue(undecodable.body().path("byteOffset").isNumber(), undecodable.raw());
+    }
+
+    @Test
+    void aBatchReportsEachFileAndABadFileDoesNotStopTheOthers() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("a.big5.txt", fixture("essay.big5.txt"));
+        files.put("b.exe", new byte[] {0x4d, 0x5a});
+        files.put("c.docx", fixture("essay.docx"));
+        Answer answer = client.postBatch(files);
+        assertEquals(200, answer.status(), answer.raw());
+        JsonNode results = answer.body().path("files");
+        assertEquals(List.of("a.big5.txt", "b.exe", "c.docx"),
+            IntStream.range(0, 3).mapToObj(i -> results.get(i).path("file").asString()).toList());
+        assertTrue(List.of(200, 202).contains(results.get(0).path("status").asInt()), answer.raw());
+        assertEquals(415, results.get(1).path("status").asInt());
+        assertEquals("unsupported_type", results.get(1).path("error").path("error").asString());
+        assertTrue(List.of(200, 202).contains(results.get(2).path("status").asInt()), answer.raw());
+    }
+
+    private static void assertError(Answer answer, int status, String error) {
+        assertEquals(status, answer.status(), answer.raw());
+        assertEquals(error, answer.text("error"), answer.raw());
+        assertFalse(answer.text("message").isBlank());
+    }
+
+    static byte[] fixture(String name) throws Exception {
+        try (var in = FileUploadIT.class.getResourceAsStream("/uploads/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test fixture /uploads/" + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+}

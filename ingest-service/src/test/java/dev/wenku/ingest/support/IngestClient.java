@@ -1,0 +1,71 @@
+package dev.wenku.ingest.support;
+
+import dev.wenku.infrastructure.launcher.MultipartBody;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** HTTP calls to a running ingest-service, as an editor's tool would make them. */
+public final class IngestClient {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+
+    public IngestClient(int port) {
+        this.base = "http://127.0.0.1:" + port + "/api/documents";
+    }
+
+    public record Answer(int status, JsonNode body, String raw) {
+        public String text(String field) {
+            return body.path(field).asString();
+        }
+    }
+
+    public Answer postJson(String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base)).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Answer postText(byte[] text, String query) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + (query == null ? "" : "?" + query)))
+            .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofByteArray(text)));
+    }
+
+    public Answer postFile(String fileName, byte[] content, String query) throws Exception {
+        MultipartBody body = new MultipartBody().file("file", fileName, content);
+        return send(HttpRequest.newBuilder(URI.create(base + (query == null ? "" : "?" + query)))
+            .header("Content-Type", body.contentType()).POST(body.publisher()));
+    }
+
+    public Answer postBatch(Map<String, byte[]> files) throws Exception {
+        MultipartBody body = new MultipartBody();
+        files.forEach((name, content) -> body.file("files", name, content));
+        return send(HttpRequest.newBuilder(URI.create(base + "/batch"))
+            .header("Content-Type", body.contentType()).POST(body.publisher()));
+    }
+
+    public Answer put(String id, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "/" + id)).header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Answer delete(String id) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "/" + id)).DELETE());
+    }
+
+    public Answer get(String id) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "/" + id)).GET());
+    }
+
+    private static Answer send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), body, response.body());
+    }
+}
