@@ -61,7 +61,7 @@ class PlatformEndToEndIT {
                 + "促進數字經濟和實體經濟深度融合。" + marker + "\",\"tags\":[\"e2e\"]}")).build(),
             HttpResponse.BodyHandlers.ofString());
         assertEquals(202, upload.statusCode(), upload.body());
-        String id = upload.body().replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String id = idOf(upload.body());
 
         // Simplified query, Traditional document: found via the analysed Simplified text.
         String found = awaitSearch("数字经济 " + marker, body -> body.contains(id));
@@ -93,9 +93,34 @@ class PlatformEndToEndIT {
                 .header("Content-Type", body.contentType()).POST(body.publisher()).build(),
                 HttpResponse.BodyHandlers.ofString());
             assertTrue(upload.statusCode() == 202 || upload.statusCode() == 200, file + ": " + upload.body());
-            String id = upload.body().replaceAll("(?s)^\\{\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            String id = idOf(upload.body());
             awaitStatus(id, "INDEXED");
+            String found = get("/api/search?size=100&q=" + URLEncoder.encode("新质生产力", StandardCharsets.UTF_8)).body();
+            assertTrue(found.contains(id), file + " is searchable: " + found);
         }
+    }
+
+    @Test
+    void anEditedDocumentIsSearchedInItsNewVersionAndADeletedOneDisappears() throws Exception {
+        String marker = "生命周期" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"初稿 " + marker + "\",\"body\":\"第一版正文，" + marker + "。\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        String id = idOf(upload.body());
+        awaitStatus(id, "INDEXED");
+
+        HttpResponse<String> edit = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents/" + id))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"修订稿 " + marker + "\",\"body\":\"第二版正文，" + marker + "。\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, edit.statusCode(), edit.body());
+        awaitSearch(marker, body -> body.contains("修订稿") && !body.contains("初稿"));
+
+        HttpResponse<String> delete = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents/" + id))
+            .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, delete.statusCode(), delete.body());
+        awaitSearch(marker, body -> body.contains("\"total\":0"));
     }
 
     @Test
@@ -123,6 +148,11 @@ class PlatformEndToEndIT {
     }
 
     private static final Pattern PINYIN_RESIDUE = Pattern.compile("[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]");
+
+    /** The first document's id of an upload answer ({@code {"id": ..., ...}}). */
+    private static String idOf(String uploadAnswer) {
+        return uploadAnswer.replaceAll("(?s)^\\{\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
 
     private static HttpResponse<String> post(MultipartBody body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents"))

@@ -2,6 +2,7 @@ package dev.wenku.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import dev.wenku.events.DocumentAnalyzed;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes analysed documents with external versioning: the event's version is the document's version in
  * Elasticsearch, so a replayed or late older event never overwrites a newer one (a replay of the same version is
- * accepted, which keeps redelivery idempotent).
+ * accepted, which keeps redelivery idempotent). A write returns once the document is searchable (refresh
+ * wait_for), so INDEXED reported after it means a reader can find the document.
  */
 @Component
 public class DocumentIndexer {
@@ -35,6 +37,7 @@ public class DocumentIndexer {
         try {
             client.index(i -> i.index(index.alias()).id(document.id())
                 .version(document.version()).versionType(VersionType.ExternalGte)
+                .refresh(Refresh.WaitFor)
                 .document(document));
         } catch (ElasticsearchException e) {
             if (e.status() == 409) {
@@ -50,7 +53,7 @@ public class DocumentIndexer {
 
     /** Removes the document; deleting one that is not there is not an error (replays stay harmless). */
     public void delete(String documentId) throws IOException {
-        client.delete(d -> d.index(index.alias()).id(documentId));
+        client.delete(d -> d.index(index.alias()).id(documentId).refresh(Refresh.WaitFor));
         log.info("Deleted document {}", documentId);
     }
 }

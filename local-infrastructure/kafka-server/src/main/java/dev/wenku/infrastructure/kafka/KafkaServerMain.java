@@ -41,7 +41,7 @@ public final class KafkaServerMain {
         try (OutputStream out = Files.newOutputStream(propertiesFile)) {
             properties.store(out, "Written by KafkaServerMain on every start");
         }
-        formatStorageIfNew(propertiesFile);
+        formatStorageIfNew(propertiesFile, data.resolve("logs"));
 
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -53,7 +53,11 @@ public final class KafkaServerMain {
         server.awaitShutdown();
     }
 
-    private static void formatStorageIfNew(Path propertiesFile) throws IOException {
+    /** A formatted log directory keeps its cluster id: formatting it again with a new one would be refused. */
+    private static void formatStorageIfNew(Path propertiesFile, Path logDirectory) throws IOException {
+        if (Files.exists(logDirectory.resolve("meta.properties"))) {
+            return;
+        }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         String[] format = {"format", "-t", Uuid.randomUuid().toString(), "-c", propertiesFile.toString(),
             "--ignore-formatted"};
