@@ -2,7 +2,7 @@ package dev.wenku.ingest.documents;
 
 import dev.wenku.ingest.files.DecodedFile;
 import dev.wenku.ingest.files.FileDecoder;
-import dev.wenku.ingest.registry.RegistryUnavailable;
+import dev.wenku.kafkatable.TableUnavailable;
 import dev.wenku.ingest.web.ApiError;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public class BatchUpload {
             } catch (UploadRejected e) {
                 progress.failed(name, e.getMessage());
                 results.add(new FileResult(name, e.status().value(), null, new ApiError(e.error(), e.getMessage(), e.byteOffset())));
-            } catch (PublishFailed | RegistryUnavailable e) {
+            } catch (PublishFailed | TableUnavailable e) {
                 progress.failed(name, e.getMessage());
                 results.add(new FileResult(name, 503, null, new ApiError("kafka_unavailable", e.getMessage())));
             } catch (IOException e) {

@@ -3,7 +3,7 @@ package dev.wenku.ingest.web;
 import dev.wenku.ingest.documents.DocumentNotFound;
 import dev.wenku.ingest.documents.PublishFailed;
 import dev.wenku.ingest.documents.UploadRejected;
-import dev.wenku.ingest.registry.RegistryUnavailable;
+import dev.wenku.kafkatable.TableUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -32,7 +32,7 @@ public class ApiErrorHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found", e.getMessage()));
     }
 
-    @ExceptionHandler({PublishFailed.class, RegistryUnavailable.class})
+    @ExceptionHandler({PublishFailed.class, TableUnavailable.class})
     ResponseEntity<ApiError> kafkaUnavailable(RuntimeException e) {
         log.warn("Request not accepted: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
