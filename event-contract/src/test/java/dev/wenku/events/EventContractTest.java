@@ -34,10 +34,23 @@ class EventContractTest {
     @Test
     void anAnalyzedEventRoundTripsAndMatchesItsPublishedSchema() {
         DocumentAnalyzed event = new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, "abc", 2, "標題", "正文",
-            "标题", "正文", null, List.of(), List.of(new DocumentAnalyzed.Keyword("新质生产力", 0.9)), AT, AT);
+            "标题", "正文", null, List.of(), List.of(new DocumentAnalyzed.Keyword("新质生产力", 0.9, "xinzhishengchanli")),
+            List.of("现代化产业体系"), "发展新质生产力。", List.of(new DocumentAnalyzed.Entity("黑龙江", "PLACE", 2)),
+            List.of(new DocumentAnalyzed.Theme("technological-innovation", "科技创新", 0.8)), "biao ti", AT, AT);
         byte[] json = serializer.serialize(Topics.DOCUMENTS_ANALYZED, event);
         assertEquals(List.of(), violations("document-analyzed.v1.schema.json", json));
         assertEquals(event, new EventDeserializer<>(DocumentAnalyzed.class).deserialize(Topics.DOCUMENTS_ANALYZED, json));
+    }
+
+    @Test
+    void anAnalyzedEventOfTheFirstReleaseWithoutTheLaterOptionalFieldsStillReads() {
+        byte[] json = """
+            {"schemaVersion":1,"documentId":"old","version":1,"body":"正文","simplifiedBody":"正文","keywords":[{"term":"正文","weight":1.0}],
+             "ingestedAt":"2026-11-27T10:15:30Z","analyzedAt":"2026-11-27T10:15:31Z"}""".getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of(), violations("document-analyzed.v1.schema.json", json));
+        DocumentAnalyzed event = new EventDeserializer<>(DocumentAnalyzed.class).deserialize("t", json);
+        assertEquals(List.of(), event.themes());
+        assertEquals("正文", event.keywords().getFirst().term());
     }
 
     @Test
@@ -48,6 +61,15 @@ class EventContractTest {
         assertEquals(List.of(), violations("document-ingested.v1.schema.json", json));
         DocumentIngested event = new EventDeserializer<>(DocumentIngested.class).deserialize("t", json);
         assertEquals("manual-1", event.documentId());
+    }
+
+    @Test
+    void aStatusReportMatchesItsPublishedSchema() {
+        byte[] json = serializer.serialize(Topics.DOCUMENT_STATUS,
+            DocumentStatusChanged.of("abc", 3, DocumentStatusChanged.Status.FAILED, "boom", "analysis-service", AT));
+        assertEquals(List.of(), violations("document-status-changed.v1.schema.json", json));
+        assertEquals(DocumentStatusChanged.Status.FAILED,
+            new EventDeserializer<>(DocumentStatusChanged.class).deserialize("t", json).status());
     }
 
     @Test

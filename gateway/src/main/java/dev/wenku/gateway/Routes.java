@@ -13,6 +13,8 @@ class Routes {
     RouteLocator publicApi(RouteLocatorBuilder routes, GatewayProperties properties) {
         return routes.routes()
             .route("documents", r -> r.path("/api/documents", "/api/documents/**").uri(properties.ingestUri()))
+            .route("analysis", r -> r.path("/api/themes", "/api/themes/**", "/api/analysis/**")
+                .uri(properties.analysisUri()))
             .route("search", r -> r.path("/api/search", "/api/search/**").uri(properties.searchUri()))
             .build();
     }

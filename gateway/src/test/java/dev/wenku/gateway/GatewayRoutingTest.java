@@ -23,17 +23,20 @@ class GatewayRoutingTest {
 
     private static final HttpServer INGEST = server("ingest", 413, "{\"error\":\"body_too_large\",\"message\":\"too big\"}");
     private static final HttpServer SEARCH = server("search", 200, "{\"total\":0,\"hits\":[]}");
+    private static final HttpServer ANALYSIS = server("analysis", 200, "{\"themes\":[]}");
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("wenku.gateway.ingest-uri", () -> "http://127.0.0.1:" + INGEST.getAddress().getPort());
         registry.add("wenku.gateway.search-uri", () -> "http://127.0.0.1:" + SEARCH.getAddress().getPort());
+        registry.add("wenku.gateway.analysis-uri", () -> "http://127.0.0.1:" + ANALYSIS.getAddress().getPort());
     }
 
     @AfterAll
     static void stop() {
         INGEST.stop(0);
         SEARCH.stop(0);
+        ANALYSIS.stop(0);
     }
 
     @Value("${local.server.port}")
@@ -53,6 +56,14 @@ class GatewayRoutingTest {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/search?q=%E6%96%B0&size=5")).GET());
         assertEquals(200, response.statusCode());
         assertEquals("search GET /api/search?q=%E6%96%B0&size=5", response.headers().firstValue("X-Upstream").orElse(""));
+    }
+
+    @Test
+    void themesAndAnalysisOperationsGoToAnalysis() throws Exception {
+        assertEquals("analysis GET /api/themes/suggestions",
+            send(HttpRequest.newBuilder(uri("/api/themes/suggestions")).GET()).headers().firstValue("X-Upstream").orElse(""));
+        assertEquals("analysis POST /api/analysis/reanalysis", send(HttpRequest.newBuilder(uri("/api/analysis/reanalysis"))
+            .POST(HttpRequest.BodyPublishers.noBody())).headers().firstValue("X-Upstream").orElse(""));
     }
 
     @Test

@@ -77,7 +77,11 @@ public final class KafkaTable<V> implements AutoCloseable {
         return topic;
     }
 
-    /** Called after the initial load for every change, local or from another instance (value null = removed). */
+    /**
+     * Called for every change, local or from another instance, including the records of the initial load (value
+     * null = removed). Register before {@link #start()}. Listeners run on the writer's or the follower's thread and
+     * must not wait for the table to load.
+     */
     public void onChange(BiConsumer<String, V> listener) {
         listeners.add(listener);
     }
@@ -136,9 +140,7 @@ public final class KafkaTable<V> implements AutoCloseable {
         if (incoming == null) {
             values.remove(key);
         }
-        if (isLoaded()) {
-            listeners.forEach(l -> l.accept(key, result));
-        }
+        listeners.forEach(l -> l.accept(key, result));
     }
 
     private void awaitLoaded() {

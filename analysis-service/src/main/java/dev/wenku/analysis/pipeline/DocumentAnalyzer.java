@@ -1,33 +1,60 @@
 package dev.wenku.analysis.pipeline;
 
-import dev.wenku.analysis.AnalysisProperties;
-import dev.wenku.analysis.keywords.KeywordExtractor;
+import dev.wenku.analysis.configuration.AnalysisModel;
+import dev.wenku.analysis.corpus.CorpusStore;
+import dev.wenku.analysis.corpus.DocumentTerms;
+import dev.wenku.analysis.engine.DocumentAnalysis;
 import dev.wenku.events.DocumentAnalyzed;
+import dev.wenku.events.DocumentAnalyzed.Entity;
+import dev.wenku.events.DocumentAnalyzed.Keyword;
+import dev.wenku.events.DocumentAnalyzed.Theme;
 import dev.wenku.events.DocumentIngested;
 import dev.wenku.text.SimplifiedScript;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Turns an ingested document into an analysed one: Simplified script for matching, keywords. */
+/**
+ * Turns an ingested document into an analysed one (Simplified script for matching; keywords weighted with the
+ * corpus statistics, key phrases, summary, entities, themes, pinyin) and keeps the corpus up to date with it.
+ */
 @Component
 public class DocumentAnalyzer {
 
-    private final KeywordExtractor keywords = new KeywordExtractor();
-    private final AnalysisProperties properties;
+    private final AnalysisModel model;
+    private final CorpusStore corpus;
     private final Clock clock;
 
-    public DocumentAnalyzer(AnalysisProperties properties, Clock clock) {
-        this.properties = properties;
+    public DocumentAnalyzer(AnalysisModel model, CorpusStore corpus, Clock clock) {
+        this.model = model;
+        this.corpus = corpus;
         this.clock = clock;
     }
 
-    public DocumentAnalyzed analyze(DocumentIngested document) {
+    /** The analysed event to publish and the document's entry for the corpus statistics. */
+    public record Result(DocumentAnalyzed event, DocumentTerms corpusEntry) {
+    }
+
+    public Result analyze(DocumentIngested document) {
+        model.awaitLoaded();
         String simplifiedTitle = SimplifiedScript.of(document.title());
         String simplifiedBody = SimplifiedScript.of(document.body());
-        return new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, document.documentId(), document.version(),
+        DocumentAnalysis analysis = model.engine().analyze(simplifiedTitle, simplifiedBody, corpus.statistics());
+        DocumentAnalyzed event = new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, document.documentId(), document.version(),
             document.title(), document.body(), simplifiedTitle, simplifiedBody, document.source(), document.tags(),
-            keywords.extract(simplifiedTitle + "\n" + simplifiedBody, properties.keywordCount()),
-            document.ingestedAt(), Instant.now(clock));
+            analysis.keywords().stream()
+                .map(k -> new Keyword(k.term(), k.weight(), analysis.keywordPinyin().get(k.term()))).toList(),
+            analysis.keyPhrases(), analysis.summary(),
+            analysis.entities().stream().map(e -> new Entity(e.name(), e.type().name(), e.count())).toList(),
+            analysis.themes().stream().map(t -> new Theme(t.id(), t.label(), t.score())).toList(),
+            analysis.titlePinyin(), document.ingestedAt(), Instant.now(clock));
+        return new Result(event, new DocumentTerms(document.documentId(), document.version(), analysis.terms(),
+            analysis.themes().stream().map(t -> t.id()).toList(), paragraphs(simplifiedBody)));
+    }
+
+    private static List<String> paragraphs(String text) {
+        return Arrays.stream(text.split("\n+")).map(String::strip).filter(p -> p.length() >= 20).toList();
     }
 }

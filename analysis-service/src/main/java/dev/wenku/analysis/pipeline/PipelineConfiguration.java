@@ -11,10 +11,25 @@ import org.springframework.kafka.config.TopicBuilder;
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
 
-    /** analysis-service owns the topic it produces to. */
+    /** analysis-service owns the topics it produces to. Compacted: the latest analysis of each document stays. */
     @Bean
     NewTopic documentsAnalyzedTopic(AnalysisProperties properties) {
-        return TopicBuilder.name(Topics.DOCUMENTS_ANALYZED).partitions(properties.topicPartitions()).build();
+        return TopicBuilder.name(Topics.DOCUMENTS_ANALYZED).partitions(properties.topicPartitions()).compact().build();
+    }
+
+    @Bean
+    NewTopic deadLetterTopic(AnalysisProperties properties) {
+        return TopicBuilder.name(properties.deadLetterTopic()).partitions(properties.topicPartitions()).build();
+    }
+
+    @Bean
+    NewTopic corpusTopic(AnalysisProperties properties) {
+        return TopicBuilder.name(properties.corpusTopic()).partitions(properties.topicPartitions()).compact().build();
+    }
+
+    @Bean
+    NewTopic configTopic(AnalysisProperties properties) {
+        return TopicBuilder.name(properties.configTopic()).partitions(1).compact().build();
     }
 
     @Bean

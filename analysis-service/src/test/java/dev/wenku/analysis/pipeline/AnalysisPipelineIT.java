@@ -2,30 +2,48 @@ package dev.wenku.analysis.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wenku.analysis.AnalysisApplication;
 import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.events.DocumentIngested;
+import dev.wenku.events.DocumentStatusChanged;
 import dev.wenku.events.EventDeserializer;
+import dev.wenku.events.EventJson;
 import dev.wenku.events.EventSerializer;
 import dev.wenku.events.PipelineEvent;
 import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
+import dev.wenku.text.Compilation;
+import dev.wenku.text.CompilationSplitter;
+import dev.wenku.text.TextRepair;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,45 +52,185 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = AnalysisApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnalysisPipelineIT {
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafkaBootstrapServers());
     }
 
+    @Value("${local.server.port}")
+    int port;
+
     @Test
-    void aTraditionalDocumentIsPublishedAnalysedInSimplifiedScriptWithKeywords() throws Exception {
-        String id = "analysis-it-" + UUID.randomUUID();
-        String bootstrap = SharedInfrastructure.get().kafkaBootstrapServers();
-        PipelineEvent event = DocumentIngested.of(id, 1, "新質生產力",
-            "發展新質生產力是推動高質量發展的內在要求。科技創新是發展新質生產力的核心要素。", null, null, Instant.now());
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of("bootstrap.servers", bootstrap),
-                new StringSerializer(), new ByteArraySerializer())) {
-            // A record nobody can read goes first, on the same partition: the pipeline must skip it and carry on.
-            producer.send(new ProducerRecord<>(Topics.DOCUMENTS_INGESTED, 0, "poison", "{not json".getBytes())).get();
-            producer.send(new ProducerRecord<>(Topics.DOCUMENTS_INGESTED, 0, id,
-                new EventSerializer().serialize(Topics.DOCUMENTS_INGESTED, event))).get();
-        }
-        DocumentAnalyzed analyzed = awaitAnalyzed(bootstrap, id);
-        assertEquals("新質生產力", analyzed.title());
-        assertEquals("新质生产力", analyzed.simplifiedTitle());
-        assertEquals("发展新质生产力是推动高质量发展的内在要求。科技创新是发展新质生产力的核心要素。", analyzed.simplifiedBody());
-        assertFalse(analyzed.keywords().isEmpty());
+    void aSeedEssayIsAnalysedWithDomainKeywordsThemesSummaryAndPinyin() throws Exception {
+        String id = "essay-" + UUID.randomUUID();
+        publish(DocumentIngested.of(id, 1, seedEssay(1).title(), seedEssay(1).body(), null, null, Instant.now()));
+
+        DocumentAnalyzed analyzed = await(Topics.DOCUMENTS_ANALYZED, id, DocumentAnalyzed.class, a -> true);
+        assertEquals("2024学习“新质生产力”心得体会感悟1", analyzed.simplifiedTitle());
+        List<String> keywords = analyzed.keywords().stream().map(DocumentAnalyzed.Keyword::term).toList();
+        assertTrue(keywords.contains("新质生产力"), keywords.toString());
+        assertTrue(keywords.stream().allMatch(k -> k.length() >= 2), keywords.toString());
+        assertFalse(keywords.contains("发展"), keywords.toString());
+        assertEquals("xinzhishengchanli", analyzed.keywords().stream()
+            .filter(k -> k.term().equals("新质生产力")).findFirst().orElseThrow().pinyin());
+        assertFalse(analyzed.themes().isEmpty());
+        assertNotNull(analyzed.summary());
+        assertTrue(analyzed.titlePinyin().contains("xin zhi sheng chan li"), analyzed.titlePinyin());
+
+        DocumentStatusChanged status = await(Topics.DOCUMENT_STATUS, id, DocumentStatusChanged.class, s -> true);
+        assertEquals(DocumentStatusChanged.Status.ANALYZED, status.status());
     }
 
-    private static DocumentAnalyzed awaitAnalyzed(String bootstrap, String id) {
-        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "group.id", "it-" + UUID.randomUUID(),
-            "auto.offset.reset", "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new EventDeserializer<>(DocumentAnalyzed.class))) {
-            consumer.subscribe(List.of(Topics.DOCUMENTS_ANALYZED));
-            for (int i = 0; i < 60; i++) {
-                for (ConsumerRecord<String, DocumentAnalyzed> record : consumer.poll(Duration.ofSeconds(1))) {
-                    if (id.equals(record.key())) {
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndThePipelineContinues() throws Exception {
+        String poison = "poison-" + UUID.randomUUID();
+        String id = "after-poison-" + UUID.randomUUID();
+        try (var producer = new KafkaProducer<String, byte[]>(config(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.DOCUMENTS_INGESTED, 0, poison, "{not json".getBytes())).get();
+            producer.send(new ProducerRecord<>(Topics.DOCUMENTS_INGESTED, 0, id, new EventSerializer().serialize("t",
+                DocumentIngested.of(id, 1, "标题", "发展新质生产力是推动高质量发展的内在要求。", null, null, Instant.now())))).get();
+        }
+        byte[] dead = await("wenku.documents.ingested.dlt", poison, byte[].class, b -> true);
+        assertEquals("{not json", new String(dead));
+        await(Topics.DOCUMENTS_ANALYZED, id, DocumentAnalyzed.class, a -> true);
+    }
+
+    @Test
+    void aDictionaryChangeAppliesToTheNextAnalysisWithoutARestart() throws Exception {
+        String term = "星河" + (char) ('甲' + UUID.randomUUID().hashCode() % 50 + 50) + "算力";
+        String body = ("建设" + term + "网络。").repeat(6) + "发展新质生产力需要" + term + "。";
+        HttpResponse<String> lexicon = send(HttpRequest.newBuilder(uri("/api/analysis/lexicon")).GET());
+        List<String> dictionary = new ArrayList<>(strings(lexicon.body(), "dictionary"));
+        dictionary.add(term);
+        HttpResponse<String> put = replace("dictionary", String.join("\n", dictionary));
+        try {
+            assertEquals(200, put.statusCode(), put.body());
+            assertTrue(put.body().contains(term), put.body());
+
+            String id = "lexicon-" + UUID.randomUUID();
+            publish(DocumentIngested.of(id, 1, "算力网络", body, null, null, Instant.now()));
+            DocumentAnalyzed analyzed = await(Topics.DOCUMENTS_ANALYZED, id, DocumentAnalyzed.class, a -> true);
+            assertTrue(analyzed.keywords().stream().anyMatch(k -> k.term().equals(term)), analyzed.keywords().toString());
+        } finally {
+            dictionary.remove(term);
+            replace("dictionary", String.join("\n", dictionary));
+        }
+    }
+
+    @Test
+    void anInvalidTaxonomyIsRefusedWithTheProblemNamed() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/themes"))
+            .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"themes\": 3}")));
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("themes"), response.body());
+    }
+
+    @Test
+    void themesShowDocumentCountsAndSuggestionsComeFromTheCorpus() throws Exception {
+        String id = "themes-" + UUID.randomUUID();
+        publish(DocumentIngested.of(id, 1, seedEssay(3).title(), seedEssay(3).body(), null, null, Instant.now()));
+        DocumentAnalyzed analyzed = await(Topics.DOCUMENTS_ANALYZED, id, DocumentAnalyzed.class, a -> true);
+        String theme = analyzed.themes().getFirst().id();
+
+        String themes = send(HttpRequest.newBuilder(uri("/api/themes")).GET()).body();
+        assertTrue(themes.matches("(?s).*\"id\":\"" + theme + "\".*?\"documents\":[1-9].*"), themes);
+        HttpResponse<String> suggestions = send(HttpRequest.newBuilder(uri("/api/themes/suggestions?topics=3")).GET());
+        assertEquals(200, suggestions.statusCode(), suggestions.body());
+        assertEquals(3, suggestions.body().split("\"terms\"").length - 1, suggestions.body());
+        assertEquals(400, send(HttpRequest.newBuilder(uri("/api/themes/suggestions?topics=0")).GET()).statusCode());
+    }
+
+    @Test
+    void reanalysisRepublishesEveryDocumentWithTheCurrentStoplist() throws Exception {
+        String id = "reanalysis-" + UUID.randomUUID();
+        publish(DocumentIngested.of(id, 1, seedEssay(2).title(), seedEssay(2).body(), null, null, Instant.now()));
+        DocumentAnalyzed before = await(Topics.DOCUMENTS_ANALYZED, id, DocumentAnalyzed.class, a -> true);
+        String dropped = before.keywords().stream().map(DocumentAnalyzed.Keyword::term)
+            .filter(k -> !k.equals("新质生产力")).findFirst().orElseThrow();
+
+        String stoplist = String.join("\n", strings(send(HttpRequest.newBuilder(uri("/api/analysis/lexicon")).GET()).body(),
+            "stoplist"));
+        assertEquals(200, replace("stoplist", stoplist + "\n" + dropped).statusCode());
+        try {
+            reanalyseAndCheck(id, dropped);
+        } finally {
+            replace("stoplist", stoplist);
+        }
+    }
+
+    private void reanalyseAndCheck(String id, String dropped) throws Exception {
+        HttpResponse<String> started = send(HttpRequest.newBuilder(uri("/api/analysis/reanalysis"))
+            .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(202, started.statusCode(), started.body());
+        String progress = "";
+        for (int i = 0; i < 120 && !progress.contains("\"DONE\""); i++) {
+            Thread.sleep(500);
+            progress = send(HttpRequest.newBuilder(uri("/api/analysis/reanalysis")).GET()).body();
+        }
+        assertTrue(progress.contains("\"DONE\""), progress);
+        DocumentAnalyzed after = await(Topics.DOCUMENTS_ANALYZED, id, DocumentAnalyzed.class,
+            a -> a.keywords().stream().noneMatch(k -> k.term().equals(dropped)));
+        assertEquals(1, after.version(), "re-analysis keeps the version, so search updates in place");
+    }
+
+    private static Essay seedEssay(int n) throws Exception {
+        String seed = Files.readString(Path.of("../seeds/000_46f25000791b86e7.txt"));
+        Compilation compilation = CompilationSplitter.split(seed);
+        var essay = compilation.essays().get(n - 1);
+        return new Essay(TextRepair.repair(essay.title()).text(), TextRepair.repair(essay.body()).text());
+    }
+
+    private record Essay(String title, String body) {
+    }
+
+    private static void publish(DocumentIngested event) throws Exception {
+        try (var producer = new KafkaProducer<String, PipelineEvent>(config(), new StringSerializer(), new EventSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.DOCUMENTS_INGESTED, event.documentId(), event)).get();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T await(String topic, String key, Class<T> type, Predicate<T> accepted) {
+        Deserializer<T> values = type == byte[].class ? (Deserializer<T>) new ByteArrayDeserializer()
+            : (Deserializer<T>) new EventDeserializer<>((Class) type);
+        Map<String, Object> config = new java.util.HashMap<>(config());
+        config.put("group.id", "it-" + UUID.randomUUID());
+        config.put("auto.offset.reset", "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
+            for (int i = 0; i < 90; i++) {
+                for (ConsumerRecord<String, T> record : consumer.poll(Duration.ofSeconds(1))) {
+                    if (key.equals(record.key()) && record.value() != null && accepted.test(record.value())) {
                         return record.value();
                     }
                 }
             }
         }
-        throw new AssertionError("No analysed event for " + id);
+        throw new AssertionError("Nothing acceptable for " + key + " on " + topic);
+    }
+
+    private HttpResponse<String> replace(String part, String lines) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/api/analysis/lexicon/" + part))
+            .header("Content-Type", "text/plain; charset=utf-8").PUT(HttpRequest.BodyPublishers.ofString(lines)));
+    }
+
+    private static List<String> strings(String json, String field) {
+        List<String> values = new ArrayList<>();
+        EventJson.MAPPER.readTree(json).path(field).forEach(node -> values.add(node.asString()));
+        return values;
+    }
+
+    private static Map<String, Object> config() {
+        return Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

@@ -93,7 +93,7 @@ public class DocumentIngestion {
         Instant now = clock.instant();
         publisher.publish(DocumentIngested.of(id, version, title, body.text(), in.source(), in.tags(), now));
         registry.put(new DocumentRecord(id, version, title, in.source(), in.tags(), contentHash, in.sourceHash(),
-            in.encoding(), body.repairs(), body.warnings(), Status.RECEIVED, null, compilation,
+            in.encoding(), body.repairs(), body.warnings(), Status.RECEIVED, null, compilation, null,
             existing == null ? now : existing.createdAt(), now));
         return new DocumentOutcome(id, title, version, existing == null ? Outcome.CREATED : Outcome.UPDATED,
             Status.RECEIVED, body.repairs(), body.warnings());

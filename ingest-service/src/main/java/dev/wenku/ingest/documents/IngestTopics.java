@@ -12,9 +12,10 @@ import org.springframework.kafka.config.TopicBuilder;
 @Configuration(proxyBeanMethods = false)
 class IngestTopics {
 
+    /** Compacted: the latest version of every document stays for ever, so the corpus can be re-analysed. */
     @Bean
     NewTopic documentsIngestedTopic(IngestProperties properties) {
-        return TopicBuilder.name(Topics.DOCUMENTS_INGESTED).partitions(properties.topicPartitions()).build();
+        return TopicBuilder.name(Topics.DOCUMENTS_INGESTED).partitions(properties.topicPartitions()).compact().build();
     }
 
     /** Status reports are folded into the registry; ingest-service is their only reader. */

@@ -1,5 +1,9 @@
 package dev.wenku.ingest.registry;
 
+import dev.wenku.events.DocumentAnalyzed;
+import dev.wenku.events.DocumentAnalyzed.Entity;
+import dev.wenku.events.DocumentAnalyzed.Keyword;
+import dev.wenku.events.DocumentAnalyzed.Theme;
 import dev.wenku.events.DocumentStatusChanged.Status;
 import dev.wenku.text.RepairWarning;
 import java.time.Instant;
@@ -28,6 +32,7 @@ public record DocumentRecord(
     Status status,
     String statusReason,
     CompilationRef compilation,
+    AnalysisSummary analysis,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -43,7 +48,22 @@ public record DocumentRecord(
 
     public DocumentRecord withStatus(Status newStatus, String reason, Instant at) {
         return new DocumentRecord(id, version, title, source, tags, contentHash, sourceHash, encoding, repairs,
-            warnings, newStatus, reason, compilation, createdAt, at);
+            warnings, newStatus, reason, compilation, analysis, createdAt, at);
+    }
+
+    public DocumentRecord withAnalysis(AnalysisSummary newAnalysis, Instant at) {
+        return new DocumentRecord(id, version, title, source, tags, contentHash, sourceHash, encoding, repairs,
+            warnings, status, statusReason, compilation, newAnalysis, createdAt, at);
+    }
+
+    /** What analysis found in this version (null until it is analysed). */
+    public record AnalysisSummary(List<Keyword> keywords, List<String> keyPhrases, String summary,
+                                  List<Entity> entities, List<Theme> themes, String titlePinyin) {
+
+        public static AnalysisSummary of(DocumentAnalyzed event) {
+            return new AnalysisSummary(event.keywords(), event.keyPhrases(), event.summary(), event.entities(),
+                event.themes(), event.titlePinyin());
+        }
     }
 
     /** The compilation a document was split from: file name, preface, this essay's position (1-based), size. */

@@ -1,12 +1,15 @@
 package dev.wenku.ingest.registry;
 
+import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.events.DocumentStatusChanged;
 import dev.wenku.events.EventJson;
 import dev.wenku.ingest.IngestProperties;
 import dev.wenku.kafkatable.KafkaTable;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -20,6 +23,7 @@ public class DocumentRegistry implements SmartLifecycle {
 
     private final KafkaTable<DocumentRecord> records;
     private final PendingReports pending = new PendingReports();
+    private final Map<String, DocumentAnalyzed> pendingAnalyses = new ConcurrentHashMap<>();
 
     public DocumentRegistry(IngestProperties properties, KafkaProperties kafka) {
         this.records = new KafkaTable<>(properties.registryTopic(), DocumentRecord.class, EventJson.MAPPER,
@@ -27,6 +31,11 @@ public class DocumentRegistry implements SmartLifecycle {
         records.onChange((id, record) -> {
             if (record != null) {
                 pending.takeFor(id, record.version()).forEach(this::apply);
+                DocumentAnalyzed analysis = pendingAnalyses.get(id);
+                if (analysis != null && analysis.version() <= record.version()) {
+                    pendingAnalyses.remove(id, analysis);
+                    attach(analysis);
+                }
             }
         });
     }
@@ -62,6 +71,16 @@ public class DocumentRegistry implements SmartLifecycle {
         }
         if (current.version() == report.version() && StatusOrder.advances(current.status(), report.status())) {
             put(current.withStatus(report.status(), report.reason(), report.at()));
+        }
+    }
+
+    /** Stores what analysis found in the version it analysed; an analysis arriving before its record waits. */
+    public void attach(DocumentAnalyzed analysis) {
+        DocumentRecord current = find(analysis.documentId()).orElse(null);
+        if (current == null || current.version() < analysis.version()) {
+            pendingAnalyses.merge(analysis.documentId(), analysis, (a, b) -> a.version() >= b.version() ? a : b);
+        } else if (current.version() == analysis.version()) {
+            put(current.withAnalysis(DocumentRecord.AnalysisSummary.of(analysis), analysis.analyzedAt()));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.events.DocumentStatusChanged;
 import dev.wenku.events.DocumentStatusChanged.Status;
 import dev.wenku.events.EventSerializer;
@@ -17,6 +18,7 @@ import dev.wenku.ingest.support.IngestClient.Answer;
 import dev.wenku.ingest.support.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -121,6 +123,30 @@ class DocumentLifecycleIT {
             int port = Integer.parseInt(restarted.getEnvironment().getProperty("local.server.port"));
             awaitStatus(new IngestClient(port), id, "INDEXED");
         }
+    }
+
+    @Test
+    void theRecordShowsWhatAnalysisFoundInItsVersion() throws Exception {
+        String id = client.postJson(document("分析结果", "关于新质生产力的文章 " + marker)).text("id");
+        Instant now = Instant.now();
+        DocumentAnalyzed analysis = new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, id, 1, "分析结果", "正文",
+            "分析结果", "正文", null, List.of(), List.of(new DocumentAnalyzed.Keyword("新质生产力", 0.9, "xinzhishengchanli")),
+            List.of("现代化产业体系"), "关于新质生产力的文章。", List.of(new DocumentAnalyzed.Entity("黑龙江", "PLACE", 1)),
+            List.of(new DocumentAnalyzed.Theme("technological-innovation", "科技创新", 0.7)), "fen xi jie guo", now, now);
+        try (var producer = new KafkaProducer<String, PipelineEvent>(
+                Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers()),
+                new StringSerializer(), new EventSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.DOCUMENTS_ANALYZED, id, analysis)).get();
+        }
+        Answer record = null;
+        for (int i = 0; i < 100 && (record == null || record.body().path("analysis").isMissingNode()
+                || record.body().path("analysis").isNull()); i++) {
+            Thread.sleep(200);
+            record = client.get(id);
+        }
+        assertEquals("新质生产力", record.body().path("analysis").path("keywords").get(0).path("term").asString(), record.raw());
+        assertEquals("科技创新", record.body().path("analysis").path("themes").get(0).path("label").asString());
+        assertEquals("关于新质生产力的文章。", record.body().path("analysis").path("summary").asString());
     }
 
     @Test

@@ -110,7 +110,7 @@ class SearchApiIT {
         Instant now = Instant.now();
         return new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, id, version, title, body,
             dev.wenku.text.SimplifiedScript.of(title), dev.wenku.text.SimplifiedScript.of(body), "test", List.of(),
-            List.of(new DocumentAnalyzed.Keyword("新质生产力", 1.0)), now, now);
+            List.of(new DocumentAnalyzed.Keyword("新质生产力", 1.0)), List.of(), null, List.of(), List.of(), null, now, now);
     }
 
     private static void publish(DocumentAnalyzed event) throws Exception {

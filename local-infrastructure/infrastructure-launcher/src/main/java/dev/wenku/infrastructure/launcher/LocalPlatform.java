@@ -20,9 +20,11 @@ public final class LocalPlatform implements AutoCloseable {
     private final EmbeddedInfrastructure infrastructure;
     private final Map<ServiceModule, ChildProcess> services = new EnumMap<>(ServiceModule.class);
     private final Map<ServiceModule, Integer> ports = new EnumMap<>(ServiceModule.class);
+    private final Path dropFolder;
 
-    private LocalPlatform(EmbeddedInfrastructure infrastructure) {
+    private LocalPlatform(EmbeddedInfrastructure infrastructure, Path dropFolder) {
         this.infrastructure = infrastructure;
+        this.dropFolder = dropFolder;
     }
 
     /** Preferred ports, each taken when free, otherwise a free one is used; 0 means any free port. */
@@ -32,13 +34,14 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * @param data directory for server data and every process's log ({@code logs/<name>.log})
+     * @param data directory for server data, every process's log ({@code logs/<name>.log}) and the drop folder
+     *             ({@code drop/})
      * @param echo where to copy every process's output with a {@code [name]} prefix, or {@code null}
      */
     public static LocalPlatform start(ProjectLayout layout, Path data, Ports ports, PrintStream echo) {
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(layout, data, ports.kafka(),
             ports.elasticsearch(), echo);
-        LocalPlatform platform = new LocalPlatform(infrastructure);
+        LocalPlatform platform = new LocalPlatform(infrastructure, data.resolve("drop"));
         try {
             platform.startServices(layout, data.resolve("logs"), ports.gateway(), echo);
             return platform;
@@ -74,9 +77,11 @@ public final class LocalPlatform implements AutoCloseable {
             "--server.port=" + ports.get(service),
             "--server.address=127.0.0.1",
             "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-            "--spring.elasticsearch.uris=" + infrastructure.elasticsearchUrl()));
+            "--spring.elasticsearch.uris=" + infrastructure.elasticsearchUrl(),
+            "--wenku.ingest.drop-folder.path=" + dropFolder));
         if (service == ServiceModule.GATEWAY) {
             args.add("--wenku.gateway.ingest-uri=" + url(ServiceModule.INGEST));
+            args.add("--wenku.gateway.analysis-uri=" + url(ServiceModule.ANALYSIS));
             args.add("--wenku.gateway.search-uri=" + url(ServiceModule.SEARCH));
         }
         return args;
@@ -88,6 +93,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String gatewayUrl() {
         return url(ServiceModule.GATEWAY);
+    }
+
+    /** The folder whose new and changed files ingest-service picks up. */
+    public Path dropFolder() {
+        return dropFolder;
     }
 
     public Infrastructure infrastructure() {

@@ -71,10 +71,10 @@ public final class RunPlatform {
         String search = gateway + "/api/search?q=" + URLEncoder.encode(EXAMPLE_QUERY, StandardCharsets.UTF_8);
         System.out.printf("%n==> Wenku is running (ready in %.1f s)%n    Gateway:        %s%n"
                 + "    Example search: %s%n    (%s)%n    Kafka:          %s%n    Elasticsearch:  %s%n"
-                + "    Logs:           %s%n    Press Ctrl-C to stop everything.%n%n",
+                + "    Drop folder:    %s%n    Logs:           %s%n    Press Ctrl-C to stop everything.%n%n",
             (System.nanoTime() - started) / 1e9, gateway, search, gateway + "/api/search?q=" + EXAMPLE_QUERY,
             platform.infrastructure().kafkaBootstrapServers(), platform.infrastructure().elasticsearchUrl(),
-            dataDir.resolve("logs"));
+            platform.dropFolder(), dataDir.resolve("logs"));
         stopped.await();
     }
 

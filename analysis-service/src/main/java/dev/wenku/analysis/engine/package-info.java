@@ -1,0 +1,25 @@
+/**
+ * The Chinese text analysis engine: {@link dev.wenku.analysis.engine.AnalysisEngine} turns a document in Simplified
+ * script (after {@code TextRepair}, {@code CompilationSplitter} and {@code SimplifiedScript} of {@code chinese-text})
+ * into a {@link dev.wenku.analysis.engine.DocumentAnalysis}: weighted keywords, key phrases, an extractive summary,
+ * named entities, taxonomy themes, pinyin and the content terms for document frequencies.
+ *
+ * <p>Design decisions:
+ * <ul>
+ *   <li><b>One segmentation per document.</b> HanLP portable 1.8.6's standard segmenter runs once; keywords
+ *       (smoothed TF-IDF + TextRank), phrases, summary (sentence TextRank), entities and themes all read its token
+ *       list. HanLP's {@code extractKeyword}/{@code extractSummary}/{@code extractPhrase} are not used: each would
+ *       segment again.</li>
+ *   <li><b>Runtime dictionary without global state.</b> HanLP's {@code CustomDictionary} is static and shared by the
+ *       JVM; the engine instead gives each {@link dev.wenku.analysis.engine.Lexicon} revision its own segmenter with a
+ *       private {@code DynamicCustomDictionary} (HanLP's shipped custom dictionary, read only, plus the lexicon's
+ *       terms). Replacing the lexicon takes effect for the next analysis; removed terms simply are not in the new
+ *       dictionary. See {@code DomainSegmenter}.</li>
+ *   <li><b>Resources.</b> {@code analysis/dictionary.txt} (domain user dictionary), {@code analysis/stoplist.txt}
+ *       (domain stoplist), {@code analysis/taxonomy.json} (themes and their terms).</li>
+ *   <li><b>Topic suggestions.</b> {@link dev.wenku.analysis.engine.ThemeSuggester}: LDA by collapsed Gibbs sampling
+ *       with a fixed seed over paragraphs, for editors to extend the taxonomy.</li>
+ * </ul>
+ * Quality on the seed corpus: {@code ./evaluate-analysis.sh}; speed: {@code ./run-benchmarks.sh analysis}.
+ */
+package dev.wenku.analysis.engine;
