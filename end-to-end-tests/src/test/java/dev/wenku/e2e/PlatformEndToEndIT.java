@@ -81,6 +81,19 @@ class PlatformEndToEndIT {
         assertTrue(found.contains("2024學習“新質生產力”心得體會感悟1"), "Traditional titles for display: " + found);
         assertFalse(PINYIN_RESIDUE.matcher(found).find(), "no pinyin annotation left: " + found);
         assertFalse(found.contains("心得體會感悟的內容"), "the preface is not an essay: " + found);
+
+        String essay = idOf(uploads.getFirst().response());
+        awaitStatus(essay, "INDEXED");
+        String record = get("/api/documents/" + essay).body();
+        for (int i = 0; i < 100 && !record.contains("\"analysis\":{"); i++) {
+            Thread.sleep(300);
+            record = get("/api/documents/" + essay).body();
+        }
+        assertTrue(record.contains("\"term\":\"新质生产力\""), "the reading view has the analysis: " + record);
+        assertTrue(record.contains("\"themes\":[{"), record);
+        HttpResponse<String> themes = get("/api/themes");
+        assertEquals(200, themes.statusCode(), themes.body());
+        assertTrue(themes.body().matches("(?s).*\"documents\":[1-9].*"), "themes count documents: " + themes.body());
     }
 
     @Test

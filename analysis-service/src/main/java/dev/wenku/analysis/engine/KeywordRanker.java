@@ -20,7 +20,7 @@ final class KeywordRanker {
     static final int WINDOW = 5;
     static final double DAMPING = 0.85;
     private static final int MAX_ITERATIONS = 100;
-    private static final double TOLERANCE = 1e-5;
+    private static final double TOLERANCE = 1e-4;
     static final double TFIDF_SHARE = 0.5;
 
     private KeywordRanker() {

@@ -18,7 +18,7 @@ final class SentenceRanker {
     private static final int MIN_CHARACTERS = 10;
     private static final double DAMPING = 0.85;
     private static final int MAX_ITERATIONS = 100;
-    private static final double TOLERANCE = 1e-5;
+    private static final double TOLERANCE = 1e-4;
     /** Closing quotes and brackets that belong to the sentence they follow: …。” */
     private static final String CLOSING = "”’」』）)\"'";
 
@@ -119,7 +119,7 @@ final class SentenceRanker {
             if (lineBreak || closed || i == tokens.size - 1) {
                 String sentence = text.toString().strip();
                 if (closed && sentence.length() >= MIN_CHARACTERS) {
-                    int[] distinct = Arrays.stream(ids, 0, idCount).distinct().sorted().toArray();
+                    int[] distinct = distinctSorted(ids, idCount);
                     if (distinct.length >= MIN_CONTENT_WORDS) {
                         sentences.add(new Sentence(sentences.size(), sentence, distinct));
                     }
@@ -129,6 +129,18 @@ final class SentenceRanker {
             }
         }
         return sentences;
+    }
+
+    private static int[] distinctSorted(int[] ids, int count) {
+        int[] sorted = Arrays.copyOf(ids, count);
+        Arrays.sort(sorted);
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[n++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, n);
     }
 
     private static int shared(int[] a, int[] b) {

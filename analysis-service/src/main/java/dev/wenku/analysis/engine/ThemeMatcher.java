@@ -52,8 +52,13 @@ final class ThemeMatcher {
             int[] matchThemes = null;
             joined.setLength(0);
             for (int j = i; j < Math.min(tokens.size, i + MAX_TOKENS); j++) {
-                joined.append(tokens.words[j]);
-                String text = joined.toString();
+                String text;
+                if (j == i) {
+                    text = tokens.words[i];
+                    joined.append(text);
+                } else {
+                    text = joined.append(tokens.words[j]).toString();
+                }
                 int[] found = themesByTerm.get(text);
                 if (found != null) {
                     matchEnd = j + 1;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,7 +97,7 @@ public final class ThemeSuggester {
     private static Map<String, Integer> vocabulary(List<List<String>> documents) {
         Map<String, Integer> paragraphCounts = new LinkedHashMap<>();
         for (List<String> document : documents) {
-            for (String word : new java.util.LinkedHashSet<>(document)) {
+            for (String word : new LinkedHashSet<>(document)) {
                 paragraphCounts.merge(word, 1, Integer::sum);
             }
         }

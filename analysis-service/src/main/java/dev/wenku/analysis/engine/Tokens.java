@@ -1,6 +1,7 @@
 package dev.wenku.analysis.engine;
 
 import com.hankcs.hanlp.seg.common.Term;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class Tokens {
     final String[] natures;
     /** Id of the content word at each position, or {@link #NONE}. */
     final int[] contentId;
-    /** A stoplisted noun (not a verbal noun) that may stand inside a key phrase after a content word. */
+    /** A stoplisted common noun ({@code n}: 资源, 水平) that may close a key phrase. */
     final boolean[] phrasePart;
     final boolean[] breaks;
     /** Distinct content words, by id, in order of first occurrence. */
@@ -69,7 +70,7 @@ final class Tokens {
             }
         }
         contentCount = ids.size();
-        content = java.util.Arrays.copyOf(distinct, contentCount);
+        content = Arrays.copyOf(distinct, contentCount);
         contentOccurrences = occurrences;
     }
 

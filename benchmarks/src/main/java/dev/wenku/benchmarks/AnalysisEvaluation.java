@@ -1,0 +1,126 @@
+package dev.wenku.benchmarks;
+
+import dev.wenku.analysis.engine.AnalysisEngine;
+import dev.wenku.analysis.engine.CorpusStatistics;
+import dev.wenku.analysis.engine.DocumentAnalysis;
+import dev.wenku.analysis.engine.InMemoryCorpusStatistics;
+import dev.wenku.analysis.engine.ThemeScore;
+import dev.wenku.analysis.engine.WeightedTerm;
+import dev.wenku.benchmarks.SeedEssays.SimplifiedEssay;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Quality of the analysis engine on the seed corpus against the hand-written gold file {@code evaluation/gold.json}:
+ * per essay, precision@10 of the keywords (how many of the ten keywords the gold list has) and theme agreement (how
+ * many of the gold themes are among the engine's top themes, as many as the gold lists), then the averages.
+ *
+ * <p>Corpus statistics are what the pipeline has after loading the seed: the document frequencies of the five
+ * essays' terms. A second table shows the same with an empty corpus (the first document ever analysed).
+ *
+ * <p>Arguments (optional): {@code [gold.json] [seed.txt]}, paths relative to the working directory.
+ */
+public final class AnalysisEvaluation {
+
+    private static final int K = 10;
+
+    private AnalysisEvaluation() {
+    }
+
+    record Gold(List<String> keywords, List<String> themes) {
+    }
+
+    record Score(String title, double precision, double themeAgreement, List<String> hits, List<String> misses,
+                 List<String> predictedThemes) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path goldPath = args.length > 0 ? Path.of(args[0]) : SeedEssays.locate("evaluation/gold.json");
+        Path seedPath = args.length > 1 ? Path.of(args[1]) : SeedEssays.locate(SeedEssays.DEFAULT_SEED);
+        Map<String, Gold> gold = readGold(goldPath);
+        List<SimplifiedEssay> essays = SeedEssays.load(seedPath);
+        AnalysisEngine engine = AnalysisEngine.defaults();
+
+        InMemoryCorpusStatistics corpus = new InMemoryCorpusStatistics();
+        for (SimplifiedEssay essay : essays) {
+            corpus.add(engine.analyze(essay.title(), essay.body(), CorpusStatistics.EMPTY).terms());
+        }
+        System.out.println("Analysis engine vs " + goldPath.getFileName() + " on " + seedPath.getFileName()
+            + " (" + essays.size() + " essays)");
+        System.out.println();
+        System.out.println("With corpus statistics of the " + essays.size() + " essays:");
+        List<Score> scores = evaluate(engine, essays, gold, corpus, true);
+        print(scores);
+        System.out.println();
+        System.out.println("With an empty corpus (fallback: term frequency and TextRank only):");
+        print(evaluate(engine, essays, gold, CorpusStatistics.EMPTY, false));
+    }
+
+    static List<Score> evaluate(AnalysisEngine engine, List<SimplifiedEssay> essays, Map<String, Gold> gold,
+                                CorpusStatistics corpus, boolean verbose) {
+        List<Score> scores = new ArrayList<>();
+        for (SimplifiedEssay essay : essays) {
+            Gold expected = gold.get(essay.title());
+            if (expected == null) {
+                System.out.println("  (no gold entry for '" + essay.title() + "', skipped)");
+                continue;
+            }
+            DocumentAnalysis analysis = engine.analyze(essay.title(), essay.body(), corpus);
+            List<String> keywords = analysis.keywords().stream().map(WeightedTerm::term).limit(K).toList();
+            List<String> hits = keywords.stream().filter(expected.keywords()::contains).toList();
+            List<String> misses = keywords.stream().filter(k -> !expected.keywords().contains(k)).toList();
+            List<String> predicted = analysis.themes().stream().map(ThemeScore::id).toList();
+            List<String> top = predicted.subList(0, Math.min(expected.themes().size(), predicted.size()));
+            long agreed = expected.themes().stream().filter(top::contains).count();
+            scores.add(new Score(essay.title(), hits.size() / (double) K, agreed / (double) expected.themes().size(),
+                hits, misses, top));
+            if (verbose) {
+                System.out.println("  " + essay.title());
+                System.out.println("    keywords:   " + analysis.keywords().stream()
+                    .map(k -> k.term() + String.format(Locale.ROOT, " %.2f", k.weight())).toList());
+                System.out.println("    not in gold: " + misses);
+                System.out.println("    themes:     " + analysis.themes().stream()
+                    .map(t -> t.id() + String.format(Locale.ROOT, " %.3f", t.score())).toList()
+                    + "  gold: " + expected.themes());
+                System.out.println("    phrases:    " + analysis.keyPhrases());
+            }
+        }
+        return scores;
+    }
+
+    private static void print(List<Score> scores) {
+        System.out.printf(Locale.ROOT, "  %12s %16s  %s%n", "precision@10", "theme agreement", "essay");
+        double precision = 0;
+        double agreement = 0;
+        for (Score score : scores) {
+            System.out.printf(Locale.ROOT, "  %12.2f %16.2f  %s%n", score.precision(), score.themeAgreement(),
+                score.title());
+            precision += score.precision();
+            agreement += score.themeAgreement();
+        }
+        int n = Math.max(1, scores.size());
+        System.out.printf(Locale.ROOT, "  %12.2f %16.2f  %s%n", precision / n, agreement / n, "average");
+    }
+
+    static Map<String, Gold> readGold(Path path) throws IOException {
+        JsonNode root = JsonMapper.builder().build().readTree(Files.readString(path, StandardCharsets.UTF_8));
+        Map<String, Gold> gold = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> essay : root.get("essays").properties()) {
+            List<String> keywords = new ArrayList<>();
+            essay.getValue().get("keywords").forEach(k -> keywords.add(k.asString()));
+            List<String> themes = new ArrayList<>();
+            essay.getValue().get("themes").forEach(t -> themes.add(t.asString()));
+            gold.put(essay.getKey(), new Gold(List.copyOf(keywords), List.copyOf(themes)));
+        }
+        return gold;
+    }
+}
