@@ -63,7 +63,7 @@ public class DocumentRegistry implements SmartLifecycle {
      * report for a version whose record is not stored yet (the pipeline can be faster than the upload's own
      * registry write) is kept and applied when that record arrives.
      */
-    public void apply(DocumentStatusChanged report) {
+    public synchronized void apply(DocumentStatusChanged report) {
         DocumentRecord current = find(report.documentId()).orElse(null);
         if (current == null || current.version() < report.version()) {
             pending.keep(report);
@@ -75,7 +75,7 @@ public class DocumentRegistry implements SmartLifecycle {
     }
 
     /** Stores what analysis found in the version it analysed; an analysis arriving before its record waits. */
-    public void attach(DocumentAnalyzed analysis) {
+    public synchronized void attach(DocumentAnalyzed analysis) {
         DocumentRecord current = find(analysis.documentId()).orElse(null);
         if (current == null || current.version() < analysis.version()) {
             pendingAnalyses.merge(analysis.documentId(), analysis, (a, b) -> a.version() >= b.version() ? a : b);
@@ -88,12 +88,19 @@ public class DocumentRegistry implements SmartLifecycle {
         return records.isLoaded();
     }
 
-    /** A later version, or a later state of the same version, wins; replays of old records change nothing. */
-    private static DocumentRecord newer(DocumentRecord a, DocumentRecord b) {
-        if (a.version() != b.version()) {
-            return a.version() > b.version() ? a : b;
+    /**
+     * A later version wins. Two states of the same version (written concurrently by the status and the analysis
+     * listeners, or by two instances) are merged: the more advanced status and whichever analysis is present, so
+     * neither update is lost.
+     */
+    static DocumentRecord newer(DocumentRecord current, DocumentRecord incoming) {
+        if (current.version() != incoming.version()) {
+            return current.version() > incoming.version() ? current : incoming;
         }
-        return b.updatedAt() != null && (a.updatedAt() == null || !b.updatedAt().isBefore(a.updatedAt())) ? b : a;
+        DocumentRecord base = StatusOrder.advances(current.status(), incoming.status())
+            || current.status() == incoming.status() ? incoming : current;
+        DocumentRecord.AnalysisSummary analysis = incoming.analysis() != null ? incoming.analysis() : current.analysis();
+        return base.analysis() == analysis ? base : base.withAnalysis(analysis, base.updatedAt());
     }
 
     @Override
