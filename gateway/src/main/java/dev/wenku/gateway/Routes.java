@@ -12,6 +12,9 @@ class Routes {
     @Bean
     RouteLocator publicApi(RouteLocatorBuilder routes, GatewayProperties properties) {
         return routes.routes()
+            // Reading views of single documents come from the index; checked before the editors' document API.
+            .route("reading", r -> r.order(-1).path("/api/documents/*/related", "/api/documents/*/reading")
+                .uri(properties.searchUri()))
             .route("documents", r -> r.path("/api/documents", "/api/documents/**").uri(properties.ingestUri()))
             .route("analysis", r -> r.path("/api/themes", "/api/themes/**", "/api/analysis/**")
                 .uri(properties.analysisUri()))

@@ -67,6 +67,16 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void relatedDocumentsAndTheReadingViewComeFromSearch() throws Exception {
+        assertEquals("search GET /api/documents/abc/related",
+            send(HttpRequest.newBuilder(uri("/api/documents/abc/related")).GET()).headers().firstValue("X-Upstream").orElse(""));
+        assertEquals("search GET /api/documents/abc/reading",
+            send(HttpRequest.newBuilder(uri("/api/documents/abc/reading")).GET()).headers().firstValue("X-Upstream").orElse(""));
+        assertEquals("ingest GET /api/documents/abc",
+            send(HttpRequest.newBuilder(uri("/api/documents/abc")).GET()).headers().firstValue("X-Upstream").orElse(""));
+    }
+
+    @Test
     void unknownPathsAreNotRouted() throws Exception {
         assertEquals(404, send(HttpRequest.newBuilder(uri("/api/unknown")).GET()).statusCode());
     }

@@ -1,6 +1,7 @@
 package dev.wenku.analysis.engine;
 
 import com.hankcs.hanlp.seg.common.Term;
+import dev.wenku.text.PinyinText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

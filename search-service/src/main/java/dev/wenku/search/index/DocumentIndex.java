@@ -2,33 +2,46 @@ package dev.wenku.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import dev.wenku.search.SearchProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The versioned documents index behind its alias. At start-up, when the alias does not exist yet, the index
- * {@code <alias>-v1} is created from {@code index/documents-v1.json} with the alias attached, in one request.
+ * The versioned documents index behind its alias. Readers and the indexer only ever use the alias. At start-up:
+ * <ul>
+ *   <li>no alias yet: the index {@code <alias>-v<N>} is created from {@code index/documents-v<N>.json} with the
+ *       alias attached;</li>
+ *   <li>the alias points at an older version (the mapping changed): the new index is created and filled from the
+ *       compacted analysed-documents topic ({@link IndexRebuild}), the alias is moved to it in one atomic request,
+ *       and the old index is deleted. Until the swap, searches (of other instances) keep using the old index.</li>
+ * </ul>
  * Waits (bounded) for Elasticsearch, so the services can start in any order.
  */
 @Component
 public class DocumentIndex implements InitializingBean {
 
-    static final String DEFINITION = "index/documents-v1.json";
+    static final int MAPPING_VERSION = 2;
+    static final String DEFINITION = "index/documents-v" + MAPPING_VERSION + ".json";
     private static final Logger log = LoggerFactory.getLogger(DocumentIndex.class);
 
     private final ElasticsearchClient client;
     private final SearchProperties properties;
+    private final IndexRebuild rebuild;
 
-    public DocumentIndex(ElasticsearchClient client, SearchProperties properties) {
+    public DocumentIndex(ElasticsearchClient client, SearchProperties properties, IndexRebuild rebuild) {
         this.client = client;
         this.properties = properties;
+        this.rebuild = rebuild;
     }
 
     public String alias() {
@@ -36,7 +49,7 @@ public class DocumentIndex implements InitializingBean {
     }
 
     public String versionedName() {
-        return properties.indexAlias() + "-v1";
+        return properties.indexAlias() + "-v" + MAPPING_VERSION;
     }
 
     @Override
@@ -44,33 +57,76 @@ public class DocumentIndex implements InitializingBean {
         Instant deadline = Instant.now().plus(properties.startupTimeout());
         while (true) {
             try {
-                ensureExists();
+                ensureCurrent();
                 return;
             } catch (IOException | ElasticsearchException e) {
+                if (e instanceof ElasticsearchException refused && refused.status() < 500 && refused.status() != 429) {
+                    throw new IllegalStateException("Elasticsearch refused to prepare " + versionedName() + ": "
+                        + e.getMessage(), e);
+                }
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("Elasticsearch unavailable for " + properties.startupTimeout()
-                        + "; cannot create index " + versionedName(), e);
+                        + "; cannot prepare index " + versionedName(), e);
                 }
-                log.warn("Waiting for Elasticsearch to create {}: {}", versionedName(), e.getMessage());
+                log.warn("Waiting for Elasticsearch to prepare {}: {}", versionedName(), e.getMessage());
                 Thread.sleep(1000);
             }
         }
     }
 
-    void ensureExists() throws IOException {
-        if (client.indices().existsAlias(a -> a.name(alias())).value()) {
+    void ensureCurrent() throws IOException {
+        Set<String> current = indicesBehindAlias();
+        if (current.contains(versionedName())) {
+            return;
+        }
+        if (current.isEmpty()) {
+            create(true);
+            log.info("Created index {} behind alias {}", versionedName(), alias());
+            return;
+        }
+        create(false);
+        int documents = rebuild.fill(versionedName());
+        swapAlias(current);
+        for (String old : current) {
+            client.indices().delete(d -> d.index(old));
+        }
+        log.info("Mapping changed: rebuilt {} with {} documents, moved alias {} from {}", versionedName(), documents,
+            alias(), current);
+    }
+
+    private Set<String> indicesBehindAlias() throws IOException {
+        if (!client.indices().existsAlias(a -> a.name(alias())).value()) {
+            return Set.of();
+        }
+        return client.indices().getAlias(a -> a.name(alias())).aliases().keySet();
+    }
+
+    private void create(boolean withAlias) throws IOException {
+        if (client.indices().exists(e -> e.index(versionedName())).value()) {
             return;
         }
         try (InputStream definition = getClass().getClassLoader().getResourceAsStream(DEFINITION)) {
             if (definition == null) {
                 throw new UncheckedIOException(new IOException(DEFINITION + " is missing from the classpath"));
             }
-            client.indices().create(c -> c.index(versionedName()).withJson(definition).aliases(alias(), a -> a));
-            log.info("Created index {} behind alias {}", versionedName(), alias());
+            client.indices().create(c -> {
+                c.index(versionedName()).withJson(definition);
+                return withAlias ? c.aliases(alias(), a -> a) : c;
+            });
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
         }
+    }
+
+    /** Removes the alias from the old indices and adds it to the new one in a single, atomic request. */
+    private void swapAlias(Set<String> oldIndices) throws IOException {
+        List<Action> actions = new ArrayList<>();
+        for (String old : oldIndices) {
+            actions.add(Action.of(a -> a.remove(r -> r.index(old).alias(alias()))));
+        }
+        actions.add(Action.of(a -> a.add(add -> add.index(versionedName()).alias(alias()))));
+        client.indices().updateAliases(u -> u.actions(actions));
     }
 }

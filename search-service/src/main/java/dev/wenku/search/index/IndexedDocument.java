@@ -1,10 +1,23 @@
 package dev.wenku.search.index;
 
 import dev.wenku.events.DocumentAnalyzed;
+import dev.wenku.text.PinyinText;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** A document as stored in Elasticsearch; field names match {@code index/documents-v1.json}. */
+/**
+ * A document as stored in Elasticsearch; field names match {@code index/documents-v2.json}. Display fields keep
+ * the original script; matching uses the Simplified text, keyword fields (facets, filters) and pinyin fields.
+ *
+ * @param details     what the reading view shows of the analysis (weights, entity types and counts, theme labels);
+ *                    stored, not indexed
+ * @param pinyin      joined pinyin of the title and each keyword ({@code xinzhishengchanli})
+ * @param pinyinInitials initials of the title and each keyword ({@code xzscl})
+ * @param suggest     completion inputs: title, keywords and their pinyin and initials
+ */
 public record IndexedDocument(
     String id,
     long version,
@@ -13,16 +26,54 @@ public record IndexedDocument(
     String simplifiedTitle,
     String simplifiedBody,
     List<String> keywords,
+    List<String> keyPhrases,
+    List<String> entities,
+    List<String> themes,
+    String summary,
+    Details details,
+    String titlePinyin,
+    List<String> pinyin,
+    List<String> pinyinInitials,
+    List<String> suggest,
     String source,
     List<String> tags,
     Instant ingestedAt,
     Instant analyzedAt,
     Instant indexedAt) {
 
+    /** The analysis as the reading view shows it. */
+    public record Details(List<DocumentAnalyzed.Keyword> keywords, List<DocumentAnalyzed.Entity> entities,
+                          List<DocumentAnalyzed.Theme> themes) {
+    }
+
     public static IndexedDocument from(DocumentAnalyzed event, Instant indexedAt) {
+        List<String> keywords = event.keywords().stream().map(DocumentAnalyzed.Keyword::term).toList();
+        Set<String> pinyin = new LinkedHashSet<>();
+        Set<String> initials = new LinkedHashSet<>();
+        Set<String> suggest = new LinkedHashSet<>();
+        for (String text : withTitle(event.simplifiedTitle(), keywords)) {
+            pinyin.add(PinyinText.joined(text));
+            initials.add(PinyinText.initials(text));
+            suggest.add(text);
+        }
+        suggest.addAll(pinyin);
+        suggest.addAll(initials);
+        suggest.removeIf(String::isBlank);
         return new IndexedDocument(event.documentId(), event.version(), event.title(), event.body(),
-            event.simplifiedTitle(), event.simplifiedBody(),
-            event.keywords().stream().map(DocumentAnalyzed.Keyword::term).toList(),
-            event.source(), event.tags(), event.ingestedAt(), event.analyzedAt(), indexedAt);
+            event.simplifiedTitle(), event.simplifiedBody(), keywords, event.keyPhrases(),
+            event.entities().stream().map(DocumentAnalyzed.Entity::name).distinct().toList(),
+            event.themes().stream().map(DocumentAnalyzed.Theme::id).toList(), event.summary(),
+            new Details(event.keywords(), event.entities(), event.themes()), event.titlePinyin(),
+            List.copyOf(pinyin), List.copyOf(initials), List.copyOf(suggest), event.source(), event.tags(),
+            event.ingestedAt(), event.analyzedAt(), indexedAt);
+    }
+
+    private static List<String> withTitle(String title, List<String> keywords) {
+        List<String> texts = new ArrayList<>();
+        if (title != null && !title.isBlank()) {
+            texts.add(title.strip());
+        }
+        texts.addAll(keywords);
+        return texts;
     }
 }

@@ -1,6 +1,10 @@
 package dev.wenku.search.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
@@ -10,19 +14,24 @@ import dev.wenku.search.index.DocumentIndex;
 import dev.wenku.text.SimplifiedScript;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Full-text search over the Simplified text with highlights. The reader's words are only ever the text of a
- * match query: no query syntax or DSL from a request reaches Elasticsearch.
+ * Full-text search over the Simplified text (so Simplified and Traditional queries match both scripts), pinyin
+ * and initials of titles and keywords, with facet filters, facets, and highlights shown in the original script.
+ * The reader's words only ever become the text of match and term queries.
  */
 @Component
 public class DocumentSearch {
 
-    private static final String TITLE = "simplifiedTitle";
-    private static final String BODY = "simplifiedBody";
+    static final String TITLE = "simplifiedTitle";
+    static final String BODY = "simplifiedBody";
+    private static final List<String> FACETS = List.of("themes", "keywords", "entities");
+    private static final int FACET_SIZE = 10;
 
     private final ElasticsearchClient client;
     private final DocumentIndex index;
@@ -34,55 +43,122 @@ public class DocumentSearch {
         this.properties = properties;
     }
 
-    public SearchResult search(String q, int from, int size) throws IOException {
-        validate(q, from, size);
-        String text = SimplifiedScript.of(q.strip());
-        SearchResponse<HitSource> response = client.search(s -> s
-            .index(index.alias())
-            .from(from)
-            .size(size)
-            .trackTotalHits(t -> t.enabled(true))
-            .query(query -> query.multiMatch(m -> m.query(text).fields(TITLE + "^2", BODY).minimumShouldMatch("75%")))
-            .source(src -> src.filter(f -> f.includes("id", "title", "keywords")))
-            .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
-                .fields(NamedValue.of(BODY, HighlightField.of(f -> f.fragmentSize(80).numberOfFragments(3))),
-                    NamedValue.of(TITLE, HighlightField.of(f -> f.numberOfFragments(0))))),
-            HitSource.class);
+    /** The stored fields a result needs. */
+    record HitSource(String id, String title, String body, String simplifiedBody, List<String> keywords,
+                     List<String> themes, String summary) {
+    }
+
+    public SearchResult search(SearchRequest request) throws IOException {
+        validate(request);
+        UserQuery query = UserQuery.parse(request.q().strip());
+        SearchResponse<HitSource> response = client.search(s -> {
+            s.index(index.alias()).from(request.from()).size(request.size())
+                .trackTotalHits(t -> t.enabled(true))
+                .query(query(query, request))
+                .source(src -> src.filter(f -> f.includes("id", "title", "body", "simplifiedBody", "keywords",
+                    "themes", "summary")))
+                .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
+                    .fields(NamedValue.of(BODY, HighlightField.of(f -> f.fragmentSize(80).numberOfFragments(3))),
+                        NamedValue.of(TITLE, HighlightField.of(f -> f.numberOfFragments(0)))));
+            FACETS.forEach(facet -> s.aggregations(facet, a -> a.terms(t -> t.field(facet).size(FACET_SIZE))));
+            if (request.byDate()) {
+                s.sort(sort -> sort.field(f -> f.field("ingestedAt").order(SortOrder.Desc)));
+            }
+            return s;
+        }, HitSource.class);
 
         List<SearchResult.Hit> hits = response.hits().hits().stream().map(hit -> {
             HitSource doc = hit.source();
-            return new SearchResult.Hit(hit.id(), doc == null ? null : doc.title(),
-                hit.score() == null ? 0 : hit.score(), highlights(hit.highlight()),
-                doc == null || doc.keywords() == null ? List.of() : doc.keywords());
+            return new SearchResult.Hit(hit.id(), doc.title(), hit.score() == null ? 0 : hit.score(),
+                highlights(hit.highlight(), doc), orEmpty(doc.keywords()), orEmpty(doc.themes()), doc.summary());
         }).toList();
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResult(total, hits);
+        return new SearchResult(total, hits, facets(response.aggregations()));
     }
 
-    /** The stored fields a result shows. */
-    record HitSource(String id, String title, List<String> keywords) {
+    private Query query(UserQuery query, SearchRequest request) {
+        return Query.of(q -> q.bool(b -> {
+            for (List<UserQuery.Term> alternatives : query.required()) {
+                b.must(m -> m.bool(any -> {
+                    alternatives.forEach(term -> any.should(matches(term)));
+                    return any.minimumShouldMatch("1");
+                }));
+            }
+            query.excluded().forEach(term -> b.mustNot(matches(term)));
+            filter(b, "themes", request.theme());
+            filter(b, "keywords", request.keyword());
+            filter(b, "entities", request.entity());
+            return b;
+        }));
     }
 
-    private static List<String> highlights(Map<String, List<String>> highlight) {
-        List<String> fragments = new ArrayList<>(highlight.getOrDefault(BODY, List.of()));
+    /** A word matches the Simplified text, or (Latin letters) the pinyin or initials of a title or keyword. */
+    private static Query matches(UserQuery.Term term) {
+        String text = SimplifiedScript.of(term.text());
+        if (term.phrase()) {
+            return Query.of(q -> q.multiMatch(m -> m.query(text).fields(TITLE + "^2", BODY).type(TextQueryType.Phrase)));
+        }
+        Query words = Query.of(q -> q.multiMatch(m -> m.query(text).fields(TITLE + "^2", BODY).minimumShouldMatch("75%")));
+        if (!term.mayBePinyin()) {
+            return words;
+        }
+        String pinyin = text.toLowerCase(Locale.ROOT);
+        return Query.of(q -> q.bool(b -> b.should(words)
+            .should(s -> s.term(t -> t.field("pinyin").value(pinyin).boost(3f)))
+            .should(s -> s.term(t -> t.field("pinyinInitials").value(pinyin).boost(2f)))
+            .should(s -> s.match(m -> m.field("titlePinyin").query(pinyin)))
+            .minimumShouldMatch("1")));
+    }
+
+    private static void filter(co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery.Builder bool, String field,
+                               String value) {
+        if (value != null && !value.isBlank()) {
+            String term = field.equals("themes") ? value.strip() : SimplifiedScript.of(value.strip());
+            bool.filter(f -> f.term(t -> t.field(field).value(term)));
+        }
+    }
+
+    private static Map<String, List<SearchResult.FacetValue>> facets(Map<String, Aggregate> aggregations) {
+        Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+        for (String facet : FACETS) {
+            Aggregate aggregate = aggregations.get(facet);
+            facets.put(facet, aggregate == null ? List.of() : aggregate.sterms().buckets().array().stream()
+                .map(b -> new SearchResult.FacetValue(b.key().stringValue(), b.docCount())).toList());
+        }
+        return facets;
+    }
+
+    private static List<String> highlights(Map<String, List<String>> highlight, HitSource doc) {
+        List<String> fragments = new ArrayList<>();
+        for (String fragment : highlight.getOrDefault(BODY, List.of())) {
+            fragments.add(OriginalScriptHighlights.toOriginal(fragment, doc.simplifiedBody(), doc.body()));
+        }
         if (fragments.isEmpty()) {
             fragments.addAll(highlight.getOrDefault(TITLE, List.of()));
         }
         return fragments;
     }
 
-    private void validate(String q, int from, int size) {
-        if (q == null || q.isBlank()) {
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+
+    private void validate(SearchRequest request) {
+        if (request.q() == null || request.q().isBlank()) {
             throw new InvalidSearch("missing_query", "Give the words to search for in the q parameter.");
         }
-        if (q.length() > 200) {
-            throw new InvalidSearch("query_too_long", "The query has " + q.length() + " characters; the limit is 200.");
+        if (request.q().length() > 200) {
+            throw new InvalidSearch("query_too_long", "The query has " + request.q().length() + " characters; the limit is 200.");
         }
-        if (from < 0) {
-            throw new InvalidSearch("invalid_from", "from must be 0 or more, got " + from + ".");
+        if (request.from() < 0) {
+            throw new InvalidSearch("invalid_from", "from must be 0 or more, got " + request.from() + ".");
         }
-        if (size < 1 || size > properties.maxPageSize()) {
-            throw new InvalidSearch("invalid_size", "size must be between 1 and " + properties.maxPageSize() + ", got " + size + ".");
+        if (request.size() < 1 || request.size() > properties.maxPageSize()) {
+            throw new InvalidSearch("invalid_size", "size must be between 1 and " + properties.maxPageSize() + ", got "
+                + request.size() + ".");
+        }
+        if (request.sort() != null && !request.sort().equals("relevance") && !request.sort().equals("date")) {
+            throw new InvalidSearch("invalid_sort", "sort must be relevance or date, got '" + request.sort() + "'.");
         }
     }
 }

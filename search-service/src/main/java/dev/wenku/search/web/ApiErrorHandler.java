@@ -1,6 +1,7 @@
 package dev.wenku.search.web;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import dev.wenku.search.query.DocumentNotIndexed;
 import dev.wenku.search.query.InvalidSearch;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -19,6 +20,11 @@ public class ApiErrorHandler {
     @ExceptionHandler(InvalidSearch.class)
     ResponseEntity<ApiError> invalid(InvalidSearch e) {
         return ResponseEntity.badRequest().body(new ApiError(e.error(), e.getMessage()));
+    }
+
+    @ExceptionHandler(DocumentNotIndexed.class)
+    ResponseEntity<ApiError> notFound(DocumentNotIndexed e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found", e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -85,6 +85,87 @@ class SearchApiIT {
     }
 
     @Test
+    void facetsCountThemesAndAFacetFilterNarrowsTheResults() throws Exception {
+        String marker = "丁" + UUID.randomUUID().toString().substring(0, 8);
+        publish(analyzed("green-" + marker, 1, "绿色 " + marker, "绿色发展 " + marker, "green-development", "四川"));
+        publish(analyzed("talent-" + marker, 1, "人才 " + marker, "人才强国 " + marker, "talent", "成都"));
+        String both = awaitSearch(marker, r -> r.contains("green-" + marker) && r.contains("talent-" + marker));
+        assertTrue(both.contains("{\"value\":\"green-development\",\"count\":1}"), both);
+        assertTrue(both.contains("{\"value\":\"四川\",\"count\":1}"), both);
+        String green = get("/api/search?q=" + enc(marker) + "&theme=green-development").body();
+        assertTrue(green.contains("green-" + marker) && !green.contains("talent-" + marker), green);
+        String place = get("/api/search?q=" + enc(marker) + "&entity=" + enc("成都")).body();
+        assertTrue(place.contains("talent-" + marker) && !place.contains("green-" + marker), place);
+        assertEquals(200, get("/api/search?q=" + enc(marker) + "&sort=date").statusCode());
+        assertEquals(400, get("/api/search?q=" + enc(marker) + "&sort=random").statusCode());
+    }
+
+    @Test
+    void pinyinAndInitialsOfAKeywordFindTheDocument() throws Exception {
+        String marker = "戊" + UUID.randomUUID().toString().substring(0, 8);
+        publish(analyzed("pinyin-" + marker, 1, "拼音 " + marker, "正文 " + marker));
+        awaitSearch(marker, r -> r.contains("pinyin-" + marker));
+        assertTrue(get("/api/search?q=" + enc("xinzhishengchanli " + marker)).body().contains("pinyin-" + marker));
+        assertTrue(get("/api/search?q=" + enc("xzscl " + marker)).body().contains("pinyin-" + marker));
+        assertTrue(get("/api/search?q=" + enc("pinyin " + marker)).body().contains("\"total\":0"),
+            "an unrelated latin word does not match");
+    }
+
+    @Test
+    void phrasesAlternativesAndExclusionsWork() throws Exception {
+        String marker = "己" + UUID.randomUUID().toString().substring(0, 8);
+        publish(analyzed("north-" + marker, 1, "东北 " + marker, "推动东北全面振兴 " + marker));
+        publish(analyzed("west-" + marker, 1, "西部 " + marker, "西部大开发形成新格局 " + marker));
+        awaitSearch(marker, r -> r.contains("north-" + marker) && r.contains("west-" + marker));
+        String either = get("/api/search?q=" + enc(marker + " 振兴 OR 格局")).body();
+        assertTrue(either.contains("north-" + marker) && either.contains("west-" + marker), either);
+        String notWest = get("/api/search?q=" + enc(marker + " -西部")).body();
+        assertTrue(notWest.contains("north-" + marker) && !notWest.contains("west-" + marker), notWest);
+        String phrase = get("/api/search?q=" + enc(marker + " \"全面振兴\"")).body();
+        assertTrue(phrase.contains("north-" + marker) && !phrase.contains("west-" + marker), phrase);
+        HttpResponse<String> unclosed = get("/api/search?q=" + enc("\"全面振兴"));
+        assertEquals(400, unclosed.statusCode());
+        assertTrue(unclosed.body().contains("malformed_query"), unclosed.body());
+    }
+
+    @Test
+    void highlightsAreShownInTheOriginalTraditionalText() throws Exception {
+        String marker = "庚" + UUID.randomUUID().toString().substring(0, 8);
+        publish(analyzed("trad-hl-" + marker, 1, "新質生產力 " + marker, "因地制宜發展新質生產力，" + marker + "。"));
+        String body = awaitSearch("新质生产力 " + marker, r -> r.contains("trad-hl-" + marker));
+        assertTrue(body.contains("<em>新質</em>") || body.contains("<em>新質生產力</em>"), body);
+        assertTrue(body.contains("發展"), "the fragment is in the original script: " + body);
+    }
+
+    @Test
+    void suggestionsCompleteCharactersAndPinyinAndRelatedDocumentsAreOthers() throws Exception {
+        String marker = "辛" + UUID.randomUUID().toString().substring(0, 6);
+        publish(analyzed("sugg-a-" + marker, 1, marker + "数字经济", "数字经济与实体经济深度融合，建设现代化产业体系。"));
+        publish(analyzed("sugg-b-" + marker, 1, marker + "数字中国", "数字经济与实体经济深度融合，数字中国建设。"));
+        awaitSearch(marker, r -> r.contains("sugg-a-" + marker) && r.contains("sugg-b-" + marker));
+        String byCharacters = get("/api/search/suggest?q=" + enc(marker + "数字")).body();
+        assertTrue(byCharacters.contains(marker + "数字经济") && byCharacters.contains(marker + "数字中国"), byCharacters);
+        assertTrue(get("/api/search/suggest?q=xinzhi").body().contains("xinzhishengchanli"));
+        assertEquals(400, get("/api/search/suggest?q=").statusCode());
+
+        String related = get("/api/documents/sugg-a-" + marker + "/related").body();
+        assertTrue(related.contains("sugg-b-" + marker), related);
+        String others = related.substring(related.indexOf("\"related\""));
+        assertTrue(!others.contains("sugg-a-" + marker), "not itself: " + related);
+    }
+
+    @Test
+    void theReadingViewHasTheOriginalTextAndTheAnalysis() throws Exception {
+        String marker = "壬" + UUID.randomUUID().toString().substring(0, 8);
+        publish(analyzed("read-" + marker, 1, "閱讀 " + marker, "全文在這裡 " + marker));
+        awaitSearch(marker, r -> r.contains("read-" + marker));
+        String reading = get("/api/documents/read-" + marker + "/reading").body();
+        assertTrue(reading.contains("\"body\":\"全文在這裡 " + marker + "\""), reading);
+        assertTrue(reading.contains("\"summary\":\"摘要。\"") && reading.contains("\"themes\":[{"), reading);
+        assertEquals(404, get("/api/documents/nothing-" + marker + "/reading").statusCode());
+    }
+
+    @Test
     void aBlankQueryIsA400() throws Exception {
         HttpResponse<String> response = get("/api/search?q=%20");
         assertEquals(400, response.statusCode());
@@ -107,10 +188,18 @@ class SearchApiIT {
     }
 
     private static DocumentAnalyzed analyzed(String id, long version, String title, String body) {
+        return analyzed(id, version, title, body, "technological-innovation", "黑龙江");
+    }
+
+    private static DocumentAnalyzed analyzed(String id, long version, String title, String body, String theme,
+                                             String entity) {
         Instant now = Instant.now();
         return new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, id, version, title, body,
             dev.wenku.text.SimplifiedScript.of(title), dev.wenku.text.SimplifiedScript.of(body), "test", List.of(),
-            List.of(new DocumentAnalyzed.Keyword("新质生产力", 1.0)), List.of(), null, List.of(), List.of(), null, now, now);
+            List.of(new DocumentAnalyzed.Keyword("新质生产力", 1.0, "xinzhishengchanli")), List.of("现代化产业体系"),
+            "摘要。", List.of(new DocumentAnalyzed.Entity(entity, "PLACE", 1)),
+            List.of(new DocumentAnalyzed.Theme(theme, theme, 0.8)),
+            dev.wenku.text.PinyinText.spaced(dev.wenku.text.SimplifiedScript.of(title)), now, now);
     }
 
     private static void publish(DocumentAnalyzed event) throws Exception {

@@ -1,4 +1,4 @@
-package dev.wenku.analysis.engine;
+package dev.wenku.text;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
@@ -11,13 +11,13 @@ import java.util.Locale;
  * ü is written v (绿 → lv), as in input methods. Runs of Latin letters and digits stay as they are, lower-cased;
  * punctuation and spaces only separate.
  */
-final class PinyinText {
+public final class PinyinText {
 
     private PinyinText() {
     }
 
     /** {@code 新质生产力 → [xin, zhi, sheng, chan, li]}; {@code 2024学习 → [2024, xue, xi]}. */
-    static List<String> syllables(String text) {
+    public static List<String> syllables(String text) {
         List<String> syllables = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return syllables;
@@ -48,13 +48,22 @@ final class PinyinText {
     }
 
     /** Syllables separated by spaces: {@code xin zhi sheng chan li}. */
-    static String spaced(String text) {
+    public static String spaced(String text) {
         return String.join(" ", syllables(text));
     }
 
     /** Syllables joined: {@code xinzhishengchanli}. */
-    static String joined(String text) {
+    public static String joined(String text) {
         return String.join("", syllables(text));
+    }
+
+    /** First letter of each syllable, for typing by initials: {@code 新质生产力 → xzscl}. */
+    public static String initials(String text) {
+        StringBuilder initials = new StringBuilder();
+        for (String syllable : syllables(text)) {
+            initials.append(syllable.charAt(0));
+        }
+        return initials.toString();
     }
 
     private static void flush(StringBuilder latin, List<String> syllables) {

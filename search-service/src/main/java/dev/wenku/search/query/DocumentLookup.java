@@ -1,0 +1,94 @@
+package dev.wenku.search.query;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
+import dev.wenku.search.index.DocumentIndex;
+import dev.wenku.search.index.IndexedDocument;
+import dev.wenku.text.SimplifiedScript;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Everything about single documents: suggestions while typing, related documents, the reading view. */
+@Component
+public class DocumentLookup {
+
+    private static final int SUGGESTIONS = 8;
+
+    private final ElasticsearchClient client;
+    private final DocumentIndex index;
+
+    public DocumentLookup(ElasticsearchClient client, DocumentIndex index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    public record Suggestion(String text, String id, String title) {
+    }
+
+    public record Suggestions(List<Suggestion> suggestions) {
+    }
+
+    record TitleSource(String id, String title) {
+    }
+
+    public Suggestions suggest(String prefix) throws IOException {
+        if (prefix == null || prefix.isBlank()) {
+            throw new InvalidSearch("missing_query", "Give the beginning of a word in the q parameter.");
+        }
+        if (prefix.length() > 50) {
+            throw new InvalidSearch("query_too_long", "A suggestion prefix has at most 50 characters.");
+        }
+        String text = SimplifiedScript.of(prefix.strip()).toLowerCase(Locale.ROOT);
+        SearchResponse<TitleSource> response = client.search(s -> s.index(index.alias())
+            .source(src -> src.filter(f -> f.includes("id", "title")))
+            .suggest(sg -> sg.suggesters("titles", fs -> fs.prefix(text)
+                .completion(c -> c.field("suggest").size(SUGGESTIONS).skipDuplicates(true)))), TitleSource.class);
+        Map<String, Suggestion> byText = new LinkedHashMap<>();
+        response.suggest().getOrDefault("titles", List.of()).forEach(suggestion -> {
+            for (CompletionSuggestOption<TitleSource> option : suggestion.completion().options()) {
+                TitleSource source = option.source();
+                byText.putIfAbsent(option.text(), new Suggestion(option.text(), option.id(),
+                    source == null ? null : source.title()));
+            }
+        });
+        return new Suggestions(List.copyOf(byText.values()));
+    }
+
+    public record Related(String id, List<SearchResult.Hit> related) {
+    }
+
+    public Related related(String id, int size) throws IOException {
+        if (size < 1 || size > 20) {
+            throw new InvalidSearch("invalid_size", "size must be between 1 and 20, got " + size + ".");
+        }
+        reading(id);
+        SearchResponse<TitleSource> response = client.search(s -> s.index(index.alias()).size(size)
+            .source(src -> src.filter(f -> f.includes("id", "title")))
+            .query(q -> q.moreLikeThis(m -> m.fields(DocumentSearch.TITLE, DocumentSearch.BODY)
+                .like(l -> l.document(d -> d.index(index.alias()).id(id)))
+                .minTermFreq(1).minDocFreq(1).maxQueryTerms(40).minimumShouldMatch("20%"))), TitleSource.class);
+        return new Related(id, response.hits().hits().stream().map(hit -> new SearchResult.Hit(hit.id(),
+            hit.source() == null ? null : hit.source().title(), hit.score() == null ? 0 : hit.score(), List.of(),
+            List.of(), List.of(), null)).toList());
+    }
+
+    public record Reading(String id, long version, String title, String body, String summary, List<String> keyPhrases,
+                          IndexedDocument.Details analysis, String source, List<String> tags) {
+    }
+
+    public Reading reading(String id) throws IOException {
+        GetResponse<IndexedDocument> response = client.get(g -> g.index(index.alias()).id(id), IndexedDocument.class);
+        if (!response.found() || response.source() == null) {
+            throw new DocumentNotIndexed(id);
+        }
+        IndexedDocument doc = response.source();
+        return new Reading(doc.id(), doc.version(), doc.title(), doc.body(), doc.summary(), doc.keyPhrases(),
+            doc.details(), doc.source(), doc.tags());
+    }
+}

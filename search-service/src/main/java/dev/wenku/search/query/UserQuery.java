@@ -1,0 +1,119 @@
+package dev.wenku.search.query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a reader typed, parsed: words and {@code "quoted phrases"}, {@code OR} between alternatives, {@code -} in
+ * front of what must not occur; everything else is ANDed. This is the only query syntax readers have: the parsed
+ * terms become match queries, never raw Elasticsearch syntax.
+ *
+ * @param required groups that must all match; each group matches when any of its alternatives does
+ * @param excluded terms no result may contain
+ */
+public record UserQuery(List<List<Term>> required, List<Term> excluded) {
+
+    /** A word or a phrase. */
+    public record Term(String text, boolean phrase) {
+
+        /** Latin letters only: may be pinyin ({@code xinzhishengchanli}) or initials ({@code xzscl}). */
+        public boolean mayBePinyin() {
+            return !phrase && text.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+        }
+    }
+
+    /** @throws InvalidSearch naming the problem: an unclosed quote, a dangling OR, nothing to look for */
+    public static UserQuery parse(String input) {
+        List<String> tokens = tokens(input);
+        List<List<Term>> required = new ArrayList<>();
+        List<Term> excluded = new ArrayList<>();
+        List<Term> group = null;
+        boolean orPending = false;
+        for (String token : tokens) {
+            if (token.equals("OR")) {
+                if (group == null || orPending) {
+                    throw new InvalidSearch("malformed_query", "OR needs a word or phrase on both sides.");
+                }
+                orPending = true;
+                continue;
+            }
+            if (token.equals("AND")) {
+                continue;
+            }
+            boolean negated = token.startsWith("-") && token.length() > 1;
+            Term term = term(negated ? token.substring(1) : token);
+            if (negated) {
+                if (orPending) {
+                    throw new InvalidSearch("malformed_query", "An exclusion (-" + term.text() + ") cannot be an OR alternative.");
+                }
+                excluded.add(term);
+                group = null;
+            } else if (orPending) {
+                group.add(term);
+                orPending = false;
+            } else {
+                group = new ArrayList<>(List.of(term));
+                required.add(group);
+            }
+        }
+        if (orPending) {
+            throw new InvalidSearch("malformed_query", "OR needs a word or phrase on both sides.");
+        }
+        if (required.isEmpty()) {
+            throw new InvalidSearch("malformed_query", "The query has nothing to look for, only exclusions.");
+        }
+        return new UserQuery(required.stream().map(List::copyOf).toList(), List.copyOf(excluded));
+    }
+
+    private static Term term(String token) {
+        if (token.startsWith("\"")) {
+            String text = token.substring(1, token.length() - 1).strip();
+            if (text.isEmpty()) {
+                throw new InvalidSearch("malformed_query", "An empty phrase (\"\") cannot be searched for.");
+            }
+            return new Term(text, true);
+        }
+        return new Term(token, false);
+    }
+
+    /** Splits on white space, keeping quoted phrases (with their quotes, and a leading minus) together. */
+    private static List<String> tokens(String input) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < input.length(); i++) {
+            char c = normalizeQuote(input.charAt(i));
+            if (c == '"') {
+                if (!quoted && !current.isEmpty() && !current.toString().equals("-")) {
+                    tokens.add(current.toString());
+                    current.setLength(0);
+                }
+                quoted = !quoted;
+                current.append(c);
+                if (!quoted) {
+                    tokens.add(current.toString());
+                    current.setLength(0);
+                }
+            } else if (!quoted && (Character.isWhitespace(c) || c == '\u3000')) {
+                if (!current.isEmpty()) {
+                    tokens.add(current.toString());
+                    current.setLength(0);
+                }
+            } else {
+                current.append(c);
+            }
+        }
+        if (quoted) {
+            throw new InvalidSearch("malformed_query", "A quote is not closed: " + input);
+        }
+        if (!current.isEmpty()) {
+            tokens.add(current.toString());
+        }
+        return tokens;
+    }
+
+    /** Chinese keyboards type “ ” and ＂ for quotes. */
+    private static char normalizeQuote(char c) {
+        return c == '“' || c == '”' || c == '＂' ? '"' : c;
+    }
+}
