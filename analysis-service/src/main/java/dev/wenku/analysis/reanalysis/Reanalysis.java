@@ -6,8 +6,8 @@ import dev.wenku.analysis.pipeline.DocumentAnalyzer;
 import dev.wenku.events.DocumentIngested;
 import dev.wenku.events.EventDeserializer;
 import dev.wenku.events.Topics;
+import dev.wenku.kafkatable.TopicSnapshot;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -113,21 +109,9 @@ public class Reanalysis {
 
     /** The last record of every document up to the current end of the topic; deleted documents are left out. */
     private List<DocumentIngested> latestVersions() {
-        Map<String, Object> config = kafka.buildAdminProperties();
-        config.put("enable.auto.commit", false);
         Map<String, DocumentIngested> latest = new LinkedHashMap<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DOCUMENTS_INGESTED, Duration.ofSeconds(10))
-                .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    latest.put(record.key(), read(record));
-                }
-            }
-        }
+        TopicSnapshot.read(Topics.DOCUMENTS_INGESTED, kafka.buildAdminProperties(),
+            record -> latest.put(record.key(), read(record)));
         return latest.values().stream().filter(Objects::nonNull).toList();
     }
 

@@ -7,17 +7,12 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.events.EventDeserializer;
 import dev.wenku.events.Topics;
+import dev.wenku.kafkatable.TopicSnapshot;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -46,31 +41,20 @@ public class IndexRebuild {
 
     /** Indexes everything on the topic up to its current end into {@code index}; returns the documents written. */
     public int fill(String index) throws IOException {
-        Map<String, Object> config = kafka.buildAdminProperties();
-        config.put("enable.auto.commit", false);
-        int written = 0;
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DOCUMENTS_ANALYZED, Duration.ofSeconds(10))
-                .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<BulkOperation> batch = new ArrayList<>();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    BulkOperation operation = operation(record);
-                    if (operation != null) {
-                        batch.add(operation);
-                    }
-                    if (batch.size() >= BULK_SIZE) {
-                        written += flush(index, batch);
-                    }
-                }
+        List<BulkOperation> batch = new ArrayList<>();
+        int[] written = {0};
+        TopicSnapshot.read(Topics.DOCUMENTS_ANALYZED, kafka.buildAdminProperties(), record -> {
+            BulkOperation operation = operation(record);
+            if (operation != null) {
+                batch.add(operation);
             }
-            written += flush(index, batch);
-        }
+            if (batch.size() >= BULK_SIZE) {
+                written[0] += flush(index, batch);
+            }
+        });
+        written[0] += flush(index, batch);
         client.indices().refresh(r -> r.index(index));
-        return written;
+        return written[0];
     }
 
     private BulkOperation operation(ConsumerRecord<String, byte[]> record) {
@@ -89,11 +73,16 @@ public class IndexRebuild {
             .versionType(VersionType.ExternalGte).document(document)));
     }
 
-    private int flush(String index, List<BulkOperation> batch) throws IOException {
+    private int flush(String index, List<BulkOperation> batch) {
         if (batch.isEmpty()) {
             return 0;
         }
-        BulkResponse response = client.bulk(b -> b.index(index).operations(batch));
+        BulkResponse response;
+        try {
+            response = client.bulk(b -> b.index(index).operations(batch));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Rebuild of " + index + " could not write a bulk request", e);
+        }
         response.items().stream()
             .filter(item -> item.error() != null && item.status() != 409 && item.status() != 404)
             .forEach(item -> log.warn("Rebuild could not write {}: {}", item.id(), item.error().reason()));
