@@ -6,18 +6,38 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of search-service ({@code wenku.search.*}).
  *
- * @param indexAlias        the alias readers search and the indexer writes through
- * @param maxPageSize       largest {@code size} a search may ask for
- * @param startupTimeout    how long start-up waits for Elasticsearch to create or find the index
- * @param retryBackoffMax   longest pause between retries of an index write while Elasticsearch is unavailable
+ * @param indexAlias      the alias readers search and the indexer writes through
+ * @param maxPageSize     largest {@code size} a search may ask for
+ * @param startupTimeout  how long start-up waits for Elasticsearch to create or find the index
+ * @param retryBackoffMax longest pause between retries of a batch while Elasticsearch is unavailable (retries
+ *                        never stop, so nothing is skipped; the consumer is paused meanwhile)
+ * @param deadLetterTopic where analysed documents go that can never be indexed, with the reason in a header
+ * @param bulk            how analysed documents are batched into bulk requests
  */
 @ConfigurationProperties("wenku.search")
-public record SearchProperties(String indexAlias, int maxPageSize, Duration startupTimeout, Duration retryBackoffMax) {
+public record SearchProperties(String indexAlias, int maxPageSize, Duration startupTimeout, Duration retryBackoffMax,
+                               String deadLetterTopic, Bulk bulk) {
 
     public SearchProperties {
         indexAlias = indexAlias == null || indexAlias.isBlank() ? "wenku-documents" : indexAlias;
         maxPageSize = maxPageSize <= 0 ? 100 : maxPageSize;
         startupTimeout = startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout;
         retryBackoffMax = retryBackoffMax == null ? Duration.ofSeconds(30) : retryBackoffMax;
+        deadLetterTopic = deadLetterTopic == null || deadLetterTopic.isBlank() ? "wenku.documents.analyzed.dlt"
+            : deadLetterTopic;
+        bulk = bulk == null ? new Bulk(0, null) : bulk;
+    }
+
+    /**
+     * @param maxDocuments most documents in one bulk request (Kafka's {@code max.poll.records})
+     * @param maxWait      longest wait for more documents before a smaller batch is written (Kafka's
+     *                     {@code fetch.max.wait.ms}): the flush by time
+     */
+    public record Bulk(int maxDocuments, Duration maxWait) {
+
+        public Bulk {
+            maxDocuments = maxDocuments <= 0 ? 500 : maxDocuments;
+            maxWait = maxWait == null ? Duration.ofMillis(100) : maxWait;
+        }
     }
 }

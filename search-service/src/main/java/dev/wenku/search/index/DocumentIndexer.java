@@ -1,26 +1,26 @@
 package dev.wenku.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import dev.wenku.events.DocumentAnalyzed;
 import java.io.IOException;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes analysed documents with external versioning: the event's version is the document's version in
- * Elasticsearch, so a replayed or late older event never overwrites a newer one (a replay of the same version is
- * accepted, which keeps redelivery idempotent). A write returns once the document is searchable (refresh
- * wait_for), so INDEXED reported after it means a reader can find the document.
+ * Writes batches of analysed documents and deletions in one bulk request, with external versioning: the event's
+ * version is the document's version in Elasticsearch, so a replayed or late older event never overwrites a newer
+ * one (a replay of the same version is accepted, which keeps redelivery idempotent). The request returns once its
+ * documents are searchable (refresh wait_for).
  */
 @Component
 public class DocumentIndexer {
-
-    private static final Logger log = LoggerFactory.getLogger(DocumentIndexer.class);
 
     private final ElasticsearchClient client;
     private final DocumentIndex index;
@@ -32,28 +32,62 @@ public class DocumentIndexer {
         this.clock = clock;
     }
 
-    public void index(DocumentAnalyzed event) throws IOException {
-        IndexedDocument document = IndexedDocument.from(event, clock.instant());
-        try {
-            client.index(i -> i.index(index.alias()).id(document.id())
-                .version(document.version()).versionType(VersionType.ExternalGte)
-                .refresh(Refresh.WaitFor)
-                .document(document));
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
-                log.info("Document {} v{} is older than the indexed version; ignored", document.id(), document.version());
-                return;
-            }
-            if (e.status() == 400) {
-                throw new UnindexableDocument(document.id(), e);
-            }
-            throw e;
-        }
+    /** One change: a document to index, or (event null) the id of a document to delete. */
+    public record Change(String documentId, DocumentAnalyzed event) {
     }
 
-    /** Removes the document; deleting one that is not there is not an error (replays stay harmless). */
-    public void delete(String documentId) throws IOException {
-        client.delete(d -> d.index(index.alias()).id(documentId).refresh(Refresh.WaitFor));
-        log.info("Deleted document {}", documentId);
+    /** What Elasticsearch did with each change, in order. */
+    public enum Outcome { WRITTEN, OLDER_IGNORED, DELETED, REFUSED }
+
+    public record Result(Change change, Outcome outcome, String reason) {
+    }
+
+    /**
+     * @throws ElasticsearchUnavailable when Elasticsearch cannot be reached or asks to slow down (429, 5xx): the
+     *                                  whole batch is to be retried later; nothing of it is lost
+     */
+    public List<Result> write(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        List<BulkOperation> operations = changes.stream().map(this::operation).toList();
+        BulkResponse response;
+        try {
+            response = client.bulk(b -> b.index(index.alias()).refresh(Refresh.WaitFor).operations(operations));
+        } catch (IOException | RuntimeException e) {
+            throw new ElasticsearchUnavailable("Bulk write of " + changes.size() + " changes failed: " + e, e);
+        }
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            results.add(result(changes.get(i), response.items().get(i)));
+        }
+        return results;
+    }
+
+    private BulkOperation operation(Change change) {
+        if (change.event() == null) {
+            return BulkOperation.of(o -> o.delete(d -> d.id(change.documentId())));
+        }
+        IndexedDocument document = IndexedDocument.from(change.event(), clock.instant());
+        return BulkOperation.of(o -> o.index(i -> i.id(document.id()).version(document.version())
+            .versionType(VersionType.ExternalGte).document(document)));
+    }
+
+    private static Result result(Change change, BulkResponseItem item) {
+        int status = item.status();
+        if (item.error() == null) {
+            return new Result(change, change.event() == null ? Outcome.DELETED : Outcome.WRITTEN, null);
+        }
+        if (status == 409) {
+            return new Result(change, Outcome.OLDER_IGNORED, null);
+        }
+        if (status == 404 && change.event() == null) {
+            return new Result(change, Outcome.DELETED, null);
+        }
+        if (status == 429 || status >= 500) {
+            throw new ElasticsearchUnavailable("Elasticsearch answered " + status + " for " + change.documentId()
+                + ": " + item.error().reason(), null);
+        }
+        return new Result(change, Outcome.REFUSED, status + " " + item.error().type() + ": " + item.error().reason());
     }
 }

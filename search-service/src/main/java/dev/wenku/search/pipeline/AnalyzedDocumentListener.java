@@ -1,62 +1,62 @@
 package dev.wenku.search.pipeline;
 
 import dev.wenku.events.DocumentAnalyzed;
-import dev.wenku.events.DocumentStatusChanged;
-import dev.wenku.events.DocumentStatusChanged.Status;
-import dev.wenku.events.PipelineEvent;
+import dev.wenku.events.EventDeserializer;
 import dev.wenku.events.Topics;
 import dev.wenku.search.index.DocumentIndexer;
-import dev.wenku.search.index.UnindexableDocument;
-import java.time.Clock;
-import java.util.concurrent.TimeUnit;
+import dev.wenku.search.index.DocumentIndexer.Change;
+import dev.wenku.search.index.DocumentIndexer.Outcome;
+import dev.wenku.search.index.DocumentIndexer.Result;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.handler.annotation.Header;
-import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes analysed documents and reports INDEXED (or FAILED when Elasticsearch refuses the document itself). The
- * offset is committed only after Elasticsearch acknowledged the write. A tombstone deletes the document.
+ * Indexes analysed documents in batches (up to {@code wenku.search.bulk.max-documents} per poll) and reports each
+ * one INDEXED, or FAILED with a dead letter when Elasticsearch refuses it; a tombstone deletes. The batch's offsets
+ * are committed only after all of that is done. While Elasticsearch is unavailable the whole batch is retried
+ * with the consumer paused ({@link IndexingErrorHandling}), so nothing is skipped and nothing crash-loops.
  */
 @Component
 public class AnalyzedDocumentListener {
 
     private static final Logger log = LoggerFactory.getLogger(AnalyzedDocumentListener.class);
-    private static final String SERVICE = "search-service";
+    private static final EventDeserializer<DocumentAnalyzed> EVENTS = new EventDeserializer<>(DocumentAnalyzed.class);
 
     private final DocumentIndexer indexer;
-    private final KafkaTemplate<String, PipelineEvent> kafka;
-    private final Clock clock;
+    private final IndexingReports reports;
 
-    public AnalyzedDocumentListener(DocumentIndexer indexer, KafkaTemplate<String, PipelineEvent> kafka, Clock clock) {
+    public AnalyzedDocumentListener(DocumentIndexer indexer, IndexingReports reports) {
         this.indexer = indexer;
-        this.kafka = kafka;
-        this.clock = clock;
+        this.reports = reports;
     }
 
-    @KafkaListener(topics = Topics.DOCUMENTS_ANALYZED, groupId = "${spring.kafka.consumer.group-id:search-service}")
-    public void onAnalyzed(@Payload(required = false) DocumentAnalyzed document,
-                           @Header(KafkaHeaders.RECEIVED_KEY) String documentId) throws Exception {
-        if (document == null) {
-            indexer.delete(documentId);
-            return;
+    @KafkaListener(id = "indexing", topics = Topics.DOCUMENTS_ANALYZED, batch = "true",
+        groupId = "${spring.kafka.consumer.group-id:search-service}")
+    public void onAnalyzed(List<ConsumerRecord<String, byte[]>> records) {
+        List<Change> changes = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                changes.add(new Change(record.key(), record.value() == null ? null : EVENTS.deserialize(record.topic(),
+                    record.value())));
+            } catch (RuntimeException unreadable) {
+                reports.deadLetter(record, "unreadable: " + unreadable.getMessage());
+            }
         }
-        try {
-            indexer.index(document);
-        } catch (UnindexableDocument e) {
-            log.error("Document {} v{} cannot be indexed", documentId, document.version(), e);
-            report(document, Status.FAILED, e.getMessage());
-            return;
+        List<Result> results = indexer.write(changes);
+        for (Result result : results) {
+            if (result.outcome() == Outcome.REFUSED) {
+                log.error("Elasticsearch refused document {}: {}", result.change().documentId(), result.reason());
+                reports.refused(result.change().event(), result.reason(), records);
+            } else if (result.outcome() == Outcome.WRITTEN) {
+                reports.indexed(result.change().event());
+            }
         }
-        report(document, Status.INDEXED, null);
-    }
-
-    private void report(DocumentAnalyzed document, Status status, String reason) throws Exception {
-        kafka.send(Topics.DOCUMENT_STATUS, document.documentId(), DocumentStatusChanged.of(document.documentId(),
-            document.version(), status, reason, SERVICE, clock.instant())).get(30, TimeUnit.SECONDS);
+        reports.flush();
+        log.debug("Indexed a batch of {} changes", results.size());
     }
 }

@@ -166,6 +166,63 @@ class SearchApiIT {
     }
 
     @Test
+    void aDocumentElasticsearchRefusesIsReportedFailedAndDeadLetteredWhileTheBatchGoesOn() throws Exception {
+        String marker = "子" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        DocumentAnalyzed immense = new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, "immense-" + marker, 1, "大",
+            "正文", "大", "正文", null, List.of(), List.of(new DocumentAnalyzed.Keyword("字".repeat(12_000), 1.0)),
+            List.of(), null, List.of(), List.of(), null, now, now);
+        publish(immense);
+        publish(analyzed("fine-" + marker, 1, "正常 " + marker, "正常的文章 " + marker));
+        try (var producer = new KafkaProducer<String, byte[]>(
+                Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers()),
+                new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.DOCUMENTS_ANALYZED, "garbage-" + marker, "{oops".getBytes())).get();
+        }
+        awaitSearch(marker, r -> r.contains("fine-" + marker));
+        List<String> dead = deadLetterKeys("immense-" + marker, "garbage-" + marker);
+        assertEquals(List.of("garbage-" + marker, "immense-" + marker), dead.stream().sorted().toList());
+        assertTrue(statusOf("immense-" + marker).contains("FAILED"));
+    }
+
+    private static List<String> deadLetterKeys(String... expected) {
+        List<String> keys = new java.util.ArrayList<>();
+        Map<String, Object> config = Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers(),
+            "group.id", "dlt-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("wenku.documents.analyzed.dlt"));
+            for (int i = 0; i < 30 && keys.size() < expected.length; i++) {
+                consumer.poll(Duration.ofSeconds(1)).forEach(r -> {
+                    if (List.of(expected).contains(r.key()) && r.headers().lastHeader("wenku-error") != null) {
+                        keys.add(r.key());
+                    }
+                });
+            }
+        }
+        return keys;
+    }
+
+    private static String statusOf(String id) {
+        Map<String, Object> config = Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers(),
+            "group.id", "status-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.DOCUMENT_STATUS));
+            for (int i = 0; i < 30; i++) {
+                for (var record : consumer.poll(Duration.ofSeconds(1))) {
+                    if (id.equals(record.key())) {
+                        return record.value();
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
+    @Test
     void aBlankQueryIsA400() throws Exception {
         HttpResponse<String> response = get("/api/search?q=%20");
         assertEquals(400, response.statusCode());

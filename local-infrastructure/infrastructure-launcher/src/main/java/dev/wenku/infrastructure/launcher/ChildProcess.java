@@ -89,6 +89,15 @@ public final class ChildProcess implements AutoCloseable {
         return "Last output of " + name + " (full log: " + logFile + "):\n  " + String.join("\n  ", tail);
     }
 
+    /** Ends the child at once with SIGKILL, as a crash would (for fault-injection tests). */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

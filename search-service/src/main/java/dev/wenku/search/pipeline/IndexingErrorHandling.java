@@ -1,0 +1,43 @@
+package dev.wenku.search.pipeline;
+
+import dev.wenku.search.SearchProperties;
+import java.time.Clock;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * While Elasticsearch is unavailable the failed batch is retried with growing pauses (up to
+ * {@code wenku.search.retry-backoff-max}) and without limit, the consumer paused in between so the group does not
+ * rebalance: consumption stops while Elasticsearch is down and resumes by itself when it is back, without skipping
+ * a document or crash-looping. Batches are sized and timed by {@code wenku.search.bulk.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+class IndexingErrorHandling {
+
+    @Bean
+    DefaultErrorHandler indexingErrorHandler(SearchProperties properties) {
+        ExponentialBackOff backOff = new ExponentialBackOff(250, 2.0);
+        backOff.setMaxInterval(properties.retryBackoffMax().toMillis());
+        return new DefaultErrorHandler(backOff);
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer bulkSizing(SearchProperties properties) {
+        return factory -> factory.updateConfigs(java.util.Map.of(
+            "max.poll.records", properties.bulk().maxDocuments(),
+            "fetch.max.wait.ms", (int) properties.bulk().maxWait().toMillis()));
+    }
+
+    @Bean
+    org.apache.kafka.clients.admin.NewTopic indexingDeadLetterTopic(SearchProperties properties) {
+        return org.springframework.kafka.config.TopicBuilder.name(properties.deadLetterTopic()).partitions(3).build();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

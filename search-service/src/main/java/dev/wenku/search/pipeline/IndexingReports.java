@@ -1,0 +1,80 @@
+package dev.wenku.search.pipeline;
+
+import dev.wenku.events.DocumentAnalyzed;
+import dev.wenku.events.DocumentStatusChanged;
+import dev.wenku.events.DocumentStatusChanged.Status;
+import dev.wenku.events.PipelineEvent;
+import dev.wenku.events.Topics;
+import dev.wenku.search.SearchProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What search-service tells the rest of the pipeline about a batch: INDEXED or FAILED per document, and the
+ * original record of a document that can never be indexed on the dead-letter topic (reason in the
+ * {@code wenku-error} header). {@link #flush()} waits for Kafka's acknowledgements, before offsets are committed.
+ */
+@Component
+public class IndexingReports {
+
+    static final String ERROR_HEADER = "wenku-error";
+    private static final String SERVICE = "search-service";
+
+    private final KafkaTemplate<String, PipelineEvent> events;
+    private final KafkaTemplate<String, byte[]> raw;
+    private final SearchProperties properties;
+    private final Clock clock;
+    private final List<CompletableFuture<?>> pending = new ArrayList<>();
+
+    public IndexingReports(KafkaTemplate<String, PipelineEvent> events, KafkaProperties kafka,
+                           SearchProperties properties, Clock clock) {
+        this.events = events;
+        this.raw = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
+            new StringSerializer(), new ByteArraySerializer()));
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void indexed(DocumentAnalyzed event) {
+        report(event, Status.INDEXED, null);
+    }
+
+    void refused(DocumentAnalyzed event, String reason, List<ConsumerRecord<String, byte[]>> batch) {
+        batch.stream().filter(r -> event.documentId().equals(r.key())).reduce((a, b) -> b)
+            .ifPresent(record -> deadLetter(record, reason));
+        report(event, Status.FAILED, "Elasticsearch refused the document: " + reason);
+    }
+
+    void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(properties.deadLetterTopic(), record.key(), record.value());
+        dead.headers().add(ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        pending.add(raw.send(dead));
+    }
+
+    private void report(DocumentAnalyzed event, Status status, String reason) {
+        pending.add(events.send(Topics.DOCUMENT_STATUS, event.documentId(), DocumentStatusChanged.of(
+            event.documentId(), event.version(), status, reason, SERVICE, clock.instant())));
+    }
+
+    void flush() {
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not acknowledge the indexing reports", e);
+        } finally {
+            pending.clear();
+        }
+    }
+}

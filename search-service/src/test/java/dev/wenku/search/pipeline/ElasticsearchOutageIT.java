@@ -1,0 +1,97 @@
+package dev.wenku.search.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import dev.wenku.events.DocumentAnalyzed;
+import dev.wenku.events.EventSerializer;
+import dev.wenku.events.PipelineEvent;
+import dev.wenku.events.Topics;
+import dev.wenku.infrastructure.launcher.FreePorts;
+import dev.wenku.infrastructure.launcher.LocalServers;
+import dev.wenku.infrastructure.launcher.ProjectLayout;
+import dev.wenku.infrastructure.launcher.RunningServer;
+import dev.wenku.search.SearchApplication;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Elasticsearch is killed with SIGKILL in the middle of a load and restarted: search-service pauses, resumes by
+ * itself, and in the end every document is searchable exactly once. Uses servers of its own, since it kills one.
+ */
+class ElasticsearchOutageIT {
+
+    private static final int DOCUMENTS = 300;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void everyDocumentOfALoadIsIndexedExactlyOnceAcrossAnElasticsearchCrash() throws Exception {
+        LocalServers servers = new LocalServers(ProjectLayout.locate(), data.resolve("logs"), null);
+        int elasticsearchPort = FreePorts.next();
+        try (RunningServer kafka = servers.startKafka(data.resolve("kafka"), FreePorts.next())) {
+            RunningServer elasticsearch = servers.startElasticsearch(data.resolve("elasticsearch"), elasticsearchPort);
+            try (ConfigurableApplicationContext search = new SpringApplicationBuilder(SearchApplication.class).run(
+                    "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.address(),
+                    "--spring.elasticsearch.uris=" + elasticsearch.address(), "--wenku.search.retry-backoff-max=2s");
+                 var producer = new KafkaProducer<String, PipelineEvent>(Map.of("bootstrap.servers", kafka.address(),
+                     "acks", "all"), new StringSerializer(), new EventSerializer())) {
+                for (int i = 0; i < DOCUMENTS; i++) {
+                    if (i == DOCUMENTS / 3) {
+                        elasticsearch.process().kill();
+                    }
+                    DocumentAnalyzed event = document(i);
+                    producer.send(new ProducerRecord<>(Topics.DOCUMENTS_ANALYZED, event.documentId(), event)).get();
+                }
+                Thread.sleep(3000);
+                elasticsearch = servers.startElasticsearch(data.resolve("elasticsearch"), elasticsearchPort);
+                assertEquals(DOCUMENTS, awaitCount(elasticsearch.address(), DOCUMENTS));
+            } finally {
+                elasticsearch.close();
+            }
+        }
+    }
+
+    private static long awaitCount(String elasticsearchUrl, long expected) throws Exception {
+        try (Rest5Client rest = Rest5Client.builder(URI.create(elasticsearchUrl)).build()) {
+            ElasticsearchClient client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
+            long count = -1;
+            for (long end = System.nanoTime() + Duration.ofSeconds(120).toNanos(); System.nanoTime() < end; ) {
+                try {
+                    count = client.count(c -> c.index("wenku-documents")
+                        .query(q -> q.match(m -> m.field("simplifiedBody").query("断电测试")))).count();
+                    if (count >= expected) {
+                        Thread.sleep(2000);
+                        return client.count(c -> c.index("wenku-documents")
+                            .query(q -> q.match(m -> m.field("simplifiedBody").query("断电测试")))).count();
+                    }
+                } catch (Exception notYet) {
+                    // Elasticsearch is still starting or recovering the index.
+                }
+                Thread.sleep(500);
+            }
+            return count;
+        }
+    }
+
+    private static DocumentAnalyzed document(int i) {
+        Instant now = Instant.now();
+        return new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, "outage-" + i, 1, "文章" + i, "断电测试 " + i,
+            "文章" + i, "断电测试 " + i, null, List.of(), List.of(), List.of(), null, List.of(), List.of(), null, now, now);
+    }
+}
