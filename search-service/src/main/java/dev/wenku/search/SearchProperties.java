@@ -25,19 +25,21 @@ public record SearchProperties(String indexAlias, int maxPageSize, Duration star
         retryBackoffMax = retryBackoffMax == null ? Duration.ofSeconds(30) : retryBackoffMax;
         deadLetterTopic = deadLetterTopic == null || deadLetterTopic.isBlank() ? "wenku.documents.analyzed.dlt"
             : deadLetterTopic;
-        bulk = bulk == null ? new Bulk(0, null) : bulk;
+        bulk = bulk == null ? new Bulk(0, null, 0) : bulk;
     }
 
     /**
      * @param maxDocuments most documents in one bulk request (Kafka's {@code max.poll.records})
      * @param maxWait      longest wait for more documents before a smaller batch is written (Kafka's
      *                     {@code fetch.max.wait.ms}): the flush by time
+     * @param threads      listener threads, each writing its own bulk requests (at most one per partition)
      */
-    public record Bulk(int maxDocuments, Duration maxWait) {
+    public record Bulk(int maxDocuments, Duration maxWait, int threads) {
 
         public Bulk {
             maxDocuments = maxDocuments <= 0 ? 500 : maxDocuments;
             maxWait = maxWait == null ? Duration.ofMillis(100) : maxWait;
+            threads = threads <= 0 ? 3 : threads;
         }
     }
 }

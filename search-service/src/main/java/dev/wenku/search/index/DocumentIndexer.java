@@ -1,7 +1,6 @@
 package dev.wenku.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -16,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes batches of analysed documents and deletions in one bulk request, with external versioning: the event's
  * version is the document's version in Elasticsearch, so a replayed or late older event never overwrites a newer
- * one (a replay of the same version is accepted, which keeps redelivery idempotent). The request returns once its
- * documents are searchable (refresh wait_for).
+ * one (a replay of the same version is accepted, which keeps redelivery idempotent). Written documents become
+ * searchable at the index's next refresh (every second): waiting for it in every request would cap throughput at
+ * one batch per second.
  */
 @Component
 public class DocumentIndexer {
@@ -53,7 +53,7 @@ public class DocumentIndexer {
         List<BulkOperation> operations = changes.stream().map(this::operation).toList();
         BulkResponse response;
         try {
-            response = client.bulk(b -> b.index(index.alias()).refresh(Refresh.WaitFor).operations(operations));
+            response = client.bulk(b -> b.index(index.alias()).operations(operations));
         } catch (IOException | RuntimeException e) {
             throw new ElasticsearchUnavailable("Bulk write of " + changes.size() + " changes failed: " + e, e);
         }

@@ -36,8 +36,9 @@ public class AnalyzedDocumentListener {
     }
 
     @KafkaListener(id = "indexing", topics = Topics.DOCUMENTS_ANALYZED, batch = "true",
-        groupId = "${spring.kafka.consumer.group-id:search-service}")
+        groupId = "${spring.kafka.consumer.group-id:search-service}", concurrency = "${wenku.search.bulk.threads:3}")
     public void onAnalyzed(List<ConsumerRecord<String, byte[]>> records) {
+        IndexingReports.Batch reports = this.reports.batch();
         List<Change> changes = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {

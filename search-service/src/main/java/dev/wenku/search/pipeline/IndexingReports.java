@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * What search-service tells the rest of the pipeline about a batch: INDEXED or FAILED per document, and the
  * original record of a document that can never be indexed on the dead-letter topic (reason in the
- * {@code wenku-error} header). {@link #flush()} waits for Kafka's acknowledgements, before offsets are committed.
+ * {@code wenku-error} header). Each batch collects its reports in a {@link Batch}, whose {@link Batch#flush()}
+ * waits for Kafka's acknowledgements before the batch's offsets are committed; batches of several listener threads
+ * never mix.
  */
 @Component
 public class IndexingReports {
@@ -36,7 +38,6 @@ public class IndexingReports {
     private final KafkaTemplate<String, byte[]> raw;
     private final SearchProperties properties;
     private final Clock clock;
-    private final List<CompletableFuture<?>> pending = new ArrayList<>();
 
     public IndexingReports(KafkaTemplate<String, PipelineEvent> events, KafkaProperties kafka,
                            SearchProperties properties, Clock clock) {
@@ -47,34 +48,45 @@ public class IndexingReports {
         this.clock = clock;
     }
 
-    void indexed(DocumentAnalyzed event) {
-        report(event, Status.INDEXED, null);
+    Batch batch() {
+        return new Batch();
     }
 
-    void refused(DocumentAnalyzed event, String reason, List<ConsumerRecord<String, byte[]>> batch) {
-        batch.stream().filter(r -> event.documentId().equals(r.key())).reduce((a, b) -> b)
-            .ifPresent(record -> deadLetter(record, reason));
-        report(event, Status.FAILED, "Elasticsearch refused the document: " + reason);
-    }
+    /** The reports of one batch. */
+    final class Batch {
 
-    void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(properties.deadLetterTopic(), record.key(), record.value());
-        dead.headers().add(ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        pending.add(raw.send(dead));
-    }
+        private final List<CompletableFuture<?>> pending = new ArrayList<>();
 
-    private void report(DocumentAnalyzed event, Status status, String reason) {
-        pending.add(events.send(Topics.DOCUMENT_STATUS, event.documentId(), DocumentStatusChanged.of(
-            event.documentId(), event.version(), status, reason, SERVICE, clock.instant())));
-    }
+        void indexed(DocumentAnalyzed event) {
+            report(event, Status.INDEXED, null);
+        }
 
-    void flush() {
-        try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not acknowledge the indexing reports", e);
-        } finally {
-            pending.clear();
+        void refused(DocumentAnalyzed event, String reason, List<ConsumerRecord<String, byte[]>> records) {
+            records.stream().filter(r -> event.documentId().equals(r.key())).reduce((a, b) -> b)
+                .ifPresent(record -> deadLetter(record, reason));
+            report(event, Status.FAILED, "Elasticsearch refused the document: " + reason);
+        }
+
+        void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+            ProducerRecord<String, byte[]> dead = new ProducerRecord<>(properties.deadLetterTopic(), record.key(),
+                record.value());
+            dead.headers().add(ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+            pending.add(raw.send(dead));
+        }
+
+        private void report(DocumentAnalyzed event, Status status, String reason) {
+            pending.add(events.send(Topics.DOCUMENT_STATUS, event.documentId(), DocumentStatusChanged.of(
+                event.documentId(), event.version(), status, reason, SERVICE, clock.instant())));
+        }
+
+        void flush() {
+            try {
+                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Kafka did not acknowledge the indexing reports", e);
+            } finally {
+                pending.clear();
+            }
         }
     }
 }

@@ -1,0 +1,116 @@
+package dev.wenku.benchmarks;
+
+import dev.wenku.infrastructure.launcher.Directories;
+import dev.wenku.infrastructure.launcher.LocalPlatform;
+import dev.wenku.infrastructure.launcher.ProjectLayout;
+import dev.wenku.infrastructure.launcher.SeedLoader;
+import dev.wenku.infrastructure.launcher.ServiceModule;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Search latency at a fixed arrival rate (open loop: requests are sent on schedule whether or not earlier ones
+ * have answered), through the gateway and directly to search-service, on the embedded platform with the seed
+ * loaded. Load goes to loopback only, bounded in count and time. Arguments: [rate per second] [seconds].
+ */
+public final class SearchLatencyBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private SearchLatencyBenchmark() {
+    }
+
+    record Stats(int sent, int errors, double p50, double p95, double p99, double max) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        ProjectLayout layout = ProjectLayout.locate();
+        List<String> queries = Files.readAllLines(layout.root().resolve("evaluation/relevance-queries.txt")).stream()
+            .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        Path data = Files.createTempDirectory("wenku-search-bench-");
+        try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null)) {
+            SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl(), System.out);
+            PlatformReady.awaitSearchable(platform.gatewayUrl(), "\"心得体会感悟\"", 5);
+            String gateway = platform.gatewayUrl();
+            String direct = platform.url(ServiceModule.SEARCH);
+            run(gateway, queries, rate, 5);
+            run(direct, queries, rate, 5);
+            Stats viaGateway = run(gateway, queries, rate, seconds);
+            Stats directly = run(direct, queries, rate, seconds);
+            System.out.printf("%nSearch latency at %d requests/s for %d s (milliseconds):%n", rate, seconds);
+            System.out.printf("%-10s %6s %6s %8s %8s %8s %8s%n", "target", "sent", "errors", "p50", "p95", "p99", "max");
+            print("gateway", viaGateway);
+            print("direct", directly);
+            System.out.printf("gateway adds %.2f ms at p50 (target ≤ 2 ms); search p99 %.2f ms (target ≤ 50 ms)%n",
+                viaGateway.p50() - directly.p50(), viaGateway.p99());
+        } finally {
+            Directories.deleteRecursively(data);
+        }
+    }
+
+    private static void print(String name, Stats s) {
+        System.out.printf("%-10s %6d %6d %8.2f %8.2f %8.2f %8.2f%n", name, s.sent(), s.errors(), s.p50(), s.p95(),
+            s.p99(), s.max());
+    }
+
+    static Stats run(String base, List<String> queries, int rate, int seconds) throws InterruptedException {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        int total = rate * seconds;
+        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = 1_000_000_000L / rate;
+        schedule.scheduleAtFixedRate(() -> {
+            int n = sent.getAndIncrement();
+            if (n >= total) {
+                return;
+            }
+            String q = queries.get(n % queries.size());
+            URI uri = URI.create(base + "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+            long start = System.nanoTime();
+            HTTP.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .whenComplete((response, failure) -> {
+                    if (failure != null || response.statusCode() != 200) {
+                        errors.incrementAndGet();
+                    } else {
+                        latencies.add(System.nanoTime() - start);
+                    }
+                });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        Thread.sleep(seconds * 1000L + 200);
+        schedule.shutdownNow();
+        long end = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+        while (latencies.size() + errors.get() < Math.min(sent.get(), total) && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        sorted.sort(null);
+        return new Stats(Math.min(sent.get(), total), errors.get(), percentile(sorted, 50), percentile(sorted, 95),
+            percentile(sorted, 99), sorted.isEmpty() ? 0 : sorted.getLast() / 1e6);
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1e6;
+    }
+}
