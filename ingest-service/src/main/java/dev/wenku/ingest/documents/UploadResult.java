@@ -2,9 +2,7 @@ package dev.wenku.ingest.documents;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.wenku.text.RepairWarning;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The answer to an upload: {@code id} and {@code status} of the first document (an upload is usually one
@@ -27,12 +25,6 @@ public record UploadResult(String id, String status, String encoding, String des
         return "UNCHANGED".equals(status) ? 200 : 202;
     }
 
-    /** Repairs summed over the documents. */
-    public Map<String, Integer> repairs() {
-        Map<String, Integer> total = new LinkedHashMap<>();
-        documents.forEach(d -> d.repairs().forEach((k, v) -> total.merge(k, v, Integer::sum)));
-        return total;
-    }
 
     public List<RepairWarning> warnings() {
         return documents.stream().flatMap(d -> d.warnings().stream()).toList();

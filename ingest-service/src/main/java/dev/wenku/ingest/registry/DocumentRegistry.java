@@ -5,7 +5,6 @@ import dev.wenku.events.DocumentStatusChanged;
 import dev.wenku.events.EventJson;
 import dev.wenku.ingest.IngestProperties;
 import dev.wenku.kafkatable.KafkaTable;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +48,6 @@ public class DocumentRegistry implements SmartLifecycle {
         return records.values().stream().filter(r -> source.equals(r.source())).toList();
     }
 
-    public Collection<DocumentRecord> all() {
-        return records.values();
-    }
 
     /** Stores a record; returns once Kafka acknowledged it. */
     public void put(DocumentRecord record) {

@@ -65,13 +65,6 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         return elasticsearch.address();
     }
 
-    public RunningServer kafka() {
-        return kafka;
-    }
-
-    public RunningServer elasticsearch() {
-        return elasticsearch;
-    }
 
     @Override
     public void close() {

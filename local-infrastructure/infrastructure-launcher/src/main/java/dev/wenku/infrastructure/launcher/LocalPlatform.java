@@ -104,9 +104,6 @@ public final class LocalPlatform implements AutoCloseable {
         return infrastructure;
     }
 
-    public ChildProcess process(ServiceModule service) {
-        return services.get(service);
-    }
 
     @Override
     public void close() {
