@@ -3,12 +3,13 @@ package dev.wenku.events;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Kafka value deserializer for one event type, named by the {@code wenku.event.type} config (a class name), or
  * fixed by a subclass. A record with a newer {@code schemaVersion} than the type understands is refused with a
- * {@link SerializationException}, never silently misread. A null value (a tombstone) stays null.
+ * {@link SerializationException}, never silently misread. A null value (a tombstone) stays null. Records are read
+ * in one pass straight into the type (the version is checked on the result); the JSON tree is only built to
+ * explain a record that does not read.
  */
 public class EventDeserializer<T extends PipelineEvent> implements Deserializer<T> {
 
@@ -54,18 +55,36 @@ public class EventDeserializer<T extends PipelineEvent> implements Deserializer<
         if (type == null) {
             throw new IllegalStateException("EventDeserializer needs " + EVENT_TYPE_CONFIG);
         }
+        T event;
         try {
-            JsonNode tree = EventJson.MAPPER.readTree(data);
-            int version = tree.path("schemaVersion").asInt(0);
-            if (version < 1 || version > supportedVersion) {
-                throw new SerializationException(type.getSimpleName() + " schemaVersion " + version
-                    + " is not supported (this consumer reads 1.." + supportedVersion + ")");
-            }
-            return EventJson.MAPPER.treeToValue(tree, type);
-        } catch (SerializationException e) {
-            throw e;
+            event = EventJson.MAPPER.readValue(data, type);
         } catch (RuntimeException e) {
+            int version = versionIn(data);
+            if (version > supportedVersion) {
+                checkVersion(version);
+            }
             throw new SerializationException("Malformed " + type.getSimpleName() + " on " + topic + ": " + e.getMessage(), e);
+        }
+        checkVersion(event.schemaVersion());
+        return event;
+    }
+
+    /** The schemaVersion of a record that did not read as the expected type, or 0 if it has none. */
+    private static int versionIn(byte[] data) {
+        try {
+            return EventJson.MAPPER.readTree(data).path("schemaVersion").asInt(0);
+        } catch (RuntimeException notJson) {
+            return 0;
+        }
+    }
+
+    private void checkVersion(int version) {
+        if (version == 0) {
+            throw new SerializationException(type.getSimpleName() + " has no schemaVersion");
+        }
+        if (version < 1 || version > supportedVersion) {
+            throw new SerializationException(type.getSimpleName() + " schemaVersion " + version
+                + " is not supported (this consumer reads 1.." + supportedVersion + ")");
         }
     }
 }
