@@ -13,6 +13,7 @@ import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.Directories;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
+import dev.wenku.search.index.DocumentIndex;
 import dev.wenku.search.index.IndexedDocument;
 import java.io.InputStream;
 import java.net.URI;
@@ -86,7 +87,7 @@ public final class IndexerBenchmark {
     }
 
     private static double rawBulk(ElasticsearchClient client, List<DocumentAnalyzed> events) throws Exception {
-        try (InputStream definition = IndexedDocument.class.getClassLoader().getResourceAsStream("index/documents-v2.json")) {
+        try (InputStream definition = IndexedDocument.class.getClassLoader().getResourceAsStream(DocumentIndex.DEFINITION)) {
             client.indices().create(c -> c.index("bench-raw").withJson(definition));
         }
         long start = System.nanoTime();

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param entities        people, places and organisations named in the document, with counts
  * @param themes          themes of the editors' taxonomy that the document is about, strongest first
  * @param titlePinyin     the Simplified title in toneless pinyin, syllables separated by spaces
+ * @param words           the distinct content words analysis segmented the document into (its domain dictionary
+ *                        keeps terms such as 新质生产力 whole), for word-level matching in search
  */
 public record DocumentAnalyzed(
     int schemaVersion,
@@ -34,6 +36,7 @@ public record DocumentAnalyzed(
     List<Entity> entities,
     List<Theme> themes,
     String titlePinyin,
+    List<String> words,
     Instant ingestedAt,
     Instant analyzedAt) implements PipelineEvent {
 
@@ -46,6 +49,16 @@ public record DocumentAnalyzed(
         keyPhrases = keyPhrases == null ? List.of() : List.copyOf(keyPhrases);
         entities = entities == null ? List.of() : List.copyOf(entities);
         themes = themes == null ? List.of() : List.copyOf(themes);
+        words = words == null ? List.of() : List.copyOf(words);
+    }
+
+    /** An analysed event without segmented words (as the first release published them). */
+    public DocumentAnalyzed(int schemaVersion, String documentId, long version, String title, String body,
+                            String simplifiedTitle, String simplifiedBody, String source, List<String> tags,
+                            List<Keyword> keywords, List<String> keyPhrases, String summary, List<Entity> entities,
+                            List<Theme> themes, String titlePinyin, Instant ingestedAt, Instant analyzedAt) {
+        this(schemaVersion, documentId, version, title, body, simplifiedTitle, simplifiedBody, source, tags, keywords,
+            keyPhrases, summary, entities, themes, titlePinyin, List.of(), ingestedAt, analyzedAt);
     }
 
     /** A keyword, its weight (higher is more significant) and its toneless pinyin without spaces. */

@@ -49,7 +49,7 @@ public class DocumentAnalyzer {
             analysis.keyPhrases(), analysis.summary(),
             analysis.entities().stream().map(e -> new Entity(e.name(), e.type().name(), e.count())).toList(),
             analysis.themes().stream().map(t -> new Theme(t.id(), t.label(), t.score())).toList(),
-            analysis.titlePinyin(), document.ingestedAt(), Instant.now(clock));
+            analysis.titlePinyin(), List.copyOf(analysis.terms()), document.ingestedAt(), Instant.now(clock));
         return new Result(event, new DocumentTerms(document.documentId(), document.version(), analysis.terms(),
             analysis.themes().stream().map(t -> t.id()).toList(), paragraphs(simplifiedBody)));
     }

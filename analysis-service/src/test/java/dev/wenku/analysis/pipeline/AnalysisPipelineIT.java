@@ -78,6 +78,7 @@ class AnalysisPipelineIT {
         assertFalse(analyzed.themes().isEmpty());
         assertNotNull(analyzed.summary());
         assertTrue(analyzed.titlePinyin().contains("xin zhi sheng chan li"), analyzed.titlePinyin());
+        assertTrue(analyzed.words().contains("新质生产力") && analyzed.words().contains("科技创新"), analyzed.words().toString());
 
         DocumentStatusChanged status = await(Topics.DOCUMENT_STATUS, id, DocumentStatusChanged.class, s -> true);
         assertEquals(DocumentStatusChanged.Status.ANALYZED, status.status());

@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class DocumentIndex implements InitializingBean {
 
-    static final int MAPPING_VERSION = 2;
-    static final String DEFINITION = "index/documents-v" + MAPPING_VERSION + ".json";
+    static final int MAPPING_VERSION = 3;
+    /** The index definition on the classpath, for tools that build an index of the same mapping. */
+    public static final String DEFINITION = "index/documents-v" + MAPPING_VERSION + ".json";
     private static final Logger log = LoggerFactory.getLogger(DocumentIndex.class);
 
     private final ElasticsearchClient client;

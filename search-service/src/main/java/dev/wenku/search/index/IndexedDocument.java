@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A document as stored in Elasticsearch; field names match {@code index/documents-v2.json}. Display fields keep
- * the original script; matching uses the Simplified text, keyword fields (facets, filters) and pinyin fields.
+ * A document as stored in Elasticsearch; field names match {@code index/documents-v3.json}. Display fields keep
+ * the original script; matching uses the Simplified text, the analysis's segmented words, keyword fields (facets,
+ * filters) and pinyin fields.
  *
  * @param details     what the reading view shows of the analysis (weights, entity types and counts, theme labels);
  *                    stored, not indexed
@@ -25,6 +26,7 @@ public record IndexedDocument(
     String body,
     String simplifiedTitle,
     String simplifiedBody,
+    List<String> words,
     List<String> keywords,
     List<String> keyPhrases,
     List<String> entities,
@@ -60,7 +62,7 @@ public record IndexedDocument(
         suggest.addAll(initials);
         suggest.removeIf(String::isBlank);
         return new IndexedDocument(event.documentId(), event.version(), event.title(), event.body(),
-            event.simplifiedTitle(), event.simplifiedBody(), keywords, event.keyPhrases(),
+            event.simplifiedTitle(), event.simplifiedBody(), event.words(), keywords, event.keyPhrases(),
             event.entities().stream().map(DocumentAnalyzed.Entity::name).distinct().toList(),
             event.themes().stream().map(DocumentAnalyzed.Theme::id).toList(), event.summary(),
             new Details(event.keywords(), event.entities(), event.themes()), event.titlePinyin(),

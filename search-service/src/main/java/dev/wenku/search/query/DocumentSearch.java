@@ -92,13 +92,19 @@ public class DocumentSearch {
         }));
     }
 
-    /** A word matches the Simplified text, or (Latin letters) the pinyin or initials of a title or keyword. */
+    /**
+     * A word matches the Simplified text (most of its character pairs), or is one of the words analysis segmented
+     * the document into, or (Latin letters) the pinyin or initials of a title or keyword.
+     */
     private static Query matches(UserQuery.Term term) {
         String text = SimplifiedScript.of(term.text());
         if (term.phrase()) {
             return Query.of(q -> q.multiMatch(m -> m.query(text).fields(TITLE + "^2", BODY).type(TextQueryType.Phrase)));
         }
-        Query words = Query.of(q -> q.multiMatch(m -> m.query(text).fields(TITLE + "^2", BODY).minimumShouldMatch("75%")));
+        Query words = Query.of(q -> q.bool(b -> b
+            .should(s -> s.multiMatch(m -> m.query(text).fields(TITLE + "^2", BODY).minimumShouldMatch("75%")))
+            .should(s -> s.term(t -> t.field("words").value(text).boost(2f)))
+            .minimumShouldMatch("1")));
         if (!term.mayBePinyin()) {
             return words;
         }

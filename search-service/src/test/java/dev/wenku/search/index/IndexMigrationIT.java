@@ -87,7 +87,7 @@ class IndexMigrationIT {
 
             assertEquals(List.of(), failures, "searches during the swap");
             assertTrue(searches.get() > 5, "the reader searched throughout: " + searches.get());
-            assertEquals(List.of(alias + "-v2"),
+            assertEquals(List.of(alias + "-v" + DocumentIndex.MAPPING_VERSION),
                 List.copyOf(client.indices().getAlias(a -> a.name(alias)).aliases().keySet()));
             assertFalse(client.indices().exists(e -> e.index(alias + "-v1")).value(), "the old index is gone");
         }

@@ -101,6 +101,20 @@ class SearchApiIT {
     }
 
     @Test
+    void aDocumentThatAnalysisSegmentedTheQueryWordInRanksAboveOneThatOnlySharesItsCharacters() throws Exception {
+        String marker = "丑" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        // Both texts are 算力的网络; only the first was segmented into the word 算力网络.
+        publish(new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, "words-" + marker, 1, "词 " + marker,
+            "算力的网络 " + marker, "词 " + marker, "算力的网络 " + marker, null, List.of(), List.of(), List.of(), null,
+            List.of(), List.of(), null, List.of("算力网络"), now, now));
+        publish(analyzed("nowords-" + marker, 1, "无词 " + marker, "算力的网络 " + marker));
+        awaitSearch(marker, r -> r.contains("words-" + marker) && r.contains("nowords-" + marker));
+        String found = get("/api/search?q=" + enc("算力网络 " + marker)).body();
+        assertTrue(found.indexOf("\"words-" + marker) < found.indexOf("nowords-" + marker), found);
+    }
+
+    @Test
     void pinyinAndInitialsOfAKeywordFindTheDocument() throws Exception {
         String marker = "戊" + UUID.randomUUID().toString().substring(0, 8);
         publish(analyzed("pinyin-" + marker, 1, "拼音 " + marker, "正文 " + marker));
