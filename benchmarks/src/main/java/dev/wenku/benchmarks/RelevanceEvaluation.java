@@ -4,6 +4,7 @@ import dev.wenku.benchmarks.SeedEssays.SimplifiedEssay;
 import dev.wenku.infrastructure.launcher.Directories;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
+import dev.wenku.infrastructure.launcher.SearchReadiness;
 import dev.wenku.infrastructure.launcher.SeedLoader;
 import dev.wenku.text.SimplifiedScript;
 import java.net.URI;
@@ -41,7 +42,7 @@ public final class RelevanceEvaluation {
         Path data = Files.createTempDirectory("wenku-relevance-");
         try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null)) {
             SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl(), System.out);
-            PlatformReady.awaitSearchable(platform.gatewayUrl(), "\"心得体会感悟\"", essays.size());
+            SearchReadiness.await(platform.gatewayUrl(), "\"心得体会感悟\"", essays.size());
             report(platform.gatewayUrl(), essays, queries);
         } finally {
             Directories.deleteRecursively(data);

@@ -3,6 +3,7 @@ package dev.wenku.benchmarks;
 import dev.wenku.infrastructure.launcher.Directories;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
+import dev.wenku.infrastructure.launcher.SearchReadiness;
 import dev.wenku.infrastructure.launcher.SeedLoader;
 import dev.wenku.infrastructure.launcher.ServiceModule;
 import java.net.URI;
@@ -48,7 +49,7 @@ public final class SearchLatencyBenchmark {
         Path data = Files.createTempDirectory("wenku-search-bench-");
         try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null)) {
             SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl(), System.out);
-            PlatformReady.awaitSearchable(platform.gatewayUrl(), "\"心得体会感悟\"", 5);
+            SearchReadiness.await(platform.gatewayUrl(), "\"心得体会感悟\"", 5);
             String gateway = platform.gatewayUrl();
             String direct = platform.url(ServiceModule.SEARCH);
             // Warm-up: both JVMs compile their hot paths before anything is measured.

@@ -143,7 +143,11 @@ public final class KafkaTable<V> implements AutoCloseable {
         listeners.forEach(l -> l.accept(key, result));
     }
 
-    private void awaitLoaded() {
+    /** Waits (bounded by the table's timeout) until the initial load is done; cheap once it is. */
+    public void awaitLoaded() {
+        if (isLoaded()) {
+            return;
+        }
         try {
             if (!loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new TableUnavailable(topic + " is still loading from Kafka", null);

@@ -104,7 +104,7 @@ public class AnalysisModel implements SmartLifecycle {
 
     /** Waits for stored changes to be applied, so the first analyses after a restart use them. */
     public void awaitLoaded() {
-        parts.values();
+        parts.awaitLoaded();
     }
 
     @Override

@@ -45,7 +45,7 @@ public class CorpusStore implements SmartLifecycle {
 
     /** Document frequencies over every analysed document. */
     public CorpusStatistics statistics() {
-        table.values();
+        table.awaitLoaded();
         return statistics;
     }
 

@@ -3,7 +3,6 @@ package dev.wenku.infrastructure.launcher;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -65,7 +64,7 @@ public final class RunPlatform {
             List<SeedLoader.Upload> uploads = SeedLoader.loadAll(layout.seeds(), gateway, System.out);
             uploads.stream().filter(u -> !u.accepted()).forEach(u -> System.out.println("Seed " + u.file().getFileName()
                 + " was refused: HTTP " + u.status() + " " + u.response()));
-            awaitSearchable(gateway, uploads.stream().filter(SeedLoader.Upload::accepted)
+            SearchReadiness.await(gateway, EXAMPLE_QUERY, uploads.stream().filter(SeedLoader.Upload::accepted)
                 .mapToLong(SeedLoader.Upload::documents).sum());
         }
         String search = gateway + "/api/search?q=" + URLEncoder.encode(EXAMPLE_QUERY, StandardCharsets.UTF_8);
@@ -78,17 +77,4 @@ public final class RunPlatform {
         stopped.await();
     }
 
-    private static void awaitSearchable(String gateway, long expected) {
-        if (expected == 0) {
-            return;
-        }
-        String url = gateway + "/api/search?q=" + URLEncoder.encode(EXAMPLE_QUERY, StandardCharsets.UTF_8);
-        HttpProbe.awaitResponse(url, r -> r.statusCode() == 200 && totalOf(r.body()) >= expected,
-            Duration.ofSeconds(120), null);
-    }
-
-    static long totalOf(String searchResponse) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(searchResponse);
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
-    }
 }
