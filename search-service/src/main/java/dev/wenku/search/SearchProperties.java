@@ -1,6 +1,7 @@
 package dev.wenku.search;
 
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -25,21 +26,26 @@ public record SearchProperties(String indexAlias, int maxPageSize, Duration star
         retryBackoffMax = retryBackoffMax == null ? Duration.ofSeconds(30) : retryBackoffMax;
         deadLetterTopic = deadLetterTopic == null || deadLetterTopic.isBlank() ? "wenku.documents.analyzed.dlt"
             : deadLetterTopic;
-        bulk = bulk == null ? new Bulk(0, null, 0) : bulk;
+        bulk = bulk == null ? new Bulk(0, null, 0, null) : bulk;
     }
 
     /**
      * @param maxDocuments most documents in one bulk request (Kafka's {@code max.poll.records})
      * @param maxWait      longest wait for more documents before a smaller batch is written (Kafka's
      *                     {@code fetch.max.wait.ms}): the flush by time
-     * @param threads      listener threads, each writing its own bulk requests (at most one per partition)
+     * @param threads      listener threads, each writing its own bulk requests (at most one per partition); one
+     *                     matches the index's single primary shard, where concurrent bulks only compete
+     * @param maxFetchBytes most bytes fetched from one partition in one poll (Kafka's
+     *                     {@code max.partition.fetch.bytes}); Kafka's 1 MB default holds only about 50 essays, which
+     *                     would cut every bulk request far below {@code max-documents}
      */
-    public record Bulk(int maxDocuments, Duration maxWait, int threads) {
+    public record Bulk(int maxDocuments, Duration maxWait, int threads, DataSize maxFetchBytes) {
 
         public Bulk {
             maxDocuments = maxDocuments <= 0 ? 500 : maxDocuments;
             maxWait = maxWait == null ? Duration.ofMillis(100) : maxWait;
-            threads = threads <= 0 ? 3 : threads;
+            threads = threads <= 0 ? 1 : threads;
+            maxFetchBytes = maxFetchBytes == null ? DataSize.ofMegabytes(16) : maxFetchBytes;
         }
     }
 }

@@ -5,10 +5,9 @@ import dev.wenku.events.DocumentStatusChanged;
 import dev.wenku.events.EventJson;
 import dev.wenku.ingest.IngestProperties;
 import dev.wenku.kafkatable.KafkaTable;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,7 @@ public class DocumentRegistry implements SmartLifecycle {
 
     private final KafkaTable<DocumentRecord> records;
     private final PendingReports pending = new PendingReports();
-    private final Map<String, DocumentAnalyzed> pendingAnalyses = new ConcurrentHashMap<>();
+    private final PendingAnalyses pendingAnalyses = new PendingAnalyses();
 
     public DocumentRegistry(IngestProperties properties, KafkaProperties kafka) {
         this.records = new KafkaTable<>(properties.registryTopic(), DocumentRecord.class, EventJson.MAPPER,
@@ -30,11 +29,8 @@ public class DocumentRegistry implements SmartLifecycle {
         records.onChange((id, record) -> {
             if (record != null) {
                 pending.takeFor(id, record.version()).forEach(this::apply);
-                DocumentAnalyzed analysis = pendingAnalyses.get(id);
-                if (analysis != null && analysis.version() <= record.version()) {
-                    pendingAnalyses.remove(id, analysis);
-                    attach(analysis);
-                }
+                pendingAnalyses.takeFor(id, record.version())
+                    .ifPresent(analysis -> attach(id, analysis.version(), analysis.summary(), analysis.analyzedAt()));
             }
         });
     }
@@ -74,10 +70,15 @@ public class DocumentRegistry implements SmartLifecycle {
     public synchronized void attach(DocumentAnalyzed analysis) {
         DocumentRecord current = find(analysis.documentId()).orElse(null);
         if (current == null || current.version() < analysis.version()) {
-            pendingAnalyses.merge(analysis.documentId(), analysis, (a, b) -> a.version() >= b.version() ? a : b);
+            pendingAnalyses.keep(analysis);
         } else if (current.version() == analysis.version()) {
             put(current.withAnalysis(DocumentRecord.AnalysisSummary.of(analysis), analysis.analyzedAt()));
         }
+    }
+
+    private synchronized void attach(String id, long version, DocumentRecord.AnalysisSummary summary, Instant at) {
+        find(id).filter(current -> current.version() == version)
+            .ifPresent(current -> put(current.withAnalysis(summary, at)));
     }
 
     public boolean isLoaded() {

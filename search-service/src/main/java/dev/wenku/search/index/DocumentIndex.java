@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DocumentIndex implements InitializingBean {
 
-    static final int MAPPING_VERSION = 3;
+    static final int MAPPING_VERSION = 4;
     /** The index definition on the classpath, for tools that build an index of the same mapping. */
     public static final String DEFINITION = "index/documents-v" + MAPPING_VERSION + ".json";
     private static final Logger log = LoggerFactory.getLogger(DocumentIndex.class);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A document as stored in Elasticsearch; field names match {@code index/documents-v3.json}. Display fields keep
+ * A document as stored in Elasticsearch; field names match {@code index/documents-v4.json}. Display fields keep
  * the original script; matching uses the Simplified text, the analysis's segmented words, keyword fields (facets,
  * filters) and pinyin fields.
  *

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AnalyzedDocumentListener {
 
+    static final String LISTENER_ID = "indexing";
+
     private static final Logger log = LoggerFactory.getLogger(AnalyzedDocumentListener.class);
     private static final EventDeserializer<DocumentAnalyzed> EVENTS = new EventDeserializer<>(DocumentAnalyzed.class);
 
@@ -35,8 +37,8 @@ public class AnalyzedDocumentListener {
         this.reports = reports;
     }
 
-    @KafkaListener(id = "indexing", topics = Topics.DOCUMENTS_ANALYZED, batch = "true",
-        groupId = "${spring.kafka.consumer.group-id:search-service}", concurrency = "${wenku.search.bulk.threads:3}")
+    @KafkaListener(id = LISTENER_ID, topics = Topics.DOCUMENTS_ANALYZED, batch = "true",
+        groupId = "${spring.kafka.consumer.group-id:search-service}", concurrency = "${wenku.search.bulk.threads:1}")
     public void onAnalyzed(List<ConsumerRecord<String, byte[]>> records) {
         IndexingReports.Batch reports = this.reports.batch();
         List<Change> changes = new ArrayList<>();

@@ -28,7 +28,8 @@ class IndexingErrorHandling {
     DefaultKafkaConsumerFactoryCustomizer bulkSizing(SearchProperties properties) {
         return factory -> factory.updateConfigs(java.util.Map.of(
             "max.poll.records", properties.bulk().maxDocuments(),
-            "fetch.max.wait.ms", (int) properties.bulk().maxWait().toMillis()));
+            "fetch.max.wait.ms", (int) properties.bulk().maxWait().toMillis(),
+            "max.partition.fetch.bytes", (int) properties.bulk().maxFetchBytes().toBytes()));
     }
 
     @Bean

@@ -258,6 +258,25 @@ class SearchApiIT {
         assertEquals(200, response.statusCode(), response.body());
     }
 
+    @Test
+    void whileOperatorsPauseIndexingEventsWaitInKafkaAndAreIndexedOnResume() throws Exception {
+        String marker = "暂停" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            assertTrue(post("/api/search/indexing/pause").body().contains("\"paused\":true"));
+            for (long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                 !get("/api/search/indexing").body().contains("\"consumersIdle\":true"); ) {
+                assertTrue(System.nanoTime() < end, "the pause took effect");
+                Thread.sleep(100);
+            }
+            publish(analyzed("paused-" + marker, 1, "暂停 " + marker, "暂停期间发布的文章 " + marker));
+            Thread.sleep(3000);
+            assertTrue(get("/api/search?q=" + enc(marker)).body().contains("\"total\":0"), "not indexed while paused");
+        } finally {
+            assertTrue(post("/api/search/indexing/resume").body().contains("\"paused\":false"));
+        }
+        awaitSearch(marker, r -> r.contains("paused-" + marker));
+    }
+
     private static DocumentAnalyzed analyzed(String id, long version, String title, String body) {
         return analyzed(id, version, title, body, "technological-innovation", "黑龙江");
     }
@@ -310,6 +329,11 @@ class SearchApiIT {
     private HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
             HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String enc(String s) {
