@@ -1,15 +1,47 @@
-# One image recipe for the four services: docker build --build-arg SERVICE=ingest-service .
+# syntax=docker/dockerfile:1
+# One recipe for the four services: docker build --build-arg SERVICE=ingest-service -t wenku/ingest-service .
+# (SERVICE = ingest-service, analysis-service, search-service or gateway; docker-compose.yml builds all four.)
+#
+# The build stage does not depend on SERVICE, so BuildKit builds it once and every service image reuses it.
+# Needs BuildKit (the default builder of Docker 23 and newer) for the Maven cache mount.
+
 FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
 COPY . .
-ARG SERVICE
-RUN test -n "$SERVICE" && ./mvnw -B -q -pl "$SERVICE" -am package -Dmaven.test.skip=true \
- && cp "$SERVICE"/target/"$SERVICE"-*-exec.jar /app.jar
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -q -pl ingest-service,analysis-service,search-service,gateway -am package -Dmaven.test.skip=true \
+ && mkdir -p /out \
+ && for service in ingest-service analysis-service search-service gateway; do \
+      cp "$service"/target/"$service"-*-exec.jar /out/"$service".jar; \
+    done
+# The health check: a class of a few lines, so the runtime image needs no curl (exit 0 only for HTTP 200).
+RUN mkdir -p /out/healthcheck && printf '%s\n' \
+      'public class HealthCheck {' \
+      '    public static void main(String[] args) throws Exception {' \
+      '        var connection = (java.net.HttpURLConnection) java.net.URI.create(args[0]).toURL().openConnection();' \
+      '        connection.setConnectTimeout(2000);' \
+      '        connection.setReadTimeout(4000);' \
+      '        System.exit(connection.getResponseCode() == 200 ? 0 : 1);' \
+      '    }' \
+      '}' > /tmp/HealthCheck.java \
+ && javac --release 21 -d /out/healthcheck /tmp/HealthCheck.java
 
 FROM eclipse-temurin:21-jre
-RUN useradd --system --uid 10001 --no-create-home wenku
-COPY --from=build /app.jar /app/app.jar
-USER 10001
-ENV PORT=8080
+ARG SERVICE
+RUN test -n "$SERVICE" || { echo "Build with --build-arg SERVICE=<ingest-service|analysis-service|search-service|gateway>" >&2; exit 1; } \
+ && groupadd --system --gid 10001 wenku \
+ && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home wenku \
+ && mkdir -p /app/drop \
+ && chown wenku:wenku /app/drop
+WORKDIR /app
+COPY --from=build /out/${SERVICE}.jar /app/app.jar
+COPY --from=build /out/healthcheck /app/healthcheck
+USER 10001:10001
+ENV PORT=8080 \
+    WENKU_DROP_FOLDER=/app/drop
 EXPOSE 8080
+# Spring Boot's readiness probe: healthy once the service has started and accepts requests.
+HEALTHCHECK --interval=10s --timeout=8s --start-period=120s --retries=6 \
+  CMD java -Xmx16m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp /app/healthcheck HealthCheck \
+      "http://127.0.0.1:${PORT}/actuator/health/readiness"
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

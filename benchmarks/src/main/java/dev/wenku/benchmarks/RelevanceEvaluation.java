@@ -41,7 +41,7 @@ public final class RelevanceEvaluation {
             .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         Path data = Files.createTempDirectory("wenku-relevance-");
         try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null)) {
-            SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl(), System.out);
+            SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl(), platform.accounts().editor(), System.out);
             SearchReadiness.await(platform.gatewayUrl(), "\"心得体会感悟\"", essays.size());
             report(platform.gatewayUrl(), essays, queries);
         } finally {

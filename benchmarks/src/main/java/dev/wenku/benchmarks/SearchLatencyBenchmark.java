@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,8 +58,11 @@ public final class SearchLatencyBenchmark {
         List<String> queries = Files.readAllLines(layout.root().resolve("evaluation/relevance-queries.txt")).stream()
             .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         Path data = Files.createTempDirectory("wenku-search-bench-");
-        try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null)) {
-            SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl(), System.out);
+        // One client sends all the load: its read budget is lifted above the rate, or the gateway would answer 429.
+        Map<String, String> unlimited = Map.of("wenku.rate-limit.reads-per-second", String.valueOf(rate * 10),
+            "wenku.rate-limit.read-burst", String.valueOf(rate * 10));
+        try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null, unlimited)) {
+            SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl(), platform.accounts().editor(), System.out);
             SearchReadiness.await(platform.gatewayUrl(), "\"心得体会感悟\"", 5);
             String gateway = platform.gatewayUrl();
             String direct = platform.url(ServiceModule.SEARCH);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wenku.infrastructure.launcher.Credentials;
 import dev.wenku.infrastructure.launcher.Directories;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.MultipartBody;
@@ -36,12 +37,24 @@ class PlatformEndToEndIT {
     private static LocalPlatform platform;
     private static ProjectLayout layout;
     private static Path data;
+    private static String editorAuthorization;
 
     @BeforeAll
     static void startPlatform() throws Exception {
         layout = ProjectLayout.locate();
         data = Files.createTempDirectory("wenku-e2e-");
         platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null);
+        editorAuthorization = "Bearer " + logIn(platform.accounts().editor());
+    }
+
+    /** Logs in as the web UI does and returns the session token. */
+    private static String logIn(Credentials account) throws Exception {
+        HttpResponse<String> session = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/session"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + account.username() + "\",\"password\":\""
+                + account.password() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, session.statusCode(), session.body());
+        return session.body().replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
     }
 
     @AfterAll
@@ -56,7 +69,7 @@ class PlatformEndToEndIT {
     void aDocumentPostedThroughTheGatewayIsFoundThroughTheGatewaysSearch() throws Exception {
         String marker = "端到端" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents"))
-            .header("Content-Type", "application/json")
+            .header("Authorization", editorAuthorization).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"數字經濟 " + marker + "\",\"body\":\"加快發展數字經濟，"
                 + "促進數字經濟和實體經濟深度融合。" + marker + "\",\"tags\":[\"e2e\"]}")).build(),
             HttpResponse.BodyHandlers.ofString());
@@ -71,7 +84,7 @@ class PlatformEndToEndIT {
 
     @Test
     void theSeedLoadsAsFiveCleanEssaysSearchableInSimplifiedAndShownInTraditional() throws Exception {
-        List<SeedLoader.Upload> uploads = SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl(), null);
+        List<SeedLoader.Upload> uploads = SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl(), platform.accounts().editor(), null);
         assertEquals(1, uploads.size());
         assertTrue(uploads.getFirst().accepted(), uploads.toString());
         assertEquals(5, uploads.getFirst().documents(), uploads.getFirst().response());
@@ -84,10 +97,10 @@ class PlatformEndToEndIT {
 
         String essay = idOf(uploads.getFirst().response());
         awaitStatus(essay, "INDEXED");
-        String record = get("/api/documents/" + essay).body();
+        String record = getAsEditor("/api/documents/" + essay).body();
         for (int i = 0; i < 100 && !record.contains("\"analysis\":{"); i++) {
             Thread.sleep(300);
-            record = get("/api/documents/" + essay).body();
+            record = getAsEditor("/api/documents/" + essay).body();
         }
         assertTrue(record.contains("\"term\":\"新质生产力\""), "the reading view has the analysis: " + record);
         assertTrue(record.contains("\"themes\":[{"), record);
@@ -103,7 +116,7 @@ class PlatformEndToEndIT {
             MultipartBody body = new MultipartBody().file("file", file, content);
             HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
                     + "/api/documents?split=false&source=" + file))
-                .header("Content-Type", body.contentType()).POST(body.publisher()).build(),
+                .header("Authorization", editorAuthorization).header("Content-Type", body.contentType()).POST(body.publisher()).build(),
                 HttpResponse.BodyHandlers.ofString());
             assertTrue(upload.statusCode() == 202 || upload.statusCode() == 200, file + ": " + upload.body());
             String id = idOf(upload.body());
@@ -116,21 +129,21 @@ class PlatformEndToEndIT {
     void anEditedDocumentIsSearchedInItsNewVersionAndADeletedOneDisappears() throws Exception {
         String marker = "生命周期" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents"))
-            .header("Content-Type", "application/json")
+            .header("Authorization", editorAuthorization).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"初稿 " + marker + "\",\"body\":\"第一版正文，" + marker + "。\"}"))
             .build(), HttpResponse.BodyHandlers.ofString());
         String id = idOf(upload.body());
         awaitStatus(id, "INDEXED");
 
         HttpResponse<String> edit = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents/" + id))
-            .header("Content-Type", "application/json")
+            .header("Authorization", editorAuthorization).header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"修订稿 " + marker + "\",\"body\":\"第二版正文，" + marker + "。\"}"))
             .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, edit.statusCode(), edit.body());
         awaitSearch(marker, body -> body.contains("修订稿") && !body.contains("初稿"));
 
         HttpResponse<String> delete = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents/" + id))
-            .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", editorAuthorization).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, delete.statusCode(), delete.body());
         awaitSearch(marker, body -> body.contains("\"total\":0"));
     }
@@ -151,7 +164,7 @@ class PlatformEndToEndIT {
     @Test
     void gatewayPassesServiceErrorsThrough() throws Exception {
         HttpResponse<String> empty = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents"))
-            .header("Content-Type", "application/json")
+            .header("Authorization", editorAuthorization).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"空\",\"body\":\"\"}")).build(),
             HttpResponse.BodyHandlers.ofString());
         assertEquals(400, empty.statusCode());
@@ -168,14 +181,14 @@ class PlatformEndToEndIT {
 
     private static HttpResponse<String> post(MultipartBody body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents"))
-            .header("Content-Type", body.contentType()).POST(body.publisher()).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", editorAuthorization).header("Content-Type", body.contentType()).POST(body.publisher()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void awaitStatus(String id, String status) throws Exception {
         String last = "";
         long end = System.nanoTime() + SEARCHABLE_WITHIN.toNanos();
         while (System.nanoTime() < end) {
-            HttpResponse<String> response = get("/api/documents/" + id);
+            HttpResponse<String> response = getAsEditor("/api/documents/" + id);
             last = response.statusCode() + " " + response.body();
             if (response.body().contains("\"status\":\"" + status + "\"")) {
                 return;
@@ -197,6 +210,11 @@ class PlatformEndToEndIT {
             Thread.sleep(300);
         }
         throw new AssertionError("Not searchable within " + SEARCHABLE_WITHIN.toSeconds() + " s: " + q + "; last: " + last);
+    }
+
+    private static HttpResponse<String> getAsEditor(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+            .header("Authorization", editorAuthorization).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Routes to two small real HTTP servers standing in for ingest and search. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "wenku.security.users.operator.password=routing-test", "wenku.security.users.operator.roles=OPERATOR,EDITOR"})
 class GatewayRoutingTest {
 
     private static final HttpServer INGEST = server("ingest", 413, "{\"error\":\"body_too_large\",\"message\":\"too big\"}");
@@ -81,8 +82,19 @@ class GatewayRoutingTest {
         assertEquals(404, send(HttpRequest.newBuilder(uri("/api/unknown")).GET()).statusCode());
     }
 
+    @Test
+    void theRequestIdReachesTheServiceAndComesBack() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/search?q=x"))
+            .header("X-Request-Id", "trace-me-7").GET());
+        assertEquals("trace-me-7", response.headers().firstValue("X-Upstream-Request-Id").orElse(""));
+        assertEquals("trace-me-7", response.headers().firstValue("X-Request-Id").orElse(""));
+    }
+
+    /** As an operator, who may call everything: this test is about where requests go, not who may send them. */
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(request.header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("operator:routing-test".getBytes(StandardCharsets.UTF_8)))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {
@@ -96,6 +108,8 @@ class GatewayRoutingTest {
                 exchange.getRequestBody().readAllBytes();
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("X-Upstream-Request-Id",
+                    String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
                 exchange.getResponseHeaders().add("X-Upstream",
                     name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
                         + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));

@@ -10,6 +10,9 @@ import dev.wenku.events.DocumentAnalyzed.Keyword;
 import dev.wenku.events.DocumentAnalyzed.Theme;
 import dev.wenku.events.DocumentIngested;
 import dev.wenku.text.SimplifiedScript;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,18 +22,35 @@ import org.springframework.stereotype.Component;
 /**
  * Turns an ingested document into an analysed one (Simplified script for matching; keywords weighted with the
  * corpus statistics, key phrases, summary, entities, themes, pinyin) and keeps the corpus up to date with it.
+ *
+ * <p>Times every analysis ({@value #DURATION}) and counts it in {@value #ANALYZED} by {@code outcome}:
+ * {@code analyzed}, or {@code failed} when the analysis threw (each attempt of a retried document counts).
  */
 @Component
 public class DocumentAnalyzer {
 
+    static final String ANALYZED = "wenku.documents.analyzed";
+    static final String DURATION = "wenku.analysis.duration";
+
     private final AnalysisModel model;
     private final CorpusStore corpus;
     private final Clock clock;
+    private final Timer duration;
+    private final Counter analyzed;
+    private final Counter failed;
 
-    public DocumentAnalyzer(AnalysisModel model, CorpusStore corpus, Clock clock) {
+    public DocumentAnalyzer(AnalysisModel model, CorpusStore corpus, Clock clock, MeterRegistry meters) {
         this.model = model;
         this.corpus = corpus;
         this.clock = clock;
+        this.duration = Timer.builder(DURATION).description("Time to analyse one document").register(meters);
+        this.analyzed = outcome(meters, "analyzed");
+        this.failed = outcome(meters, "failed");
+    }
+
+    private static Counter outcome(MeterRegistry meters, String outcome) {
+        return Counter.builder(ANALYZED).description("Documents analysed, by outcome").tag("outcome", outcome)
+            .register(meters);
     }
 
     /** The analysed event to publish and the document's entry for the corpus statistics. */
@@ -38,6 +58,17 @@ public class DocumentAnalyzer {
     }
 
     public Result analyze(DocumentIngested document) {
+        try {
+            Result result = duration.record(() -> analyzeNow(document));
+            analyzed.increment();
+            return result;
+        } catch (RuntimeException e) {
+            failed.increment();
+            throw e;
+        }
+    }
+
+    private Result analyzeNow(DocumentIngested document) {
         model.awaitLoaded();
         String simplifiedTitle = SimplifiedScript.of(document.title());
         String simplifiedBody = SimplifiedScript.of(document.body());

@@ -99,6 +99,40 @@ class AnalysisPipelineIT {
     }
 
     @Test
+    void analysesAndDeadLettersAreCountedForPrometheus() throws Exception {
+        double analyzed = metric("wenku_documents_analyzed_total", "outcome=\"analyzed\"");
+        double timed = metric("wenku_analysis_duration_seconds_count", "");
+        double dead = metric("wenku_dead_letters_total", "topic=\"wenku.documents.ingested.dlt\"");
+        String poison = "counted-poison-" + UUID.randomUUID();
+        String id = "counted-" + UUID.randomUUID();
+        try (var producer = new KafkaProducer<String, byte[]>(config(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.DOCUMENTS_INGESTED, 0, poison, "{broken".getBytes())).get();
+            producer.send(new ProducerRecord<>(Topics.DOCUMENTS_INGESTED, 0, id, new EventSerializer().serialize("t",
+                DocumentIngested.of(id, 1, "计数", "发展新质生产力是推动高质量发展的内在要求。", null, null, Instant.now())))).get();
+        }
+        await(Topics.DOCUMENTS_ANALYZED, id, DocumentAnalyzed.class, a -> true);
+        // The same partition: the poison record was dead-lettered before the document was analysed.
+        assertTrue(metric("wenku_documents_analyzed_total", "outcome=\"analyzed\"") >= analyzed + 1);
+        assertTrue(metric("wenku_analysis_duration_seconds_count", "") >= timed + 1);
+        assertTrue(metric("wenku_dead_letters_total", "topic=\"wenku.documents.ingested.dlt\"") >= dead + 1);
+        String all = send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET()).body();
+        assertTrue(all.contains("kafka_consumer_fetch_manager_records_consumed"), "Kafka consumer metrics");
+        assertTrue(all.contains("kafka_producer_record_send"), "Kafka producer metrics");
+    }
+
+    /** The value of a sample of {@code name} whose labels contain {@code label} (0 when there is none yet). */
+    private double metric(String name, String label) throws Exception {
+        String metrics = send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(metrics);
+        while (m.find()) {
+            if (m.group(1).contains(label)) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        return 0;
+    }
+
+    @Test
     void aDictionaryChangeAppliesToTheNextAnalysisWithoutARestart() throws Exception {
         String term = "星河" + (char) ('甲' + UUID.randomUUID().hashCode() % 50 + 50) + "算力";
         String body = ("建设" + term + "网络。").repeat(6) + "发展新质生产力需要" + term + "。";

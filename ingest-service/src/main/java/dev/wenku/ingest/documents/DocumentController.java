@@ -2,7 +2,9 @@ package dev.wenku.ingest.documents;
 
 import dev.wenku.ingest.files.DecodedFile;
 import dev.wenku.ingest.files.FileDecoder;
+import dev.wenku.ingest.registry.DocumentPage;
 import dev.wenku.ingest.registry.DocumentRecord;
+import dev.wenku.ingest.registry.DocumentRegistry;
 import dev.wenku.text.DecodedText;
 import java.io.IOException;
 import java.util.List;
@@ -28,17 +30,21 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/documents")
 public class DocumentController {
 
+    static final int MAX_PAGE_SIZE = 200;
+
     private final UploadValidator validator;
     private final FileDecoder files;
     private final DocumentIngestion ingestion;
     private final BatchUpload batch;
+    private final DocumentRegistry registry;
 
     public DocumentController(UploadValidator validator, FileDecoder files, DocumentIngestion ingestion,
-                              BatchUpload batch) {
+                              BatchUpload batch, DocumentRegistry registry) {
         this.validator = validator;
         this.files = files;
         this.ingestion = ingestion;
         this.batch = batch;
+        this.registry = registry;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -100,6 +106,20 @@ public class DocumentController {
     @GetMapping("/{id}")
     public DocumentRecord get(@PathVariable String id) {
         return ingestion.find(id);
+    }
+
+    /** Editors' list of documents: newest first by update time, deleted ones only with {@code includeDeleted}. */
+    @GetMapping
+    public DocumentPage list(@RequestParam(defaultValue = "0") int from,
+                             @RequestParam(defaultValue = "50") int size,
+                             @RequestParam(defaultValue = "false") boolean includeDeleted) {
+        if (from < 0) {
+            throw new InvalidRequest("invalid_from", "from must be 0 or more, got " + from + ".");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidRequest("invalid_size", "size must be between 1 and " + MAX_PAGE_SIZE + ", got " + size + ".");
+        }
+        return registry.page(from, size, includeDeleted);
     }
 
     private static ResponseEntity<UploadResult> answer(UploadResult result) {

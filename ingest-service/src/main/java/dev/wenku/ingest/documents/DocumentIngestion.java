@@ -11,30 +11,47 @@ import dev.wenku.text.Compilation;
 import dev.wenku.text.Essay;
 import dev.wenku.text.RepairResult;
 import dev.wenku.text.TextRepair;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * The document lifecycle: repair, split compilations, recognise unchanged re-uploads, store new versions, delete.
  * Every stored version is first acknowledged by Kafka, then recorded in the registry: a failure in between leaves
  * at worst an event the next retry publishes again (consumers are idempotent per version), never a lost document.
+ *
+ * <p>Counts every document (each essay of a split compilation once) in {@value #INGESTED} by {@code outcome}:
+ * {@code created} / {@code updated} / {@code deleted} once Kafka acknowledged its event or tombstone,
+ * {@code unchanged} when an identical upload published nothing.
  */
 @Component
 public class DocumentIngestion {
 
+    static final String INGESTED = "wenku.documents.ingested";
     private static final int TITLE_LENGTH = 40;
 
     private final DocumentPublisher publisher;
     private final DocumentRegistry registry;
     private final Clock clock;
+    private final Map<Outcome, Counter> ingested = new EnumMap<>(Outcome.class);
 
-    public DocumentIngestion(DocumentPublisher publisher, DocumentRegistry registry, Clock clock) {
+    public DocumentIngestion(DocumentPublisher publisher, DocumentRegistry registry, Clock clock,
+                             MeterRegistry meters) {
         this.publisher = publisher;
         this.registry = registry;
         this.clock = clock;
+        for (Outcome outcome : Outcome.values()) {
+            ingested.put(outcome, Counter.builder(INGESTED)
+                .description("Documents ingested, by outcome, counted once Kafka acknowledged them")
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(meters));
+        }
     }
 
     public UploadResult ingest(IncomingText in) {
@@ -65,6 +82,7 @@ public class DocumentIngestion {
         DocumentRecord existing = registry.find(id).orElseThrow(() -> new DocumentNotFound(id));
         if (!existing.deleted()) {
             publisher.publishDeletion(id);
+            ingested.get(Outcome.DELETED).increment();
             registry.put(existing.withStatus(Status.DELETED, null, clock.instant()));
         }
         return new DocumentOutcome(id, existing.title(), existing.version(), Outcome.DELETED, Status.DELETED,
@@ -86,17 +104,19 @@ public class DocumentIngestion {
                                          IncomingText in, CompilationRef compilation) {
         String contentHash = DocumentIds.of(title, body.text());
         if (existing != null && !existing.deleted() && existing.contentHash().equals(contentHash)) {
+            ingested.get(Outcome.UNCHANGED).increment();
             return new DocumentOutcome(id, existing.title(), existing.version(), Outcome.UNCHANGED, existing.status(),
                 existing.repairs(), existing.warnings());
         }
         long version = existing == null ? 1 : existing.version() + 1;
         Instant now = clock.instant();
         publisher.publish(DocumentIngested.of(id, version, title, body.text(), in.source(), in.tags(), now));
+        Outcome outcome = existing == null ? Outcome.CREATED : Outcome.UPDATED;
+        ingested.get(outcome).increment();
         registry.put(new DocumentRecord(id, version, title, in.source(), in.tags(), contentHash, in.sourceHash(),
             in.encoding(), body.repairs(), body.warnings(), Status.RECEIVED, null, compilation, null,
             existing == null ? now : existing.createdAt(), now));
-        return new DocumentOutcome(id, title, version, existing == null ? Outcome.CREATED : Outcome.UPDATED,
-            Status.RECEIVED, body.repairs(), body.warnings());
+        return new DocumentOutcome(id, title, version, outcome, Status.RECEIVED, body.repairs(), body.warnings());
     }
 
     private static String repaired(String title) {

@@ -6,6 +6,7 @@ import dev.wenku.events.EventJson;
 import dev.wenku.ingest.IngestProperties;
 import dev.wenku.kafkatable.KafkaTable;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -18,6 +19,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DocumentRegistry implements SmartLifecycle {
+
+    private static final Comparator<DocumentRecord> NEWEST_FIRST = Comparator
+        .comparing(DocumentRecord::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+        .thenComparing(DocumentRecord::id);
 
     private final KafkaTable<DocumentRecord> records;
     private final PendingReports pending = new PendingReports();
@@ -39,11 +44,26 @@ public class DocumentRegistry implements SmartLifecycle {
         return records.get(id);
     }
 
+    /**
+     * One page of the records, newest first by update time (then by id), deleted documents only if asked for.
+     *
+     * @param from the number of records to skip
+     * @param size the most records to return
+     */
+    public DocumentPage page(int from, int size, boolean includeDeleted) {
+        List<DocumentRecord> matching = records.values().stream()
+            .filter(r -> includeDeleted || !r.deleted())
+            .sorted(NEWEST_FIRST)
+            .toList();
+        List<DocumentRecord> page = from >= matching.size() ? List.of()
+            : matching.subList(from, (int) Math.min(matching.size(), (long) from + size));
+        return new DocumentPage(matching.size(), List.copyOf(page));
+    }
+
     /** Records whose source is {@code source}, e.g. the documents made from one file of the drop folder. */
     public List<DocumentRecord> findBySource(String source) {
         return records.values().stream().filter(r -> source.equals(r.source())).toList();
     }
-
 
     /** Stores a record; returns once Kafka acknowledged it. */
     public void put(DocumentRecord record) {

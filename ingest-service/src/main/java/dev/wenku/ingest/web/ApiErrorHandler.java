@@ -1,6 +1,7 @@
 package dev.wenku.ingest.web;
 
 import dev.wenku.ingest.documents.DocumentNotFound;
+import dev.wenku.ingest.documents.InvalidRequest;
 import dev.wenku.ingest.documents.PublishFailed;
 import dev.wenku.ingest.documents.UploadRejected;
 import dev.wenku.kafkatable.TableUnavailable;
@@ -13,6 +14,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -25,6 +27,18 @@ public class ApiErrorHandler {
     @ExceptionHandler(UploadRejected.class)
     ResponseEntity<ApiError> rejected(UploadRejected e) {
         return ResponseEntity.status(e.status()).body(new ApiError(e.error(), e.getMessage(), e.byteOffset()));
+    }
+
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<ApiError> invalid(InvalidRequest e) {
+        return ResponseEntity.badRequest().body(new ApiError(e.error(), e.getMessage()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> wrongType(MethodArgumentTypeMismatchException e) {
+        boolean flag = e.getRequiredType() == boolean.class || e.getRequiredType() == Boolean.class;
+        return ResponseEntity.badRequest().body(new ApiError("invalid_" + e.getName(), e.getName() + " must be "
+            + (flag ? "true or false" : "a whole number") + ", got '" + e.getValue() + "'."));
     }
 
     @ExceptionHandler(DocumentNotFound.class)

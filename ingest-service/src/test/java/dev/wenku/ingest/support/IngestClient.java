@@ -15,10 +15,12 @@ public final class IngestClient {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final String root;
     private final String base;
 
     public IngestClient(int port) {
-        this.base = "http://127.0.0.1:" + port + "/api/documents";
+        this.root = "http://127.0.0.1:" + port;
+        this.base = root + "/api/documents";
     }
 
     public record Answer(int status, JsonNode body, String raw) {
@@ -61,6 +63,20 @@ public final class IngestClient {
 
     public Answer get(String id) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + "/" + id)).GET());
+    }
+
+    /** {@code GET /api/documents?<query>}: the editors' list. */
+    public Answer list(String query) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + (query == null ? "" : "?" + query))).GET());
+    }
+
+    /** The raw answer to a GET of any path of the service, e.g. {@code /actuator/prometheus}. */
+    public HttpResponse<String> raw(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Answer send(HttpRequest.Builder request) throws Exception {

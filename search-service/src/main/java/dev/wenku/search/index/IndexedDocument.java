@@ -1,6 +1,7 @@
 package dev.wenku.search.index;
 
 import dev.wenku.events.DocumentAnalyzed;
+import dev.wenku.text.DisplayScript;
 import dev.wenku.text.PinyinText;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,17 @@ public record IndexedDocument(
     /** The analysis as the reading view shows it. */
     public record Details(List<DocumentAnalyzed.Keyword> keywords, List<DocumentAnalyzed.Entity> entities,
                           List<DocumentAnalyzed.Theme> themes) {
+
+        /** Keywords, entity names and theme labels in {@code script}; weights, types, ids and pinyin as they are. */
+        public Details in(DisplayScript script) {
+            return new Details(
+                keywords == null ? null : keywords.stream()
+                    .map(k -> new DocumentAnalyzed.Keyword(script.apply(k.term()), k.weight(), k.pinyin())).toList(),
+                entities == null ? null : entities.stream()
+                    .map(e -> new DocumentAnalyzed.Entity(script.apply(e.name()), e.type(), e.count())).toList(),
+                themes == null ? null : themes.stream()
+                    .map(t -> new DocumentAnalyzed.Theme(t.id(), script.apply(t.label()), t.score())).toList());
+        }
     }
 
     public static IndexedDocument from(DocumentAnalyzed event, Instant indexedAt) {

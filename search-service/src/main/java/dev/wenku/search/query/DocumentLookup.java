@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import dev.wenku.search.index.DocumentIndex;
 import dev.wenku.search.index.IndexedDocument;
+import dev.wenku.text.DisplayScript;
 import dev.wenku.text.SimplifiedScript;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -61,6 +62,10 @@ public class DocumentLookup {
     }
 
     public record Related(String id, List<SearchResult.Hit> related) {
+
+        public Related in(DisplayScript script) {
+            return new Related(id, related.stream().map(hit -> hit.in(script)).toList());
+        }
     }
 
     public Related related(String id, int size) throws IOException {
@@ -80,6 +85,12 @@ public class DocumentLookup {
 
     public record Reading(String id, long version, String title, String body, String summary, List<String> keyPhrases,
                           IndexedDocument.Details analysis, String source, List<String> tags) {
+
+        /** The text (title, body, summary, key phrases, keywords, entities, theme labels) in {@code script}. */
+        public Reading in(DisplayScript script) {
+            return new Reading(id, version, script.apply(title), script.apply(body), script.apply(summary),
+                script.apply(keyPhrases), analysis == null ? null : analysis.in(script), source, tags);
+        }
     }
 
     public Reading reading(String id) throws IOException {

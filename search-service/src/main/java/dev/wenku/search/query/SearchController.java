@@ -1,5 +1,6 @@
 package dev.wenku.search.query;
 
+import dev.wenku.text.DisplayScript;
 import java.io.IOException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -8,6 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 public class SearchController {
+
+    private static final String ORIGINAL = "original";
 
     private final DocumentSearch search;
     private final DocumentLookup lookup;
@@ -24,8 +27,10 @@ public class SearchController {
                                @RequestParam(required = false) String entity,
                                @RequestParam(defaultValue = "0") int from,
                                @RequestParam(defaultValue = "10") int size,
-                               @RequestParam(defaultValue = "relevance") String sort) throws IOException {
-        return search.search(new SearchRequest(q, theme, keyword, entity, from, size, sort));
+                               @RequestParam(defaultValue = "relevance") String sort,
+                               @RequestParam(defaultValue = ORIGINAL) String script) throws IOException {
+        DisplayScript display = script(script);
+        return search.search(new SearchRequest(q, theme, keyword, entity, from, size, sort)).in(display);
     }
 
     /** Completions of a prefix typed in characters, pinyin or initials. */
@@ -36,13 +41,23 @@ public class SearchController {
 
     @GetMapping("/api/documents/{id}/related")
     public DocumentLookup.Related related(@PathVariable String id,
-                                          @RequestParam(defaultValue = "5") int size) throws IOException {
-        return lookup.related(id, size);
+                                          @RequestParam(defaultValue = "5") int size,
+                                          @RequestParam(defaultValue = ORIGINAL) String script) throws IOException {
+        DisplayScript display = script(script);
+        return lookup.related(id, size).in(display);
     }
 
     /** The whole document as readers read it: original text, summary, keywords, themes, entities. */
     @GetMapping("/api/documents/{id}/reading")
-    public DocumentLookup.Reading reading(@PathVariable String id) throws IOException {
-        return lookup.reading(id);
+    public DocumentLookup.Reading reading(@PathVariable String id,
+                                          @RequestParam(defaultValue = ORIGINAL) String script) throws IOException {
+        DisplayScript display = script(script);
+        return lookup.reading(id).in(display);
+    }
+
+    /** The display script a reader asked for: {@code original} (as uploaded), {@code simplified}, {@code traditional}. */
+    private static DisplayScript script(String name) {
+        return DisplayScript.named(name).orElseThrow(() -> new InvalidSearch("invalid_script",
+            "script must be original, simplified or traditional, got '" + name + "'."));
     }
 }

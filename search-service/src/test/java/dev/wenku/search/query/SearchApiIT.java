@@ -152,6 +152,86 @@ class SearchApiIT {
     }
 
     @Test
+    void aTraditionalDocumentIsShownInSimplifiedScriptWhenTheReaderAsksForIt() throws Exception {
+        String marker = "简" + UUID.randomUUID().toString().substring(0, 8);
+        publish(analyzed("to-simplified-" + marker, 1, "新質生產力 " + marker, "因地制宜發展新質生產力，隨著" + marker + "。"));
+        awaitSearch(marker, r -> r.contains("to-simplified-" + marker));
+
+        String simplified = get("/api/search?script=simplified&q=" + enc("新质生产力 " + marker)).body();
+        assertTrue(simplified.contains("\"title\":\"新质生产力 " + marker + "\""), simplified);
+        assertTrue(simplified.contains("<em>新质") && simplified.contains("发展") && simplified.contains("随着"),
+            "the highlight is Simplified, its tags in place: " + simplified);
+        assertTrue(!simplified.contains("發展") && !simplified.contains("新質"), simplified);
+        String original = get("/api/search?q=" + enc("新质生产力 " + marker)).body();
+        assertTrue(original.contains("\"title\":\"新質生產力 " + marker + "\""), "original is the default: " + original);
+
+        String reading = get("/api/documents/to-simplified-" + marker + "/reading?script=simplified").body();
+        assertTrue(reading.contains("\"body\":\"因地制宜发展新质生产力，随着" + marker + "。\""), reading);
+    }
+
+    @Test
+    void aSimplifiedDocumentIsShownInTraditionalScriptWhenTheReaderAsksForIt() throws Exception {
+        String marker = "繁" + UUID.randomUUID().toString().substring(0, 8);
+        publish(analyzed("to-traditional-" + marker, 1, "数字经济 " + marker, "发展数字经济，" + marker + "是“关键”。"));
+        awaitSearch(marker, r -> r.contains("to-traditional-" + marker));
+
+        String traditional = get("/api/search?script=traditional&q=" + enc("数字经济 " + marker)).body();
+        assertTrue(traditional.contains("\"title\":\"數字經濟 " + marker + "\""), traditional);
+        assertTrue(traditional.contains("發展<em>數字") || traditional.contains("發展<em>數字經濟</em>"), traditional);
+        assertTrue(traditional.contains("\"keywords\":[\"新質生產力\"]") && traditional.contains("\"summary\":\"摘要。\""),
+            traditional);
+        assertTrue(traditional.contains("{\"value\":\"黑龍江\",\"count\":1}"), "entity facets too: " + traditional);
+
+        String reading = get("/api/documents/to-traditional-" + marker + "/reading?script=traditional").body();
+        assertTrue(reading.contains("\"body\":\"發展數字經濟，" + marker + "是“關鍵”。\""), "quotes are kept: " + reading);
+        assertTrue(reading.contains("\"keyPhrases\":[\"現代化產業體系\"]") && reading.contains("\"name\":\"黑龍江\""), reading);
+    }
+
+    @Test
+    void anUnknownScriptIsA400() throws Exception {
+        for (String path : List.of("/api/search?q=a&script=klingon", "/api/documents/x/reading?script=pinyin",
+                "/api/documents/x/related?script=cyrillic")) {
+            HttpResponse<String> response = get(path);
+            assertEquals(400, response.statusCode(), path + " " + response.body());
+            assertTrue(response.body().contains("\"error\":\"invalid_script\""), response.body());
+        }
+    }
+
+    @Test
+    void indexingIsMeasuredForPrometheusWithFreshnessAndKafkaClientMetrics() throws Exception {
+        String marker = "量" + UUID.randomUUID().toString().substring(0, 8);
+        publish(analyzed("metered-" + marker, 1, "度量 " + marker, "度量的文章 " + marker));
+        awaitSearch(marker, r -> r.contains("metered-" + marker));
+
+        String metrics = get("/actuator/prometheus").body();
+        assertTrue(sample(metrics, "wenku_pipeline_freshness_seconds_count", "") >= 1, metrics);
+        assertTrue(sample(metrics, "wenku_pipeline_freshness_seconds_bucket", "le=\"+Inf\"") >= 1, metrics);
+        assertTrue(sample(metrics, "wenku_documents_indexed_total", "outcome=\"indexed\"") >= 1, metrics);
+        assertTrue(sample(metrics, "wenku_indexing_bulk_size_documents_count", "") >= 1, metrics);
+        assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag"), "Kafka consumer metrics: " + metrics);
+    }
+
+    @Test
+    void theRequestIdIsEchoed() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/search?q=x")).header("X-Request-Id", "reader-7").GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals("reader-7", response.headers().firstValue("X-Request-Id").orElse(null));
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain {@code label}; -1 if there is none. */
+    private static double sample(String metrics, String name, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "(\\{[^}]*})? (\\S+)$")
+            .matcher(metrics);
+        while (m.find()) {
+            if (m.group(1) == null ? label.isEmpty() : m.group(1).contains(label)) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void suggestionsCompleteCharactersAndPinyinAndRelatedDocumentsAreOthers() throws Exception {
         String marker = "辛" + UUID.randomUUID().toString().substring(0, 6);
         publish(analyzed("sugg-a-" + marker, 1, marker + "数字经济", "数字经济与实体经济深度融合，建设现代化产业体系。"));
@@ -197,6 +277,9 @@ class SearchApiIT {
         List<String> dead = deadLetterKeys("immense-" + marker, "garbage-" + marker);
         assertEquals(List.of("garbage-" + marker, "immense-" + marker), dead.stream().sorted().toList());
         assertTrue(statusOf("immense-" + marker).contains("FAILED"));
+        String metrics = get("/actuator/prometheus").body();
+        assertTrue(sample(metrics, "wenku_documents_indexed_total", "outcome=\"refused\"") >= 1, metrics);
+        assertTrue(sample(metrics, "wenku_dead_letters_total", "topic=\"wenku.documents.analyzed.dlt\"") >= 2, metrics);
     }
 
     private static List<String> deadLetterKeys(String... expected) {

@@ -45,9 +45,17 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     public static ChildProcess start(String name, List<String> command, Path logFile, PrintStream echo) {
+        return start(name, command, java.util.Map.of(), logFile, echo);
+    }
+
+    /** @param environment variables added to this process's environment for the child (secrets stay out of ps) */
+    public static ChildProcess start(String name, List<String> command, java.util.Map<String, String> environment,
+                                     Path logFile, PrintStream echo) {
         try {
             Files.createDirectories(logFile.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new ChildProcess(name, process, logFile, echo);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name + ": " + command, e);

@@ -21,10 +21,12 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<ServiceModule, ChildProcess> services = new EnumMap<>(ServiceModule.class);
     private final Map<ServiceModule, Integer> ports = new EnumMap<>(ServiceModule.class);
     private final Path dropFolder;
+    private final PlatformAccounts accounts;
 
-    private LocalPlatform(EmbeddedInfrastructure infrastructure, Path dropFolder) {
+    private LocalPlatform(EmbeddedInfrastructure infrastructure, Path dropFolder, PlatformAccounts accounts) {
         this.infrastructure = infrastructure;
         this.dropFolder = dropFolder;
+        this.accounts = accounts;
     }
 
     /** Preferred ports, each taken when free, otherwise a free one is used; 0 means any free port. */
@@ -39,11 +41,21 @@ public final class LocalPlatform implements AutoCloseable {
      * @param echo where to copy every process's output with a {@code [name]} prefix, or {@code null}
      */
     public static LocalPlatform start(ProjectLayout layout, Path data, Ports ports, PrintStream echo) {
+        return start(layout, data, ports, echo, Map.of());
+    }
+
+    /**
+     * @param gatewaySettings extra settings of the gateway (e.g. {@code wenku.rate-limit.reads-per-second} for a
+     *                        load test)
+     */
+    public static LocalPlatform start(ProjectLayout layout, Path data, Ports ports, PrintStream echo,
+                                      Map<String, String> gatewaySettings) {
+        PlatformAccounts accounts = PlatformAccounts.prepare(data);
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(layout, data, ports.kafka(),
             ports.elasticsearch(), echo);
-        LocalPlatform platform = new LocalPlatform(infrastructure, data.resolve("drop"));
+        LocalPlatform platform = new LocalPlatform(infrastructure, data.resolve("drop"), accounts);
         try {
-            platform.startServices(layout, data.resolve("logs"), ports.gateway(), echo);
+            platform.startServices(layout, data.resolve("logs"), ports.gateway(), gatewaySettings, echo);
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -51,7 +63,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private void startServices(ProjectLayout layout, Path logs, int gatewayPort, PrintStream echo) {
+    private void startServices(ProjectLayout layout, Path logs, int gatewayPort, Map<String, String> gatewaySettings,
+                               PrintStream echo) {
         for (ServiceModule service : ServiceModule.values()) {
             ports.put(service, service == ServiceModule.GATEWAY ? FreePorts.preferring(gatewayPort) : FreePorts.next());
         }
@@ -60,9 +73,10 @@ public final class LocalPlatform implements AutoCloseable {
             List<String> command = new JavaCommand()
                 .option("-Xms64m").option("-Xmx384m").option("-XX:+UseSerialGC")
                 .classpath(layout.processSupportClasspath() + java.io.File.pathSeparator + layout.serviceJar(service.module()))
-                .main("dev.wenku.infrastructure.process.ParentWatch", arguments(service))
+                .main("dev.wenku.infrastructure.process.ParentWatch", arguments(service, gatewaySettings))
                 .build();
             ChildProcess process = ChildProcess.start(service.module(), command,
+                service == ServiceModule.GATEWAY ? accounts.gatewayEnvironment() : Map.of(),
                 logs.resolve(service.module() + ".log"), echo);
             services.put(service, process);
             started.add(CompletableFuture.runAsync(() -> HttpProbe.awaitResponse(
@@ -71,7 +85,7 @@ public final class LocalPlatform implements AutoCloseable {
         CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
     }
 
-    private List<String> arguments(ServiceModule service) {
+    private List<String> arguments(ServiceModule service, Map<String, String> gatewaySettings) {
         List<String> args = new ArrayList<>(List.of(
             "org.springframework.boot.loader.launch.JarLauncher",
             "--server.port=" + ports.get(service),
@@ -83,6 +97,7 @@ public final class LocalPlatform implements AutoCloseable {
             args.add("--wenku.gateway.ingest-uri=" + url(ServiceModule.INGEST));
             args.add("--wenku.gateway.analysis-uri=" + url(ServiceModule.ANALYSIS));
             args.add("--wenku.gateway.search-uri=" + url(ServiceModule.SEARCH));
+            gatewaySettings.forEach((name, value) -> args.add("--" + name + "=" + value));
         }
         return args;
     }
@@ -98,6 +113,11 @@ public final class LocalPlatform implements AutoCloseable {
     /** The folder whose new and changed files ingest-service picks up. */
     public Path dropFolder() {
         return dropFolder;
+    }
+
+    /** The accounts of this run (passwords generated unless given in the environment). */
+    public PlatformAccounts accounts() {
+        return accounts;
     }
 
     public Infrastructure infrastructure() {

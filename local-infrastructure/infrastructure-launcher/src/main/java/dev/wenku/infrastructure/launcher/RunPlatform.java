@@ -61,7 +61,7 @@ public final class RunPlatform {
 
         String gateway = platform.gatewayUrl();
         if (seeds) {
-            List<SeedLoader.Upload> uploads = SeedLoader.loadAll(layout.seeds(), gateway, System.out);
+            List<SeedLoader.Upload> uploads = SeedLoader.loadAll(layout.seeds(), gateway, platform.accounts().editor(), System.out);
             uploads.stream().filter(u -> !u.accepted()).forEach(u -> System.out.println("Seed " + u.file().getFileName()
                 + " was refused: HTTP " + u.status() + " " + u.response()));
             SearchReadiness.await(gateway, EXAMPLE_QUERY, uploads.stream().filter(SeedLoader.Upload::accepted)
@@ -70,10 +70,14 @@ public final class RunPlatform {
         String search = gateway + "/api/search?q=" + URLEncoder.encode(EXAMPLE_QUERY, StandardCharsets.UTF_8);
         System.out.printf("%n==> Wenku is running (ready in %.1f s)%n    Gateway:        %s%n"
                 + "    Example search: %s%n    (%s)%n    Kafka:          %s%n    Elasticsearch:  %s%n"
+                + "    Web UI:         %s/ (editors: %s/editor.html, operators: %s/operator.html)%n"
+                + "    Editor:         editor / %s%n    Operator:       operator / %s%n"
+                + "    (accounts also in %s)%n"
                 + "    Drop folder:    %s%n    Logs:           %s%n    Press Ctrl-C to stop everything.%n%n",
             (System.nanoTime() - started) / 1e9, gateway, search, gateway + "/api/search?q=" + EXAMPLE_QUERY,
             platform.infrastructure().kafkaBootstrapServers(), platform.infrastructure().elasticsearchUrl(),
-            platform.dropFolder(), dataDir.resolve("logs"));
+            gateway, gateway, gateway, platform.accounts().editor().password(),
+            platform.accounts().operator().password(), platform.accounts().file(), platform.dropFolder(), dataDir.resolve("logs"));
         stopped.await();
     }
 

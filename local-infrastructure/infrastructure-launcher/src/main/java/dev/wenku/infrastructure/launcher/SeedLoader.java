@@ -45,13 +45,13 @@ public final class SeedLoader {
         }
     }
 
-    public static List<Upload> loadAll(Path seeds, String gatewayUrl, PrintStream progress) {
+    public static List<Upload> loadAll(Path seeds, String gatewayUrl, Credentials editor, PrintStream progress) {
         List<Path> files = list(seeds);
         List<Upload> uploads = new ArrayList<>();
         long created = 0;
         long warnings = 0;
         for (Path file : files) {
-            Upload upload = upload(file, gatewayUrl);
+            Upload upload = upload(file, gatewayUrl, editor);
             uploads.add(upload);
             created += upload.created();
             warnings += WARNING.matcher(upload.response()).results().count();
@@ -64,11 +64,12 @@ public final class SeedLoader {
         return uploads;
     }
 
-    private static Upload upload(Path file, String gatewayUrl) {
+    private static Upload upload(Path file, String gatewayUrl, Credentials editor) {
         try {
             MultipartBody body = new MultipartBody().file("file", file.getFileName().toString(), Files.readAllBytes(file));
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/documents"))
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", body.contentType())
+                    .header("Authorization", editor.basicAuthorization())
                     .POST(body.publisher()).build(),
                 HttpResponse.BodyHandlers.ofString());
             return new Upload(file, response.statusCode(), response.body());

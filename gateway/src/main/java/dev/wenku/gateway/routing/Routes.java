@@ -1,0 +1,59 @@
+package dev.wenku.gateway.routing;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory.RetryConfig;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The public API, one route per service. Each route has its own response timeout and circuit breaker (named after
+ * the service, answering a JSON 503 through {@link ServiceUnavailableFallback} while the service is down); only
+ * GETs are retried; request bodies are capped by {@link BodySizeLimitFilter}. Error statuses and bodies from the services pass through unchanged.
+ */
+@Configuration(proxyBeanMethods = false)
+class Routes {
+
+    @Bean
+    RouteLocator publicApi(RouteLocatorBuilder routes, GatewayProperties properties) {
+        return routes.routes()
+            // Reading views of single documents come from the index; checked before the editors' document API.
+            .route("reading", r -> r.order(-1).path("/api/documents/*/related", "/api/documents/*/reading")
+                .filters(f -> guard(f, "search-service", properties))
+                .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
+                .uri(properties.searchUri()))
+            .route("documents", r -> r.path("/api/documents", "/api/documents/**")
+                .filters(f -> guard(f, "ingest-service", properties))
+                .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.uploadTimeout().toMillis())
+                .uri(properties.ingestUri()))
+            .route("analysis", r -> r.path("/api/themes", "/api/themes/**", "/api/analysis/**")
+                .filters(f -> guard(f, "analysis-service", properties))
+                .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
+                .uri(properties.analysisUri()))
+            .route("search", r -> r.path("/api/search", "/api/search/**")
+                .filters(f -> guard(f, "search-service", properties))
+                .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
+                .uri(properties.searchUri()))
+            .build();
+    }
+
+    private static GatewayFilterSpec guard(GatewayFilterSpec filters, String service, GatewayProperties properties) {
+        // The breaker sees one outcome per request, after the GET retries inside it.
+        filters.circuitBreaker(breaker -> breaker.setName(service)
+            .setFallbackUri(URI.create("forward:" + ServiceUnavailableFallback.PATH + "/" + service)));
+        return properties.getRetries() == 0 ? filters : filters.retry(retry -> getOnly(retry, properties.getRetries()));
+    }
+
+    private static void getOnly(RetryConfig retry, int retries) {
+        retry.setRetries(retries).setMethods(HttpMethod.GET)
+            .setSeries()
+            .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.GATEWAY_TIMEOUT)
+            .setBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 2, true);
+    }
+}

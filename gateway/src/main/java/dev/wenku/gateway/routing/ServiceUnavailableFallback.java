@@ -1,0 +1,24 @@
+package dev.wenku.gateway.routing;
+
+import dev.wenku.gateway.web.JsonErrors;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** What a caller gets while a service is down, slow past its timeout, or its circuit breaker is open. */
+@RestController
+class ServiceUnavailableFallback {
+
+    static final String PATH = "/fallback";
+
+    @RequestMapping(PATH + "/{service}")
+    Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set("Retry-After", "5");
+        return JsonErrors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+            service + " is not answering at the moment; nothing was changed by this request unless it said so."
+                + " Try again in a few seconds.");
+    }
+}

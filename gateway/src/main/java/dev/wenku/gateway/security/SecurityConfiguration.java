@@ -1,0 +1,95 @@
+package dev.wenku.gateway.security;
+
+import dev.wenku.gateway.routing.GatewayProperties;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * The gateway's security: stateless (every request carries its credentials in the {@code Authorization} header,
+ * never in a cookie, which is also why there is no CSRF token), JSON 401/403, and security headers with a strict
+ * Content-Security-Policy for the web UI.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+        + "img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
+        + "form-action 'self'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsRepositoryReactiveAuthenticationManager passwordAuthentication(SecurityProperties properties,
+                                                                              PasswordEncoder encoder) {
+        UserDetailsRepositoryReactiveAuthenticationManager manager =
+            new UserDetailsRepositoryReactiveAuthenticationManager(ConfiguredUsers.from(properties, encoder));
+        manager.setPasswordEncoder(encoder);
+        return manager;
+    }
+
+    @Bean
+    AccessTokens accessTokens(SecurityProperties properties) {
+        return new AccessTokens(properties, Clock.systemUTC());
+    }
+
+    @Bean
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, SecurityProperties properties,
+                                               UserDetailsRepositoryReactiveAuthenticationManager passwords,
+                                               AccessTokens tokens, GatewayProperties gateway) {
+        AuthenticationWebFilter authentication = new AuthenticationWebFilter(
+            new TokenAuthentication(passwords, tokens, properties.oidc()));
+        authentication.setServerAuthenticationConverter(new CredentialsConverter());
+        authentication.setAuthenticationFailureHandler(JsonSecurityErrors::badCredentials);
+        authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        return http
+            .csrf(ServerHttpSecurity.CsrfSpec::disable)
+            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+            .logout(ServerHttpSecurity.LogoutSpec::disable)
+            .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+            .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+            .cors(cors -> cors.configurationSource(cors(gateway.corsAllowedOrigins())))
+            .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(JsonSecurityErrors.unauthenticated())
+                .accessDeniedHandler(JsonSecurityErrors.forbidden()))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .permissionsPolicy(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+            .authorizeExchange(AccessRules::apply)
+            .build();
+    }
+
+    private static CorsConfigurationSource cors(List<String> allowedOrigins) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!allowedOrigins.isEmpty()) {
+            CorsConfiguration api = new CorsConfiguration();
+            api.setAllowedOrigins(allowedOrigins);
+            api.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+            api.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id"));
+            api.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));
+            api.setMaxAge(3600L);
+            source.registerCorsConfiguration("/api/**", api);
+        }
+        return source;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.wenku.gateway.security;
+
+import dev.wenku.gateway.web.JsonErrors;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** The web UI's log-in: a user name and password in, a session token out; log-out forgets the token. */
+@RestController
+@RequestMapping("/api/session")
+class SessionController {
+
+    record LogIn(String username, String password) {
+    }
+
+    record Session(String token, String username, List<String> roles, Instant expiresAt) {
+    }
+
+    record Account(String username, List<String> roles) {
+    }
+
+    private final UserDetailsRepositoryReactiveAuthenticationManager passwords;
+    private final AccessTokens tokens;
+
+    SessionController(UserDetailsRepositoryReactiveAuthenticationManager passwords, AccessTokens tokens) {
+        this.passwords = passwords;
+        this.tokens = tokens;
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<Session>> logIn(@RequestBody(required = false) LogIn logIn, ServerWebExchange exchange) {
+        if (logIn == null || logIn.username() == null || logIn.username().isBlank() || logIn.password() == null) {
+            return JsonErrors.write(exchange, HttpStatus.BAD_REQUEST, "missing_credentials",
+                "Send {\"username\": \"...\", \"password\": \"...\"}.").then(Mono.empty());
+        }
+        return passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(logIn.username().strip(),
+                logIn.password()))
+            .map(authenticated -> {
+                List<String> roles = Roles.names(authenticated.getAuthorities());
+                String token = tokens.issue(authenticated.getName(), roles);
+                return ResponseEntity.ok(new Session(token, authenticated.getName(), roles,
+                    tokens.expiry(token).orElseThrow()));
+            })
+            .onErrorResume(org.springframework.security.core.AuthenticationException.class,
+                e -> JsonErrors.write(exchange, HttpStatus.UNAUTHORIZED, "bad_credentials",
+                    "Unknown user name or wrong password.").then(Mono.empty()));
+    }
+
+    @GetMapping
+    Account current(Authentication authentication) {
+        return new Account(authentication.getName(), Roles.names(authentication.getAuthorities()));
+    }
+
+    @DeleteMapping
+    ResponseEntity<Void> logOut(ServerWebExchange exchange) {
+        String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            tokens.revoke(header.substring(7).strip());
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.wenku.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway's front door on its own: who may do what, JSON errors, rate limits, size limits, security headers,
+ * request ids, and a JSON 503 from the circuit breaker when a service is down (every service here points at a port
+ * nobody listens on; the decisions checked all happen in the gateway).
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+        "wenku.security.users.editor.password=editor-secret-1",
+        "wenku.security.users.editor.roles=EDITOR",
+        "wenku.security.users.operator.password=operator-secret-2",
+        "wenku.security.users.operator.roles=OPERATOR,EDITOR",
+        "wenku.security.api-tokens[0].name=reader-script",
+        "wenku.security.api-tokens[0].sha256=" + GatewaySecurityIT.READER_TOKEN_SHA256,
+        "wenku.security.api-tokens[0].roles=READER",
+        "wenku.rate-limit.trust-forwarded-for=true",
+        "wenku.rate-limit.reads-per-second=5",
+        "wenku.rate-limit.read-burst=40",
+        "wenku.gateway.max-upload-size=1KB",
+        "wenku.gateway.get-retries=0"
+    })
+class GatewaySecurityIT {
+
+    static final String READER_TOKEN = "wkt_reader-token-for-tests";
+    static final String READER_TOKEN_SHA256 = "2cded418e95570bdac4f21eef089d8967dff06e4db0848a59129460a2ea9942c";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void servicesThatAreDown(DynamicPropertyRegistry registry) throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String down = "http://127.0.0.1:" + closed;
+        registry.add("wenku.gateway.ingest-uri", () -> down);
+        registry.add("wenku.gateway.analysis-uri", () -> down);
+        registry.add("wenku.gateway.search-uri", () -> down);
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closed);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void theReaderTokenDigestInTheConfigurationMatchesTheToken() throws Exception {
+        assertEquals(READER_TOKEN_SHA256, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+            .digest(READER_TOKEN.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void anUnauthenticatedWriteGetsAJson401WithoutABrowserLogInBox() throws Exception {
+        HttpResponse<String> response = send(post("/api/documents", "{\"title\":\"t\",\"body\":\"b\"}"));
+        assertEquals(401, response.statusCode());
+        assertTrue(response.body().contains("\"error\":\"unauthenticated\""), response.body());
+        assertFalse(response.headers().firstValue("WWW-Authenticate").orElse("").contains("Basic"));
+    }
+
+    @Test
+    void aReadersWriteGets403() throws Exception {
+        HttpResponse<String> response = send(post("/api/documents", "{\"title\":\"t\",\"body\":\"b\"}")
+            .header("Authorization", "Bearer " + READER_TOKEN));
+        assertEquals(403, response.statusCode());
+        assertTrue(response.body().contains("\"error\":\"forbidden\""), response.body());
+        assertTrue(response.body().contains("reader-script"), response.body());
+    }
+
+    @Test
+    void anEditorLogsInWritesThroughAndAfterLoggingOutTheTokenIsRefused() throws Exception {
+        HttpResponse<String> session = send(post("/api/session",
+            "{\"username\":\"editor\",\"password\":\"editor-secret-1\"}"));
+        assertEquals(200, session.statusCode(), session.body());
+        assertTrue(session.body().contains("\"roles\":[\"EDITOR\"]"), session.body());
+        String token = session.body().replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
+
+        // Past security, the write meets the circuit breaker of a service that is down: a JSON 503, never a 202.
+        HttpResponse<String> write = send(post("/api/documents", "{\"title\":\"t\",\"body\":\"b\"}")
+            .header("Authorization", "Bearer " + token));
+        assertEquals(503, write.statusCode(), write.body());
+        assertTrue(write.body().contains("\"error\":\"service_unavailable\""), write.body());
+        assertTrue(write.body().contains("ingest-service"), write.body());
+
+        assertEquals(204, send(request("/api/session").header("Authorization", "Bearer " + token).DELETE()).statusCode());
+        HttpResponse<String> afterLogOut = send(post("/api/documents", "{}").header("Authorization", "Bearer " + token));
+        assertEquals(401, afterLogOut.statusCode());
+        assertTrue(afterLogOut.body().contains("bad_credentials"), afterLogOut.body());
+    }
+
+    @Test
+    void aWrongPasswordIsA401AndNamesNoDetail() throws Exception {
+        HttpResponse<String> response = send(post("/api/session", "{\"username\":\"editor\",\"password\":\"guess\"}"));
+        assertEquals(401, response.statusCode());
+        assertTrue(response.body().contains("\"error\":\"bad_credentials\""), response.body());
+        assertEquals(401, send(request("/api/documents/x").header("Authorization", "Basic ZWRpdG9yOmd1ZXNz").GET())
+            .statusCode());
+    }
+
+    @Test
+    void onlyOperatorsReachOperatorEndpointsAndTheActuator() throws Exception {
+        String editor = basic("editor", "editor-secret-1");
+        String operator = basic("operator", "operator-secret-2");
+        assertEquals(403, send(request("/api/search/indexing/pause").header("Authorization", editor)
+            .POST(HttpRequest.BodyPublishers.noBody())).statusCode());
+        assertEquals(401, send(request("/actuator/prometheus").GET()).statusCode());
+        assertEquals(403, send(request("/actuator/prometheus").header("Authorization", editor).GET()).statusCode());
+        HttpResponse<String> metrics = send(request("/actuator/prometheus").header("Authorization", operator).GET());
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "the gateway's own metrics");
+        assertEquals(200, send(request("/actuator/health").GET()).statusCode(), "probes stay open");
+    }
+
+    @Test
+    void readersSearchAnonymouslyAndADownServiceIsAJson503() throws Exception {
+        HttpResponse<String> response = send(request("/api/search?q=%E6%96%B0").GET());
+        assertEquals(503, response.statusCode(), "passed security, met the breaker: " + response.body());
+        assertTrue(response.body().contains("search-service"), response.body());
+        assertTrue(response.headers().firstValue("Retry-After").isPresent());
+    }
+
+    @Test
+    void aFloodFromOneClientGets429WithRetryAfterWhileOtherClientsAreServed() throws Exception {
+        int limited = 0;
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 80; i++) {
+            last = send(request("/api/search/suggest?q=x").header("X-Forwarded-For", "203.0.113.9").GET());
+            if (last.statusCode() == 429) {
+                limited++;
+                assertTrue(Integer.parseInt(last.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+                assertTrue(last.body().contains("\"error\":\"rate_limited\""), last.body());
+            }
+        }
+        assertTrue(limited >= 30, "most of a burst beyond 40 is refused: " + limited);
+        assertNotEquals(429, send(request("/api/search/suggest?q=x").header("X-Forwarded-For", "203.0.113.10").GET())
+            .statusCode(), "another client is not affected");
+    }
+
+    @Test
+    void aBodyLargerThanTheLimitIsRefusedWith413BeforeItIsForwarded() throws Exception {
+        HttpResponse<String> response = send(post("/api/documents", "{\"body\":\"" + "长".repeat(2000) + "\"}")
+            .header("Authorization", basic("editor", "editor-secret-1")));
+        assertEquals(413, response.statusCode());
+        assertTrue(response.body().contains("\"error\":\"too_large\""), response.body());
+    }
+
+    @Test
+    void responsesCarrySecurityHeadersAndARequestId() throws Exception {
+        HttpResponse<String> response = send(request("/api/search?q=x").header("X-Request-Id", "reader-report-42").GET());
+        assertEquals("reader-report-42", response.headers().firstValue("X-Request-Id").orElse(null));
+        assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(null));
+        assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(null));
+
+        String generated = send(request("/api/search?q=x").header("X-Request-Id", "bad id with spaces").GET())
+            .headers().firstValue("X-Request-Id").orElse(null);
+        assertNotNull(generated);
+        assertNotEquals("bad id with spaces", generated);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    }
+
+    private HttpRequest.Builder post(String path, String json) {
+        return request(path).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+            .getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.wenku.infrastructure.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The embedded run's two accounts, {@code editor} and {@code operator} (who may also edit). Their passwords come
+ * from {@code WENKU_EDITOR_PASSWORD} / {@code WENKU_OPERATOR_PASSWORD}, or are generated for this run; generated
+ * ones are written to {@code <data>/credentials.txt} (readable by the owner only). There is never a fixed default.
+ */
+public record PlatformAccounts(Credentials editor, Credentials operator, Path file) {
+
+    public static final String FILE_NAME = "credentials.txt";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public static PlatformAccounts prepare(Path data) {
+        Credentials editor = new Credentials("editor", fromEnvironmentOrNew("WENKU_EDITOR_PASSWORD"));
+        Credentials operator = new Credentials("operator", fromEnvironmentOrNew("WENKU_OPERATOR_PASSWORD"));
+        Path file = data.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(data);
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, "# Accounts of the embedded run (" + data + "); new passwords at every start"
+                + " unless WENKU_EDITOR_PASSWORD / WENKU_OPERATOR_PASSWORD are set.\n"
+                + line(editor, "WENKU_EDITOR_PASSWORD") + line(operator, "WENKU_OPERATOR_PASSWORD"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+        return new PlatformAccounts(editor, operator, file);
+    }
+
+    /** The gateway's environment that creates these accounts ({@code wenku.security.users.*}). */
+    Map<String, String> gatewayEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("WENKU_SECURITY_USERS_EDITOR_PASSWORD", editor.password());
+        environment.put("WENKU_SECURITY_USERS_EDITOR_ROLES", "EDITOR");
+        environment.put("WENKU_SECURITY_USERS_OPERATOR_PASSWORD", operator.password());
+        environment.put("WENKU_SECURITY_USERS_OPERATOR_ROLES", "OPERATOR,EDITOR");
+        return environment;
+    }
+
+    private static String line(Credentials account, String variable) {
+        return account.username() + " " + (System.getenv(variable) != null ? "(password from " + variable + ")"
+            : account.password()) + "\n";
+    }
+
+    private static String fromEnvironmentOrNew(String variable) {
+        String given = System.getenv(variable);
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        byte[] secret = new byte[15];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+}
