@@ -83,6 +83,30 @@ class PlatformEndToEndIT {
     }
 
     @Test
+    void oneTraceSpansTheUploadAnalysisAndIndexWriteAndEveryServiceLogsIt() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String marker = "追踪" + traceId.substring(0, 8);
+        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents"))
+            .header("Authorization", editorAuthorization).header("Content-Type", "application/json")
+            .header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"追踪 " + marker + "\",\"body\":\"一条链路，" + marker + "。\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, upload.statusCode(), upload.body());
+        String id = idOf(upload.body());
+        awaitStatus(id, "INDEXED");
+        for (String service : List.of("ingest-service", "analysis-service", "search-service")) {
+            Path log = data.resolve("logs").resolve(service + ".log");
+            String withTrace = "";
+            for (int i = 0; i < 50 && withTrace.isEmpty(); i++) {
+                withTrace = Files.readAllLines(log).stream().filter(line -> line.contains(traceId))
+                    .reduce("", (a, b) -> a + b + "\n");
+                Thread.sleep(100);
+            }
+            assertTrue(withTrace.contains(id), service + " logged the document in trace " + traceId + ": " + withTrace);
+        }
+    }
+
+    @Test
     void theSeedLoadsAsFiveCleanEssaysSearchableInSimplifiedAndShownInTraditional() throws Exception {
         List<SeedLoader.Upload> uploads = SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl(), platform.accounts().editor(), null);
         assertEquals(1, uploads.size());

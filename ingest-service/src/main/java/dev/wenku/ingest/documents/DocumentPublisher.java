@@ -7,12 +7,16 @@ import dev.wenku.ingest.IngestProperties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /** Publishes to Kafka and returns only once the broker acknowledged the write (acks=all, idempotent producer). */
 @Component
 public class DocumentPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentPublisher.class);
 
     private final KafkaTemplate<String, PipelineEvent> kafka;
     private final IngestProperties properties;
@@ -35,6 +39,7 @@ public class DocumentPublisher {
         try {
             kafka.send(Topics.DOCUMENTS_INGESTED, documentId, eventOrTombstone)
                 .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            log.info("Published {} of document {}", eventOrTombstone == null ? "the deletion" : "a version", documentId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailed("Interrupted while waiting for Kafka", e);

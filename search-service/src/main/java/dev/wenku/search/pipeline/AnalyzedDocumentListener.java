@@ -31,10 +31,12 @@ public class AnalyzedDocumentListener {
 
     private final DocumentIndexer indexer;
     private final IndexingReports reports;
+    private final IndexingTraces traces;
 
-    public AnalyzedDocumentListener(DocumentIndexer indexer, IndexingReports reports) {
+    public AnalyzedDocumentListener(DocumentIndexer indexer, IndexingReports reports, IndexingTraces traces) {
         this.indexer = indexer;
         this.reports = reports;
+        this.traces = traces;
     }
 
     @KafkaListener(id = LISTENER_ID, topics = Topics.DOCUMENTS_ANALYZED, batch = "true",
@@ -42,15 +44,20 @@ public class AnalyzedDocumentListener {
     public void onAnalyzed(List<ConsumerRecord<String, byte[]>> records) {
         IndexingReports.Batch reports = this.reports.batch();
         List<Change> changes = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> recordOfChange = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 changes.add(new Change(record.key(), record.value() == null ? null : EVENTS.deserialize(record.topic(),
                     record.value())));
+                recordOfChange.add(record);
             } catch (RuntimeException unreadable) {
                 reports.deadLetter(record, "unreadable: " + unreadable.getMessage());
             }
         }
         List<Result> results = indexer.write(changes);
+        for (int i = 0; i < results.size(); i++) {
+            traces.written(recordOfChange.get(i), results.get(i).outcome().name().toLowerCase(java.util.Locale.ROOT));
+        }
         for (Result result : results) {
             if (result.outcome() == Outcome.REFUSED) {
                 log.error("Elasticsearch refused document {}: {}", result.change().documentId(), result.reason());
