@@ -37,11 +37,15 @@ WORKDIR /app
 COPY --from=build /out/${SERVICE}.jar /app/app.jar
 COPY --from=build /out/healthcheck /app/healthcheck
 USER 10001:10001
+# JAVA_OPTS: options of the service's JVM (docker-compose.yml lowers the heap share of ingest-service, whose Tika
+# worker JVMs share its container).
 ENV PORT=8080 \
-    WENKU_DROP_FOLDER=/app/drop
+    WENKU_DROP_FOLDER=/app/drop \
+    JAVA_OPTS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080
-# Spring Boot's readiness probe: healthy once the service has started and accepts requests.
+# Spring Boot's readiness group: the service has started and, where its configuration includes them, Kafka and
+# Elasticsearch answer.
 HEALTHCHECK --interval=10s --timeout=8s --start-period=120s --retries=6 \
   CMD java -Xmx16m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp /app/healthcheck HealthCheck \
       "http://127.0.0.1:${PORT}/actuator/health/readiness"
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+ENTRYPOINT ["/bin/sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar \"$@\"", "app"]

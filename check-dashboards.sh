@@ -14,7 +14,11 @@
 #  3. reads the services' ports from the command lines of the launcher's child processes (--server.port= next to
 #     the service's jar), writes a Prometheus config for them (same job names as the shipped one, same alerts.yml,
 #     scrape and evaluation interval 2 s; the gateway with basic_auth of the operator from a password file) and
-#     starts Prometheus on a free port;
+#     starts Prometheus on a free port. Debian's Prometheus (2.42) drops a whole scrape whose OpenMetrics text has
+#     an exemplar on a `_count` line, which Micrometer writes once tracing is on (Prometheus 2.43 and newer, like
+#     the image of docker-compose.yml, accept them). So this Prometheus scrapes through a small local proxy that
+#     asks the services for the classic Prometheus text format (0.0.4) instead: same metrics and labels, no
+#     exemplars;
 #  4. once every target is up: uploads two new documents through the gateway as the editor, waits until both
 #     are INDEXED, searches a little (so every counter, timer and histogram moves), then waits
 #     WENKU_CHECK_WAIT seconds (30) so that rate() windows hold enough samples;
@@ -50,6 +54,7 @@ done
 work=$(mktemp -d "${TMPDIR:-/tmp}/wenku-check.XXXXXX")
 platform_pid=""
 prometheus_pid=""
+proxy_pid=""
 
 # A process that has exited but was not reaped yet (zombie) does not count as alive.
 alive() {
@@ -74,6 +79,10 @@ stop_all() {
   fi
   if [ -n "$prometheus_pid" ]; then
     wait "$prometheus_pid" 2>/dev/null || true
+  fi
+  if [ -n "$proxy_pid" ]; then
+    kill -TERM "$proxy_pid" 2>/dev/null || true
+    wait "$proxy_pid" 2>/dev/null || true
   fi
   if [ -n "$platform_pid" ]; then
     if alive "$platform_pid"; then
@@ -160,7 +169,7 @@ for path in files:
             expr = t.get("expr", "").strip()
             if not expr:
                 problems.append(f"{where} / {title}: a target without expr")
-            for var in re.findall(r"\$\{?(\w+)", expr):
+            for var in re.findall(r"\$\{?([A-Za-z_]\w*)", expr):
                 if var not in ("__rate_interval", "__interval", "__range"):
                     problems.append(f"{where} / {title}: template variable ${var} (the check cannot evaluate it)")
             if (t.get("datasource") or {}).get("uid", "wenku-prometheus") != "wenku-prometheus":
@@ -173,9 +182,9 @@ print(f"  {len(files)} dashboards: structure OK")
 EOF
 
 # ---------------------------------------------------------------------------------------------------------------
-read -r gateway_port kafka_port elasticsearch_port prometheus_port < <(python3 -c '
+read -r gateway_port kafka_port elasticsearch_port prometheus_port proxy_port < <(python3 -c '
 import socket
-sockets = [socket.socket() for _ in range(4)]
+sockets = [socket.socket() for _ in range(5)]
 for s in sockets:
     s.bind(("127.0.0.1", 0))
 print(" ".join(str(s.getsockname()[1]) for s in sockets))
@@ -220,10 +229,49 @@ done
 echo "    ports: ingest ${port[ingest-service]}, analysis ${port[analysis-service]}, search ${port[search-service]}, gateway ${port[gateway]}"
 
 # ---------------------------------------------------------------------------------------------------------------
+# The scrape proxy (see the top of this file): loopback targets only, Accept: text/plain;version=0.0.4.
+cat > "$work/scrape-proxy.py" <<'EOF'
+import http.server, sys, urllib.error, urllib.parse, urllib.request
+opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+class Scrape(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        target = urllib.parse.urlsplit(self.path)
+        if target.scheme != "http" or target.hostname != "127.0.0.1":
+            self.send_error(403, "loopback targets only")
+            return
+        request = urllib.request.Request(self.path, headers={"Accept": "text/plain;version=0.0.4"})
+        if self.headers.get("Authorization"):
+            request.add_header("Authorization", self.headers["Authorization"])
+        try:
+            with opener.open(request, timeout=10) as answer:
+                status, content_type, body = answer.status, answer.headers.get("Content-Type"), answer.read()
+        except urllib.error.HTTPError as e:
+            status, content_type, body = e.code, e.headers.get("Content-Type", "text/plain"), e.read()
+        except OSError as e:
+            self.send_error(502, str(e))
+            return
+        self.send_response(status)
+        self.send_header("Content-Type", content_type or "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Scrape).serve_forever()
+EOF
+python3 "$work/scrape-proxy.py" "$proxy_port" </dev/null >"$work/proxy.log" 2>&1 &
+proxy_pid=$!
+
 printf '%s' "$operator_password" > "$work/operator-password"
 chmod 600 "$work/operator-password"
 cat > "$work/prometheus.yml" <<EOF
 # Generated by check-dashboards.sh: monitoring/prometheus/prometheus.yml for this run's loopback ports.
+# Scrapes go through the local proxy of check-dashboards.sh (classic text format; see the top of the script).
 global:
   scrape_interval: 2s
   scrape_timeout: 2s
@@ -233,15 +281,19 @@ rule_files:
 scrape_configs:
   - job_name: wenku-ingest
     metrics_path: /actuator/prometheus
+    proxy_url: http://127.0.0.1:$proxy_port
     static_configs: [{targets: ['127.0.0.1:${port[ingest-service]}']}]
   - job_name: wenku-analysis
     metrics_path: /actuator/prometheus
+    proxy_url: http://127.0.0.1:$proxy_port
     static_configs: [{targets: ['127.0.0.1:${port[analysis-service]}']}]
   - job_name: wenku-search
     metrics_path: /actuator/prometheus
+    proxy_url: http://127.0.0.1:$proxy_port
     static_configs: [{targets: ['127.0.0.1:${port[search-service]}']}]
   - job_name: wenku-gateway
     metrics_path: /actuator/prometheus
+    proxy_url: http://127.0.0.1:$proxy_port
     basic_auth:
       username: operator
       password_file: $work/operator-password

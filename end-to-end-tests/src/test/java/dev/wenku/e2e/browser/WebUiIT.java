@@ -135,6 +135,8 @@ class WebUiIT {
         browser.wait.until(d -> number(d.findElement(By.cssSelector("#counts [data-metric='indexed']")).getText()) > 0);
         assertTrue(number(browser.driver.findElement(By.cssSelector("#counts [data-metric='ingested']")).getText()) > 0);
         browser.wait.until(d -> d.findElements(By.cssSelector("#services li.up")).size() == 3);
+        browser.wait.until(d -> number(d.findElement(By.cssSelector("[data-freshness='p50Seconds']")).getText()) > 0);
+        browser.wait.until(d -> !d.findElements(By.cssSelector("table#lag tbody tr:not(.empty-row)")).isEmpty());
     }
 
     @Test
