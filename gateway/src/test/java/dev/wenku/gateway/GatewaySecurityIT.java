@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,7 +46,7 @@ class GatewaySecurityIT {
 
     static final String READER_TOKEN = "wkt_reader-token-for-tests";
     static final String READER_TOKEN_SHA256 = "2cded418e95570bdac4f21eef089d8967dff06e4db0848a59129460a2ea9942c";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @DynamicPropertySource
     static void servicesThatAreDown(DynamicPropertyRegistry registry) throws IOException {
@@ -179,7 +180,7 @@ class GatewaySecurityIT {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
     }
 
     private HttpRequest.Builder post(String path, String json) {

@@ -50,7 +50,15 @@ class KafkaBacklog implements DisposableBean {
         if (admin == null) {
             admin = Admin.create(kafkaAdmin.getConfigurationProperties());
         }
-        return new Backlog(lag(), deadLetters());
+        try {
+            return new Backlog(lag(), deadLetters());
+        } catch (Exception e) {
+            // An admin client that cannot reach Kafka retries its metadata ten times a second, logging each failure:
+            // close it and start a fresh one at the next read instead.
+            admin.close(Duration.ZERO);
+            admin = null;
+            throw e;
+        }
     }
 
     private List<Lag> lag() throws Exception {
