@@ -65,24 +65,50 @@ public final class LocalPlatform implements AutoCloseable {
 
     private void startServices(ProjectLayout layout, Path logs, int gatewayPort, Map<String, String> gatewaySettings,
                                PrintStream echo) {
+        this.launch = new Launch(layout, logs, gatewaySettings, echo);
         for (ServiceModule service : ServiceModule.values()) {
             ports.put(service, service == ServiceModule.GATEWAY ? FreePorts.preferring(gatewayPort) : FreePorts.next());
         }
         List<CompletableFuture<Void>> started = new ArrayList<>();
         for (ServiceModule service : ServiceModule.values()) {
-            List<String> command = new JavaCommand()
-                .option("-Xms64m").option("-Xmx384m").option("-XX:+UseSerialGC")
-                .classpath(layout.processSupportClasspath() + java.io.File.pathSeparator + layout.serviceJar(service.module()))
-                .main("dev.wenku.infrastructure.process.ParentWatch", arguments(service, gatewaySettings))
-                .build();
-            ChildProcess process = ChildProcess.start(service.module(), command,
-                service == ServiceModule.GATEWAY ? accounts.gatewayEnvironment() : Map.of(),
-                logs.resolve(service.module() + ".log"), echo);
-            services.put(service, process);
-            started.add(CompletableFuture.runAsync(() -> HttpProbe.awaitResponse(
-                url(service) + "/actuator/health", r -> r.statusCode() == 200, SERVICE_START_TIMEOUT, process)));
+            started.add(launch(service, service.module() + ".log"));
         }
         CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private record Launch(ProjectLayout layout, Path logs, Map<String, String> gatewaySettings, PrintStream echo) {
+    }
+
+    private Launch launch;
+    private int restarts;
+
+    /** Starts {@code service}'s JVM; the future completes when its health endpoint answers 200. */
+    private CompletableFuture<Void> launch(ServiceModule service, String logName) {
+        List<String> command = new JavaCommand()
+            .option("-Xms64m").option("-Xmx384m").option("-XX:+UseSerialGC")
+            .classpath(launch.layout().processSupportClasspath() + java.io.File.pathSeparator
+                + launch.layout().serviceJar(service.module()))
+            .main("dev.wenku.infrastructure.process.ParentWatch", arguments(service, launch.gatewaySettings()))
+            .build();
+        ChildProcess process = ChildProcess.start(service.module(), command,
+            service == ServiceModule.GATEWAY ? accounts.gatewayEnvironment() : Map.of(),
+            launch.logs().resolve(logName), launch.echo());
+        services.put(service, process);
+        return CompletableFuture.runAsync(() -> HttpProbe.awaitResponse(
+            url(service) + "/actuator/health", r -> r.statusCode() == 200, SERVICE_START_TIMEOUT, process));
+    }
+
+    /** Kills {@code service}'s JVM with SIGKILL, as a crash would (for fault tests). */
+    public void kill(ServiceModule service) {
+        services.get(service).kill();
+    }
+
+    /**
+     * Starts {@code service} again on its port after {@link #kill}; returns once it is healthy. Its output goes to
+     * {@code logs/<module>.<n>.log}.
+     */
+    public void restart(ServiceModule service) {
+        launch(service, service.module() + "." + (++restarts) + ".log").join();
     }
 
     private List<String> arguments(ServiceModule service, Map<String, String> gatewaySettings) {
