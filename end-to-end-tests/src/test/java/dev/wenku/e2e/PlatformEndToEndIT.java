@@ -94,7 +94,7 @@ class PlatformEndToEndIT {
         assertEquals(202, upload.statusCode(), upload.body());
         String id = idOf(upload.body());
         awaitStatus(id, "INDEXED");
-        for (String service : List.of("ingest-service", "analysis-service", "search-service")) {
+        for (String service : List.of("gateway", "ingest-service", "analysis-service", "search-service")) {
             Path log = data.resolve("logs").resolve(service + ".log");
             String withTrace = "";
             for (int i = 0; i < 50 && withTrace.isEmpty(); i++) {
@@ -102,7 +102,9 @@ class PlatformEndToEndIT {
                     .reduce("", (a, b) -> a + b + "\n");
                 Thread.sleep(100);
             }
-            assertTrue(withTrace.contains(id), service + " logged the document in trace " + traceId + ": " + withTrace);
+            String expected = service.equals("gateway") ? "POST /api/documents 202" : id;
+            assertTrue(withTrace.contains(expected), service + " logged " + expected + " in trace " + traceId + ": "
+                + withTrace);
         }
     }
 
