@@ -30,4 +30,9 @@ final class ClientBudgets {
             : new TokenBucket(properties.readBurst(), properties.readsPerSecond(), now));
         return bucket.take(now);
     }
+
+    /** Client addresses currently tracked for reads or writes. */
+    int tracked(boolean write) {
+        return (write ? writes : reads).size();
+    }
 }
