@@ -176,8 +176,25 @@ function renderDeadLetters(deadLetters) {
     const count = number(row.count);
     return el('tr', { class: count && count > 0 ? 'alert' : null, dataset: { topic: row.topic || '' } },
       el('td', {}, el('code', {}, row.topic || '—')),
-      el('td', { class: 'num dead-letter-count' }, formatNumber(count)));
-  }) : emptyRow(2));
+      el('td', { class: 'num dead-letter-count' }, formatNumber(count)),
+      el('td', {}, count && count > 0 && row.topic
+        ? el('button', { type: 'button', class: 'button button-secondary replay', onclick: () => replay(row.topic) }, '重放')
+        : '—'));
+  }) : emptyRow(3));
+}
+
+/** Sends the topic's dead letters not replayed yet back to their source topic (POST …/replay) and says what it did. */
+async function replay(topic) {
+  const status = $('#replay-status');
+  setStatus(status, `正在重放 ${topic} …`);
+  try {
+    const report = await api(`/api/operations/dead-letters/${encodeURIComponent(topic)}/replay`, { method: 'POST' });
+    const skipped = report.skipped || {};
+    setStatus(status, `${topic}：检查 ${report.examined} 条，重放 ${report.replayed} 条；跳过：已有新版本 `
+      + `${skipped.superseded || 0}，已删除 ${skipped.deleted || 0}，无法读取 ${skipped.unreadable || 0}。`, 'ok');
+  } catch (error) {
+    setStatus(status, `重放失败：${describeError(error)}`, 'error');
+  }
 }
 
 /** A small SVG of the ingested and indexed counts over the last minutes, built with DOM APIs. */

@@ -22,7 +22,13 @@ public final class TopicReader {
 
     /** Every record on the ingested topic whose key passes {@code keys}, read until {@code expected} are seen. */
     public static List<ConsumerRecord<String, DocumentIngested>> ingested(Predicate<String> keys, int expected) {
-        Map<String, Object> config = Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers(),
+        return ingested(SharedInfrastructure.get().kafkaBootstrapServers(), keys, expected);
+    }
+
+    /** The same, from the Kafka at {@code bootstrapServers}. */
+    public static List<ConsumerRecord<String, DocumentIngested>> ingested(String bootstrapServers,
+                                                                          Predicate<String> keys, int expected) {
+        Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers,
             "group.id", "reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
         List<ConsumerRecord<String, DocumentIngested>> seen = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(),

@@ -7,6 +7,7 @@ import dev.wenku.search.index.DocumentIndexer;
 import dev.wenku.search.index.DocumentIndexer.Change;
 import dev.wenku.search.index.DocumentIndexer.Outcome;
 import dev.wenku.search.index.DocumentIndexer.Result;
+import dev.wenku.search.index.ElasticsearchUnavailable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,7 +55,14 @@ public class AnalyzedDocumentListener {
                 reports.deadLetter(record, "unreadable: " + unreadable.getMessage());
             }
         }
-        List<Result> results = indexer.write(changes);
+        List<Result> results;
+        try {
+            results = indexer.write(changes);
+        } catch (ElasticsearchUnavailable unavailable) {
+            log.warn("Batch of {} changes not indexed, retried with the consumer paused: {}", changes.size(),
+                unavailable.getMessage());
+            throw unavailable;
+        }
         for (int i = 0; i < results.size(); i++) {
             traces.written(recordOfChange.get(i), results.get(i).outcome().name().toLowerCase(java.util.Locale.ROOT));
         }

@@ -35,7 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ElasticsearchOutageIT {
 
-    private static final int DOCUMENTS = 300;
+    private static final int DOCUMENTS = 5000;
+    private static final int KILLED_AFTER = 1500;
 
     @TempDir
     Path data;
@@ -51,32 +52,45 @@ class ElasticsearchOutageIT {
                     "--spring.elasticsearch.uris=" + elasticsearch.address(), "--wenku.search.retry-backoff-max=2s");
                  var producer = new KafkaProducer<String, PipelineEvent>(Map.of("bootstrap.servers", kafka.address(),
                      "acks", "all"), new StringSerializer(), new EventSerializer())) {
-                for (int i = 0; i < DOCUMENTS; i++) {
-                    if (i == DOCUMENTS / 3) {
-                        elasticsearch.process().kill();
-                    }
-                    DocumentAnalyzed event = document(i);
-                    producer.send(new ProducerRecord<>(Topics.DOCUMENTS_ANALYZED, event.documentId(), event)).get();
-                }
+                publish(producer, 0, KILLED_AFTER);
+                // Killed while search-service is writing: some of the first documents are in, the rest in flight.
+                awaitCount(elasticsearch.address(), 1, Duration.ofSeconds(60), Duration.ZERO);
+                elasticsearch.process().kill();
+                publish(producer, KILLED_AFTER, DOCUMENTS);
                 Thread.sleep(3000);
                 elasticsearch = servers.startElasticsearch(data.resolve("elasticsearch"), elasticsearchPort);
-                assertEquals(DOCUMENTS, awaitCount(elasticsearch.address(), DOCUMENTS));
+                assertEquals(DOCUMENTS, awaitCount(elasticsearch.address(), DOCUMENTS, Duration.ofSeconds(180),
+                    Duration.ofSeconds(2)),
+                    "documents searchable once (ids are unique, so a duplicate would be a count above " + DOCUMENTS + ")");
+                assertEquals(DOCUMENTS, distinctIds(elasticsearch.address()), "distinct documents searchable");
             } finally {
                 elasticsearch.close();
             }
         }
     }
 
-    private static long awaitCount(String elasticsearchUrl, long expected) throws Exception {
+    private static void publish(KafkaProducer<String, PipelineEvent> producer, int from, int to) throws Exception {
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (int i = from; i < to; i++) {
+            DocumentAnalyzed event = document(i);
+            sent.add(producer.send(new ProducerRecord<>(Topics.DOCUMENTS_ANALYZED, event.documentId(), event)));
+        }
+        for (var acknowledged : sent) {
+            acknowledged.get();
+        }
+    }
+
+    private static long awaitCount(String elasticsearchUrl, long expected, Duration timeout, Duration settle)
+            throws Exception {
         try (Rest5Client rest = Rest5Client.builder(URI.create(elasticsearchUrl)).build()) {
             ElasticsearchClient client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
             long count = -1;
-            for (long end = System.nanoTime() + Duration.ofSeconds(120).toNanos(); System.nanoTime() < end; ) {
+            for (long end = System.nanoTime() + timeout.toNanos(); System.nanoTime() < end; ) {
                 try {
                     count = client.count(c -> c.index("wenku-documents")
                         .query(q -> q.match(m -> m.field("simplifiedBody").query("断电测试")))).count();
                     if (count >= expected) {
-                        Thread.sleep(2000);
+                        Thread.sleep(settle.toMillis());
                         return client.count(c -> c.index("wenku-documents")
                             .query(q -> q.match(m -> m.field("simplifiedBody").query("断电测试")))).count();
                     }
@@ -86,6 +100,15 @@ class ElasticsearchOutageIT {
                 Thread.sleep(500);
             }
             return count;
+        }
+    }
+
+    private static long distinctIds(String elasticsearchUrl) throws Exception {
+        try (Rest5Client rest = Rest5Client.builder(URI.create(elasticsearchUrl)).build()) {
+            ElasticsearchClient client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
+            return client.search(s -> s.index("wenku-documents").size(0)
+                    .aggregations("ids", a -> a.cardinality(c -> c.field("id").precisionThreshold(40000))),
+                Void.class).aggregations().get("ids").cardinality().value();
         }
     }
 

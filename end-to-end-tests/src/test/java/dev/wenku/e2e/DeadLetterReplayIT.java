@@ -1,0 +1,107 @@
+package dev.wenku.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wenku.infrastructure.launcher.Directories;
+import dev.wenku.infrastructure.launcher.LocalPlatform;
+import dev.wenku.infrastructure.launcher.ProjectLayout;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A poison event: Elasticsearch refuses documents (their index was made read-only), search-service sends them to
+ * its dead-letter topic and reports them FAILED. After the cause is fixed, the one replay command of the runbook
+ * makes them searchable; a document edited in the meantime is not taken back to its older version.
+ */
+class DeadLetterReplayIT {
+
+    private static final String REPLAY = "/api/operations/dead-letters/wenku.documents.analyzed.dlt/replay";
+
+    private static LocalPlatform platform;
+    private static Path data;
+    private static GatewayClient editor;
+    private static GatewayClient operator;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        data = Files.createTempDirectory("wenku-dlt-");
+        platform = LocalPlatform.start(ProjectLayout.locate(), data, LocalPlatform.Ports.ANY_FREE, null);
+        editor = GatewayClient.logIn(platform.gatewayUrl(), platform.accounts().editor());
+        operator = GatewayClient.logIn(platform.gatewayUrl(), platform.accounts().operator());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+        Directories.deleteRecursively(data);
+    }
+
+    @Test
+    void refusedDocumentsAreSearchableAfterTheCauseIsFixedAndOneReplayButNeverGoBackToAnOlderVersion()
+            throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String refused;
+        String editedLater;
+        blockIndexWrites(true);
+        try {
+            refused = GatewayClient.idOf(editor.postJson("/api/documents",
+                "{\"title\":\"死信 " + run + "\",\"body\":\"拒收文档甲" + run + "，等待重放。\"}"));
+            editedLater = GatewayClient.idOf(editor.postJson("/api/documents",
+                "{\"title\":\"旧稿 " + run + "\",\"body\":\"旧版本乙" + run + "，之后被修改。\"}"));
+            editor.awaitStatus(refused, "FAILED");
+            editor.awaitStatus(editedLater, "FAILED");
+        } finally {
+            blockIndexWrites(false);
+        }
+        // Edited after the cause was fixed: version 2 is indexed; its dead-lettered version 1 must stay dead.
+        assertEquals(202, editor.putJson("/api/documents/" + editedLater,
+            "{\"title\":\"新稿 " + run + "\",\"body\":\"新版本丙" + run + "，修改之后。\"}").statusCode());
+        editor.awaitSearch("新版本丙" + run, body -> body.contains(editedLater));
+
+        HttpResponse<String> replay = operator.post(REPLAY);
+        assertEquals(200, replay.statusCode(), replay.body());
+        assertTrue(replay.body().contains("\"replayed\":1"), replay.body());
+        assertTrue(replay.body().contains("\"replayedDocuments\":[\"" + refused + "\"]"), replay.body());
+        assertTrue(replay.body().contains("\"superseded\":1"), replay.body());
+
+        editor.awaitSearch("拒收文档甲" + run, body -> body.contains(refused));
+        editor.awaitStatus(refused, "INDEXED");
+        String both = editor.awaitSearch(run, body -> body.contains(refused) && body.contains(editedLater));
+        assertTrue(both.contains("新稿"), both);
+        assertFalse(both.contains("旧稿"), "the edited document kept its newer version: " + both);
+
+        HttpResponse<String> again = operator.post(REPLAY);
+        assertEquals(200, again.statusCode(), again.body());
+        assertTrue(again.body().contains("\"examined\":0"), "each dead letter is replayed once: " + again.body());
+    }
+
+    @Test
+    void aReplayOfATopicThatIsNotADeadLetterTopicIsA404AndNeedsAnOperator() throws Exception {
+        HttpResponse<String> notDeadLetters = operator.post("/api/operations/dead-letters/wenku.documents.analyzed/replay");
+        assertEquals(404, notDeadLetters.statusCode(), notDeadLetters.body());
+        assertTrue(notDeadLetters.body().contains("unknown_dead_letter_topic"), notDeadLetters.body());
+        assertEquals(403, editor.post(REPLAY).statusCode());
+    }
+
+    /** An index made read-only: Elasticsearch refuses every write with a cluster block (403). */
+    private static void blockIndexWrites(boolean blocked) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(platform.infrastructure().elasticsearchUrl() + "/wenku-documents/_settings"))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"index.blocks.write\":" + (blocked ? "true" : "null") + "}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+    }
+}
