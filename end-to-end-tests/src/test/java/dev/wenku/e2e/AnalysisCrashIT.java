@@ -6,10 +6,7 @@ import dev.wenku.infrastructure.launcher.Directories;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.ServiceModule;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.Test;
 class AnalysisCrashIT {
 
     private static final int DOCUMENTS = 120;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
 
     @Test
@@ -41,26 +37,22 @@ class AnalysisCrashIT {
         try (LocalPlatform platform = LocalPlatform.start(ProjectLayout.locate(), data, LocalPlatform.Ports.ANY_FREE,
                 null, unlimitedWrites)) {
             String gateway = platform.gatewayUrl();
-            String editor = "Bearer " + session(gateway, platform.accounts().editor().username(),
-                platform.accounts().editor().password());
+            GatewayClient editor = GatewayClient.logIn(gateway, platform.accounts().editor());
+            GatewayClient reader = GatewayClient.anonymous(gateway);
             String marker = "崩溃" + UUID.randomUUID().toString().substring(0, 8);
             for (int i = 0; i < DOCUMENTS; i++) {
                 if (i == DOCUMENTS / 3) {
                     platform.kill(ServiceModule.ANALYSIS);
                 }
-                HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/documents"))
-                    .header("Authorization", editor).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"第" + i + "篇 " + marker
-                        + "\",\"body\":\"发展新质生产力的第" + i + "点体会。" + marker + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> upload = editor.postJson("/api/documents", "{\"title\":\"第" + i + "篇 " + marker
+                    + "\",\"body\":\"发展新质生产力的第" + i + "点体会。" + marker + "\"}");
                 assertEquals(202, upload.statusCode(), upload.body());
             }
             platform.restart(ServiceModule.ANALYSIS);
 
             long total = -1;
             for (long end = System.nanoTime() + Duration.ofSeconds(120).toNanos(); System.nanoTime() < end; ) {
-                HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/search?q="
-                    + URLEncoder.encode(marker, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> found = reader.get("/api/search?q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8));
                 Matcher m = TOTAL.matcher(found.body());
                 total = m.find() ? Long.parseLong(m.group(1)) : -1;
                 if (total >= DOCUMENTS) {
@@ -69,21 +61,11 @@ class AnalysisCrashIT {
                 }
                 Thread.sleep(500);
             }
-            HttpResponse<String> last = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/search?q="
-                + URLEncoder.encode(marker, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> last = reader.get("/api/search?q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8));
             Matcher m = TOTAL.matcher(last.body());
             assertEquals(DOCUMENTS, m.find() ? Long.parseLong(m.group(1)) : total, "every document searchable, once");
         } finally {
             Directories.deleteRecursively(data);
         }
-    }
-
-    private static String session(String gateway, String username, String password) throws Exception {
-        HttpResponse<String> session = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/session"))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, session.statusCode(), session.body());
-        return session.body().replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
     }
 }

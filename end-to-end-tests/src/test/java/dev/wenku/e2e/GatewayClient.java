@@ -3,6 +3,7 @@ package dev.wenku.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wenku.infrastructure.launcher.Credentials;
+import dev.wenku.infrastructure.launcher.MultipartBody;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,6 +25,11 @@ final class GatewayClient {
     private GatewayClient(String gateway, String authorization) {
         this.gateway = gateway;
         this.authorization = authorization;
+    }
+
+    /** A reader who has not logged in. */
+    static GatewayClient anonymous(String gateway) {
+        return new GatewayClient(gateway, null);
     }
 
     /** Logs {@code account} in with {@code POST /api/session}, as the web UI does. */
@@ -52,6 +58,24 @@ final class GatewayClient {
     HttpResponse<String> putJson(String path, String json) throws Exception {
         return send(request(path).header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> postFiles(String path, MultipartBody body) throws Exception {
+        return send(request(path).header("Content-Type", body.contentType()).POST(body.publisher()));
+    }
+
+    HttpResponse<String> delete(String path) throws Exception {
+        return send(request(path).DELETE());
+    }
+
+    /** A request of this account to {@code path}, for callers that add headers of their own. */
+    HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30));
+        return authorization == null ? request : request.header("Authorization", authorization);
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits until the editors' view of document {@code id} shows pipeline status {@code status}. */
@@ -83,15 +107,11 @@ final class GatewayClient {
     /** The first document's id of an upload answer ({@code {"id": ..., ...}}). */
     static String idOf(HttpResponse<String> upload) {
         assertEquals(202, upload.statusCode(), upload.body());
-        return upload.body().replaceAll("(?s)^\\{\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        return firstId(upload.body());
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
-            .header("Authorization", authorization);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** The first document's id in an upload answer's body. */
+    static String firstId(String uploadAnswer) {
+        return uploadAnswer.replaceAll("(?s)^\\{\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
     }
 }

@@ -4,21 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wenku.infrastructure.launcher.Credentials;
 import dev.wenku.infrastructure.launcher.Directories;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.MultipartBody;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.SeedLoader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -31,30 +25,20 @@ import org.junit.jupiter.api.Test;
 /** The whole platform as the one-command run starts it: every hop over the network, real Kafka and Elasticsearch. */
 class PlatformEndToEndIT {
 
-    private static final Duration SEARCHABLE_WITHIN = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static LocalPlatform platform;
     private static ProjectLayout layout;
     private static Path data;
-    private static String editorAuthorization;
+    private static GatewayClient editor;
+    private static GatewayClient reader;
 
     @BeforeAll
     static void startPlatform() throws Exception {
         layout = ProjectLayout.locate();
         data = Files.createTempDirectory("wenku-e2e-");
         platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null);
-        editorAuthorization = "Bearer " + logIn(platform.accounts().editor());
-    }
-
-    /** Logs in as the web UI does and returns the session token. */
-    private static String logIn(Credentials account) throws Exception {
-        HttpResponse<String> session = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/session"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + account.username() + "\",\"password\":\""
-                + account.password() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, session.statusCode(), session.body());
-        return session.body().replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
+        editor = GatewayClient.logIn(platform.gatewayUrl(), platform.accounts().editor());
+        reader = GatewayClient.anonymous(platform.gatewayUrl());
     }
 
     @AfterAll
@@ -68,11 +52,9 @@ class PlatformEndToEndIT {
     @Test
     void aDocumentPostedThroughTheGatewayIsFoundThroughTheGatewaysSearch() throws Exception {
         String marker = "端到端" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents"))
-            .header("Authorization", editorAuthorization).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"數字經濟 " + marker + "\",\"body\":\"加快發展數字經濟，"
-                + "促進數字經濟和實體經濟深度融合。" + marker + "\",\"tags\":[\"e2e\"]}")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> upload = editor.postJson("/api/documents",
+            "{\"title\":\"數字經濟 " + marker + "\",\"body\":\"加快發展數字經濟，"
+                + "促進數字經濟和實體經濟深度融合。" + marker + "\",\"tags\":[\"e2e\"]}");
         assertEquals(202, upload.statusCode(), upload.body());
         String id = idOf(upload.body());
 
@@ -86,11 +68,10 @@ class PlatformEndToEndIT {
     void oneTraceSpansTheUploadAnalysisAndIndexWriteAndEveryServiceLogsIt() throws Exception {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String marker = "追踪" + traceId.substring(0, 8);
-        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents"))
-            .header("Authorization", editorAuthorization).header("Content-Type", "application/json")
+        HttpResponse<String> upload = GatewayClient.send(editor.request("/api/documents")
+            .header("Content-Type", "application/json")
             .header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"追踪 " + marker + "\",\"body\":\"一条链路，" + marker + "。\"}"))
-            .build(), HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"追踪 " + marker + "\",\"body\":\"一条链路，" + marker + "。\"}")));
         assertEquals(202, upload.statusCode(), upload.body());
         String id = idOf(upload.body());
         awaitStatus(id, "INDEXED");
@@ -140,10 +121,8 @@ class PlatformEndToEndIT {
         for (String file : List.of("essay.gb18030.txt", "essay.big5.txt", "essay.docx", "essay.pdf")) {
             byte[] content = PlatformEndToEndIT.class.getResourceAsStream("/uploads/" + file).readAllBytes();
             MultipartBody body = new MultipartBody().file("file", file, content);
-            HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
-                    + "/api/documents?split=false&source=" + file))
-                .header("Authorization", editorAuthorization).header("Content-Type", body.contentType()).POST(body.publisher()).build(),
-                HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> upload = GatewayClient.send(editor.request("/api/documents?split=false&source=" + file)
+                .header("Content-Type", body.contentType()).POST(body.publisher()));
             assertTrue(upload.statusCode() == 202 || upload.statusCode() == 200, file + ": " + upload.body());
             String id = idOf(upload.body());
             awaitStatus(id, "INDEXED");
@@ -154,22 +133,17 @@ class PlatformEndToEndIT {
     @Test
     void anEditedDocumentIsSearchedInItsNewVersionAndADeletedOneDisappears() throws Exception {
         String marker = "生命周期" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents"))
-            .header("Authorization", editorAuthorization).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"初稿 " + marker + "\",\"body\":\"第一版正文，" + marker + "。\"}"))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> upload = editor.postJson("/api/documents",
+            "{\"title\":\"初稿 " + marker + "\",\"body\":\"第一版正文，" + marker + "。\"}");
         String id = idOf(upload.body());
         awaitStatus(id, "INDEXED");
 
-        HttpResponse<String> edit = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents/" + id))
-            .header("Authorization", editorAuthorization).header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"修订稿 " + marker + "\",\"body\":\"第二版正文，" + marker + "。\"}"))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> edit = editor.putJson("/api/documents/" + id,
+            "{\"title\":\"修订稿 " + marker + "\",\"body\":\"第二版正文，" + marker + "。\"}");
         assertEquals(202, edit.statusCode(), edit.body());
         awaitSearch(marker, body -> body.contains("修订稿") && !body.contains("初稿"));
 
-        HttpResponse<String> delete = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents/" + id))
-            .header("Authorization", editorAuthorization).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> delete = editor.delete("/api/documents/" + id);
         assertEquals(200, delete.statusCode(), delete.body());
         awaitSearch(marker, body -> body.contains("\"total\":0"));
     }
@@ -189,10 +163,7 @@ class PlatformEndToEndIT {
 
     @Test
     void gatewayPassesServiceErrorsThrough() throws Exception {
-        HttpResponse<String> empty = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents"))
-            .header("Authorization", editorAuthorization).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"空\",\"body\":\"\"}")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> empty = editor.postJson("/api/documents", "{\"title\":\"空\",\"body\":\"\"}");
         assertEquals(400, empty.statusCode());
         assertTrue(empty.body().contains("empty_body"), empty.body());
         assertEquals(400, get("/api/search?q=").statusCode());
@@ -200,51 +171,27 @@ class PlatformEndToEndIT {
 
     private static final Pattern PINYIN_RESIDUE = Pattern.compile("[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]");
 
-    /** The first document's id of an upload answer ({@code {"id": ..., ...}}). */
     private static String idOf(String uploadAnswer) {
-        return uploadAnswer.replaceAll("(?s)^\\{\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        return GatewayClient.firstId(uploadAnswer);
     }
 
     private static HttpResponse<String> post(MultipartBody body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/documents"))
-            .header("Authorization", editorAuthorization).header("Content-Type", body.contentType()).POST(body.publisher()).build(), HttpResponse.BodyHandlers.ofString());
+        return editor.postFiles("/api/documents", body);
     }
 
     private static void awaitStatus(String id, String status) throws Exception {
-        String last = "";
-        long end = System.nanoTime() + SEARCHABLE_WITHIN.toNanos();
-        while (System.nanoTime() < end) {
-            HttpResponse<String> response = getAsEditor("/api/documents/" + id);
-            last = response.statusCode() + " " + response.body();
-            if (response.body().contains("\"status\":\"" + status + "\"")) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError(id + " never reached " + status + "; last: " + last);
+        editor.awaitStatus(id, status);
     }
 
     private static String awaitSearch(String q, Predicate<String> accepted) throws Exception {
-        String last = "";
-        long end = System.nanoTime() + SEARCHABLE_WITHIN.toNanos();
-        while (System.nanoTime() < end) {
-            HttpResponse<String> response = get("/api/search?size=100&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 200 && accepted.test(response.body())) {
-                return response.body();
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("Not searchable within " + SEARCHABLE_WITHIN.toSeconds() + " s: " + q + "; last: " + last);
+        return reader.awaitSearch(q, accepted);
     }
 
     private static HttpResponse<String> getAsEditor(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-            .header("Authorization", editorAuthorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return editor.get(path);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+        return reader.get(path);
     }
 }
