@@ -63,6 +63,10 @@ final class TikaTextExtractor implements ExtractionWorker.RequestHandler {
             if (!supportedTypes.accepts(type)) {
                 return Response.failure(Status.UNSUPPORTED_TYPE, type.toString(), "unsupported file type " + type);
             }
+            if (type.equals(MediaType.application("pdf")) && !PdfEnd.isPresent(request.content())) {
+                return failure(request.fileName(), type, "the PDF is truncated or corrupt", Status.MALFORMED,
+                        "no %%EOF in the last 1024 bytes");
+            }
             BodyContentHandler text = new BodyContentHandler(maxTextChars);
             parser.parse(input, text, metadata, parseContext());
             // Parsers record some failures as warnings and go on; a refused zip entry leaves no text.

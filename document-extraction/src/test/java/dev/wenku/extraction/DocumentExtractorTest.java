@@ -149,6 +149,16 @@ class DocumentExtractorTest {
     }
 
     @Test
+    void aPdfCutOnlyInItsTrailerIsMalformedThoughItsPagesSurvived() {
+        byte[] pdf = file("essay.pdf");
+        byte[] cut = java.util.Arrays.copyOf(pdf, pdf.length - 100);
+
+        ExtractionException e = assertThrows(ExtractionException.class, () -> extractor.extract("report.pdf", cut));
+
+        assertEquals(Reason.MALFORMED, e.reason());
+    }
+
+    @Test
     void randomBytesNamedLikeAPdfAreAMalformedPdf() {
         ExtractionException e = assertThrows(ExtractionException.class, () -> extractor.extract("report.pdf", file("random.bin")));
 

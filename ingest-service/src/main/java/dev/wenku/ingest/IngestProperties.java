@@ -10,6 +10,11 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize        largest accepted document text (UTF-8 bytes, JSON or text/plain); larger → 413
  * @param maxFileSize        largest accepted uploaded file; larger → 413
+ * @param maxDocumentSize    largest stored document (title + text, UTF-8 bytes), checked for each document an upload
+ *                           produces; larger → 413. A document travels as one Kafka record (1 MiB at most by
+ *                           default), and analysis-service's record carries its text about three times over (the
+ *                           text, its Simplified form and a summary), hence the default of 256 KB (~85,000 Chinese
+ *                           characters)
  * @param publishTimeout     how long an upload waits for Kafka's acknowledgement before answering 503
  * @param topicPartitions    partitions of the ingested-documents topic when ingest-service creates it
  * @param registryTopic      compacted topic holding every document's record (status, repairs, versions)
@@ -22,6 +27,7 @@ import org.springframework.util.unit.DataSize;
 public record IngestProperties(
     DataSize maxBodySize,
     DataSize maxFileSize,
+    DataSize maxDocumentSize,
     Duration publishTimeout,
     int topicPartitions,
     String registryTopic,
@@ -32,6 +38,7 @@ public record IngestProperties(
     public IngestProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(2) : maxBodySize;
         maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(20) : maxFileSize;
+        maxDocumentSize = maxDocumentSize == null ? DataSize.ofKilobytes(256) : maxDocumentSize;
         publishTimeout = publishTimeout == null ? Duration.ofSeconds(10) : publishTimeout;
         topicPartitions = topicPartitions <= 0 ? 3 : topicPartitions;
         registryTopic = registryTopic == null || registryTopic.isBlank() ? "wenku.ingest.registry" : registryTopic;

@@ -39,13 +39,15 @@ public class DocumentIngestion {
 
     private final DocumentPublisher publisher;
     private final DocumentRegistry registry;
+    private final UploadValidator validator;
     private final Clock clock;
     private final Map<Outcome, Counter> ingested = new EnumMap<>(Outcome.class);
 
-    public DocumentIngestion(DocumentPublisher publisher, DocumentRegistry registry, Clock clock,
-                             MeterRegistry meters) {
+    public DocumentIngestion(DocumentPublisher publisher, DocumentRegistry registry, UploadValidator validator,
+                             Clock clock, MeterRegistry meters) {
         this.publisher = publisher;
         this.registry = registry;
+        this.validator = validator;
         this.clock = clock;
         for (Outcome outcome : Outcome.values()) {
             ingested.put(outcome, Counter.builder(INGESTED)
@@ -60,14 +62,27 @@ public class DocumentIngestion {
         boolean isCompilation = essays.size() > 1;
         String description = isCompilation && compilation.description() != null
             ? TextRepair.repair(compilation.description()).text().strip() : null;
-        List<DocumentOutcome> outcomes = new ArrayList<>();
+        List<Prepared> prepared = new ArrayList<>();
         for (int i = 0; i < essays.size(); i++) {
             Essay essay = essays.get(i);
+            RepairResult body = TextRepair.repair(essay.body());
+            String title = titleOf(repaired(essay.title() != null ? essay.title() : in.declaredTitle()), body.text(), in);
+            validator.checkDocumentSize(title, body.text(), i + 1, essays.size());
             CompilationRef ref = isCompilation
                 ? new CompilationRef(compilationName(in), description, i + 1, essays.size()) : null;
-            outcomes.add(store(in, essay, ref));
+            prepared.add(new Prepared(title, body, ref));
+        }
+        List<DocumentOutcome> outcomes = new ArrayList<>();
+        for (Prepared document : prepared) {
+            String id = DocumentIds.of(document.title(), document.body().text());
+            outcomes.add(storeVersion(id, registry.find(id).orElse(null), document.title(), document.body(), in,
+                document.compilation()));
         }
         return UploadResult.of(in.encoding(), description, outcomes);
+    }
+
+    /** One document of an upload, repaired and titled, not yet stored. */
+    private record Prepared(String title, RepairResult body, CompilationRef compilation) {
     }
 
     /** A new version of an existing document (same id), from an editor's edit. */
@@ -75,6 +90,7 @@ public class DocumentIngestion {
         DocumentRecord existing = registry.find(id).orElseThrow(() -> new DocumentNotFound(id));
         RepairResult body = TextRepair.repair(in.text());
         String title = titleOf(repaired(in.declaredTitle() != null ? in.declaredTitle() : existing.title()), body.text(), in);
+        validator.checkDocumentSize(title, body.text(), 1, 1);
         return storeVersion(id, existing, title, body, in, existing.compilation());
     }
 
@@ -91,13 +107,6 @@ public class DocumentIngestion {
 
     public DocumentRecord find(String id) {
         return registry.find(id).orElseThrow(() -> new DocumentNotFound(id));
-    }
-
-    private DocumentOutcome store(IncomingText in, Essay essay, CompilationRef compilation) {
-        RepairResult body = TextRepair.repair(essay.body());
-        String title = titleOf(repaired(essay.title() != null ? essay.title() : in.declaredTitle()), body.text(), in);
-        String id = DocumentIds.of(title, body.text());
-        return storeVersion(id, registry.find(id).orElse(null), title, body, in, compilation);
     }
 
     private DocumentOutcome storeVersion(String id, DocumentRecord existing, String title, RepairResult body,

@@ -7,8 +7,10 @@ import dev.wenku.ingest.IngestProperties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +47,22 @@ public class DocumentPublisher {
             throw new PublishFailed("Interrupted while waiting for Kafka", e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (causedByRecordTooLarge(cause)) {
+                // Retrying would never help: this is the uploader's document, not Kafka being away.
+                throw new UploadRejected(HttpStatus.CONTENT_TOO_LARGE, "document_too_large", "The document is larger"
+                    + " than one Kafka record may be (producer max.request.size), so it was not stored. Split it into"
+                    + " several documents.");
+            }
             throw new PublishFailed("Kafka did not acknowledge the document: " + cause, cause);
         }
+    }
+
+    private static boolean causedByRecordTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RecordTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -22,8 +22,9 @@ public class UploadValidator {
         if (upload.title() == null || upload.title().isBlank()) {
             throw new UploadRejected(HttpStatus.BAD_REQUEST, "missing_title", "The document needs a non-empty \"title\".");
         }
-        if (upload.body() == null || upload.body().isBlank()) {
-            throw new UploadRejected(HttpStatus.BAD_REQUEST, "empty_body", "The document \"body\" is empty.");
+        if (!ReadableText.isPresentIn(upload.body())) {
+            throw new UploadRejected(HttpStatus.BAD_REQUEST, "empty_body",
+                "The document \"body\" is empty (no letter, character or digit in it).");
         }
         checkSize(upload.body().getBytes(StandardCharsets.UTF_8).length);
     }
@@ -35,15 +36,48 @@ public class UploadValidator {
         checkSize(body.length);
     }
 
-    /** After decoding or extraction: a file with no text in it is refused like an empty one. */
+    /** After decoding or extraction: a file with no text in it (only blanks or control characters) is refused. */
     public void validateDecoded(String text, String what) {
-        if (text == null || text.isBlank()) {
-            throw new UploadRejected(HttpStatus.BAD_REQUEST, "empty_body", what + " contains no text.");
+        if (!ReadableText.isPresentIn(text)) {
+            throw new UploadRejected(HttpStatus.BAD_REQUEST, "empty_body", what
+                + " contains no text (no letter, character or digit).");
+        }
+    }
+
+    /**
+     * One document as it would be stored and published: its title and text must fit in a Kafka record. Checked for
+     * every document of an upload before any is stored, so a compilation is accepted whole or not at all.
+     */
+    void checkDocumentSize(String title, String text, int position, int documents) {
+        long bytes = utf8Length(title) + utf8Length(text);
+        long limit = properties.maxDocumentSize().toBytes();
+        if (bytes > limit) {
+            String which = documents > 1 ? "Document " + position + " of " + documents + " (\"" + excerpt(title) + "\")"
+                : "The document";
+            throw new UploadRejected(HttpStatus.CONTENT_TOO_LARGE, "document_too_large", which + " has " + bytes
+                + " bytes of title and text; the limit is " + limit + " bytes (wenku.ingest.max-document-size)."
+                + " Split it into several documents.");
         }
     }
 
     public boolean split(Boolean requested) {
         return requested != null ? requested : properties.splitCompilations();
+    }
+
+    private static long utf8Length(String text) {
+        if (text == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
+    private static String excerpt(String title) {
+        return title == null || title.length() <= 20 ? String.valueOf(title) : title.substring(0, 20) + "…";
     }
 
     private void checkSize(long bytes) {

@@ -36,6 +36,7 @@ public class FileDecoder {
         }
         return switch (FileKind.of(fileName)) {
             case PLAIN_TEXT -> decodeText(fileName, bytes);
+            case HTML -> extract(fileName, checkedHtml(fileName, bytes));
             case EXTRACTED -> extract(fileName, bytes);
             case UNSUPPORTED -> throw new UploadRejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_type",
                 fileName + " is not a supported file type; supported: " + FileKind.SUPPORTED + ".");
@@ -60,6 +61,21 @@ public class FileDecoder {
         }
     }
 
+    /**
+     * An HTML page that does not name its encoding is held to the rules of plain text: bytes in no supported
+     * encoding are refused, rather than read by whatever guess Tika makes (which turns random bytes into "text").
+     */
+    private static byte[] checkedHtml(String fileName, byte[] bytes) {
+        if (!HtmlCharset.isDeclared(bytes)) {
+            try {
+                EncodingDetector.decode(bytes);
+            } catch (UndecodableTextException e) {
+                throw undecodable(fileName + " names no charset and", e);
+            }
+        }
+        return bytes;
+    }
+
     private DecodedFile extract(String fileName, byte[] bytes) {
         try {
             ExtractedDocument document = extractor.extract(fileName, bytes);
@@ -68,9 +84,9 @@ public class FileDecoder {
             throw switch (e.reason()) {
                 case UNSUPPORTED_TYPE -> new UploadRejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_type",
                     e.getMessage());
-                case TOO_LARGE -> new UploadRejected(HttpStatus.CONTENT_TOO_LARGE, "file_too_large", e.getMessage());
                 case MALFORMED -> new UploadRejected(HttpStatus.BAD_REQUEST, "malformed_file", e.getMessage());
-                case TIMEOUT, WORKER_CRASHED -> new UploadRejected(HttpStatus.UNPROCESSABLE_CONTENT,
+                // The file itself was within max-file-size: it is what it inflates to, or needs, that is too much.
+                case TOO_LARGE, TIMEOUT, WORKER_CRASHED -> new UploadRejected(HttpStatus.UNPROCESSABLE_CONTENT,
                     "unprocessable_file", e.getMessage());
             };
         }

@@ -5,6 +5,7 @@ import dev.wenku.ingest.documents.InvalidRequest;
 import dev.wenku.ingest.documents.PublishFailed;
 import dev.wenku.ingest.documents.UploadRejected;
 import dev.wenku.kafkatable.TableUnavailable;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -62,10 +63,14 @@ public class ApiErrorHandler {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> unsupportedType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<ApiError> unsupportedType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        // A Content-Type that cannot even be parsed (e.g. an unknown charset) reaches here without a parsed type.
+        String sent = request.getContentType();
+        String problem = sent == null ? "A request without a Content-Type is not supported"
+            : e.getContentType() == null ? "Content-Type \"" + sent + "\" is not valid (" + e.getMessage() + ")"
+            : "Content-Type " + e.getContentType() + " is not supported";
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(new ApiError("unsupported_media_type",
-            "Content-Type " + e.getContentType() + " is not supported; send application/json, text/plain or"
-                + " multipart/form-data with a \"file\" part."));
+            problem + "; send application/json, text/plain or multipart/form-data with a \"file\" part."));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
