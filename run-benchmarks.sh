@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Runs a JMH benchmark of the benchmarks module with the module's classpath.
+# Runs the benchmarks of the benchmarks module with the module's classpath.
+#   ./run-benchmarks.sh suite
+#     every benchmark below once (analysis, then on one embedded platform: start-up time, search latency, end-to-end
+#     freshness at 5, 10 and 20 uploads/s, the indexer, resident memory), ending with one table of figure,
+#     measurement, target and met/missed, with the machine above it. Takes about 6 minutes after the build.
 #   ./run-benchmarks.sh analysis [JMH options]
 #     analysis: full analysis of a seed essay vs bare segmentation of the same text (AnalysisBenchmark); prints both
 #               throughputs and "analysis/segmentation ratio: X.XX (target ≥ 0.50)". Takes about 1.5 minutes.
@@ -10,6 +14,9 @@
 #   ./run-benchmarks.sh indexer [documents]
 #     indexer throughput (Kafka → search-service → searchable) against a raw _bulk of the same documents into the
 #     same node (default 5000 documents; about 2 minutes).
+#   ./run-benchmarks.sh freshness [seconds per rate] [rates per second...]
+#     end-to-end freshness (upload through the gateway → searchable through the gateway) p50/p95/p99 and throughput
+#     at fixed arrival rates (default 5, 10 and 20 uploads/s for 30 s each), on the embedded platform (about 3 minutes).
 #   ./run-benchmarks.sh relevance
 #     the relevance evaluation of evaluation/relevance-queries.txt on the seed (about 1.5 minutes).
 set -euo pipefail
@@ -17,11 +24,13 @@ cd "$(dirname "$0")"
 . bin/java-env.sh
 
 case "${1:-}" in
+  suite) main=dev.wenku.benchmarks.BenchmarkSuite ;;
+  freshness) main=dev.wenku.benchmarks.FreshnessBenchmark ;;
   analysis) main=dev.wenku.benchmarks.AnalysisBenchmark ;;
   search) main=dev.wenku.benchmarks.SearchLatencyBenchmark ;;
   indexer) main=dev.wenku.benchmarks.IndexerBenchmark ;;
   relevance) main=dev.wenku.benchmarks.RelevanceEvaluation ;;
-  *) echo "usage: $0 analysis|search|indexer|relevance [options]" >&2; exit 2 ;;
+  *) echo "usage: $0 suite|analysis|search|freshness|indexer|relevance [options]" >&2; exit 2 ;;
 esac
 shift
 

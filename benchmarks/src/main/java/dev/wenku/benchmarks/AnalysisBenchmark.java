@@ -5,6 +5,7 @@ import dev.wenku.analysis.engine.CorpusStatistics;
 import dev.wenku.analysis.engine.DocumentAnalysis;
 import dev.wenku.analysis.engine.InMemoryCorpusStatistics;
 import dev.wenku.benchmarks.SeedEssays.SimplifiedEssay;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +28,9 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
@@ -85,32 +86,44 @@ public class AnalysisBenchmark {
         blackhole.consume(engine.segment(body));
     }
 
-    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-        Options options = new OptionsBuilder()
-            .parent(new CommandLineOptions(args))
-            .include(AnalysisBenchmark.class.getName() + "\\.")
-            .build();
-        Collection<RunResult> results = new Runner(options).run();
+    /** Both throughputs (operations per second) of one essay. */
+    record Throughputs(String essay, double analysis, double analysisError, double segmentation, double segmentationError) {
 
-        Map<String, Map<String, Result<?>>> byEssay = new TreeMap<>();
-        for (RunResult result : results) {
-            String method = result.getParams().getBenchmark();
-            method = method.substring(method.lastIndexOf('.') + 1);
-            String essay = result.getParams().getParam("essay");
-            byEssay.computeIfAbsent(essay, e -> new TreeMap<>()).put(method, result.getPrimaryResult());
+        double ratio() {
+            return analysis / segmentation;
         }
+    }
+
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+        List<Throughputs> results = run(new OptionsBuilder().parent(new CommandLineOptions(args)));
         System.out.println();
-        for (Map.Entry<String, Map<String, Result<?>>> entry : byEssay.entrySet()) {
-            Result<?> analysis = entry.getValue().get("analyze");
-            Result<?> segmentation = entry.getValue().get("segment");
-            if (analysis == null || segmentation == null) {
-                continue;
-            }
-            System.out.printf(Locale.ROOT, "essay %s: full analysis %.1f ± %.1f %s, bare segmentation %.1f ± %.1f %s%n",
-                entry.getKey(), analysis.getScore(), analysis.getScoreError(), analysis.getScoreUnit(),
-                segmentation.getScore(), segmentation.getScoreError(), segmentation.getScoreUnit());
-            System.out.printf(Locale.ROOT, "analysis/segmentation ratio: %.2f (target ≥ 0.50)%n",
-                analysis.getScore() / segmentation.getScore());
+        for (Throughputs result : results) {
+            System.out.printf(Locale.ROOT, "essay %s: full analysis %.1f ± %.1f ops/s, bare segmentation %.1f ± %.1f ops/s%n",
+                result.essay(), result.analysis(), result.analysisError(), result.segmentation(),
+                result.segmentationError());
+            System.out.printf(Locale.ROOT, "analysis/segmentation ratio: %.2f (target ≥ 0.50)%n", result.ratio());
         }
+    }
+
+    /** Runs both benchmarks with {@code options} (the annotations' settings where they set nothing). */
+    static List<Throughputs> run(ChainedOptionsBuilder options) throws RunnerException {
+        Collection<RunResult> runs = new Runner(options.include(AnalysisBenchmark.class.getName() + "\\.").build()).run();
+        Map<String, Map<String, Result<?>>> byEssay = new TreeMap<>();
+        for (RunResult run : runs) {
+            String method = run.getParams().getBenchmark();
+            method = method.substring(method.lastIndexOf('.') + 1);
+            byEssay.computeIfAbsent(run.getParams().getParam("essay"), e -> new TreeMap<>())
+                .put(method, run.getPrimaryResult());
+        }
+        List<Throughputs> results = new ArrayList<>();
+        byEssay.forEach((essay, methods) -> {
+            Result<?> analysis = methods.get("analyze");
+            Result<?> segmentation = methods.get("segment");
+            if (analysis != null && segmentation != null) {
+                results.add(new Throughputs(essay, analysis.getScore(), analysis.getScoreError(), segmentation.getScore(),
+                    segmentation.getScoreError()));
+            }
+        });
+        return results;
     }
 }

@@ -37,7 +37,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Indexer throughput against a raw {@code _bulk} of the same documents into the same Elasticsearch node in the same
- * run. The indexer's figure is from a backlog of analysed events in Kafka until every one is searchable. The raw figure is bulk requests of 500 straight into an index of the same mapping.
+ * run. The indexer's figure is from a backlog of analysed events in Kafka until every one is searchable. The raw
+ * figure is bulk requests of 500 straight into an index of the same mapping.
  * Arguments: [documents].
  */
 public final class IndexerBenchmark {
@@ -50,13 +51,29 @@ public final class IndexerBenchmark {
     private IndexerBenchmark() {
     }
 
+    /** Documents per second of both ways of indexing, mean of {@value #ROUNDS} rounds. */
+    record Result(int documents, int averageCharacters, double indexerPerSecond, double rawPerSecond) {
+
+        double ratio() {
+            return indexerPerSecond / rawPerSecond;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         ProjectLayout layout = ProjectLayout.locate();
         List<SimplifiedEssay> essays = SeedEssays.load(layout.seeds().resolve("000_46f25000791b86e7.txt"));
         Path data = Files.createTempDirectory("wenku-indexer-bench-");
-        try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null);
-             Rest5Client rest = Rest5Client.builder(URI.create(platform.infrastructure().elasticsearchUrl())).build()) {
+        try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null)) {
+            print(measure(platform, essays, count));
+        } finally {
+            Directories.deleteRecursively(data);
+        }
+    }
+
+    /** Indexes {@code count} documents made of {@code essays} both ways, in alternating rounds. */
+    static Result measure(LocalPlatform platform, List<SimplifiedEssay> essays, int count) throws Exception {
+        try (Rest5Client rest = Rest5Client.builder(URI.create(platform.infrastructure().elasticsearchUrl())).build()) {
             ElasticsearchClient client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
             try (InputStream definition = IndexedDocument.class.getClassLoader().getResourceAsStream(DocumentIndex.DEFINITION)) {
                 client.indices().create(c -> c.index(RAW_INDEX).withJson(definition));
@@ -69,14 +86,19 @@ public final class IndexerBenchmark {
                 indexer += indexer(platform, client, events) / ROUNDS;
                 raw += rawBulk(client, events) / ROUNDS;
             }
-            System.out.printf("%nIndexing %d documents of %d characters on average, mean of %d rounds:%n", count,
-                essays.stream().mapToInt(e -> e.body().length()).sum() / essays.size(), ROUNDS);
-            System.out.printf("  indexer draining a backlog (Kafka → search-service → searchable): %8.0f documents/s%n", indexer);
-            System.out.printf("  raw _bulk of %d into the same node:                              %8.0f documents/s%n", RAW_BULK, raw);
-            System.out.printf("indexer/raw ratio: %.2f (target ≥ 0.80)%n", indexer / raw);
-        } finally {
-            Directories.deleteRecursively(data);
+            return new Result(count, essays.stream().mapToInt(e -> e.body().length()).sum() / essays.size(), indexer,
+                raw);
         }
+    }
+
+    static void print(Result result) {
+        System.out.printf("%nIndexing %d documents of %d characters on average, mean of %d rounds:%n",
+            result.documents(), result.averageCharacters(), ROUNDS);
+        System.out.printf("  indexer draining a backlog (Kafka → search-service → searchable): %8.0f documents/s%n",
+            result.indexerPerSecond());
+        System.out.printf("  raw _bulk of %d into the same node:                              %8.0f documents/s%n",
+            RAW_BULK, result.rawPerSecond());
+        System.out.printf("indexer/raw ratio: %.2f (target ≥ 0.80)%n", result.ratio());
     }
 
     /** "bench-2-" of "bench-2-17": the round's documents. */

@@ -6,6 +6,7 @@ import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.SearchReadiness;
 import dev.wenku.infrastructure.launcher.SeedLoader;
 import dev.wenku.infrastructure.launcher.ServiceModule;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,13 +42,26 @@ public final class SearchLatencyBenchmark {
     private SearchLatencyBenchmark() {
     }
 
+    /** Latencies of one path in milliseconds. */
     record Stats(int sent, int errors, double p50, double p95, double p99, double max) {
 
         static Stats of(int sent, int errors, List<Long> latencyNanos) {
             List<Long> sorted = new ArrayList<>(latencyNanos);
             sorted.sort(null);
-            return new Stats(sent, errors, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-                sorted.isEmpty() ? 0 : sorted.getLast() / 1e6);
+            return new Stats(sent, errors, millis(Percentiles.of(sorted, 50)), millis(Percentiles.of(sorted, 95)),
+                millis(Percentiles.of(sorted, 99)), sorted.isEmpty() ? 0 : millis(sorted.getLast()));
+        }
+
+        private static double millis(long nanos) {
+            return nanos / 1e6;
+        }
+    }
+
+    /** Both paths measured at {@code rate} requests/s for {@code seconds} each. */
+    record Result(int rate, int seconds, Stats viaGateway, Stats direct) {
+
+        double gatewayAddsAtP50() {
+            return viaGateway.p50() - direct.p50();
         }
     }
 
@@ -55,42 +69,62 @@ public final class SearchLatencyBenchmark {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         ProjectLayout layout = ProjectLayout.locate();
-        List<String> queries = Files.readAllLines(layout.root().resolve("evaluation/relevance-queries.txt")).stream()
-            .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         Path data = Files.createTempDirectory("wenku-search-bench-");
-        // One client sends all the load: its read budget is lifted above the rate, or the gateway would answer 429.
-        Map<String, String> unlimited = Map.of("wenku.rate-limit.reads-per-second", String.valueOf(rate * 10),
-            "wenku.rate-limit.read-burst", String.valueOf(rate * 10));
-        try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null, unlimited)) {
+        try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null,
+                unlimitedReads(rate))) {
             SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl(), platform.accounts().editor(), System.out);
             SearchReadiness.await(platform.gatewayUrl(), "\"心得体会感悟\"", 5);
-            String gateway = platform.gatewayUrl();
-            String direct = platform.url(ServiceModule.SEARCH);
-            // Warm-up until both paths' JIT-compiled code settles (the services start cold, a minute earlier).
-            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-                run(gateway, queries, rate, WINDOW_SECONDS * 2);
-                run(direct, queries, rate, WINDOW_SECONDS * 2);
-            }
-            // Measured in alternating windows, so background work (compaction, GC, a late JIT) hits both alike.
-            List<Long> viaGatewayNanos = new ArrayList<>();
-            List<Long> directNanos = new ArrayList<>();
-            int[] errors = new int[2];
-            for (int elapsed = 0; elapsed < seconds; elapsed += WINDOW_SECONDS) {
-                int window = Math.min(WINDOW_SECONDS, seconds - elapsed);
-                errors[0] += run(gateway, queries, rate, window, viaGatewayNanos);
-                errors[1] += run(direct, queries, rate, window, directNanos);
-            }
-            Stats viaGateway = Stats.of(rate * seconds, errors[0], viaGatewayNanos);
-            Stats directly = Stats.of(rate * seconds, errors[1], directNanos);
-            System.out.printf("%nSearch latency at %d requests/s for %d s (milliseconds):%n", rate, seconds);
-            System.out.printf("%-10s %6s %6s %8s %8s %8s %8s%n", "target", "sent", "errors", "p50", "p95", "p99", "max");
-            print("gateway", viaGateway);
-            print("direct", directly);
-            System.out.printf("gateway adds %.2f ms at p50 (target ≤ 2 ms); search p99 %.2f ms (target ≤ 50 ms)%n",
-                viaGateway.p50() - directly.p50(), viaGateway.p99());
+            print(measure(platform, queries(layout), rate, seconds));
         } finally {
             Directories.deleteRecursively(data);
         }
+    }
+
+    /** One client sends all the load: its read budget is lifted above the rate, or the gateway would answer 429. */
+    static Map<String, String> unlimitedReads(int rate) {
+        return Map.of("wenku.rate-limit.reads-per-second", String.valueOf(rate * 10),
+            "wenku.rate-limit.read-burst", String.valueOf(rate * 10));
+    }
+
+    /** The phrases of {@code evaluation/relevance-queries.txt}, which readers search for. */
+    static List<String> queries(ProjectLayout layout) throws IOException {
+        return Files.readAllLines(layout.root().resolve("evaluation/relevance-queries.txt")).stream()
+            .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    /**
+     * Warms both paths up, then measures each for {@code seconds} at {@code rate} on a platform whose gateway lets
+     * that many reads through ({@link #unlimitedReads}).
+     */
+    static Result measure(LocalPlatform platform, List<String> queries, int rate, int seconds)
+            throws InterruptedException {
+        String gateway = platform.gatewayUrl();
+        String direct = platform.url(ServiceModule.SEARCH);
+        // Warm-up until both paths' JIT-compiled code settles (the services start cold, a minute earlier).
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            run(gateway, queries, rate, WINDOW_SECONDS * 2);
+            run(direct, queries, rate, WINDOW_SECONDS * 2);
+        }
+        // Measured in alternating windows, so background work (compaction, GC, a late JIT) hits both alike.
+        List<Long> viaGatewayNanos = new ArrayList<>();
+        List<Long> directNanos = new ArrayList<>();
+        int[] errors = new int[2];
+        for (int elapsed = 0; elapsed < seconds; elapsed += WINDOW_SECONDS) {
+            int window = Math.min(WINDOW_SECONDS, seconds - elapsed);
+            errors[0] += run(gateway, queries, rate, window, viaGatewayNanos);
+            errors[1] += run(direct, queries, rate, window, directNanos);
+        }
+        return new Result(rate, seconds, Stats.of(rate * seconds, errors[0], viaGatewayNanos),
+            Stats.of(rate * seconds, errors[1], directNanos));
+    }
+
+    static void print(Result result) {
+        System.out.printf("%nSearch latency at %d requests/s for %d s (milliseconds):%n", result.rate(), result.seconds());
+        System.out.printf("%-10s %6s %6s %8s %8s %8s %8s%n", "target", "sent", "errors", "p50", "p95", "p99", "max");
+        print("gateway", result.viaGateway());
+        print("direct", result.direct());
+        System.out.printf("gateway adds %.2f ms at p50 (target ≤ 2 ms); search p99 %.2f ms (target ≤ 50 ms)%n",
+            result.gatewayAddsAtP50(), result.viaGateway().p99());
     }
 
     private static void print(String name, Stats s) {
@@ -137,13 +171,5 @@ public final class SearchLatencyBenchmark {
         }
         latencyNanos.addAll(latencies);
         return errors.get() + Math.max(0, Math.min(sent.get(), total) - latencies.size() - errors.get());
-    }
-
-    private static double percentile(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index)) / 1e6;
     }
 }

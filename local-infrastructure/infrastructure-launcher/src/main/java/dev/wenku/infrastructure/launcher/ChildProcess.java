@@ -84,6 +84,10 @@ public final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public String name() {
         return name;
     }

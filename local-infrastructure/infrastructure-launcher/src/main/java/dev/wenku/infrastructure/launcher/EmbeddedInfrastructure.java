@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** Real Kafka and Elasticsearch in child JVMs, started in parallel, data in a directory of their own. */
@@ -63,6 +64,11 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     @Override
     public String elasticsearchUrl() {
         return elasticsearch.address();
+    }
+
+    /** The Kafka and Elasticsearch processes, by name. */
+    Map<String, ChildProcess> processes() {
+        return Map.of("kafka", kafka.process(), "elasticsearch", elasticsearch.process());
     }
 
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -148,6 +149,17 @@ public final class LocalPlatform implements AutoCloseable {
 
     public Infrastructure infrastructure() {
         return infrastructure;
+    }
+
+    /**
+     * Every process this platform started (Kafka, Elasticsearch, the four services) by name, e.g. to read their
+     * memory; processes they start themselves (extraction workers) are among their descendants.
+     */
+    public Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+        infrastructure.processes().forEach((name, process) -> processes.put(name, process.handle()));
+        services.forEach((service, process) -> processes.put(service.module(), process.handle()));
+        return processes;
     }
 
 

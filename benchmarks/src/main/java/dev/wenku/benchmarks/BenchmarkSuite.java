@@ -1,0 +1,155 @@
+package dev.wenku.benchmarks;
+
+import dev.wenku.benchmarks.AnalysisBenchmark.Throughputs;
+import dev.wenku.benchmarks.FreshnessBenchmark.RateResult;
+import dev.wenku.benchmarks.SeedEssays.SimplifiedEssay;
+import dev.wenku.infrastructure.launcher.Directories;
+import dev.wenku.infrastructure.launcher.LocalPlatform;
+import dev.wenku.infrastructure.launcher.ProjectLayout;
+import dev.wenku.infrastructure.launcher.SearchReadiness;
+import dev.wenku.infrastructure.launcher.SeedLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Every benchmark once, ending with one table of figure, measurement, target and whether it was met. The analysis
+ * benchmark (JMH) runs first, alone on the machine; then one embedded platform serves the other figures in this
+ * order: start-up until the seed is searchable, search latency (before any other document is added, as in the
+ * search benchmark), end-to-end freshness, the indexer; its resident memory is sampled every second meanwhile.
+ */
+public final class BenchmarkSuite {
+
+    private static final int SEARCH_RATE = 100;
+    private static final int SEARCH_SECONDS = 20;
+    private static final int INDEXER_DOCUMENTS = 5000;
+    private static final String READY_QUERY = "新质生产力";
+    private static final double READY_TARGET_SECONDS = 60;
+    private static final double MEMORY_TARGET_GIB = 3.5;
+    private static final int FRESHNESS_TARGET_RATE = 20;
+
+    private BenchmarkSuite() {
+    }
+
+    private record PlatformFigures(double healthySeconds, double readySeconds, PlatformMemory.Sample afterSeed,
+                                   PlatformMemory.Sample peak, SearchLatencyBenchmark.Result search,
+                                   List<RateResult> freshness, IndexerBenchmark.Result indexer) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        String machine = Machine.describe();
+        System.out.println("Machine: " + machine);
+        ProjectLayout layout = ProjectLayout.locate();
+        List<SimplifiedEssay> essays = SeedEssays.load(layout.seeds().resolve("000_46f25000791b86e7.txt"));
+
+        System.out.println("\n== Analysis against bare segmentation (JMH) ==");
+        Throughputs analysis = AnalysisBenchmark.run(new OptionsBuilder()).getFirst();
+        PlatformFigures platform = onPlatform(layout, essays);
+
+        SuiteTable table = table(analysis, platform);
+        System.out.printf("%n== Benchmark suite: every figure of one run (%.1f min) ==%nMachine: %s%n%n%s",
+            (System.nanoTime() - started) / 60e9, machine, table.render());
+        System.out.println("\nResident memory at its peak: " + platform.peak().describe());
+    }
+
+    private static PlatformFigures onPlatform(ProjectLayout layout, List<SimplifiedEssay> essays) throws Exception {
+        Path data = Files.createTempDirectory("wenku-benchmark-suite-");
+        System.out.println("\n== Platform start-up (Kafka, Elasticsearch, four services, seed) ==");
+        long start = System.nanoTime();
+        try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null,
+                FreshnessBenchmark.liftedBudgets())) {
+            double healthy = secondsSince(start);
+            List<SeedLoader.Upload> seed = SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl(),
+                platform.accounts().editor(), System.out);
+            SearchReadiness.await(platform.gatewayUrl(), READY_QUERY,
+                seed.stream().filter(SeedLoader.Upload::accepted).mapToLong(SeedLoader.Upload::documents).sum());
+            double ready = secondsSince(start);
+            PlatformMemory.Sample afterSeed = PlatformMemory.sample(platform);
+            System.out.printf("Healthy after %.1f s, seed searchable after %.1f s; resident memory %s%n", healthy,
+                ready, afterSeed.describe());
+            try (MemorySampler memory = new MemorySampler(platform)) {
+                System.out.println("\n== Search latency ==");
+                SearchLatencyBenchmark.Result search = SearchLatencyBenchmark.measure(platform,
+                    SearchLatencyBenchmark.queries(layout), SEARCH_RATE, SEARCH_SECONDS);
+                SearchLatencyBenchmark.print(search);
+                System.out.println("\n== End-to-end freshness ==");
+                List<RateResult> freshness = FreshnessBenchmark.measure(platform, essays, FreshnessBenchmark.RATES,
+                    FreshnessBenchmark.SECONDS);
+                FreshnessBenchmark.print(freshness);
+                System.out.println("\n== Indexer against raw _bulk ==");
+                IndexerBenchmark.Result indexer = IndexerBenchmark.measure(platform, essays, INDEXER_DOCUMENTS);
+                IndexerBenchmark.print(indexer);
+                return new PlatformFigures(healthy, ready, afterSeed, memory.peak(), search, freshness, indexer);
+            }
+        } finally {
+            Directories.deleteRecursively(data);
+        }
+    }
+
+    private static SuiteTable table(Throughputs analysis, PlatformFigures p) {
+        SuiteTable table = new SuiteTable();
+        for (RateResult r : p.freshness()) {
+            table.add(format("end-to-end at %d uploads/s for %d s: sent, accepted, errors, never searchable; "
+                    + "searchable documents/s", r.rate(), r.seconds()),
+                format("%d, %d, %d, %d; %.1f/s", r.sent(), r.accepted(), r.errors(), r.unseen(),
+                    r.searchablePerSecond()));
+            String figure = format("freshness p50 / p95 / p99 at %d uploads/s", r.rate());
+            String measured = format("%.2f / %.2f / %.2f s", r.p50(), r.p95(), r.p99());
+            if (r.rate() == FRESHNESS_TARGET_RATE) {
+                table.add(figure, measured, "p50 ≤ 1.2 s, p99 ≤ 2.5 s", freshnessVerdict(r));
+            } else {
+                table.add(figure, measured);
+            }
+        }
+        SearchLatencyBenchmark.Stats gateway = p.search().viaGateway();
+        SearchLatencyBenchmark.Stats direct = p.search().direct();
+        table.add(format("search p50 / p99 at %d requests/s through the gateway", SEARCH_RATE),
+                format("%.1f / %.1f ms, %d errors", gateway.p50(), gateway.p99(), gateway.errors()), "p99 ≤ 50 ms",
+                gateway.p99() <= 50 && gateway.errors() == 0)
+            .add(format("search p50 / p99 at %d requests/s directly at search-service", SEARCH_RATE),
+                format("%.1f / %.1f ms, %d errors", direct.p50(), direct.p99(), direct.errors()), "p99 ≤ 50 ms",
+                direct.p99() <= 50 && direct.errors() == 0)
+            .add("latency the gateway adds at p50", format("%.1f ms", p.search().gatewayAddsAtP50()), "≤ 2 ms",
+                p.search().gatewayAddsAtP50() <= 2)
+            .add(format("full analysis vs bare segmentation of seed essay %s (JMH)", analysis.essay()),
+                format("%.0f vs %.0f ops/s = %.2f×", analysis.analysis(), analysis.segmentation(), analysis.ratio()),
+                "≥ 0.50×", analysis.ratio() >= 0.5)
+            .add(format("indexer draining %,d essays vs raw _bulk, mean of 2 rounds", p.indexer().documents()),
+                format("%.0f vs %.0f documents/s = %.2f×", p.indexer().indexerPerSecond(), p.indexer().rawPerSecond(),
+                    p.indexer().ratio()), "≥ 0.80×", p.indexer().ratio() >= 0.8)
+            .add("platform start → seed searchable through the gateway",
+                format("%.1f s (services healthy at %.1f s)", p.readySeconds(), p.healthySeconds()), "≤ 60 s",
+                p.readySeconds() <= READY_TARGET_SECONDS)
+            .add(format("resident memory of the platform's %d processes, peak under load", p.peak().processes()),
+                format("%.2f GiB (%.2f GiB with the seed loaded)", PlatformMemory.gib(p.peak().total()),
+                    PlatformMemory.gib(p.afterSeed().total())), "≤ 3.5 GiB",
+                PlatformMemory.gib(p.peak().total()) <= MEMORY_TARGET_GIB);
+        return table;
+    }
+
+    private static String freshnessVerdict(RateResult r) {
+        List<String> missed = new ArrayList<>();
+        if (r.p50() > 1.2) {
+            missed.add("p50");
+        }
+        if (r.p99() > 2.5) {
+            missed.add("p99");
+        }
+        if (r.unseen() > 0 || r.errors() > 0) {
+            missed.add("documents lost or refused");
+        }
+        return missed.isEmpty() ? "met" : "**missed** (" + String.join(", ", missed) + ")";
+    }
+
+    private static double secondsSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static String format(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
+    }
+}
