@@ -87,6 +87,9 @@ public final class LocalPlatform implements AutoCloseable {
     private CompletableFuture<Void> launch(ServiceModule service, String logName) {
         List<String> command = new JavaCommand()
             .option("-Xms64m").option("-Xmx384m").option("-XX:+UseSerialGC")
+            // Netty (the gateway) frees direct buffers with malloc/free only when native access is enabled; without it,
+            // on JDK 25, it closes a shared Arena per buffer, which stops every thread (a handshake) each time.
+            .option("--enable-native-access=ALL-UNNAMED")
             .classpath(launch.layout().processSupportClasspath() + java.io.File.pathSeparator
                 + launch.layout().serviceJar(service.module()))
             .main("dev.wenku.infrastructure.process.ParentWatch", arguments(service, launch.gatewaySettings()))
