@@ -1,7 +1,7 @@
 package dev.wenku.benchmarks;
 
 import dev.wenku.benchmarks.SeedEssays.SimplifiedEssay;
-import dev.wenku.infrastructure.launcher.Credentials;
+import dev.wenku.infrastructure.launcher.GatewaySession;
 import dev.wenku.infrastructure.launcher.Directories;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
@@ -90,13 +90,13 @@ public final class FreshnessBenchmark {
     /** A warm-up of {@value #WARM_UP_SECONDS} s at {@value #WARM_UP_RATE}/s, then each rate for {@code seconds}. */
     static List<RateResult> measure(LocalPlatform platform, List<SimplifiedEssay> essays, List<Integer> rates,
                                     int seconds) throws Exception {
-        String token = logIn(platform.gatewayUrl(), platform.accounts().editor());
-        RateResult warmUp = run(platform, token, essays, WARM_UP_RATE, WARM_UP_SECONDS);
+        String authorization = GatewaySession.logIn(platform.gatewayUrl(), platform.accounts().editor());
+        RateResult warmUp = run(platform, authorization, essays, WARM_UP_RATE, WARM_UP_SECONDS);
         System.out.printf("Freshness warm-up at %d uploads/s: %d accepted, p50 %.2f s (not reported)%n",
             warmUp.rate(), warmUp.accepted(), warmUp.p50());
         List<RateResult> results = new ArrayList<>();
         for (int rate : rates) {
-            RateResult result = run(platform, token, essays, rate, seconds);
+            RateResult result = run(platform, authorization, essays, rate, seconds);
             Observation seen = result.observation();
             System.out.printf("Freshness at %d uploads/s: %d accepted, p50 %.2f s, p99 %.2f s; %d searches by the"
                     + " poller in %.0f s (%d failed); CPU: %s%n", rate, result.accepted(), result.p50(), result.p99(),
@@ -117,7 +117,7 @@ public final class FreshnessBenchmark {
         System.out.println("Targets at 20 uploads/s: p50 ≤ 1.2 s, p99 ≤ 2.5 s.");
     }
 
-    private static RateResult run(LocalPlatform platform, String token, List<SimplifiedEssay> essays, int rate,
+    private static RateResult run(LocalPlatform platform, String authorization, List<SimplifiedEssay> essays, int rate,
                                   int seconds) throws InterruptedException {
         String gateway = platform.gatewayUrl();
         String marker = marker();
@@ -132,7 +132,7 @@ public final class FreshnessBenchmark {
                 int n = next.getAndIncrement();
                 if (n < count) {
                     sentAt.set(n, System.nanoTime());
-                    answers.add(upload(gateway, token, document(essays.get(n % essays.size()), marker, n)));
+                    answers.add(upload(gateway, authorization, document(essays.get(n % essays.size()), marker, n)));
                 }
             }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
             Thread.sleep(seconds * 1000L);
@@ -210,25 +210,12 @@ public final class FreshnessBenchmark {
     }
 
     /** The HTTP status of the upload, or 0 if it failed without one. */
-    private static CompletableFuture<Integer> upload(String gateway, String token, String json) {
+    private static CompletableFuture<Integer> upload(String gateway, String authorization, String json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/documents?split=false"))
-            .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(30)).header("Authorization", authorization)
             .header("Content-Type", "application/json; charset=utf-8")
             .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         return HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode)
             .exceptionally(failure -> 0);
-    }
-
-    /** A session token, so the gateway checks the password (bcrypt) once rather than on every upload. */
-    private static String logIn(String gateway, Credentials editor) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/session"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                    Map.of("username", editor.username(), "password", editor.password())))).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Log-in answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body()).path("token").asString();
     }
 }

@@ -3,6 +3,7 @@ package dev.wenku.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wenku.infrastructure.launcher.Credentials;
+import dev.wenku.infrastructure.launcher.GatewaySession;
 import dev.wenku.infrastructure.launcher.MultipartBody;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,12 +35,7 @@ final class GatewayClient {
 
     /** Logs {@code account} in with {@code POST /api/session}, as the web UI does. */
     static GatewayClient logIn(String gateway, Credentials account) throws Exception {
-        HttpResponse<String> session = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/session"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + account.username() + "\",\"password\":\""
-                + account.password() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, session.statusCode(), session.body());
-        return new GatewayClient(gateway, "Bearer " + session.body().replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1"));
+        return new GatewayClient(gateway, GatewaySession.logIn(gateway, account));
     }
 
     HttpResponse<String> get(String path) throws Exception {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -90,7 +91,7 @@ class DeadLetterReplayer {
 
             Map<TopicPartition, Long> start = new HashMap<>();
             if (onlyDocument == null) {
-                consumer.committed(new java.util.HashSet<>(deadLetterPartitions), properties.replayTimeout())
+                consumer.committed(Set.copyOf(deadLetterPartitions), properties.replayTimeout())
                     .forEach((partition, offset) -> {
                         if (offset != null) {
                             start.put(partition, offset.offset());
@@ -113,13 +114,12 @@ class DeadLetterReplayer {
                     skipped.merge(SkipReason.UNREADABLE.label(), 1, Integer::sum);
                     return;
                 }
-                DeadLetter earlier = letters.put(letter.key(), letter);
-                if (earlier != null) {
-                    // Two dead letters of one document: the newer version is the candidate; the other is superseded.
-                    DeadLetter kept = earlier.version() > letter.version() ? earlier : letter;
-                    letters.put(kept.key(), kept);
+                if (letters.containsKey(letter.key())) {
+                    // Two dead letters of one document: the later of the newest version is the candidate.
                     skipped.merge(SkipReason.SUPERSEDED.label(), 1, Integer::sum);
                 }
+                letters.merge(letter.key(), letter,
+                    (earlier, later) -> earlier.version() > later.version() ? earlier : later);
             });
 
             Map<String, Integer> latest = latestVersions(scan, sourcePartitions, letters.keySet());
@@ -179,7 +179,7 @@ class DeadLetterReplayer {
 
     /** The latest version of each wanted document on the source topic; -1 when its latest record is a tombstone. */
     private static Map<String, Integer> latestVersions(TopicScan scan, List<TopicPartition> partitions,
-                                                      java.util.Set<String> wanted) {
+                                                      Set<String> wanted) {
         Map<String, Integer> latest = new HashMap<>();
         if (wanted.isEmpty()) {
             return latest;
