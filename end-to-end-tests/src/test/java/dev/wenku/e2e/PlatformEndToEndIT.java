@@ -101,6 +101,11 @@ class PlatformEndToEndIT {
         assertTrue(found.contains("2024學習“新質生產力”心得體會感悟1"), "Traditional titles for display: " + found);
         assertFalse(PINYIN_RESIDUE.matcher(found).find(), "no pinyin annotation left: " + found);
         assertFalse(found.contains("心得體會感悟的內容"), "the preface is not an essay: " + found);
+        for (String query : List.of("新质生产力", "新質生產力", "xinzhishengchanli")) {
+            String essays = awaitSearch(query, body -> IntStream.rangeClosed(1, 5)
+                .allMatch(n -> body.contains("心得體會感悟" + n + """)));
+            assertTrue(essays.contains("<em>新質生產力</em>"), query + " highlights the word in the essays: " + essays);
+        }
 
         String essay = idOf(uploads.getFirst().response());
         awaitStatus(essay, "INDEXED");

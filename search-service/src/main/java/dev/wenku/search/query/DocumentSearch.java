@@ -36,11 +36,14 @@ public class DocumentSearch {
     private final ElasticsearchClient client;
     private final DocumentIndex index;
     private final SearchProperties properties;
+    private final PinyinSpellings pinyinSpellings;
 
-    public DocumentSearch(ElasticsearchClient client, DocumentIndex index, SearchProperties properties) {
+    DocumentSearch(ElasticsearchClient client, DocumentIndex index, SearchProperties properties,
+                   PinyinSpellings pinyinSpellings) {
         this.client = client;
         this.index = index;
         this.properties = properties;
+        this.pinyinSpellings = pinyinSpellings;
     }
 
     /** The stored fields a result needs. */
@@ -51,10 +54,11 @@ public class DocumentSearch {
     public SearchResult search(SearchRequest request) throws IOException {
         validate(request);
         UserQuery query = UserQuery.parse(request.q().strip());
+        Map<String, List<String>> spellings = pinyinSpellings.of(query);
         SearchResponse<HitSource> response = client.search(s -> {
             s.index(index.alias()).from(request.from()).size(request.size())
                 .trackTotalHits(t -> t.enabled(true))
-                .query(query(query, request))
+                .query(query(query, spellings, request))
                 .source(src -> src.filter(f -> f.includes("id", "title", "body", "simplifiedBody", "keywords",
                     "themes", "summary")))
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
@@ -76,15 +80,15 @@ public class DocumentSearch {
         return new SearchResult(total, hits, facets(response.aggregations()));
     }
 
-    private Query query(UserQuery query, SearchRequest request) {
+    private Query query(UserQuery query, Map<String, List<String>> spellings, SearchRequest request) {
         return Query.of(q -> q.bool(b -> {
             for (List<UserQuery.Term> alternatives : query.required()) {
                 b.must(m -> m.bool(any -> {
-                    alternatives.forEach(term -> any.should(matches(term)));
+                    alternatives.forEach(term -> any.should(matches(term, spellings)));
                     return any.minimumShouldMatch("1");
                 }));
             }
-            query.excluded().forEach(term -> b.mustNot(matches(term)));
+            query.excluded().forEach(term -> b.mustNot(matches(term, spellings)));
             filter(b, "themes", request.theme());
             filter(b, "keywords", request.keyword());
             filter(b, "entities", request.entity());
@@ -94,9 +98,10 @@ public class DocumentSearch {
 
     /**
      * A word matches the Simplified text (most of its character pairs), or is one of the words analysis segmented
-     * the document into, or (Latin letters) the pinyin or initials of a title or keyword.
+     * the document into, or (Latin letters) the pinyin or initials of a title or keyword, or the text contains a
+     * keyword it spells ({@link PinyinSpellings}), which is then highlighted.
      */
-    private static Query matches(UserQuery.Term term) {
+    private static Query matches(UserQuery.Term term, Map<String, List<String>> spellings) {
         String text = SimplifiedScript.of(term.text());
         if (term.phrase()) {
             return Query.of(q -> q.multiMatch(m -> m.query(text).fields(TITLE + "^2", BODY).type(TextQueryType.Phrase)));
@@ -109,11 +114,16 @@ public class DocumentSearch {
             return words;
         }
         String pinyin = text.toLowerCase(Locale.ROOT);
-        return Query.of(q -> q.bool(b -> b.should(words)
-            .should(s -> s.term(t -> t.field("pinyin").value(pinyin).boost(3f)))
-            .should(s -> s.term(t -> t.field("pinyinInitials").value(pinyin).boost(2f)))
-            .should(s -> s.match(m -> m.field("titlePinyin").query(pinyin)))
-            .minimumShouldMatch("1")));
+        return Query.of(q -> q.bool(b -> {
+            b.should(words)
+                .should(s -> s.term(t -> t.field("pinyin").value(pinyin).boost(3f)))
+                .should(s -> s.term(t -> t.field("pinyinInitials").value(pinyin).boost(2f)))
+                .should(s -> s.match(m -> m.field("titlePinyin").query(pinyin)));
+            for (String keyword : spellings.getOrDefault(pinyin, List.of())) {
+                b.should(s -> s.multiMatch(m -> m.query(keyword).fields(TITLE + "^2", BODY).type(TextQueryType.Phrase)));
+            }
+            return b.minimumShouldMatch("1");
+        }));
     }
 
     private static void filter(co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery.Builder bool, String field,

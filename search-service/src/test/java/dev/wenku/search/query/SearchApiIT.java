@@ -126,6 +126,24 @@ class SearchApiIT {
     }
 
     @Test
+    void aPinyinQueryHighlightsTheWordItSpellsAndFindsTextsThatOnlyContainIt() throws Exception {
+        String marker = "庚" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        publish(analyzed("spelled-" + marker, 1, "拼写 " + marker, "加快發展新質生產力。" + marker));
+        String textOnly = "形成新质生产力。" + marker;
+        publish(new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, "text-only-" + marker, 1, "正文 " + marker,
+            textOnly, "正文 " + marker, textOnly, null, List.of(), List.of(), List.of(), null, List.of(), List.of(),
+            null, List.of(), now, now));
+        awaitSearch(marker, r -> r.contains("spelled-" + marker) && r.contains("text-only-" + marker));
+        for (String pinyin : List.of("xinzhishengchanli", "xzscl")) {
+            String found = get("/api/search?q=" + enc(pinyin + " " + marker)).body();
+            assertTrue(found.contains("<em>新質生產力</em>"), pinyin + " highlights the Traditional text: " + found);
+            assertTrue(found.contains("<em>新质生产力</em>"), pinyin + " highlights the Simplified text: " + found);
+            assertTrue(found.contains("text-only-" + marker), pinyin + " finds the text without the keyword: " + found);
+        }
+    }
+
+    @Test
     void phrasesAlternativesAndExclusionsWork() throws Exception {
         String marker = "己" + UUID.randomUUID().toString().substring(0, 8);
         publish(analyzed("north-" + marker, 1, "东北 " + marker, "推动东北全面振兴 " + marker));
