@@ -32,7 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SearchLatencyBenchmark {
 
-    private static final int WARM_UP_ROUNDS = 3;
+    /**
+     * Warm-up: rounds of back-to-back searches, then one open-loop round. The gateway's reactive call chain is deep,
+     * and on 2 shared cores its JIT-compiled code settles only after some thousands of requests: measured at 100/s
+     * after a minute of open-loop warm-up only, it still added 5–13 ms at p50 that later windows did not show.
+     */
+    private static final int WARM_UP_ROUNDS = 4;
+    private static final int WARM_UP_SEARCHES_PER_ROUND = 1_000;
     private static final int WINDOW_SECONDS = 5;
 
     /** HTTP/1.1, as browsers speak to a plain-http server: no h2c upgrade attempts on new connections. */
@@ -93,18 +99,20 @@ public final class SearchLatencyBenchmark {
     }
 
     /**
-     * Warms both paths up, then measures each for {@code seconds} at {@code rate} on a platform whose gateway lets
-     * that many reads through ({@link #unlimitedReads}).
+     * Warms both paths up (see {@link #WARM_UP_ROUNDS}), then measures each for {@code seconds} at {@code rate} on a
+     * platform whose gateway lets that many reads through ({@link #unlimitedReads}).
      */
     static Result measure(LocalPlatform platform, List<String> queries, int rate, int seconds)
             throws InterruptedException {
         String gateway = platform.gatewayUrl();
         String direct = platform.url(ServiceModule.SEARCH);
-        // Warm-up until both paths' JIT-compiled code settles (the services start cold, a minute earlier).
+        // The services start cold, a minute earlier.
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            run(gateway, queries, rate, WINDOW_SECONDS * 2);
-            run(direct, queries, rate, WINDOW_SECONDS * 2);
+            backToBack(gateway, queries, WARM_UP_SEARCHES_PER_ROUND);
+            backToBack(direct, queries, WARM_UP_SEARCHES_PER_ROUND);
         }
+        run(gateway, queries, rate, WINDOW_SECONDS * 2);
+        run(direct, queries, rate, WINDOW_SECONDS * 2);
         // Measured in alternating windows, so background work (compaction, GC, a late JIT) hits both alike.
         List<Long> viaGatewayNanos = new ArrayList<>();
         List<Long> directNanos = new ArrayList<>();
@@ -119,7 +127,9 @@ public final class SearchLatencyBenchmark {
     }
 
     static void print(Result result) {
-        System.out.printf("%nSearch latency at %d requests/s for %d s (milliseconds):%n", result.rate(), result.seconds());
+        System.out.printf("%nSearch latency at %d requests/s for %d s (milliseconds), after %d × %,d back-to-back"
+            + " searches and %d s at that rate per path:%n", result.rate(), result.seconds(), WARM_UP_ROUNDS,
+            WARM_UP_SEARCHES_PER_ROUND, WINDOW_SECONDS * 2);
         System.out.printf("%-10s %6s %6s %8s %8s %8s %8s%n", "target", "sent", "errors", "p50", "p95", "p99", "max");
         print("gateway", result.viaGateway());
         print("direct", result.direct());
@@ -130,6 +140,26 @@ public final class SearchLatencyBenchmark {
     private static void print(String name, Stats s) {
         System.out.printf("%-10s %6d %6d %8.2f %8.2f %8.2f %8.2f%n", name, s.sent(), s.errors(), s.p50(), s.p95(),
             s.p99(), s.max());
+    }
+
+    /** Sends {@code count} searches one after another (warm-up); fails on any answer but 200. */
+    private static void backToBack(String base, List<String> queries, int count) throws InterruptedException {
+        for (int n = 0; n < count; n++) {
+            try {
+                URI uri = searchUri(base, queries.get(n % queries.size()));
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET()
+                    .build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("Warm-up search at " + base + " answered " + response.statusCode());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("Warm-up search at " + base + " failed", e);
+            }
+        }
+    }
+
+    private static URI searchUri(String base, String query) {
+        return URI.create(base + "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
     }
 
     private static void run(String base, List<String> queries, int rate, int seconds) throws InterruptedException {
@@ -150,8 +180,7 @@ public final class SearchLatencyBenchmark {
             if (n >= total) {
                 return;
             }
-            String q = queries.get(n % queries.size());
-            URI uri = URI.create(base + "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+            URI uri = searchUri(base, queries.get(n % queries.size()));
             long start = System.nanoTime();
             HTTP.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.discarding())

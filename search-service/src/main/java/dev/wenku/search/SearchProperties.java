@@ -26,11 +26,14 @@ public record SearchProperties(String indexAlias, int maxPageSize, Duration star
         retryBackoffMax = retryBackoffMax == null ? Duration.ofSeconds(30) : retryBackoffMax;
         deadLetterTopic = deadLetterTopic == null || deadLetterTopic.isBlank() ? "wenku.documents.analyzed.dlt"
             : deadLetterTopic;
-        bulk = bulk == null ? new Bulk(0, null, 0, null) : bulk;
+        bulk = bulk == null ? new Bulk(0, 0, null, 0, null) : bulk;
     }
 
     /**
-     * @param maxDocuments most documents in one bulk request (Kafka's {@code max.poll.records})
+     * @param maxDocuments most documents read in one poll (Kafka's {@code max.poll.records}): a batch, whose offsets
+     *                     are committed together once every document of it is written
+     * @param requestDocuments most documents in one bulk request; a batch is written in requests of this many, the
+     *                     next one read and serialised while Elasticsearch writes the previous
      * @param maxWait      longest wait for more documents before a smaller batch is written (Kafka's
      *                     {@code fetch.max.wait.ms}): the flush by time
      * @param threads      listener threads, each writing its own bulk requests (at most one per partition); one
@@ -39,10 +42,11 @@ public record SearchProperties(String indexAlias, int maxPageSize, Duration star
      *                     {@code max.partition.fetch.bytes}); Kafka's 1 MB default holds only about 50 essays, which
      *                     would cut every bulk request far below {@code max-documents}
      */
-    public record Bulk(int maxDocuments, Duration maxWait, int threads, DataSize maxFetchBytes) {
+    public record Bulk(int maxDocuments, int requestDocuments, Duration maxWait, int threads, DataSize maxFetchBytes) {
 
         public Bulk {
-            maxDocuments = maxDocuments <= 0 ? 500 : maxDocuments;
+            maxDocuments = maxDocuments <= 0 ? 1000 : maxDocuments;
+            requestDocuments = requestDocuments <= 0 ? 500 : requestDocuments;
             maxWait = maxWait == null ? Duration.ofMillis(100) : maxWait;
             threads = threads <= 0 ? 1 : threads;
             maxFetchBytes = maxFetchBytes == null ? DataSize.ofMegabytes(16) : maxFetchBytes;

@@ -8,8 +8,12 @@ import dev.wenku.search.index.DocumentIndexer.Change;
 import dev.wenku.search.index.DocumentIndexer.Outcome;
 import dev.wenku.search.index.DocumentIndexer.Result;
 import dev.wenku.search.index.ElasticsearchUnavailable;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +21,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes analysed documents in batches (up to {@code wenku.search.bulk.max-documents} per poll) and reports each
+ * Indexes analysed documents in batches (up to {@code wenku.search.bulk.max-documents} per poll, written in bulk
+ * requests of {@code wenku.search.bulk.request-documents}) and reports each
  * one INDEXED, or FAILED with a dead letter when Elasticsearch refuses it; a tombstone deletes. The batch's offsets
  * are committed only after all of that is done. While Elasticsearch is unavailable the whole batch is retried
  * with the consumer paused ({@link IndexingErrorHandling}), so nothing is skipped and nothing crash-loops.
@@ -44,37 +49,38 @@ public class AnalyzedDocumentListener {
         groupId = "${spring.kafka.consumer.group-id:search-service}", concurrency = "${wenku.search.bulk.threads:1}")
     public void onAnalyzed(List<ConsumerRecord<String, byte[]>> records) {
         IndexingReports.Batch reports = this.reports.batch();
-        List<Change> changes = new ArrayList<>();
-        List<ConsumerRecord<String, byte[]>> recordOfChange = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        Map<Change, ConsumerRecord<String, byte[]>> recordOf = new IdentityHashMap<>();
+        // Read lazily: the indexer decodes the next request's events while Elasticsearch writes the previous one.
+        Stream<Change> changes = records.stream().map(record -> {
             try {
-                changes.add(new Change(record.key(), record.value() == null ? null : EVENTS.deserialize(record.topic(),
-                    record.value())));
-                recordOfChange.add(record);
+                Change change = new Change(record.key(), record.value() == null ? null
+                    : EVENTS.deserialize(record.topic(), record.value()));
+                recordOf.put(change, record);
+                return change;
             } catch (RuntimeException unreadable) {
                 reports.deadLetter(record, "unreadable: " + unreadable.getMessage());
+                return null;
             }
-        }
-        List<Result> results;
+        }).filter(Objects::nonNull);
         try {
-            results = indexer.write(changes);
+            indexer.write(changes, results -> {
+                for (Result result : results) {
+                    traces.written(recordOf.remove(result.change()), result.outcome().name().toLowerCase(Locale.ROOT));
+                    if (result.outcome() == Outcome.REFUSED) {
+                        log.error("Elasticsearch refused document {}: {}", result.change().documentId(),
+                            result.reason());
+                        reports.refused(result.change().event(), result.reason(), records);
+                    } else if (result.outcome() == Outcome.WRITTEN) {
+                        reports.indexed(result.change().event());
+                    }
+                }
+            });
         } catch (ElasticsearchUnavailable unavailable) {
-            log.warn("Batch of {} changes not indexed, retried with the consumer paused: {}", changes.size(),
+            log.warn("Batch of {} changes not indexed, retried with the consumer paused: {}", records.size(),
                 unavailable.getMessage());
             throw unavailable;
         }
-        for (int i = 0; i < results.size(); i++) {
-            traces.written(recordOfChange.get(i), results.get(i).outcome().name().toLowerCase(java.util.Locale.ROOT));
-        }
-        for (Result result : results) {
-            if (result.outcome() == Outcome.REFUSED) {
-                log.error("Elasticsearch refused document {}: {}", result.change().documentId(), result.reason());
-                reports.refused(result.change().event(), result.reason(), records);
-            } else if (result.outcome() == Outcome.WRITTEN) {
-                reports.indexed(result.change().event());
-            }
-        }
         reports.flush();
-        log.debug("Indexed a batch of {} changes", results.size());
+        log.debug("Indexed a batch of {} changes", records.size());
     }
 }

@@ -7,11 +7,13 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.util.ObjectBuilder;
 import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.search.SearchProperties;
@@ -28,24 +30,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class DocumentIndexerMetricsTest {
 
     private static final Instant ACKNOWLEDGED = Instant.parse("2026-11-27T10:15:30Z");
 
-    private final ElasticsearchClient client = mock(ElasticsearchClient.class);
+    private final ElasticsearchAsyncClient client = mock(ElasticsearchAsyncClient.class);
     private final MeterRegistry meters = new SimpleMeterRegistry();
     private final DocumentIndexer indexer = indexer(meters);
 
     @Test
-    void eachChangeIsCountedByWhatElasticsearchDidWithIt() throws IOException {
+    void eachChangeIsCountedByWhatElasticsearchDidWithIt() {
         answer(item(201, null), item(409, "version_conflict_engine_exception"), item(200, null),
             item(400, "document_parsing_exception"));
-        indexer.write(List.of(written("a", Duration.ofSeconds(1)), written("b", Duration.ofSeconds(1)), deletion("c"),
-            written("d", Duration.ofSeconds(1))));
+        write(indexer, written("a", Duration.ofSeconds(1)), written("b", Duration.ofSeconds(1)), deletion("c"),
+            written("d", Duration.ofSeconds(1)));
         assertEquals(1, indexed("indexed"));
         assertEquals(1, indexed("older_ignored"));
         assertEquals(1, indexed("deleted"));
@@ -53,11 +57,11 @@ class DocumentIndexerMetricsTest {
     }
 
     @Test
-    void freshnessRunsFromIngestedAtToElasticsearchsAcknowledgementForWrittenDocumentsOnly() throws IOException {
+    void freshnessRunsFromIngestedAtToElasticsearchsAcknowledgementForWrittenDocumentsOnly() {
         answer(item(201, null), item(201, null), item(409, "version_conflict_engine_exception"),
             item(400, "mapper_parsing_exception"));
-        indexer.write(List.of(written("a", Duration.ofMillis(800)), written("b", Duration.ofMillis(2000)),
-            written("c", Duration.ofSeconds(60)), written("d", Duration.ofSeconds(60))));
+        write(indexer, written("a", Duration.ofMillis(800)), written("b", Duration.ofMillis(2000)),
+            written("c", Duration.ofSeconds(60)), written("d", Duration.ofSeconds(60)));
 
         Timer freshness = meters.get(DocumentIndexer.FRESHNESS).timer();
         assertEquals(2, freshness.count(), "only the two written documents");
@@ -71,11 +75,11 @@ class DocumentIndexerMetricsTest {
     }
 
     @Test
-    void bulkRequestsAreMeasuredInDocumentsAndTime() throws IOException {
+    void bulkRequestsAreMeasuredInDocumentsAndTime() {
         answer(item(201, null), item(201, null), item(201, null));
-        indexer.write(List.of(written("a", Duration.ZERO), written("b", Duration.ZERO), written("c", Duration.ZERO)));
+        write(indexer, written("a", Duration.ZERO), written("b", Duration.ZERO), written("c", Duration.ZERO));
         answer(item(201, null));
-        indexer.write(List.of(written("d", Duration.ZERO)));
+        write(indexer, written("d", Duration.ZERO));
 
         assertEquals(2, meters.get(DocumentIndexer.BULK_SIZE).summary().count());
         assertEquals(4, meters.get(DocumentIndexer.BULK_SIZE).summary().totalAmount());
@@ -84,20 +88,21 @@ class DocumentIndexerMetricsTest {
     }
 
     @Test
-    void aBulkRequestThatFailsIsTimedButCountsNoDocument() throws IOException {
-        when(client.bulk(anyBuilder())).thenThrow(new IOException("connection refused"));
-        assertThrows(ElasticsearchUnavailable.class, () -> indexer.write(List.of(written("a", Duration.ZERO))));
+    void aBulkRequestThatFailsIsTimedButCountsNoDocument() {
+        when(client.bulk(anyBuilder()))
+            .thenReturn(CompletableFuture.failedFuture(new IOException("connection refused")));
+        assertThrows(ElasticsearchUnavailable.class, () -> write(indexer, written("a", Duration.ZERO)));
         assertEquals(1, meters.get(DocumentIndexer.BULK_DURATION).timer().count());
         assertEquals(0, indexed("indexed"));
         assertEquals(0, meters.get(DocumentIndexer.FRESHNESS).timer().count());
     }
 
     @Test
-    void prometheusSeesTheNamesTheReadmeDocuments() throws IOException {
+    void prometheusSeesTheNamesTheReadmeDocuments() {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         DocumentIndexer exported = indexer(prometheus);
         answer(item(201, null), item(400, "document_parsing_exception"));
-        exported.write(List.of(written("a", Duration.ofMillis(700)), written("b", Duration.ZERO)));
+        write(exported, written("a", Duration.ofMillis(700)), written("b", Duration.ZERO));
 
         String text = prometheus.scrape();
         assertTrue(text.contains("wenku_pipeline_freshness_seconds_count 1"), text);
@@ -108,15 +113,20 @@ class DocumentIndexerMetricsTest {
         assertTrue(text.contains("wenku_indexing_bulk_duration_seconds_count 1"), text);
     }
 
-    private DocumentIndexer indexer(MeterRegistry registry) {
-        SearchProperties properties = new SearchProperties(null, 0, null, null, null, null);
-        return new DocumentIndexer(client, new DocumentIndex(client, properties, null),
-            Clock.fixed(ACKNOWLEDGED, ZoneOffset.UTC), registry);
+    private static void write(DocumentIndexer indexer, Change... changes) {
+        indexer.write(Stream.of(changes), results -> { });
     }
 
-    private void answer(BulkResponseItem... items) throws IOException {
+    private DocumentIndexer indexer(MeterRegistry registry) {
+        SearchProperties properties = new SearchProperties(null, 0, null, null, null, null);
+        when(client._jsonpMapper()).thenReturn(new Jackson3JsonpMapper());
+        return new DocumentIndexer(client, new DocumentIndex(mock(ElasticsearchClient.class), properties, null),
+            properties, Clock.fixed(ACKNOWLEDGED, ZoneOffset.UTC), registry);
+    }
+
+    private void answer(BulkResponseItem... items) {
         BulkResponse response = BulkResponse.of(r -> r.errors(false).took(1).items(List.of(items)));
-        when(client.bulk(anyBuilder())).thenReturn(response);
+        when(client.bulk(anyBuilder())).thenReturn(CompletableFuture.completedFuture(response));
     }
 
     private static Function<BulkRequest.Builder, ObjectBuilder<BulkRequest>> anyBuilder() {

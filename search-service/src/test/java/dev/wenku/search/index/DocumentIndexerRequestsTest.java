@@ -1,0 +1,163 @@
+package dev.wenku.search.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.bulk.OperationType;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import co.elastic.clients.util.ObjectBuilder;
+import dev.wenku.events.DocumentAnalyzed;
+import dev.wenku.search.SearchProperties;
+import dev.wenku.search.index.DocumentIndexer.Change;
+import dev.wenku.search.index.DocumentIndexer.Outcome;
+import dev.wenku.search.index.DocumentIndexer.Result;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** How a batch of changes is split into bulk requests (the Elasticsearch client is stubbed; ITs use the real one). */
+class DocumentIndexerRequestsTest {
+
+    private final ElasticsearchAsyncClient client = mock(ElasticsearchAsyncClient.class);
+    private final List<List<String>> requests = new ArrayList<>();
+    private final List<String> read = new ArrayList<>();
+
+    @Test
+    void aBatchIsWrittenInOrderInRequestsOfRequestDocumentsAndAnsweredInOrder() {
+        answerEveryRequest(null);
+        List<Result> results = write(indexer(2), changes("a", "b", "c", "d", "e"));
+        assertEquals(List.of(List.of("a", "b"), List.of("c", "d"), List.of("e")), requests);
+        assertEquals(List.of("a", "b", "c", "d", "e"), results.stream().map(r -> r.change().documentId()).toList());
+        assertEquals(List.of(Outcome.WRITTEN, Outcome.WRITTEN, Outcome.DELETED, Outcome.WRITTEN, Outcome.WRITTEN),
+            results.stream().map(Result::outcome).toList());
+    }
+
+    @Test
+    void theNextRequestIsReadWhileThePreviousIsInFlightButNotFurther() {
+        CompletableFuture<BulkResponse> first = new CompletableFuture<>();
+        when(client.bulk(anyBuilder())).thenAnswer(call -> {
+            List<String> ids = ids(call.getArgument(0));
+            requests.add(ids);
+            // When the first request is sent, nothing of the next one is read yet; when the second is sent, the
+            // first must have been answered.
+            assertEquals(requests.size() == 1 ? List.of("a", "b") : List.of("a", "b", "c", "d"), read);
+            assertTrue(requests.size() == 1 || first.isDone());
+            return requests.size() == 1 ? first : CompletableFuture.completedFuture(response(ids, null));
+        });
+        CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS)
+            .execute(() -> first.complete(response(List.of("a", "b"), null)));
+        assertEquals(4, write(indexer(2), changes("a", "b", "c", "d")).size());
+    }
+
+    @Test
+    void aRequestElasticsearchCannotTakeFailsTheWholeBatchAndNothingAfterItIsSent() {
+        when(client.bulk(anyBuilder())).thenAnswer(call -> {
+            List<String> ids = ids(call.getArgument(0));
+            requests.add(ids);
+            return requests.size() == 2
+                ? CompletableFuture.failedFuture(new ConnectException("Connection refused"))
+                : CompletableFuture.completedFuture(response(ids, null));
+        });
+        assertThrows(ElasticsearchUnavailable.class, () -> write(indexer(2), changes("a", "b", "c", "d", "e", "f")));
+        assertEquals(List.of(List.of("a", "b"), List.of("c", "d")), requests);
+    }
+
+    @Test
+    void aTooManyRequestsAnswerForOneDocumentFailsTheWholeBatch() {
+        answerEveryRequest(429);
+        assertThrows(ElasticsearchUnavailable.class, () -> write(indexer(2), changes("a", "b", "c")));
+    }
+
+    @Test
+    void eachRequestsResultsAreHandedOnWhileTheNextRequestIsInFlight() {
+        CompletableFuture<BulkResponse> second = new CompletableFuture<>();
+        List<String> handedOnWhileSecondInFlight = new ArrayList<>();
+        when(client.bulk(anyBuilder())).thenAnswer(call -> {
+            List<String> ids = ids(call.getArgument(0));
+            requests.add(ids);
+            return requests.size() == 2 ? second : CompletableFuture.completedFuture(response(ids, null));
+        });
+        List<List<String>> handedOn = new ArrayList<>();
+        indexer(2).write(changes("a", "b", "d"), results -> {
+            handedOn.add(results.stream().map(r -> r.change().documentId()).toList());
+            if (!second.isDone()) {
+                handedOnWhileSecondInFlight.addAll(handedOn.getLast());
+                second.complete(response(List.of("d"), null));
+            }
+        });
+        assertEquals(List.of("a", "b"), handedOnWhileSecondInFlight);
+        assertEquals(List.of(List.of("a", "b"), List.of("d")), handedOn);
+    }
+
+    private static List<Result> write(DocumentIndexer indexer, Stream<Change> changes) {
+        List<Result> results = new ArrayList<>();
+        indexer.write(changes, results::addAll);
+        return results;
+    }
+
+    private DocumentIndexer indexer(int requestDocuments) {
+        SearchProperties properties = new SearchProperties(null, 0, null, null, null,
+            new SearchProperties.Bulk(0, requestDocuments, null, 0, null));
+        when(client._jsonpMapper()).thenReturn(new Jackson3JsonpMapper());
+        return new DocumentIndexer(client, new DocumentIndex(mock(ElasticsearchClient.class), properties, null),
+            properties, Clock.systemUTC(), new SimpleMeterRegistry());
+    }
+
+    /** Each request answered per operation: 201/200, or {@code errorStatus} for every one. */
+    private void answerEveryRequest(Integer errorStatus) {
+        when(client.bulk(anyBuilder())).thenAnswer(call -> {
+            List<String> ids = ids(call.getArgument(0));
+            requests.add(ids);
+            return CompletableFuture.completedFuture(response(ids, errorStatus));
+        });
+    }
+
+    /** Changes read lazily, as the listener decodes them; "c" is a deletion. */
+    private Stream<Change> changes(String... ids) {
+        return Stream.of(ids).map(id -> {
+            read.add(id);
+            Instant now = Instant.now();
+            return new Change(id, id.equals("c") ? null : new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, id, 1,
+                "标题", "正文", "标题", "正文", null, List.of(), List.of(), List.of(), null, List.of(), List.of(), null,
+                now, now));
+        });
+    }
+
+    private static List<String> ids(Function<BulkRequest.Builder, ObjectBuilder<BulkRequest>> request) {
+        return request.apply(new BulkRequest.Builder()).build().operations().stream()
+            .map(o -> o.isIndex() ? o.index().id() : o.delete().id()).toList();
+    }
+
+    private static BulkResponse response(List<String> ids, Integer errorStatus) {
+        List<BulkResponseItem> items = ids.stream().map(id -> BulkResponseItem.of(i -> {
+            i.operationType(OperationType.Index).index("wenku-documents-v4").id(id)
+                .status(errorStatus == null ? 201 : errorStatus);
+            if (errorStatus != null) {
+                i.error(e -> e.type("es_rejected_execution_exception").reason("queue full"));
+            }
+            return i;
+        })).toList();
+        return BulkResponse.of(r -> r.errors(errorStatus != null).took(1).items(items));
+    }
+
+    private static Function<BulkRequest.Builder, ObjectBuilder<BulkRequest>> anyBuilder() {
+        return any();
+    }
+}
