@@ -103,7 +103,7 @@ class PlatformEndToEndIT {
         assertFalse(found.contains("心得體會感悟的內容"), "the preface is not an essay: " + found);
         for (String query : List.of("新质生产力", "新質生產力", "xinzhishengchanli")) {
             String essays = awaitSearch(query, body -> IntStream.rangeClosed(1, 5)
-                .allMatch(n -> body.contains("心得體會感悟" + n + """)));
+                .allMatch(n -> body.contains("心得體會感悟" + n + "\"")));
             assertTrue(essays.contains("<em>新質生產力</em>"), query + " highlights the word in the essays: " + essays);
         }
 
