@@ -3,17 +3,17 @@
 #   ./run-benchmarks.sh suite
 #     every benchmark below once (analysis, then on one embedded platform: start-up time, search latency, end-to-end
 #     freshness at 5, 10 and 20 uploads/s, the indexer, resident memory), ending with one table of figure,
-#     measurement, target and met/missed, with the machine above it. Takes about 6 minutes after the build.
+#     measurement, target and met/missed, with the machine above it. Takes about 7 minutes after the build.
 #   ./run-benchmarks.sh analysis [JMH options]
 #     analysis: full analysis of a seed essay vs bare segmentation of the same text (AnalysisBenchmark); prints both
 #               throughputs and "analysis/segmentation ratio: X.XX (target ≥ 0.50)". Takes about 1.5 minutes.
 #     JMH options go to JMH, e.g. -p essay=1,3,5 (which seed essays) or -f 1 (one fork).
 #   ./run-benchmarks.sh search [rate per second] [seconds]
 #     search latency p50/p95/p99 at a fixed arrival rate (default 100/s for 20 s), through the gateway and directly,
-#     on the embedded platform with the seed loaded (about 2 minutes).
+#     on the embedded platform with the seed loaded (about 3 minutes).
 #   ./run-benchmarks.sh indexer [documents]
 #     indexer throughput (Kafka → search-service → searchable) against a raw _bulk of the same documents into the
-#     same node (default 5000 documents; about 2 minutes).
+#     same node (default 5000 documents; about 3 minutes).
 #   ./run-benchmarks.sh freshness [seconds per rate] [rates per second...]
 #     end-to-end freshness (upload through the gateway → searchable through the gateway) p50/p95/p99 and throughput
 #     at fixed arrival rates (default 5, 10 and 20 uploads/s for 30 s each), on the embedded platform (about 3 minutes).
