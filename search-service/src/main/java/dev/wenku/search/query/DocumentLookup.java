@@ -73,14 +73,17 @@ public class DocumentLookup {
             throw new InvalidSearch("invalid_size", "size must be between 1 and 20, got " + size + ".");
         }
         reading(id);
-        SearchResponse<TitleSource> response = client.search(s -> s.index(index.alias()).size(size)
-            .source(src -> src.filter(f -> f.includes("id", "title")))
+        SearchResponse<DocumentSearch.HitSource> response = client.search(s -> s.index(index.alias()).size(size)
+            .source(src -> src.filter(f -> f.includes("id", "title", "keywords", "themes", "summary")))
             .query(q -> q.moreLikeThis(m -> m.fields(DocumentSearch.TITLE, DocumentSearch.BODY)
                 .like(l -> l.document(d -> d.index(index.alias()).id(id)))
-                .minTermFreq(1).minDocFreq(1).maxQueryTerms(40).minimumShouldMatch("20%"))), TitleSource.class);
-        return new Related(id, response.hits().hits().stream().map(hit -> new SearchResult.Hit(hit.id(),
-            hit.source() == null ? null : hit.source().title(), hit.score() == null ? 0 : hit.score(), List.of(),
-            List.of(), List.of(), null)).toList());
+                .minTermFreq(1).minDocFreq(1).maxQueryTerms(40).minimumShouldMatch("20%"))),
+            DocumentSearch.HitSource.class);
+        return new Related(id, response.hits().hits().stream().map(hit -> {
+            DocumentSearch.HitSource doc = hit.source();
+            return new SearchResult.Hit(hit.id(), doc.title(), hit.score() == null ? 0 : hit.score(), List.of(),
+                orEmpty(doc.keywords()), orEmpty(doc.themes()), doc.summary());
+        }).toList());
     }
 
     public record Reading(String id, long version, String title, String body, String summary, List<String> keyPhrases,
@@ -101,5 +104,9 @@ public class DocumentLookup {
         IndexedDocument doc = response.source();
         return new Reading(doc.id(), doc.version(), doc.title(), doc.body(), doc.summary(), doc.keyPhrases(),
             doc.details(), doc.source(), doc.tags());
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
     }
 }

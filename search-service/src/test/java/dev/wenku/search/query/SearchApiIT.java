@@ -264,6 +264,8 @@ class SearchApiIT {
         assertTrue(related.contains("sugg-b-" + marker), related);
         String others = related.substring(related.indexOf("\"related\""));
         assertTrue(!others.contains("sugg-a-" + marker), "not itself: " + related);
+        assertTrue(others.contains("\"keywords\":[\"新质生产力\"]") && others.contains("\"summary\":\"摘要。\""),
+            "related documents come with their keywords and summary: " + related);
     }
 
     @Test
