@@ -53,9 +53,8 @@ public final class IndexerBenchmark {
     private static final int RAW_BULK = 500;
     private static final int ROUNDS = 2;
     /**
-     * Documents written both ways before measuring. Both Elasticsearch and search-service start cold; without it the
-     * first way measured paid for the node's warm-up (in one run its bulk requests took 240 ms per 100 documents in
-     * the first round and 140 ms in the second).
+     * Documents written both ways before measuring. Elasticsearch and search-service start cold; without it the way
+     * measured first paid for their warm-up.
      */
     private static final int WARM_UP_DOCUMENTS = 2_000;
     private static final String RAW_INDEX = "bench-raw";

@@ -34,8 +34,8 @@ public final class SearchLatencyBenchmark {
 
     /**
      * Warm-up: rounds of back-to-back searches, then one open-loop round. The gateway's reactive call chain is deep,
-     * and on 2 shared cores its JIT-compiled code settles only after some thousands of requests: measured at 100/s
-     * after a minute of open-loop warm-up only, it still added 5–13 ms at p50 that later windows did not show.
+     * and on 2 shared cores its JIT-compiled code settles only after some thousands of requests: with a minute of
+     * open-loop warm-up only, suite runs measured 3.3 to 13.4 ms added at p50.
      */
     private static final int WARM_UP_ROUNDS = 4;
     private static final int WARM_UP_SEARCHES_PER_ROUND = 1_000;

@@ -33,9 +33,9 @@ import org.springframework.stereotype.Component;
  * with external versioning: the event's version is the document's version in Elasticsearch, so a replayed or late
  * older event never overwrites a newer one (a replay of the same version is accepted, which keeps redelivery
  * idempotent). One request is in flight at a time, so changes reach Elasticsearch in order; while Elasticsearch
- * writes it, the next request's changes are read and serialised, which would otherwise leave Elasticsearch idle for
- * a third of the time. Written documents become searchable at the index's next refresh (every second): waiting for
- * it in every request would cap throughput at one batch per second.
+ * writes it, the next request's changes are read and serialised, which would otherwise leave Elasticsearch idle.
+ * Written documents become searchable at the index's next refresh (every second): waiting for it in every request
+ * would cap throughput at one batch per second.
  *
  * <p>Metrics: every change in {@value #INDEXED} by {@code outcome}; for each written document, the time from its
  * upload's acceptance ({@code ingestedAt}) to Elasticsearch's acknowledgement in {@value #FRESHNESS}; documents per
@@ -58,8 +58,8 @@ public class DocumentIndexer {
     private final DistributionSummary bulkSize;
     private final Timer bulkDuration;
 
-    public DocumentIndexer(ElasticsearchAsyncClient client, DocumentIndex index, SearchProperties properties, Clock clock,
-                           MeterRegistry meters) {
+    public DocumentIndexer(ElasticsearchAsyncClient client, DocumentIndex index, SearchProperties properties,
+                           Clock clock, MeterRegistry meters) {
         this.client = client;
         this.index = index;
         this.requestDocuments = properties.bulk().requestDocuments();

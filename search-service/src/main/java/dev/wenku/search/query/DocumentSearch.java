@@ -120,7 +120,8 @@ public class DocumentSearch {
                 .should(s -> s.term(t -> t.field("pinyinInitials").value(pinyin).boost(2f)))
                 .should(s -> s.match(m -> m.field("titlePinyin").query(pinyin)));
             for (String keyword : spellings.getOrDefault(pinyin, List.of())) {
-                b.should(s -> s.multiMatch(m -> m.query(keyword).fields(TITLE + "^2", BODY).type(TextQueryType.Phrase)));
+                b.should(s -> s.multiMatch(m -> m.query(keyword).fields(TITLE + "^2", BODY)
+                    .type(TextQueryType.Phrase)));
             }
             return b.minimumShouldMatch("1");
         }));
