@@ -99,13 +99,19 @@ public final class IndexerBenchmark {
             double raw = 0;
             for (int round = 1; round <= ROUNDS; round++) {
                 List<DocumentAnalyzed> events = events(essays, "bench-" + round + "-", count);
+                double roundIndexer;
+                double roundRaw;
                 if (round % 2 == 1) {
-                    indexer += indexer(platform, client, events) / ROUNDS;
-                    raw += rawBulk(platform, client, events) / ROUNDS;
+                    roundIndexer = indexer(platform, client, events);
+                    roundRaw = rawBulk(platform, client, events);
                 } else {
-                    raw += rawBulk(platform, client, events) / ROUNDS;
-                    indexer += indexer(platform, client, events) / ROUNDS;
+                    roundRaw = rawBulk(platform, client, events);
+                    roundIndexer = indexer(platform, client, events);
                 }
+                System.out.printf("Round %d: indexer %.0f documents/s, raw _bulk %.0f documents/s (%.2f×)%n", round,
+                    roundIndexer, roundRaw, roundIndexer / roundRaw);
+                indexer += roundIndexer / ROUNDS;
+                raw += roundRaw / ROUNDS;
             }
             return new Result(count, essays.stream().mapToInt(e -> e.body().length()).sum() / essays.size(), indexer,
                 raw);
