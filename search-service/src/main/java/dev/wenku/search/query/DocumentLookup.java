@@ -79,11 +79,8 @@ public class DocumentLookup {
                 .like(l -> l.document(d -> d.index(index.alias()).id(id)))
                 .minTermFreq(1).minDocFreq(1).maxQueryTerms(40).minimumShouldMatch("20%"))),
             DocumentSearch.HitSource.class);
-        return new Related(id, response.hits().hits().stream().map(hit -> {
-            DocumentSearch.HitSource doc = hit.source();
-            return new SearchResult.Hit(hit.id(), doc.title(), hit.score() == null ? 0 : hit.score(), List.of(),
-                orEmpty(doc.keywords()), orEmpty(doc.themes()), doc.summary());
-        }).toList());
+        return new Related(id, response.hits().hits().stream()
+            .map(hit -> hit.source().toHit(hit, List.of())).toList());
     }
 
     public record Reading(String id, long version, String title, String body, String summary, List<String> keyPhrases,
@@ -104,9 +101,5 @@ public class DocumentLookup {
         IndexedDocument doc = response.source();
         return new Reading(doc.id(), doc.version(), doc.title(), doc.body(), doc.summary(), doc.keyPhrases(),
             doc.details(), doc.source(), doc.tags());
-    }
-
-    private static List<String> orEmpty(List<String> values) {
-        return values == null ? List.of() : values;
     }
 }

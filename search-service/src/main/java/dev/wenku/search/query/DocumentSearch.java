@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 import dev.wenku.search.SearchProperties;
@@ -49,6 +50,12 @@ public class DocumentSearch {
     /** The stored fields a result needs. */
     record HitSource(String id, String title, String body, String simplifiedBody, List<String> keywords,
                      List<String> themes, String summary) {
+
+        /** A result of {@code hit}: this document with its score and {@code highlights}. */
+        SearchResult.Hit toHit(Hit<HitSource> hit, List<String> highlights) {
+            return new SearchResult.Hit(hit.id(), title, hit.score() == null ? 0 : hit.score(), highlights,
+                keywords == null ? List.of() : keywords, themes == null ? List.of() : themes, summary);
+        }
     }
 
     public SearchResult search(SearchRequest request) throws IOException {
@@ -71,11 +78,8 @@ public class DocumentSearch {
             return s;
         }, HitSource.class);
 
-        List<SearchResult.Hit> hits = response.hits().hits().stream().map(hit -> {
-            HitSource doc = hit.source();
-            return new SearchResult.Hit(hit.id(), doc.title(), hit.score() == null ? 0 : hit.score(),
-                highlights(hit.highlight(), doc), orEmpty(doc.keywords()), orEmpty(doc.themes()), doc.summary());
-        }).toList();
+        List<SearchResult.Hit> hits = response.hits().hits().stream()
+            .map(hit -> hit.source().toHit(hit, highlights(hit.highlight(), hit.source()))).toList();
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         return new SearchResult(total, hits, facets(response.aggregations()));
     }
@@ -154,10 +158,6 @@ public class DocumentSearch {
             fragments.addAll(highlight.getOrDefault(TITLE, List.of()));
         }
         return fragments;
-    }
-
-    private static List<String> orEmpty(List<String> values) {
-        return values == null ? List.of() : values;
     }
 
     private void validate(SearchRequest request) {

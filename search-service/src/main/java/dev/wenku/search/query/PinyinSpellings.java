@@ -1,7 +1,6 @@
 package dev.wenku.search.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import dev.wenku.search.index.DocumentIndex;
 import dev.wenku.text.PinyinText;
@@ -49,7 +48,7 @@ class PinyinSpellings {
                 .should(m -> m.term(t -> t.field("pinyinInitials").value(word)))))
             .aggregations("keywords", a -> a.terms(t -> t.field("keywords").size(KEYWORDS_READ))), Void.class);
         return response.aggregations().get("keywords").sterms().buckets().array().stream()
-            .map(StringTermsBucket::key).map(key -> key.stringValue())
+            .map(bucket -> bucket.key().stringValue())
             .filter(keyword -> word.equals(PinyinText.joined(keyword)) || word.equals(PinyinText.initials(keyword)))
             .toList();
     }
