@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -177,6 +182,68 @@ class GatewaySecurityIT {
             .headers().firstValue("X-Request-Id").orElse(null);
         assertNotNull(generated);
         assertNotEquals("bad id with spaces", generated);
+    }
+
+    @Test
+    void aKeepAliveConnectionIsStillServedAfterASlowAnswerAndAQuickOneCrossOnIt() throws Exception {
+        // A client that sends its next request while the previous answer is still being finished (here: two requests
+        // in one write, a forwarded one answered later and a refused one answered at once) must still be served on
+        // that connection afterwards; Reactor Netty up to 1.3.8 stopped reading such a connection.
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            out.write((rawGet("/api/search?q=x") + rawGet("/actuator/prometheus")).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals(503, readResponseStatus(in));
+            assertEquals(401, readResponseStatus(in));
+            out.write(rawGet("/actuator/health").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals(200, readResponseStatus(in), "the third request on the connection is answered");
+        }
+    }
+
+    private static String rawGet(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 198.51.100.7\r\n\r\n";
+    }
+
+    /** Reads one HTTP/1.1 response (status line, headers, a Content-Length or chunked body) and returns its status. */
+    private static int readResponseStatus(InputStream in) throws IOException {
+        int status = Integer.parseInt(readLine(in).split(" ")[1]);
+        long length = 0;
+        boolean chunked = false;
+        for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
+            String name = header.substring(0, header.indexOf(':')).strip().toLowerCase(java.util.Locale.ROOT);
+            String value = header.substring(header.indexOf(':') + 1).strip();
+            if (name.equals("content-length")) {
+                length = Long.parseLong(value);
+            } else if (name.equals("transfer-encoding") && value.equalsIgnoreCase("chunked")) {
+                chunked = true;
+            }
+        }
+        if (!chunked) {
+            in.skipNBytes(length);
+            return status;
+        }
+        for (long chunk = Long.parseLong(readLine(in).strip(), 16); chunk > 0; chunk = Long.parseLong(readLine(in).strip(), 16)) {
+            in.skipNBytes(chunk);
+            readLine(in);
+        }
+        readLine(in);
+        return status;
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new EOFException("the connection closed in the middle of a response");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     private HttpRequest.Builder request(String path) {
