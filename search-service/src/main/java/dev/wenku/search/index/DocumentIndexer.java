@@ -24,7 +24,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +31,9 @@ import org.springframework.stereotype.Component;
  * Writes batches of analysed documents and deletions in bulk requests of {@code wenku.search.bulk.request-documents},
  * with external versioning: the event's version is the document's version in Elasticsearch, so a replayed or late
  * older event never overwrites a newer one (a replay of the same version is accepted, which keeps redelivery
- * idempotent). One request is in flight at a time, so changes reach Elasticsearch in order; while Elasticsearch
- * writes it, the next request's changes are read and serialised, which would otherwise leave Elasticsearch idle.
+ * idempotent). One request is in flight at a time, so changes reach Elasticsearch in order ({@link Writer}); while
+ * Elasticsearch writes it, the next request's changes are read and serialised, and a batch's last request stays in
+ * flight while the next batch is fetched, which would otherwise leave Elasticsearch idle.
  * Written documents become searchable at the index's next refresh (every second): waiting for it in every request
  * would cap throughput at one batch per second.
  *
@@ -77,7 +77,8 @@ public class DocumentIndexer {
             .register(meters);
         this.bulkSize = DistributionSummary.builder(BULK_SIZE).description("Documents per bulk request")
             .baseUnit("documents").register(meters);
-        this.bulkDuration = Timer.builder(BULK_DURATION).description("Time of one bulk request").register(meters);
+        this.bulkDuration = Timer.builder(BULK_DURATION)
+            .description("Time of one bulk request, from sending it to Elasticsearch's answer").register(meters);
     }
 
     /** One change: a document to index, or (event null) the id of a document to delete. */
@@ -98,66 +99,173 @@ public class DocumentIndexer {
     public record Result(Change change, Outcome outcome, String reason) {
     }
 
+    /** What a batch's caller does with Elasticsearch's answers; called on the thread that writes. */
+    public interface Batch {
+
+        /** What Elasticsearch did with each change of one request of the batch, in order. */
+        void acknowledged(List<Result> results);
+
+        /** Every change of the batch is acknowledged (called after the batch's last {@link #acknowledged}). */
+        void completed();
+    }
+
+    /** Writing for one thread (a consumer's): each thread keeps its own request in flight. */
+    public Writer writer() {
+        return new Writer();
+    }
+
     /**
-     * Writes {@code changes} in order, one bulk request in flight: while Elasticsearch writes one request, the next
-     * is read from the stream (lazily: the caller's decoding is part of it) and serialised, and the previous one's
-     * results go to {@code acknowledged}.
-     *
-     * @param acknowledged gets what Elasticsearch did with each change of a request, in order, once it answered
-     * @throws ElasticsearchUnavailable when Elasticsearch cannot be reached or asks to slow down (429, 5xx): the
-     *                                  whole batch is to be retried later; nothing of it is lost, and what was
-     *                                  written of it already is written again as a harmless replay
+     * Writes batches in order, one bulk request in flight: while Elasticsearch writes one request, the next is read
+     * from the batch's stream (lazily: the caller's decoding is part of it) and serialised, and the previous one's
+     * results are handed on. A batch's last request may be left in flight when the next batch is known to follow, so
+     * Elasticsearch also has work while the caller fetches and prepares that batch; it is answered when the next
+     * batch's first request is sent, or at {@link #finish()}. Batches complete in order.
      */
-    public void write(Stream<Change> changes, Consumer<List<Result>> acknowledged) {
-        InFlight inFlight = null;
-        Iterator<Change> next = changes.iterator();
-        while (next.hasNext()) {
-            List<Change> request = new ArrayList<>(requestDocuments);
-            List<BulkOperation> operations = new ArrayList<>(requestDocuments);
-            while (request.size() < requestDocuments && next.hasNext()) {
-                Change change = next.next();
-                request.add(change);
-                operations.add(operation(change));
+    public final class Writer {
+
+        private InFlight inFlight;
+        /** The last request of an earlier batch, which failed: sent again before anything else. */
+        private InFlight failed;
+
+        private Writer() {
+        }
+
+        /**
+         * @param leaveLastRequestInFlight the caller will write another batch, or call {@link #finish()}, soon
+         * @throws ElasticsearchUnavailable when Elasticsearch cannot be reached or asks to slow down (429, 5xx): the
+         *                                  whole batch is to be written again later; nothing of it is lost, and
+         *                                  what was written of it already is written again as a harmless replay
+         */
+        public void write(Stream<Change> changes, Batch batch, boolean leaveLastRequestInFlight) {
+            resendFailed();
+            boolean sent = false;
+            Iterator<Change> next = changes.iterator();
+            while (next.hasNext()) {
+                Request request = read(next);
+                InFlight previous = inFlight;
+                List<Result> previousResults = previous == null ? null : answer(previous, previous.batch() != batch);
+                inFlight = send(request, batch);
+                sent = true;
+                if (previous != null) {
+                    handOn(previous, previousResults, previous.batch() != batch);
+                }
             }
-            List<Result> previous = inFlight == null ? null : await(inFlight);
-            inFlight = send(request, operations);
-            if (previous != null) {
-                acknowledged.accept(previous);
+            if (!sent) {
+                finish();
+                batch.completed();
+            } else if (!leaveLastRequestInFlight) {
+                InFlight last = inFlight;
+                List<Result> results = answer(last, false);
+                last.batch().acknowledged(results);
+                batch.completed();
             }
         }
-        if (inFlight != null) {
-            acknowledged.accept(await(inFlight));
+
+        /** Waits for the request left in flight, if any, and completes its batch. */
+        public void finish() {
+            resendFailed();
+            if (inFlight != null) {
+                InFlight last = inFlight;
+                handOn(last, answer(last, true), true);
+            }
+        }
+
+        /**
+         * Forgets the request left in flight and a failed one, without completing their batch: for when the
+         * partitions they came from are taken away (their records are delivered again, to the next owner).
+         */
+        public void abandon() {
+            inFlight = null;
+            failed = null;
+        }
+
+        private void resendFailed() {
+            if (failed != null) {
+                inFlight = send(failed.request(), failed.batch());
+                failed = null;
+            }
+        }
+
+        /** Elasticsearch's answer to {@code request}; if it fails, a request of an earlier batch is kept to resend. */
+        private List<Result> answer(InFlight request, boolean ofEarlierBatch) {
+            inFlight = null;
+            try {
+                return await(request);
+            } catch (ElasticsearchUnavailable e) {
+                if (ofEarlierBatch) {
+                    failed = request;
+                }
+                throw e;
+            }
+        }
+
+        /**
+         * Hands {@code request}'s results to its batch. The last request of an earlier batch completes that batch;
+         * if that fails (its reports were not all delivered), the request is kept to be written and reported again,
+         * as that batch is never retried otherwise.
+         */
+        private void handOn(InFlight request, List<Result> results, boolean ofEarlierBatch) {
+            try {
+                request.batch().acknowledged(results);
+                if (ofEarlierBatch) {
+                    request.batch().completed();
+                }
+            } catch (RuntimeException e) {
+                if (ofEarlierBatch) {
+                    failed = request;
+                }
+                throw e;
+            }
         }
     }
 
-    /** A bulk request on its way: its changes and Elasticsearch's answer to come. */
-    private record InFlight(List<Change> changes, CompletableFuture<BulkResponse> response, long startNanos) {
+    private Request read(Iterator<Change> next) {
+        List<Change> changes = new ArrayList<>(requestDocuments);
+        List<BulkOperation> operations = new ArrayList<>(requestDocuments);
+        while (changes.size() < requestDocuments && next.hasNext()) {
+            Change change = next.next();
+            changes.add(change);
+            operations.add(operation(change));
+        }
+        return new Request(changes, operations);
     }
 
-    private InFlight send(List<Change> changes, List<BulkOperation> operations) {
+    /** The changes of one bulk request and their serialised operations. */
+    private record Request(List<Change> changes, List<BulkOperation> operations) {
+    }
+
+    /** A bulk request on its way: its batch and Elasticsearch's answer to come. */
+    private record InFlight(Request request, Batch batch, CompletableFuture<BulkResponse> response) {
+    }
+
+    private InFlight send(Request request, Batch batch) {
         long start = System.nanoTime();
         try {
-            return new InFlight(changes, client.bulk(b -> b.index(index.alias()).operations(operations)), start);
+            CompletableFuture<BulkResponse> response =
+                client.bulk(b -> b.index(index.alias()).operations(request.operations()));
+            // Timed to Elasticsearch's answer, not to when the writer gets round to it.
+            response.whenComplete((answer, failure) ->
+                bulkDuration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+            return new InFlight(request, batch, response);
         } catch (RuntimeException e) {
             bulkDuration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            throw unavailable(changes, e);
+            throw unavailable(request.changes(), e);
         }
     }
 
     private List<Result> await(InFlight request) {
+        List<Change> changes = request.request().changes();
         BulkResponse response;
         try {
             response = request.response().join();
         } catch (CompletionException | CancellationException e) {
-            throw unavailable(request.changes(), e.getCause() == null ? e : e.getCause());
-        } finally {
-            bulkDuration.record(System.nanoTime() - request.startNanos(), TimeUnit.NANOSECONDS);
+            throw unavailable(changes, e.getCause() == null ? e : e.getCause());
         }
         Instant acknowledged = clock.instant();
-        bulkSize.record(request.changes().size());
+        bulkSize.record(changes.size());
         List<Result> results = new ArrayList<>();
-        for (int i = 0; i < request.changes().size(); i++) {
-            results.add(result(request.changes().get(i), response.items().get(i)));
+        for (int i = 0; i < changes.size(); i++) {
+            results.add(result(changes.get(i), response.items().get(i)));
         }
         results.forEach(result -> count(result, acknowledged));
         return results;

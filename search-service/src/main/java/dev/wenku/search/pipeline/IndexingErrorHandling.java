@@ -5,6 +5,9 @@ import java.time.Clock;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -22,6 +25,18 @@ class IndexingErrorHandling {
         ExponentialBackOff backOff = new ExponentialBackOff(250, 2.0);
         backOff.setMaxInterval(properties.retryBackoffMax().toMillis());
         return new DefaultErrorHandler(backOff);
+    }
+
+    /**
+     * Offsets are committed when a batch is complete ({@link AnalyzedDocumentListener}), which may be during the next
+     * poll; idle events complete a batch that no other follows ({@link IndexWriters}).
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> batchCompletionCommits() {
+        return container -> {
+            container.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+            container.getContainerProperties().setIdleEventInterval(IndexWriters.IDLE_EVENT_INTERVAL.toMillis());
+        };
     }
 
     @Bean

@@ -114,7 +114,7 @@ class DocumentIndexerMetricsTest {
     }
 
     private static void write(DocumentIndexer indexer, Change... changes) {
-        indexer.write(Stream.of(changes), results -> { });
+        RecordedBatch.writeAll(indexer, Stream.of(changes));
     }
 
     private DocumentIndexer indexer(MeterRegistry registry) {

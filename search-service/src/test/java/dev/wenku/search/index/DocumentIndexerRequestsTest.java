@@ -94,22 +94,104 @@ class DocumentIndexerRequestsTest {
             requests.add(ids);
             return requests.size() == 2 ? second : CompletableFuture.completedFuture(response(ids, null));
         });
-        List<List<String>> handedOn = new ArrayList<>();
-        indexer(2).write(changes("a", "b", "d"), results -> {
-            handedOn.add(results.stream().map(r -> r.change().documentId()).toList());
-            if (!second.isDone()) {
-                handedOnWhileSecondInFlight.addAll(handedOn.getLast());
-                second.complete(response(List.of("d"), null));
+        List<String> log = new ArrayList<>();
+        RecordedBatch batch = new RecordedBatch("batch", log) {
+            @Override
+            public void acknowledged(List<Result> results) {
+                super.acknowledged(results);
+                if (!second.isDone()) {
+                    handedOnWhileSecondInFlight.addAll(results.stream().map(r -> r.change().documentId()).toList());
+                    second.complete(response(List.of("d"), null));
+                }
             }
-        });
+        };
+        indexer(2).writer().write(changes("a", "b", "d"), batch, false);
         assertEquals(List.of("a", "b"), handedOnWhileSecondInFlight);
-        assertEquals(List.of(List.of("a", "b"), List.of("d")), handedOn);
+        assertEquals(List.of("batch acknowledged a,b", "batch acknowledged d", "batch completed"), log);
+    }
+
+    @Test
+    void aBatchsLastRequestIsLeftInFlightUntilTheNextBatchsFirstRequestIsSent() {
+        List<String> log = new ArrayList<>();
+        when(client.bulk(anyBuilder())).thenAnswer(call -> {
+            List<String> ids = ids(call.getArgument(0));
+            log.add("sent " + String.join(",", ids));
+            return CompletableFuture.completedFuture(response(ids, null));
+        });
+        DocumentIndexer.Writer writer = indexer(2).writer();
+        writer.write(changes("a", "b", "d"), new RecordedBatch("first", log), true);
+        assertEquals(List.of("sent a,b", "sent d", "first acknowledged a,b"), log, "the first batch is not complete");
+
+        writer.write(changes("e", "f", "g"), new RecordedBatch("second", log), false);
+        assertEquals(List.of("sent a,b", "sent d", "first acknowledged a,b",
+            "sent e,f", "first acknowledged d", "first completed",
+            "sent g", "second acknowledged e,f", "second acknowledged g", "second completed"), log);
+    }
+
+    @Test
+    void finishCompletesTheBatchLeftInFlightAndABatchWithNothingToWriteCompletesAfterIt() {
+        List<String> log = new ArrayList<>();
+        answerEveryRequest(null);
+        DocumentIndexer.Writer writer = indexer(2).writer();
+        writer.write(changes("a"), new RecordedBatch("first", log), true);
+        writer.write(Stream.empty(), new RecordedBatch("unreadable", log), true);
+        assertEquals(List.of("first acknowledged a", "first completed", "unreadable completed"), log);
+
+        writer.write(changes("b"), new RecordedBatch("third", log), true);
+        writer.finish();
+        assertEquals(List.of("third acknowledged b", "third completed"), log.subList(3, log.size()));
+    }
+
+    @Test
+    void aFailedLastRequestOfAnEarlierBatchIsWrittenAgainFirstAndOnlyThenCompletesThatBatch() {
+        List<String> log = new ArrayList<>();
+        when(client.bulk(anyBuilder())).thenAnswer(call -> {
+            List<String> ids = ids(call.getArgument(0));
+            requests.add(ids);
+            log.add("sent " + String.join(",", ids));
+            return requests.size() == 1
+                ? CompletableFuture.failedFuture(new ConnectException("Connection refused"))
+                : CompletableFuture.completedFuture(response(ids, null));
+        });
+        DocumentIndexer.Writer writer = indexer(2).writer();
+        RecordedBatch first = new RecordedBatch("first", log);
+        writer.write(changes("a"), first, true);
+        assertThrows(ElasticsearchUnavailable.class,
+            () -> writer.write(changes("b"), new RecordedBatch("second", log), false));
+        assertEquals(List.of("sent a"), log, "the second batch waits for the first, which failed");
+
+        writer.write(changes("b"), new RecordedBatch("second", log), false);
+        assertEquals(List.of("sent a", "sent a", "sent b", "first acknowledged a", "first completed",
+            "second acknowledged b", "second completed"), log);
+    }
+
+    @Test
+    void aBatchWhoseReportsFailAfterItsRequestWasLeftInFlightIsWrittenAndReportedAgain() {
+        List<String> log = new ArrayList<>();
+        answerEveryRequest(null);
+        DocumentIndexer.Writer writer = indexer(2).writer();
+        boolean[] reportsDelivered = {false};
+        RecordedBatch first = new RecordedBatch("first", log) {
+            @Override
+            public void completed() {
+                if (!reportsDelivered[0]) {
+                    reportsDelivered[0] = true;
+                    throw new IllegalStateException("Kafka did not acknowledge the indexing reports");
+                }
+                super.completed();
+            }
+        };
+        writer.write(changes("a"), first, true);
+        assertThrows(IllegalStateException.class, () -> writer.write(changes("b"), new RecordedBatch("second", log),
+            false));
+        writer.write(changes("b"), new RecordedBatch("second", log), false);
+        assertEquals(List.of(List.of("a"), List.of("b"), List.of("a"), List.of("b")), requests);
+        assertEquals(List.of("first acknowledged a", "first acknowledged a", "first completed",
+            "second acknowledged b", "second completed"), log);
     }
 
     private static List<Result> write(DocumentIndexer indexer, Stream<Change> changes) {
-        List<Result> results = new ArrayList<>();
-        indexer.write(changes, results::addAll);
-        return results;
+        return RecordedBatch.writeAll(indexer, changes);
     }
 
     private DocumentIndexer indexer(int requestDocuments) {

@@ -1,6 +1,7 @@
 package dev.wenku.search.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
@@ -19,19 +20,28 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 
 /**
  * Elasticsearch is killed with SIGKILL in the middle of a load and restarted: search-service pauses, resumes by
- * itself, and in the end every document is searchable exactly once. Uses servers of its own, since it kills one.
+ * itself, and in the end every document is searchable exactly once and every record's offset committed. Uses servers
+ * of its own, since it kills one.
  */
 class ElasticsearchOutageIT {
 
@@ -42,7 +52,7 @@ class ElasticsearchOutageIT {
     Path data;
 
     @Test
-    void everyDocumentOfALoadIsIndexedExactlyOnceAcrossAnElasticsearchCrash() throws Exception {
+    void everyDocumentOfALoadIsIndexedExactlyOnceAndCommittedAcrossAnElasticsearchCrash() throws Exception {
         LocalServers servers = new LocalServers(ProjectLayout.locate(), data.resolve("logs"), null);
         int elasticsearchPort = FreePorts.next();
         try (RunningServer kafka = servers.startKafka(data.resolve("kafka"), FreePorts.next())) {
@@ -63,6 +73,18 @@ class ElasticsearchOutageIT {
                     Duration.ofSeconds(2)),
                     "documents searchable once (ids are unique, so a duplicate would be a count above " + DOCUMENTS + ")");
                 assertEquals(DOCUMENTS, distinctIds(elasticsearch.address()), "distinct documents searchable");
+                // Batches whose last request was left in flight while the next was fetched are complete too.
+                assertEquals(0, awaitUncommitted(kafka.address(), Duration.ofSeconds(30)),
+                    "records whose offsets search-service has not committed");
+                // With nothing to read, the listener's idle check runs: it completes a batch left in flight when no
+                // other batch follows (indexing paused).
+                CountDownLatch idle = new CountDownLatch(1);
+                search.addApplicationListener(event -> {
+                    if (event instanceof ListenerContainerIdleEvent) {
+                        idle.countDown();
+                    }
+                });
+                assertTrue(idle.await(15, TimeUnit.SECONDS), "the indexing listener's idle check ran");
             } finally {
                 elasticsearch.close();
             }
@@ -100,6 +122,28 @@ class ElasticsearchOutageIT {
                 Thread.sleep(500);
             }
             return count;
+        }
+    }
+
+    private static long awaitUncommitted(String bootstrapServers, Duration timeout) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            long uncommitted = -1;
+            for (long end = System.nanoTime() + timeout.toNanos(); System.nanoTime() < end && uncommitted != 0; ) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("search-service")
+                    .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(List.of(Topics.DOCUMENTS_ANALYZED)).allTopicNames().get()
+                    .get(Topics.DOCUMENTS_ANALYZED).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(Topics.DOCUMENTS_ANALYZED, p.partition()),
+                        OffsetSpec.latest()));
+                uncommitted = 0;
+                for (var endOffset : admin.listOffsets(latest).all().get().entrySet()) {
+                    OffsetAndMetadata offset = committed.get(endOffset.getKey());
+                    uncommitted += endOffset.getValue().offset() - (offset == null ? 0 : offset.offset());
+                }
+                Thread.sleep(uncommitted == 0 ? 0 : 500);
+            }
+            return uncommitted;
         }
     }
 
