@@ -1,6 +1,7 @@
 package dev.wenku.analysis.engine;
 
 import com.hankcs.hanlp.corpus.tag.Nature;
+import dev.wenku.text.SimplifiedScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,9 @@ import java.util.Set;
  * <p>Dictionary lines: one term per line, optionally followed by part-of-speech and frequency pairs as in HanLP's
  * CustomDictionary ({@code 新质生产力 nz 1000}, {@code 中央政治局 nt 100}); without them a term is a proper noun
  * ({@code nz}). Stoplist lines: one word per line. In both, blank lines and lines starting with {@code #} are ignored.
- * Stoplist words are never keywords, key phrase heads, content terms or topic terms.
+ * Stoplist words are never keywords, key phrase heads, content terms or topic terms. Terms and words may be typed in
+ * either script: they are kept in Simplified script, the script texts are analysed in (the dictionary lines keep the
+ * script they were typed in).
  *
  * <p>{@link #replace} validates the new lines first (a bad line throws {@link IllegalArgumentException} and changes
  * nothing), then swaps both lists at once and increases {@link #revision()}; analyses that start afterwards use the
@@ -117,7 +120,7 @@ public final class Lexicon {
             if (line.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("stoplist line " + number + " holds more than one word: '" + line + "'");
             }
-            stoplist.add(line);
+            stoplist.add(SimplifiedScript.of(line));
         }
         return new Snapshot(revision, List.copyOf(lines), List.copyOf(byTerm.values()),
             Collections.unmodifiableMap(byTerm), Collections.unmodifiableSet(stoplist));
@@ -140,7 +143,7 @@ public final class Lexicon {
         }
         int pairs = (fields.length - 1) / 2;
         if (pairs == 0) {
-            return new Entry(fields[0], new Nature[] {Nature.nz}, new int[] {1000});
+            return new Entry(SimplifiedScript.of(fields[0]), new Nature[] {Nature.nz}, new int[] {1000});
         }
         Nature[] natures = new Nature[pairs];
         int[] frequencies = new int[pairs];
@@ -163,6 +166,6 @@ public final class Lexicon {
             natures[i] = nature;
             frequencies[i] = frequency;
         }
-        return new Entry(fields[0], natures, frequencies);
+        return new Entry(SimplifiedScript.of(fields[0]), natures, frequencies);
     }
 }

@@ -73,6 +73,16 @@ class LexiconTest {
     }
 
     @Test
+    void aTermOrStopwordTypedInTraditionalScriptAppliesToTheSimplifiedTextsAnalysed() {
+        Lexicon lexicon = Lexicon.of(List.of("量子賦能鏈 nz 100"), List.of("東北地區"));
+        AnalysisEngine engine = new AnalysisEngine(lexicon, Taxonomy.defaults(), AnalysisSettings.defaults());
+
+        assertThat(engine.segment(TEXT)).contains(MADE_UP);
+        assertThat(lexicon.dictionary()).containsExactly("量子賦能鏈 nz 100");
+        assertThat(lexicon.stoplist()).containsExactly("东北地区");
+    }
+
+    @Test
     void addingAWordToTheStoplistRemovesItFromTheKeywords() {
         Lexicon lexicon = Lexicon.defaults();
         AnalysisEngine engine = new AnalysisEngine(lexicon, Taxonomy.defaults(), AnalysisSettings.defaults());
