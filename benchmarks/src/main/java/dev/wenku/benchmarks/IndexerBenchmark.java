@@ -56,7 +56,7 @@ public final class IndexerBenchmark {
      * Documents written both ways before measuring. Elasticsearch and search-service start cold; without it the way
      * measured first paid for their warm-up.
      */
-    private static final int WARM_UP_DOCUMENTS = 2_000;
+    private static final int WARM_UP_DOCUMENTS = 5_000;
     private static final String RAW_INDEX = "bench-raw";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
