@@ -143,20 +143,20 @@ public class DocumentIndexer {
             while (next.hasNext()) {
                 Request request = read(next);
                 InFlight previous = inFlight;
-                List<Result> previousResults = previous == null ? null : answer(previous, previous.batch() != batch);
+                boolean ofEarlierBatch = previous != null && previous.batch() != batch;
+                List<Result> previousResults = previous == null ? null : answer(previous, ofEarlierBatch);
                 inFlight = send(request, batch);
                 sent = true;
                 if (previous != null) {
-                    handOn(previous, previousResults, previous.batch() != batch);
+                    handOn(previous, previousResults, ofEarlierBatch);
                 }
             }
             if (!sent) {
                 finish();
                 batch.completed();
             } else if (!leaveLastRequestInFlight) {
-                InFlight last = inFlight;
-                List<Result> results = answer(last, false);
-                last.batch().acknowledged(results);
+                // Not kept on failure: this batch is retried whole.
+                batch.acknowledged(answer(inFlight, false));
                 batch.completed();
             }
         }

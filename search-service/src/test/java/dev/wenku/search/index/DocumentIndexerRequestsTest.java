@@ -52,9 +52,7 @@ class DocumentIndexerRequestsTest {
     @Test
     void theNextRequestIsReadWhileThePreviousIsInFlightButNotFurther() {
         CompletableFuture<BulkResponse> first = new CompletableFuture<>();
-        when(client.bulk(anyBuilder())).thenAnswer(call -> {
-            List<String> ids = ids(call.getArgument(0));
-            requests.add(ids);
+        answerRequests(ids -> {
             // When the first request is sent, nothing of the next one is read yet; when the second is sent, the
             // first must have been answered.
             assertEquals(requests.size() == 1 ? List.of("a", "b") : List.of("a", "b", "c", "d"), read);
@@ -68,9 +66,7 @@ class DocumentIndexerRequestsTest {
 
     @Test
     void aRequestElasticsearchCannotTakeFailsTheWholeBatchAndNothingAfterItIsSent() {
-        when(client.bulk(anyBuilder())).thenAnswer(call -> {
-            List<String> ids = ids(call.getArgument(0));
-            requests.add(ids);
+        answerRequests(ids -> {
             return requests.size() == 2
                 ? CompletableFuture.failedFuture(new ConnectException("Connection refused"))
                 : CompletableFuture.completedFuture(response(ids, null));
@@ -89,9 +85,7 @@ class DocumentIndexerRequestsTest {
     void eachRequestsResultsAreHandedOnWhileTheNextRequestIsInFlight() {
         CompletableFuture<BulkResponse> second = new CompletableFuture<>();
         List<String> handedOnWhileSecondInFlight = new ArrayList<>();
-        when(client.bulk(anyBuilder())).thenAnswer(call -> {
-            List<String> ids = ids(call.getArgument(0));
-            requests.add(ids);
+        answerRequests(ids -> {
             return requests.size() == 2 ? second : CompletableFuture.completedFuture(response(ids, null));
         });
         List<String> log = new ArrayList<>();
@@ -113,8 +107,7 @@ class DocumentIndexerRequestsTest {
     @Test
     void aBatchsLastRequestIsLeftInFlightUntilTheNextBatchsFirstRequestIsSent() {
         List<String> log = new ArrayList<>();
-        when(client.bulk(anyBuilder())).thenAnswer(call -> {
-            List<String> ids = ids(call.getArgument(0));
+        answerRequests(ids -> {
             log.add("sent " + String.join(",", ids));
             return CompletableFuture.completedFuture(response(ids, null));
         });
@@ -145,9 +138,7 @@ class DocumentIndexerRequestsTest {
     @Test
     void aFailedLastRequestOfAnEarlierBatchIsWrittenAgainFirstAndOnlyThenCompletesThatBatch() {
         List<String> log = new ArrayList<>();
-        when(client.bulk(anyBuilder())).thenAnswer(call -> {
-            List<String> ids = ids(call.getArgument(0));
-            requests.add(ids);
+        answerRequests(ids -> {
             log.add("sent " + String.join(",", ids));
             return requests.size() == 1
                 ? CompletableFuture.failedFuture(new ConnectException("Connection refused"))
@@ -204,10 +195,15 @@ class DocumentIndexerRequestsTest {
 
     /** Each request answered per operation: 201/200, or {@code errorStatus} for every one. */
     private void answerEveryRequest(Integer errorStatus) {
+        answerRequests(ids -> CompletableFuture.completedFuture(response(ids, errorStatus)));
+    }
+
+    /** Answers each bulk request with what {@code answer} gives for its ids, which also go to {@link #requests}. */
+    private void answerRequests(Function<List<String>, CompletableFuture<BulkResponse>> answer) {
         when(client.bulk(anyBuilder())).thenAnswer(call -> {
             List<String> ids = ids(call.getArgument(0));
             requests.add(ids);
-            return CompletableFuture.completedFuture(response(ids, errorStatus));
+            return answer.apply(ids);
         });
     }
 
