@@ -11,9 +11,10 @@
 #   ./run-benchmarks.sh search [rate per second] [seconds]
 #     search latency p50/p95/p99 at a fixed arrival rate (default 100/s for 20 s), through the gateway and directly,
 #     on the embedded platform with the seed loaded (about 3 minutes).
-#   ./run-benchmarks.sh indexer [documents]
+#   ./run-benchmarks.sh indexer [documents] [warm-up documents]
 #     indexer throughput (Kafka → search-service → searchable) against a raw _bulk of the same documents into the
-#     same node (default 5000 documents; about 3 minutes).
+#     same node (default 20000 documents after a warm-up of 20000 written both ways; about 4 minutes); each phase
+#     prints the share of a core the platform's JIT compilers took in it.
 #   ./run-benchmarks.sh freshness [seconds per rate] [rates per second...]
 #     end-to-end freshness (upload through the gateway → searchable through the gateway) p50/p95/p99 and throughput
 #     at fixed arrival rates (default 5, 10 and 20 uploads/s for 30 s each), on the embedded platform (about 3 minutes).

@@ -25,7 +25,6 @@ public final class BenchmarkSuite {
 
     private static final int SEARCH_RATE = 100;
     private static final int SEARCH_SECONDS = 20;
-    private static final int INDEXER_DOCUMENTS = 5000;
     private static final String READY_QUERY = "新质生产力";
     private static final double READY_TARGET_SECONDS = 60;
     private static final double MEMORY_TARGET_GIB = 3.5;
@@ -81,7 +80,8 @@ public final class BenchmarkSuite {
                     FreshnessBenchmark.SECONDS);
                 FreshnessBenchmark.print(freshness);
                 System.out.println("\n== Indexer against raw _bulk ==");
-                IndexerBenchmark.Result indexer = IndexerBenchmark.measure(platform, essays, INDEXER_DOCUMENTS);
+                IndexerBenchmark.Result indexer = IndexerBenchmark.measure(platform, essays, IndexerBenchmark.DOCUMENTS,
+                    IndexerBenchmark.WARM_UP_DOCUMENTS);
                 IndexerBenchmark.print(indexer);
                 return new PlatformFigures(healthy, ready, afterSeed, memory.peak(), search, freshness, indexer);
             }

@@ -46,17 +46,24 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Indexer throughput against a raw {@code _bulk} of the same documents into the same Elasticsearch node in the same
  * run. The indexer's figure is from a backlog of analysed events in Kafka until every one is searchable. The raw
  * figure is bulk requests of 500 straight into an index of the same mapping.
- * Arguments: [documents].
+ * Arguments: [documents] [warm-up documents].
  */
 public final class IndexerBenchmark {
 
+    /**
+     * Documents per round, by default. The clock of both ways runs until every document is searchable, so each
+     * figure includes a wait of 0 to 1 s for the index's next refresh; with 20,000 that luck moves a figure by a few
+     * per cent, not by the tenth it moved with 5,000.
+     */
+    static final int DOCUMENTS = 20_000;
     private static final int RAW_BULK = 500;
     private static final int ROUNDS = 2;
     /**
-     * Documents written both ways before measuring. Elasticsearch and search-service start cold; without it the way
-     * measured first paid for their warm-up.
+     * Documents written both ways before measuring, by default. Elasticsearch and search-service start cold, and on
+     * the shared cores their JIT compilers are still busy long after start-up; each measured phase prints the share
+     * of a core the compilers took, which shows whether the warm-up was long enough.
      */
-    private static final int WARM_UP_DOCUMENTS = 5_000;
+    static final int WARM_UP_DOCUMENTS = 20_000;
     private static final String RAW_INDEX = "bench-raw";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -64,7 +71,8 @@ public final class IndexerBenchmark {
     }
 
     /** Documents per second of both ways of indexing, mean of {@value #ROUNDS} rounds. */
-    record Result(int documents, int averageCharacters, double indexerPerSecond, double rawPerSecond) {
+    record Result(int documents, int warmUpDocuments, int averageCharacters, double indexerPerSecond,
+                  double rawPerSecond) {
 
         double ratio() {
             return indexerPerSecond / rawPerSecond;
@@ -72,25 +80,28 @@ public final class IndexerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : DOCUMENTS;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : WARM_UP_DOCUMENTS;
         ProjectLayout layout = ProjectLayout.locate();
         List<SimplifiedEssay> essays = SeedEssays.load(layout.seeds().resolve("000_46f25000791b86e7.txt"));
         Path data = Files.createTempDirectory("wenku-indexer-bench-");
         try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null)) {
-            print(measure(platform, essays, count));
+            print(measure(platform, essays, count, warmUp));
         } finally {
             Directories.deleteRecursively(data);
         }
     }
 
-    /** Indexes {@code count} documents made of {@code essays} both ways, in alternating rounds. */
-    static Result measure(LocalPlatform platform, List<SimplifiedEssay> essays, int count) throws Exception {
+    /** Indexes {@code count} documents made of {@code essays} both ways, in alternating rounds, after a warm-up. */
+    static Result measure(LocalPlatform platform, List<SimplifiedEssay> essays, int count, int warmUpDocuments)
+            throws Exception {
         try (Rest5Client rest = Rest5Client.builder(URI.create(platform.infrastructure().elasticsearchUrl())).build()) {
             ElasticsearchClient client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
             try (InputStream definition = IndexedDocument.class.getClassLoader().getResourceAsStream(DocumentIndex.DEFINITION)) {
                 client.indices().create(c -> c.index(RAW_INDEX).withJson(definition));
             }
-            List<DocumentAnalyzed> warmUp = events(essays, "warm-up-", WARM_UP_DOCUMENTS);
+            List<DocumentAnalyzed> warmUp = events(essays, "warm-up-", warmUpDocuments);
+            System.out.printf("Warm-up, %,d documents each way:%n", warmUpDocuments);
             indexer(platform, client, warmUp);
             rawBulk(platform, client, warmUp);
             // Rounds alternate, and which way goes first too, so both indexes grow alike and neither way always
@@ -99,6 +110,7 @@ public final class IndexerBenchmark {
             double raw = 0;
             for (int round = 1; round <= ROUNDS; round++) {
                 List<DocumentAnalyzed> events = events(essays, "bench-" + round + "-", count);
+                System.out.printf("Round %d:%n", round);
                 double roundIndexer;
                 double roundRaw;
                 if (round % 2 == 1) {
@@ -108,19 +120,19 @@ public final class IndexerBenchmark {
                     roundRaw = rawBulk(platform, client, events);
                     roundIndexer = indexer(platform, client, events);
                 }
-                System.out.printf("Round %d: indexer %.0f documents/s, raw _bulk %.0f documents/s (%.2f×)%n", round,
+                System.out.printf("  round %d: indexer %.0f documents/s, raw _bulk %.0f documents/s (%.2f×)%n", round,
                     roundIndexer, roundRaw, roundIndexer / roundRaw);
                 indexer += roundIndexer / ROUNDS;
                 raw += roundRaw / ROUNDS;
             }
-            return new Result(count, essays.stream().mapToInt(e -> e.body().length()).sum() / essays.size(), indexer,
-                raw);
+            int averageCharacters = essays.stream().mapToInt(e -> e.body().length()).sum() / essays.size();
+            return new Result(count, warmUpDocuments, averageCharacters, indexer, raw);
         }
     }
 
     static void print(Result result) {
         System.out.printf("%nIndexing %d documents of %d characters on average, mean of %d rounds after %,d documents"
-            + " of warm-up:%n", result.documents(), result.averageCharacters(), ROUNDS, WARM_UP_DOCUMENTS);
+            + " of warm-up:%n", result.documents(), result.averageCharacters(), ROUNDS, result.warmUpDocuments());
         System.out.printf("  indexer draining a backlog (Kafka → search-service → searchable): %8.0f documents/s%n",
             result.indexerPerSecond());
         System.out.printf("  raw _bulk of %d into the same node:                              %8.0f documents/s%n",
@@ -167,12 +179,14 @@ public final class IndexerBenchmark {
         }
         awaitIngestCaughtUp(platform);
         double bulkSecondsBefore = bulkSeconds(platform);
+        PlatformCpu cpu = PlatformCpu.start(platform);
         long start = System.nanoTime();
         post(indexing + "/resume");
         awaitSearchable(client, "wenku-documents", events);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("  indexer: a bulk request in Elasticsearch during %.0f %% of the %.1f s drain%n",
-            100 * (bulkSeconds(platform) - bulkSecondsBefore) / seconds, seconds);
+        double bulkShare = (bulkSeconds(platform) - bulkSecondsBefore) / seconds;
+        System.out.printf("  indexer: %.1f s, a bulk request in Elasticsearch during %.0f %% of it;"
+            + " JIT compilers on the platform: %s%n", seconds, 100 * bulkShare, cpu.describeCompilersSinceStart());
         return events.size() / seconds;
     }
 
@@ -234,6 +248,7 @@ public final class IndexerBenchmark {
     private static double rawBulk(LocalPlatform platform, ElasticsearchClient client, List<DocumentAnalyzed> events)
             throws Exception {
         awaitIngestCaughtUp(platform);
+        PlatformCpu cpu = PlatformCpu.start(platform);
         long start = System.nanoTime();
         Instant now = Instant.now();
         CompletableFuture<Void> writes = CompletableFuture.runAsync(() -> {
@@ -250,7 +265,10 @@ public final class IndexerBenchmark {
         });
         awaitSearchable(client, RAW_INDEX, events);
         writes.join();
-        return events.size() / ((System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("  raw _bulk: %.1f s; JIT compilers on the platform: %s%n", seconds,
+            cpu.describeCompilersSinceStart());
+        return events.size() / seconds;
     }
 
     private static void awaitSearchable(ElasticsearchClient client, String index, List<DocumentAnalyzed> events)

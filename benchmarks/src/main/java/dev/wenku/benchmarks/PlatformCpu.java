@@ -6,24 +6,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * CPU time of each process of the platform (its descendants included), from {@code /proc/<pid>/stat}, so a phase
- * of load can say where the machine's time went.
+ * of load can say where the machine's time went; and the part of it the JVMs' JIT compilers took, from their
+ * threads' {@code /proc/<pid>/task/<tid>/stat}, so a benchmark can show whether its warm-up was long enough.
  */
 final class PlatformCpu {
 
     /** Linux reports utime and stime in clock ticks of 1/100 s on every common architecture. */
     private static final double TICKS_PER_SECOND = 100;
+    /** HotSpot's "C1 CompilerThread0", "C2 CompilerThread1", … as Linux keeps them (15 characters). */
+    private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] CompilerThre.*");
 
     private final LocalPlatform platform;
     private final Map<String, Double> startSeconds;
+    private final Map<String, Double> startCompilerSeconds;
     private final long startNanos = System.nanoTime();
 
     private PlatformCpu(LocalPlatform platform) {
         this.platform = platform;
-        this.startSeconds = cpuSeconds(platform);
+        this.startSeconds = cpuSeconds(platform, PlatformCpu::processSeconds);
+        this.startCompilerSeconds = cpuSeconds(platform, PlatformCpu::compilerSeconds);
     }
 
     /** Starts counting from now. */
@@ -33,31 +42,63 @@ final class PlatformCpu {
 
     /** "elasticsearch 61%, ingest-service 40%, … = 190% of 200%": each process's share of one core since the start. */
     String describeSinceStart() {
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        Map<String, Double> now = cpuSeconds(platform);
         StringBuilder text = new StringBuilder();
         double total = 0;
-        for (Map.Entry<String, Double> process : now.entrySet()) {
-            double percent = 100 * (process.getValue() - startSeconds.getOrDefault(process.getKey(), 0.0)) / elapsed;
-            total += percent;
-            text.append(String.format("%s %.0f%%, ", process.getKey(), percent));
+        for (Map.Entry<String, Double> process : sharesSinceStart(PlatformCpu::processSeconds, startSeconds).entrySet()) {
+            total += process.getValue();
+            text.append(String.format("%s %.0f%%, ", process.getKey(), process.getValue()));
         }
         return text.append(String.format("platform %.0f%% of %d00%% (%d cores)", total,
             Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors())).toString();
     }
 
-    private static Map<String, Double> cpuSeconds(LocalPlatform platform) {
-        Map<String, Double> seconds = new TreeMap<>();
-        platform.processes().forEach((name, process) -> seconds.put(name,
-            Stream.concat(Stream.of(process), process.descendants()).mapToDouble(PlatformCpu::cpuSeconds).sum()));
-        return seconds;
+    /** "31 % of one core (elasticsearch 11 %, search-service 18 %)": the JIT compilers' CPU since the start. */
+    String describeCompilersSinceStart() {
+        Map<String, Double> shares = sharesSinceStart(PlatformCpu::compilerSeconds, startCompilerSeconds);
+        String total = String.format("%.0f %% of one core", shares.values().stream().mapToDouble(Double::doubleValue).sum());
+        String processes = shares.entrySet().stream().filter(process -> process.getValue() >= 1)
+            .map(process -> String.format("%s %.0f %%", process.getKey(), process.getValue()))
+            .collect(Collectors.joining(", "));
+        return processes.isEmpty() ? total : total + " (" + processes + ")";
     }
 
-    private static double cpuSeconds(ProcessHandle process) {
+    private Map<String, Double> sharesSinceStart(ToDoubleFunction<ProcessHandle> seconds, Map<String, Double> start) {
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        Map<String, Double> shares = new TreeMap<>();
+        cpuSeconds(platform, seconds).forEach((name, now) ->
+            shares.put(name, 100 * (now - start.getOrDefault(name, 0.0)) / elapsed));
+        return shares;
+    }
+
+    private static Map<String, Double> cpuSeconds(LocalPlatform platform, ToDoubleFunction<ProcessHandle> seconds) {
+        Map<String, Double> total = new TreeMap<>();
+        platform.processes().forEach((name, process) -> total.put(name,
+            Stream.concat(Stream.of(process), process.descendants()).mapToDouble(seconds).sum()));
+        return total;
+    }
+
+    private static double processSeconds(ProcessHandle process) {
+        return statSeconds(Path.of("/proc", String.valueOf(process.pid()), "stat"), name -> true);
+    }
+
+    private static double compilerSeconds(ProcessHandle process) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            return threads.mapToDouble(thread -> statSeconds(thread.resolve("stat"),
+                name -> COMPILER_THREAD.matcher(name).matches())).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** User and system time of a process or thread whose name passes {@code counted}; 0 when it has ended. */
+    private static double statSeconds(Path stat, Predicate<String> counted) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-            // Fields after the command name, which is in parentheses and may contain spaces.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String text = Files.readString(stat);
+            // The name is in parentheses and may contain spaces; the fields follow it.
+            if (!counted.test(text.substring(text.indexOf('(') + 1, text.lastIndexOf(')')))) {
+                return 0;
+            }
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return 0;
