@@ -21,7 +21,11 @@ final class PlatformCpu {
 
     /** Linux reports utime and stime in clock ticks of 1/100 s on every common architecture. */
     private static final double TICKS_PER_SECOND = 100;
-    /** HotSpot's "C1 CompilerThread0", "C2 CompilerThread1", … as Linux keeps them (15 characters). */
+    /**
+     * HotSpot's "C1 CompilerThread0", "C2 CompilerThread1", … as Linux keeps them (15 characters). HotSpot may end
+     * extra compiler threads when idle, whose time is then no longer counted; it keeps one of each kind, all there is
+     * on two cores.
+     */
     private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] CompilerThre.*");
 
     private final LocalPlatform platform;
@@ -44,7 +48,8 @@ final class PlatformCpu {
     String describeSinceStart() {
         StringBuilder text = new StringBuilder();
         double total = 0;
-        for (Map.Entry<String, Double> process : sharesSinceStart(PlatformCpu::processSeconds, startSeconds).entrySet()) {
+        Map<String, Double> shares = sharesSinceStart(PlatformCpu::processSeconds, startSeconds);
+        for (Map.Entry<String, Double> process : shares.entrySet()) {
             total += process.getValue();
             text.append(String.format("%s %.0f%%, ", process.getKey(), process.getValue()));
         }
@@ -55,7 +60,8 @@ final class PlatformCpu {
     /** "31 % of one core (elasticsearch 11 %, search-service 18 %)": the JIT compilers' CPU since the start. */
     String describeCompilersSinceStart() {
         Map<String, Double> shares = sharesSinceStart(PlatformCpu::compilerSeconds, startCompilerSeconds);
-        String total = String.format("%.0f %% of one core", shares.values().stream().mapToDouble(Double::doubleValue).sum());
+        double sum = shares.values().stream().mapToDouble(Double::doubleValue).sum();
+        String total = String.format("%.0f %% of one core", sum);
         String processes = shares.entrySet().stream().filter(process -> process.getValue() >= 1)
             .map(process -> String.format("%s %.0f %%", process.getKey(), process.getValue()))
             .collect(Collectors.joining(", "));
