@@ -77,6 +77,11 @@ public final class IndexerBenchmark {
         double ratio() {
             return indexerPerSecond / rawPerSecond;
         }
+
+        /** Documents the benchmark wrote into Elasticsearch: warm-up and rounds, both ways. */
+        int documentsWritten() {
+            return 2 * (warmUpDocuments + ROUNDS * documents);
+        }
     }
 
     public static void main(String[] args) throws Exception {
