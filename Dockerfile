@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
-# One recipe for the four services: docker build --build-arg SERVICE=ingest-service -t wenku/ingest-service .
-# (SERVICE = ingest-service, analysis-service, search-service or gateway; docker-compose.yml builds all four.)
+# One recipe for the five services: docker build --build-arg SERVICE=ingest-service -t wenku/ingest-service .
+# (SERVICE = ingest-service, analysis-service, search-service, operations-service or gateway; docker-compose.yml
+# builds them all.)
 #
 # The build stage does not depend on SERVICE, so BuildKit builds it once and every service image reuses it.
 # Needs BuildKit (the default builder of Docker 23 and newer) for the Maven cache mount.
@@ -9,9 +10,10 @@ FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -pl ingest-service,analysis-service,search-service,gateway -am package -Dmaven.test.skip=true \
+    ./mvnw -B -q -pl ingest-service,analysis-service,search-service,operations-service,gateway -am package \
+      -Dmaven.test.skip=true \
  && mkdir -p /out \
- && for service in ingest-service analysis-service search-service gateway; do \
+ && for service in ingest-service analysis-service search-service operations-service gateway; do \
       cp "$service"/target/"$service"-*-exec.jar /out/"$service".jar; \
     done
 # The health check: a class of a few lines, so the runtime image needs no curl (exit 0 only for HTTP 200).
@@ -28,7 +30,7 @@ RUN mkdir -p /out/healthcheck && printf '%s\n' \
 
 FROM eclipse-temurin:21-jre
 ARG SERVICE
-RUN test -n "$SERVICE" || { echo "Build with --build-arg SERVICE=<ingest-service|analysis-service|search-service|gateway>" >&2; exit 1; } \
+RUN test -n "$SERVICE" || { echo "Build with --build-arg SERVICE=<ingest-service|analysis-service|search-service|operations-service|gateway>" >&2; exit 1; } \
  && groupadd --system --gid 10001 wenku \
  && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home wenku \
  && mkdir -p /app/drop \
@@ -41,7 +43,8 @@ USER 10001:10001
 # worker JVMs share its container). Native access lets Netty (the gateway) free direct buffers with free(); without
 # it, on JDK 25, Netty closes a shared Arena per buffer, which pauses every thread each time.
 ENV PORT=8080 \
-    WENKU_DROP_FOLDER=/app/drop \
+    SERVER_ADDRESS=0.0.0.0 \
+    WENKU_INGEST_DROPFOLDER_PATH=/app/drop \
     JAVA_OPTS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080
 # Spring Boot's readiness group: the service has started and, where its configuration includes them, Kafka and

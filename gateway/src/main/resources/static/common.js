@@ -127,34 +127,11 @@ export class ApiError extends Error {
   }
 }
 
-const ERROR_TEXT = {
-  empty_body: '正文为空',
-  empty_file: '文件为空或其中没有文字',
-  missing_title: '缺少标题',
-  malformed_json: '请求格式有误',
-  undecodable_text: '无法识别文本的编码',
-  malformed_file: '文件已损坏或不完整',
-  unsupported_type: '不支持的文件类型（可用 .txt .md .html .htm .docx .pdf）',
-  unsupported_media_type: '不支持的内容类型',
-  body_too_large: '文本太大（上限 2 MB）',
-  file_too_large: '文件太大（上限 20 MB）',
-  request_too_large: '请求太大',
-  unprocessable_file: '文件无法在限定的时间和内存内解析',
-  kafka_unavailable: '消息系统暂不可用，本次提交未被接受，可以安全重试',
-  search_unavailable: '检索服务暂不可用，请稍后重试',
-  malformed_query: '检索式有误',
-  missing_query: '请输入检索词',
-  query_too_long: '检索词过长',
-  invalid_from: '分页参数有误',
-  invalid_size: '分页参数有误',
-  invalid_sort: '排序参数有误',
-  not_found: '未找到该文档',
-  bad_credentials: '用户名或密码不正确',
-  invalid_credentials: '用户名或密码不正确',
-  unauthorized: '请先登录',
-  forbidden: '当前账号没有执行此操作的权限',
-};
-
+/*
+ * Errors are RFC 9457 problem documents from the server's one catalogue of codes: its title (in Chinese, as every
+ * request sends Accept-Language: zh-CN) says what went wrong, its detail the specifics, limits included. Only answers
+ * that are not problem documents (a proxy's, a lost connection) fall back on the status text below.
+ */
 const STATUS_TEXT = {
   400: '请求有误',
   401: '请先登录',
@@ -171,14 +148,15 @@ const STATUS_TEXT = {
   504: '服务响应超时，请稍后重试',
 };
 
-/** A Chinese sentence for an error, followed by the server's own message. */
+/** A Chinese sentence for an error: the server's title, then its detail. */
 export function describeError(error) {
   if (!(error instanceof ApiError)) {
     if (error && error.name === 'AbortError') return '请求已取消';
     return '无法连接服务器，请检查网络后重试。';
   }
   if (error.status === 0) return '无法连接服务器，请检查网络后重试。';
-  let text = ERROR_TEXT[error.code] || STATUS_TEXT[error.status] || `请求失败（HTTP ${error.status}）`;
+  const title = error.body && typeof error.body.title === 'string' && error.body.title ? error.body.title : '';
+  let text = title || STATUS_TEXT[error.status] || `请求失败（HTTP ${error.status}）`;
   if (error.code === 'undecodable_text' && error.body && error.body.byteOffset !== undefined) {
     text += `（第 ${error.body.byteOffset} 字节起）`;
   }
@@ -204,7 +182,7 @@ function toError(status, text, sentToken) {
   const body = parseBody(text);
   if (status === 401 && sentToken) expireSession();
   const code = body && typeof body.error === 'string' ? body.error : '';
-  const message = body && typeof body.message === 'string' ? body.message : '';
+  const message = body && typeof body.detail === 'string' ? body.detail : '';
   return new ApiError(status, code, message, body);
 }
 
@@ -221,7 +199,7 @@ function expireSession() {
  */
 export async function api(path, options = {}) {
   const { method = 'GET', json, body, signal, auth = true } = options;
-  const headers = { Accept: 'application/json', ...authHeaders(auth), ...(options.headers || {}) };
+  const headers = { Accept: 'application/json', 'Accept-Language': 'zh-CN', ...authHeaders(auth), ...(options.headers || {}) };
   let payload = body;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -259,6 +237,7 @@ export function upload(path, formData, { onProgress, method = 'POST' } = {}) {
     const xhr = new XMLHttpRequest();
     xhr.open(method, path);
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', 'zh-CN');
     const headers = authHeaders(true);
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     if (onProgress) {
@@ -390,6 +369,7 @@ const PAGES = [
   { id: 'reader', href: 'index.html', label: '读者 检索' },
   { id: 'editor', href: 'editor.html', label: '编辑' },
   { id: 'operator', href: 'operator.html', label: '运维' },
+  { id: 'api', href: 'swagger-ui.html', label: 'API 文档' },
 ];
 
 /** Fills header#site-header with the nav bar and footer#site-footer with the footer. */

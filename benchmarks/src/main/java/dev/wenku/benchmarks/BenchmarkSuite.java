@@ -65,7 +65,7 @@ public final class BenchmarkSuite {
 
     private static PlatformFigures onPlatform(ProjectLayout layout, List<SimplifiedEssay> essays) throws Exception {
         Path data = Files.createTempDirectory("wenku-benchmark-suite-");
-        System.out.println("\n== Platform start-up (Kafka, Elasticsearch, four services, seed) ==");
+        System.out.println("\n== Platform start-up (Kafka, Elasticsearch, services, seed) ==");
         long start = System.nanoTime();
         try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null,
                 FreshnessBenchmark.liftedBudgets())) {

@@ -7,7 +7,6 @@ import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.SearchReadiness;
 import dev.wenku.infrastructure.launcher.SeedLoader;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

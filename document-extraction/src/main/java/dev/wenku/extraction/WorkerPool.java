@@ -42,8 +42,10 @@ final class WorkerPool implements AutoCloseable {
     /** Most recently used first, so a lone caller keeps reusing one warm (JIT-compiled) worker. */
     private final BlockingDeque<Slot> freeSlots = new LinkedBlockingDeque<>();
     private final Set<WorkerProcess> running = ConcurrentHashMap.newKeySet();
-    private final ExecutorService starter = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("extraction-worker-start-", 0).factory());
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("extraction-timer").factory());
+    private final ExecutorService starter = Executors.newCachedThreadPool(
+        Thread.ofPlatform().daemon().name("extraction-worker-start-", 0).factory());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().daemon().name("extraction-timer").factory());
     private volatile boolean closed;
 
     WorkerPool(ExtractionSettings settings, List<String> command) {

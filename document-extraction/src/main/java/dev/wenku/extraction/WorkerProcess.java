@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 final class WorkerProcess {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerProcess.class);
-    private static final Logger workerLog = LoggerFactory.getLogger("dev.wenku.extraction.worker");
+    private static final Logger WORKER_LOG = LoggerFactory.getLogger("dev.wenku.extraction.worker");
     static final String TEMPORARY_DIRECTORY_PREFIX = "wenku-extraction-worker-";
     /** Exit status of a JVM stopped by -XX:+ExitOnOutOfMemoryError. */
     private static final int OUT_OF_MEMORY_EXIT = 3;
@@ -174,7 +174,7 @@ final class WorkerProcess {
         Thread.ofPlatform().daemon().name("extraction-worker-" + pid + "-stderr").start(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
-                    workerLog.warn("worker {}: {}", pid, line.length() > 2000 ? line.substring(0, 2000) + "…" : line);
+                    WORKER_LOG.warn("worker {}: {}", pid, line.length() > 2000 ? line.substring(0, 2000) + "…" : line);
                 }
             } catch (IOException e) {
                 // the worker is gone

@@ -49,7 +49,8 @@ final class Fixtures {
                     <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
                     <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
                     <Default Extension="xml" ContentType="application/xml"/>
-                    <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+                    <Override PartName="/word/document.xml"
+                      ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
                     </Types>""");
             entry(zip, "_rels/.rels", """
                     <?xml version="1.0" encoding="UTF-8"?>

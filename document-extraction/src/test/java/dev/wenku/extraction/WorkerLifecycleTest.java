@@ -190,7 +190,8 @@ class WorkerLifecycleTest {
         public static void main(String[] args) throws Exception {
             DocumentExtractor extractor = new DocumentExtractor(settings(2, Duration.ofMinutes(5)), MISBEHAVING);
             awaitTrue(() -> extractor.workerPids().size() == 2, "two workers");
-            System.out.println("WORKERS " + extractor.workerPids().stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElseThrow());
+            System.out.println("WORKERS " + extractor.workerPids().stream().map(String::valueOf)
+                .reduce((a, b) -> a + " " + b).orElseThrow());
             System.out.flush();
             extractor.extract("hang.html", "<p>永远</p>".getBytes(StandardCharsets.UTF_8));
         }

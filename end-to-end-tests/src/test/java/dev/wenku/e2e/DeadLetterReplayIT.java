@@ -91,7 +91,7 @@ class DeadLetterReplayIT {
     void aReplayOfATopicThatIsNotADeadLetterTopicIsA404AndNeedsAnOperator() throws Exception {
         HttpResponse<String> notDeadLetters = operator.post("/api/operations/dead-letters/wenku.documents.analyzed/replay");
         assertEquals(404, notDeadLetters.statusCode(), notDeadLetters.body());
-        assertTrue(notDeadLetters.body().contains("unknown_dead_letter_topic"), notDeadLetters.body());
+        assertTrue(notDeadLetters.body().contains("\"error\":\"not_found\""), notDeadLetters.body());
         assertEquals(403, editor.post(REPLAY).statusCode());
     }
 

@@ -47,6 +47,11 @@ final class GatewayClient {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A request of any method, without a body. */
+    HttpResponse<String> send(String method, String path) throws Exception {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     HttpResponse<String> post(String path) throws Exception {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }

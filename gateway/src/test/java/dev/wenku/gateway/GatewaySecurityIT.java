@@ -166,7 +166,7 @@ class GatewaySecurityIT {
         HttpResponse<String> response = send(post("/api/documents", "{\"body\":\"" + "长".repeat(2000) + "\"}")
             .header("Authorization", basic("editor", "editor-secret-1")));
         assertEquals(413, response.statusCode());
-        assertTrue(response.body().contains("\"error\":\"too_large\""), response.body());
+        assertTrue(response.body().contains("\"error\":\"request_too_large\""), response.body());
     }
 
     @Test

@@ -3,49 +3,41 @@ package dev.wenku.ingest;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of ingest-service ({@code wenku.ingest.*}).
  *
  * @param maxBodySize        largest accepted document text (UTF-8 bytes, JSON or text/plain); larger → 413
- * @param maxFileSize        largest accepted uploaded file; larger → 413
+ *                           {@code body_too_large}
+ * @param maxFileSize        largest accepted uploaded file; larger → 413 {@code file_too_large}
  * @param maxDocumentSize    largest stored document (title + text, UTF-8 bytes), checked for each document an upload
- *                           produces; larger → 413. A document travels as one Kafka record (1 MiB at most by
- *                           default), and analysis-service's record carries its text about three times over (the
- *                           text, its Simplified form and a summary), hence the default of 256 KB (~85,000 Chinese
+ *                           produces; larger → 413 {@code document_too_large}. A document travels as one Kafka record
+ *                           (1 MiB at most by default), and analysis-service's record carries its text about three
+ *                           times over (the text, its Simplified form and a summary), hence 256 KB (~85,000 Chinese
  *                           characters)
  * @param publishTimeout     how long an upload waits for Kafka's acknowledgement before answering 503
- * @param topicPartitions    partitions of the ingested-documents topic when ingest-service creates it
+ *                           {@code kafka_unavailable}
+ * @param topicPartitions    partitions of the ingested-documents topic when ingest-service creates it (fixed from then
+ *                           on: set it before the first start)
  * @param registryTopic      compacted topic holding every document's record (status, repairs, versions)
- * @param splitCompilations  whether a text made of several essays under repeated headings is split by default
- *                           (a request can override it with {@code split=false})
- * @param extraction         the isolated workers that turn .html/.docx/.pdf files into text
- * @param dropFolder         the watched folder
+ * @param splitCompilations  whether a text made of several essays under repeated headings is split into one document
+ *                           per essay by default (a request can override it with {@code split=false})
+ * @param extraction         the isolated worker JVMs that turn .html/.docx/.pdf files into text
+ * @param dropFolder         the watched drop folder
  */
 @ConfigurationProperties("wenku.ingest")
 public record IngestProperties(
-    DataSize maxBodySize,
-    DataSize maxFileSize,
-    DataSize maxDocumentSize,
-    Duration publishTimeout,
-    int topicPartitions,
-    String registryTopic,
-    Boolean splitCompilations,
-    Extraction extraction,
-    DropFolder dropFolder) {
-
-    public IngestProperties {
-        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(2) : maxBodySize;
-        maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(20) : maxFileSize;
-        maxDocumentSize = maxDocumentSize == null ? DataSize.ofKilobytes(256) : maxDocumentSize;
-        publishTimeout = publishTimeout == null ? Duration.ofSeconds(10) : publishTimeout;
-        topicPartitions = topicPartitions <= 0 ? 3 : topicPartitions;
-        registryTopic = registryTopic == null || registryTopic.isBlank() ? "wenku.ingest.registry" : registryTopic;
-        splitCompilations = splitCompilations == null || splitCompilations;
-        extraction = extraction == null ? new Extraction(0, null, null) : extraction;
-        dropFolder = dropFolder == null ? new DropFolder(null, null, null) : dropFolder;
-    }
+    @DefaultValue("2MB") DataSize maxBodySize,
+    @DefaultValue("20MB") DataSize maxFileSize,
+    @DefaultValue("256KB") DataSize maxDocumentSize,
+    @DefaultValue("10s") Duration publishTimeout,
+    @DefaultValue("3") int topicPartitions,
+    @DefaultValue("wenku.ingest.registry") String registryTopic,
+    @DefaultValue("true") boolean splitCompilations,
+    @DefaultValue Extraction extraction,
+    @DefaultValue DropFolder dropFolder) {
 
     /** The request size allowed before JSON parsing: the body plus room for title, tags and JSON escaping. */
     public long maxRequestBytes() {
@@ -57,13 +49,10 @@ public record IngestProperties(
      * @param timeout  longest parse of one file; the worker is killed and replaced after it
      * @param maxHeap  heap of each worker JVM (e.g. {@code 256m}); a file needing more fails, the service does not
      */
-    public record Extraction(int workers, Duration timeout, String maxHeap) {
-
-        public Extraction {
-            workers = workers <= 0 ? 1 : workers;
-            timeout = timeout == null ? Duration.ofSeconds(20) : timeout;
-            maxHeap = maxHeap == null || maxHeap.isBlank() ? "256m" : maxHeap;
-        }
+    public record Extraction(
+        @DefaultValue("1") int workers,
+        @DefaultValue("20s") Duration timeout,
+        @DefaultValue("256m") String maxHeap) {
     }
 
     /**
@@ -71,12 +60,9 @@ public record IngestProperties(
      * @param pollInterval  how often the folder is scanned
      * @param enabled       whether the folder is watched at all
      */
-    public record DropFolder(Path path, Duration pollInterval, Boolean enabled) {
-
-        public DropFolder {
-            path = path == null ? Path.of("drop") : path;
-            pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
-            enabled = enabled == null || enabled;
-        }
+    public record DropFolder(
+        @DefaultValue("drop") Path path,
+        @DefaultValue("2s") Duration pollInterval,
+        @DefaultValue("true") boolean enabled) {
     }
 }

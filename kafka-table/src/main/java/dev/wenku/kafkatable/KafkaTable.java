@@ -129,9 +129,9 @@ public final class KafkaTable<V> implements AutoCloseable {
             producer.send(new ProducerRecord<>(topic, key, value)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TableUnavailable("Interrupted while writing " + key + " to " + topic, e);
+            throw new TableUnavailableException("Interrupted while writing " + key + " to " + topic, e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw new TableUnavailable("Kafka did not store " + key + " in " + topic + ": " + e, e);
+            throw new TableUnavailableException("Kafka did not store " + key + " in " + topic + ": " + e, e);
         }
     }
 
@@ -150,11 +150,11 @@ public final class KafkaTable<V> implements AutoCloseable {
         }
         try {
             if (!loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new TableUnavailable(topic + " is still loading from Kafka", null);
+                throw new TableUnavailableException(topic + " is still loading from Kafka", null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TableUnavailable("Interrupted while waiting for " + topic, e);
+            throw new TableUnavailableException("Interrupted while waiting for " + topic, e);
         }
     }
 

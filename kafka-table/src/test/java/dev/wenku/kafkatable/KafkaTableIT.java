@@ -67,7 +67,8 @@ class KafkaTableIT {
             "default.api.timeout.ms", 500);
         try (KafkaTable<Entry> table = new KafkaTable<>("nowhere", Entry.class, JSON, config, Duration.ofMillis(500), null)) {
             table.start();
-            TableUnavailable e = org.junit.jupiter.api.Assertions.assertThrows(TableUnavailable.class, () -> table.get("x"));
+            TableUnavailableException e = org.junit.jupiter.api.Assertions.assertThrows(TableUnavailableException.class,
+                () -> table.get("x"));
             assertTrue(e.getMessage().contains("nowhere"));
         }
     }

@@ -3,6 +3,8 @@ package dev.wenku.analysis.configuration;
 import dev.wenku.analysis.AnalysisProperties;
 import dev.wenku.analysis.corpus.CorpusStore;
 import dev.wenku.analysis.engine.ThemeSuggester;
+import dev.wenku.support.problem.ApiException;
+import dev.wenku.support.problem.ErrorCode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +44,14 @@ public class ModelController {
     /** The whole dictionary, one term per line ({@code term [nature frequency]}, {@code #} comments). */
     @PutMapping(path = "/api/analysis/lexicon/dictionary", consumes = MediaType.TEXT_PLAIN_VALUE)
     public LexiconView replaceDictionary(@RequestBody String lines) {
-        model.replaceDictionary(lines(lines));
+        checked(() -> model.replaceDictionary(lines(lines)));
         return lexicon();
     }
 
     /** The whole stoplist, one word per line. */
     @PutMapping(path = "/api/analysis/lexicon/stoplist", consumes = MediaType.TEXT_PLAIN_VALUE)
     public LexiconView replaceStoplist(@RequestBody String lines) {
-        model.replaceStoplist(lines(lines));
+        checked(() -> model.replaceStoplist(lines(lines)));
         return lexicon();
     }
 
@@ -70,7 +72,7 @@ public class ModelController {
     /** The whole taxonomy as JSON: {@code {"themes": [{"id", "label", "terms": [...]}]}}. */
     @PutMapping(path = "/api/themes", consumes = MediaType.APPLICATION_JSON_VALUE)
     public TaxonomyView replaceTaxonomy(@RequestBody String json) {
-        model.replaceTaxonomy(json);
+        checked(() -> model.replaceTaxonomy(json));
         return themes();
     }
 
@@ -82,7 +84,7 @@ public class ModelController {
     public Suggestions suggestions(@RequestParam(required = false) Integer topics) {
         int wanted = topics == null ? properties.suggestedTopics() : topics;
         if (wanted < 1 || wanted > 50) {
-            throw new IllegalArgumentException("topics must be between 1 and 50, got " + wanted);
+            throw ApiException.invalidParameter("topics", "topics must be between 1 and 50, got " + wanted + ".");
         }
         List<String> paragraphs = corpus.paragraphs();
         if (paragraphs.isEmpty()) {
@@ -90,6 +92,15 @@ public class ModelController {
         }
         return new Suggestions(paragraphs.size(),
             new ThemeSuggester(model.engine()).suggest(paragraphs, Math.min(wanted, paragraphs.size())));
+    }
+
+    /** Runs a change of the model; a malformed dictionary, stoplist or taxonomy is the caller's to correct. */
+    private static void checked(Runnable change) {
+        try {
+            change.run();
+        } catch (IllegalArgumentException malformed) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, malformed.getMessage());
+        }
     }
 
     private static List<String> lines(String text) {

@@ -20,6 +20,6 @@
  *   <li><b>Topic suggestions.</b> {@link dev.wenku.analysis.engine.ThemeSuggester}: LDA by collapsed Gibbs sampling
  *       with a fixed seed over paragraphs, for editors to extend the taxonomy.</li>
  * </ul>
- * Quality on the seed corpus: {@code ./evaluate-analysis.sh}; speed: {@code ./run-benchmarks.sh analysis}.
+ * Quality on the seed corpus: {@code ./wenku eval}; speed: {@code ./wenku bench analysis}.
  */
 package dev.wenku.analysis.engine;

@@ -2,7 +2,7 @@ package dev.wenku.analysis.pipeline;
 
 import dev.wenku.analysis.AnalysisProperties;
 import dev.wenku.events.Topics;
-import java.time.Clock;
+import dev.wenku.support.kafka.DeadLetterPublisher;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +19,7 @@ class PipelineConfiguration {
 
     @Bean
     NewTopic deadLetterTopic(AnalysisProperties properties) {
-        return TopicBuilder.name(properties.deadLetterTopic()).partitions(properties.topicPartitions()).build();
+        return TopicBuilder.name(DeadLetterPublisher.topicOf(Topics.DOCUMENTS_INGESTED)).partitions(properties.topicPartitions()).build();
     }
 
     @Bean
@@ -30,10 +30,5 @@ class PipelineConfiguration {
     @Bean
     NewTopic configTopic(AnalysisProperties properties) {
         return TopicBuilder.name(properties.configTopic()).partitions(1).compact().build();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -1,12 +1,12 @@
 package dev.wenku.gateway.ratelimit;
 
-import dev.wenku.gateway.web.JsonErrors;
+import dev.wenku.support.problem.reactive.ReactiveProblems;
+import dev.wenku.support.problem.ErrorCode;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -43,7 +43,7 @@ class RateLimitFilter implements WebFilter {
         }
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999));
         exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
-        return JsonErrors.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+        return ReactiveProblems.write(exchange, ErrorCode.RATE_LIMITED,
             "Too many " + (write ? "changes" : "requests") + " from this client; try again in " + seconds + " s.");
     }
 

@@ -1,6 +1,7 @@
 package dev.wenku.gateway.ratelimit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Per-client request budgets ({@code wenku.rate-limit.*}): token buckets, one for reads (GET, HEAD) and one for
@@ -17,15 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          otherwise anyone could pick their own address)
  */
 @ConfigurationProperties("wenku.rate-limit")
-public record RateLimitProperties(Boolean enabled, double readsPerSecond, int readBurst, double writesPerSecond,
-                                  int writeBurst, int maxClients, boolean trustForwardedFor) {
-
-    public RateLimitProperties {
-        enabled = enabled == null || enabled;
-        readsPerSecond = readsPerSecond <= 0 ? 20 : readsPerSecond;
-        readBurst = readBurst <= 0 ? 100 : readBurst;
-        writesPerSecond = writesPerSecond <= 0 ? 2 : writesPerSecond;
-        writeBurst = writeBurst <= 0 ? 20 : writeBurst;
-        maxClients = maxClients <= 0 ? 10_000 : maxClients;
-    }
+public record RateLimitProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("20") double readsPerSecond,
+    @DefaultValue("100") int readBurst,
+    @DefaultValue("2") double writesPerSecond,
+    @DefaultValue("20") int writeBurst,
+    @DefaultValue("10000") int maxClients,
+    @DefaultValue("false") boolean trustForwardedFor) {
 }

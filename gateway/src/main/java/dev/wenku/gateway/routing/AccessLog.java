@@ -1,5 +1,6 @@
 package dev.wenku.gateway.routing;
 
+import dev.wenku.support.requestid.ReactiveRequestIdFilter;
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ class AccessLog implements WebFilter {
             try {
                 log.info("{} {} {} {} ms [{}]", exchange.getRequest().getMethod(), path,
                     exchange.getResponse().getStatusCode(), (System.nanoTime() - start) / 1_000_000,
-                    exchange.getResponse().getHeaders().getFirst(RequestIdFilter.HEADER));
+                    exchange.<String>getAttribute(ReactiveRequestIdFilter.ATTRIBUTE));
             } finally {
                 MDC.remove("traceId");
             }

@@ -1,9 +1,9 @@
 package dev.wenku.gateway.routing;
 
-import dev.wenku.gateway.web.JsonErrors;
+import dev.wenku.support.problem.reactive.ReactiveProblems;
+import dev.wenku.support.problem.ErrorCode;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
@@ -32,7 +32,7 @@ class BodySizeLimitFilter implements WebFilter {
         String path = exchange.getRequest().getPath().value();
         DataSize limit = path.startsWith("/api/documents") ? properties.maxUploadSize() : properties.maxRequestSize();
         if (length > limit.toBytes()) {
-            return JsonErrors.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "too_large",
+            return ReactiveProblems.write(exchange, ErrorCode.REQUEST_TOO_LARGE,
                 "The request body has " + length + " bytes; at most " + limit.toMegabytes() + " MB ("
                     + limit.toBytes() + " bytes) are accepted here.");
         }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param ingestUri          base URI of ingest-service ({@code /api/documents/**})
  * @param analysisUri        base URI of analysis-service ({@code /api/themes/**}, {@code /api/analysis/**})
  * @param searchUri          base URI of search-service ({@code /api/search/**}, reading views)
+ * @param operationsUri      base URI of operations-service ({@code /api/operations/**})
  * @param readTimeout        longest wait for a service's answer to a read (searches, lookups, status)
  * @param uploadTimeout      longest wait for ingest-service's answer to an upload (file extraction takes time)
  * @param getRetries         how often an idempotent GET is retried after a connection failure or a 502/503/504;
@@ -22,19 +24,15 @@ import org.springframework.util.unit.DataSize;
  *                           browser; empty means only the gateway's own pages
  */
 @ConfigurationProperties("wenku.gateway")
-public record GatewayProperties(URI ingestUri, URI analysisUri, URI searchUri, Duration readTimeout,
-                                Duration uploadTimeout, int getRetries, DataSize maxUploadSize,
-                                DataSize maxRequestSize, List<String> corsAllowedOrigins) {
-
-    public GatewayProperties {
-        ingestUri = ingestUri == null ? URI.create("http://127.0.0.1:8081") : ingestUri;
-        analysisUri = analysisUri == null ? URI.create("http://127.0.0.1:8082") : analysisUri;
-        searchUri = searchUri == null ? URI.create("http://127.0.0.1:8083") : searchUri;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
-        uploadTimeout = uploadTimeout == null ? Duration.ofSeconds(120) : uploadTimeout;
-        getRetries = Math.max(0, getRetries);
-        maxUploadSize = maxUploadSize == null ? DataSize.ofMegabytes(200) : maxUploadSize;
-        maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(8) : maxRequestSize;
-        corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
-    }
+public record GatewayProperties(
+    @DefaultValue("http://127.0.0.1:8081") URI ingestUri,
+    @DefaultValue("http://127.0.0.1:8082") URI analysisUri,
+    @DefaultValue("http://127.0.0.1:8083") URI searchUri,
+    @DefaultValue("http://127.0.0.1:8084") URI operationsUri,
+    @DefaultValue("10s") Duration readTimeout,
+    @DefaultValue("120s") Duration uploadTimeout,
+    @DefaultValue("2") int getRetries,
+    @DefaultValue("200MB") DataSize maxUploadSize,
+    @DefaultValue("8MB") DataSize maxRequestSize,
+    @DefaultValue List<String> corsAllowedOrigins) {
 }

@@ -3,7 +3,10 @@ package dev.wenku.gateway.routing;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory.RetryConfig;
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.Buildable;
+import org.springframework.cloud.gateway.route.builder.PredicateSpec;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
@@ -15,10 +18,14 @@ import org.springframework.http.HttpStatus;
 /**
  * The public API, one route per service. Each route has its own response timeout and circuit breaker (named after
  * the service, answering a JSON 503 through {@link ServiceUnavailableFallback} while the service is down); only
- * GETs are retried; request bodies are capped by {@link BodySizeLimitFilter}. Error statuses and bodies from the services pass through unchanged.
+ * GETs are retried; request bodies are capped by {@link BodySizeLimitFilter}. Error statuses and bodies from the
+ * services pass through unchanged.
  */
 @Configuration(proxyBeanMethods = false)
 class Routes {
+
+    /** Where each service serves its OpenAPI description (springdoc's default), and the gateway all of them. */
+    static final String API_DOCS = "/v3/api-docs";
 
     @Bean
     RouteLocator publicApi(RouteLocatorBuilder routes, GatewayProperties properties) {
@@ -40,7 +47,24 @@ class Routes {
                 .filters(f -> guard(f, "search-service", properties))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
                 .uri(properties.searchUri()))
+            // Each service's OpenAPI description, for Swagger UI and anyone else: /v3/api-docs/<service>.
+            .route("api-docs-ingest", r -> apiDocs(r, "ingest-service", properties.ingestUri(), properties))
+            .route("api-docs-analysis", r -> apiDocs(r, "analysis-service", properties.analysisUri(), properties))
+            .route("api-docs-search", r -> apiDocs(r, "search-service", properties.searchUri(), properties))
+            .route("api-docs-operations", r -> apiDocs(r, "operations-service", properties.operationsUri(), properties))
+            // A replay reads two topics to their end: the upload timeout, not the read timeout.
+            .route("operations", r -> r.path("/api/operations/**")
+                .filters(f -> guard(f, "operations-service", properties))
+                .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.uploadTimeout().toMillis())
+                .uri(properties.operationsUri()))
             .build();
+    }
+
+    private static Buildable<Route> apiDocs(PredicateSpec route, String service, URI uri, GatewayProperties properties) {
+        return route.path(API_DOCS + "/" + service)
+            .filters(f -> guard(f, service, properties).setPath(API_DOCS))
+            .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
+            .uri(uri);
     }
 
     private static GatewayFilterSpec guard(GatewayFilterSpec filters, String service, GatewayProperties properties) {

@@ -1,7 +1,7 @@
 package dev.wenku.gateway.routing;
 
-import dev.wenku.gateway.web.JsonErrors;
-import org.springframework.http.HttpStatus;
+import dev.wenku.support.problem.reactive.ReactiveProblems;
+import dev.wenku.support.problem.ErrorCode;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,8 +16,7 @@ class ServiceUnavailableFallback {
 
     @RequestMapping(PATH + "/{service}")
     Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
-        exchange.getResponse().getHeaders().set("Retry-After", "5");
-        return JsonErrors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+        return ReactiveProblems.write(exchange, ErrorCode.SERVICE_UNAVAILABLE,
             service + " is not answering at the moment; nothing was changed by this request unless it said so."
                 + " Try again in a few seconds.");
     }

@@ -7,7 +7,9 @@ import org.springframework.util.AntPathMatcher;
 /**
  * Who may call what. Readers (anonymous) read: the web UI, searches, suggestions, reading views, the theme list and
  * the health probe. Editors (and operators) change documents and the analysis model. Only operators reach the
- * operations view, indexing control, re-analysis and the actuator. Anything else needs an account.
+ * operations view, indexing control, re-analysis and the actuator. The OpenAPI descriptions and Swagger UI are public
+ * (they describe the API, they do not call it: Swagger UI's requests carry the token its user gives it). Anything else
+ * needs an account.
  */
 final class AccessRules {
 
@@ -22,6 +24,8 @@ final class AccessRules {
         rules
             .pathMatchers(HttpMethod.GET, "/", "/*.html", "/*.js", "/*.css", "/*.svg", "/*.ico", "/*.png").permitAll()
             .pathMatchers("/actuator/health", "/actuator/health/**", "/fallback/**").permitAll()
+            .pathMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+            .permitAll()
             .pathMatchers(HttpMethod.POST, "/api/session").permitAll()
             .pathMatchers(OPERATOR_PATHS).hasRole(Roles.OPERATOR)
             .pathMatchers(HttpMethod.GET, "/api/search", "/api/search/suggest", "/api/documents/*/reading",

@@ -1,7 +1,7 @@
 package dev.wenku.gateway.security;
 
-import dev.wenku.gateway.web.JsonErrors;
-import org.springframework.http.HttpStatus;
+import dev.wenku.support.problem.reactive.ReactiveProblems;
+import dev.wenku.support.problem.ErrorCode;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.WebFilterExchange;
@@ -18,7 +18,7 @@ final class JsonSecurityErrors {
     static ServerAuthenticationEntryPoint unauthenticated() {
         return (exchange, e) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-            return JsonErrors.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated",
+            return ReactiveProblems.write(exchange, ErrorCode.UNAUTHENTICATED,
                 "This needs an editor or operator account: log in with POST /api/session, or send "
                     + "'Authorization: Bearer <token>'.");
         };
@@ -26,13 +26,13 @@ final class JsonSecurityErrors {
 
     static ServerAccessDeniedHandler forbidden() {
         return (exchange, e) -> exchange.getPrincipal().map(p -> p.getName()).defaultIfEmpty("this account")
-            .flatMap(name -> JsonErrors.write(exchange, HttpStatus.FORBIDDEN, "forbidden",
+            .flatMap(name -> ReactiveProblems.write(exchange, ErrorCode.FORBIDDEN,
                 "The account '" + name + "' lacks the role this needs (" + requiredRole(exchange) + ")."));
     }
 
     static Mono<Void> badCredentials(WebFilterExchange exchange, AuthenticationException e) {
         exchange.getExchange().getResponse().getHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        return JsonErrors.write(exchange.getExchange(), HttpStatus.UNAUTHORIZED, "bad_credentials",
+        return ReactiveProblems.write(exchange.getExchange(), ErrorCode.BAD_CREDENTIALS,
             "The credentials were not accepted: " + e.getMessage());
     }
 

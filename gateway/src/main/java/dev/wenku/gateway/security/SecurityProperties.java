@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Who may do what through the gateway ({@code wenku.security.*}). Readers need no account. Editors and operators
@@ -22,47 +23,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param oidc            an external OpenID Connect provider whose JWT access tokens are accepted as bearer tokens
  */
 @ConfigurationProperties("wenku.security")
-public record SecurityProperties(Map<String, User> users, List<ApiToken> apiTokens, Duration sessionLifetime,
-                                 int maxSessions, Oidc oidc) {
-
-    public SecurityProperties {
-        users = users == null ? Map.of() : Map.copyOf(users);
-        apiTokens = apiTokens == null ? List.of() : List.copyOf(apiTokens);
-        sessionLifetime = sessionLifetime == null ? Duration.ofHours(8) : sessionLifetime;
-        maxSessions = maxSessions <= 0 ? 10_000 : maxSessions;
-        oidc = oidc == null ? new Oidc(null, null, null, null) : oidc;
-    }
+public record SecurityProperties(
+    @DefaultValue Map<String, User> users,
+    @DefaultValue List<ApiToken> apiTokens,
+    @DefaultValue("8h") Duration sessionLifetime,
+    @DefaultValue("10000") int maxSessions,
+    @DefaultValue Oidc oidc) {
 
     /** A configured account. */
-    public record User(String password, String passwordHash, List<String> roles) {
-
-        public User {
-            roles = roles == null ? List.of() : List.copyOf(roles);
-        }
+    public record User(String password, String passwordHash, @DefaultValue List<String> roles) {
     }
 
     /** A script's token: a name for the logs, the token's SHA-256 in hex, and its roles. */
-    public record ApiToken(String name, String sha256, List<String> roles) {
-
-        public ApiToken {
-            roles = roles == null ? List.of() : List.copyOf(roles);
-        }
+    public record ApiToken(String name, String sha256, @DefaultValue List<String> roles) {
     }
 
     /**
      * @param issuerUri     the provider's issuer; its keys are found through OpenID discovery
      * @param jwkSetUri     the provider's key set, when discovery is not wanted (then {@code issuerUri} is optional
      *                      and, if set, still checked against the tokens' {@code iss})
-     * @param rolesClaim    the claim holding the user's roles (default {@code roles}), matched to READER, EDITOR,
+     * @param rolesClaim    the claim holding the user's roles matched to READER, EDITOR,
      *                      OPERATOR
-     * @param usernameClaim the claim naming the user (default {@code preferred_username})
+     * @param usernameClaim the claim naming the user
      */
-    public record Oidc(URI issuerUri, URI jwkSetUri, String rolesClaim, String usernameClaim) {
-
-        public Oidc {
-            rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
-            usernameClaim = usernameClaim == null || usernameClaim.isBlank() ? "preferred_username" : usernameClaim;
-        }
+    public record Oidc(URI issuerUri, URI jwkSetUri, @DefaultValue("roles") String rolesClaim,
+                       @DefaultValue("preferred_username") String usernameClaim) {
 
         public boolean enabled() {
             return issuerUri != null || jwkSetUri != null;

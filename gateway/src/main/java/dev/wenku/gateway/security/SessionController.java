@@ -1,10 +1,10 @@
 package dev.wenku.gateway.security;
 
-import dev.wenku.gateway.web.JsonErrors;
+import dev.wenku.support.problem.reactive.ReactiveProblems;
+import dev.wenku.support.problem.ErrorCode;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -43,7 +43,7 @@ class SessionController {
     @PostMapping
     Mono<ResponseEntity<Session>> logIn(@RequestBody(required = false) LogIn logIn, ServerWebExchange exchange) {
         if (logIn == null || logIn.username() == null || logIn.username().isBlank() || logIn.password() == null) {
-            return JsonErrors.write(exchange, HttpStatus.BAD_REQUEST, "missing_credentials",
+            return ReactiveProblems.write(exchange, ErrorCode.MISSING_CREDENTIALS,
                 "Send {\"username\": \"...\", \"password\": \"...\"}.").then(Mono.empty());
         }
         return passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(logIn.username().strip(),
@@ -55,7 +55,7 @@ class SessionController {
                     tokens.expiry(token).orElseThrow()));
             })
             .onErrorResume(org.springframework.security.core.AuthenticationException.class,
-                e -> JsonErrors.write(exchange, HttpStatus.UNAUTHORIZED, "bad_credentials",
+                e -> ReactiveProblems.write(exchange, ErrorCode.BAD_CREDENTIALS,
                     "Unknown user name or wrong password.").then(Mono.empty()));
     }
 

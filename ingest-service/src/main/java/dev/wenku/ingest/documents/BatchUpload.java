@@ -2,11 +2,15 @@ package dev.wenku.ingest.documents;
 
 import dev.wenku.ingest.files.DecodedFile;
 import dev.wenku.ingest.files.FileDecoder;
-import dev.wenku.kafkatable.TableUnavailable;
-import dev.wenku.ingest.web.ApiError;
+import dev.wenku.support.problem.ApiException;
+import dev.wenku.support.problem.ErrorCode;
+import dev.wenku.support.problem.Problems;
+import dev.wenku.support.requestid.RequestIds;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.MDC;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -24,8 +28,16 @@ public class BatchUpload {
         this.validator = validator;
     }
 
-    /** One file's result: {@code status} is the HTTP status a single upload of it would have had. */
-    public record FileResult(String file, int status, UploadResult result, ApiError error) {
+    /**
+     * One file's result: {@code status} is the HTTP status a single upload of it would have had, and {@code error}
+     * the problem document it would have got.
+     */
+    public record FileResult(String file, int status, UploadResult result, ProblemDetail error) {
+
+        static FileResult failed(String file, ApiException e) {
+            return new FileResult(file, e.code().status().value(), null,
+                Problems.of(e, null, null, MDC.get(RequestIds.MDC_KEY)));
+        }
     }
 
     public record BatchResult(List<FileResult> files, String summary) {
@@ -43,15 +55,13 @@ public class BatchUpload {
                     decoded.title(), tags, split));
                 progress.succeeded(name, result);
                 results.add(new FileResult(name, result.httpStatus(), result, null));
-            } catch (UploadRejected e) {
+            } catch (ApiException e) {
                 progress.failed(name, e.getMessage());
-                results.add(new FileResult(name, e.status().value(), null, new ApiError(e.error(), e.getMessage(), e.byteOffset())));
-            } catch (PublishFailed | TableUnavailable e) {
-                progress.failed(name, e.getMessage());
-                results.add(new FileResult(name, 503, null, new ApiError("kafka_unavailable", e.getMessage())));
+                results.add(FileResult.failed(name, e));
             } catch (IOException e) {
                 progress.failed(name, e.getMessage());
-                results.add(new FileResult(name, 400, null, new ApiError("unreadable_upload", e.getMessage())));
+                results.add(FileResult.failed(name, new ApiException(ErrorCode.MALFORMED_MULTIPART,
+                    name + " could not be read from the request: " + e.getMessage())));
             }
         }
         return new BatchResult(results, progress.totals());

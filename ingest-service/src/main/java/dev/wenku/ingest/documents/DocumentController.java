@@ -1,5 +1,6 @@
 package dev.wenku.ingest.documents;
 
+import dev.wenku.support.problem.ApiException;
 import dev.wenku.ingest.files.DecodedFile;
 import dev.wenku.ingest.files.FileDecoder;
 import dev.wenku.ingest.registry.DocumentPage;
@@ -114,10 +115,10 @@ public class DocumentController {
                              @RequestParam(defaultValue = "50") int size,
                              @RequestParam(defaultValue = "false") boolean includeDeleted) {
         if (from < 0) {
-            throw new InvalidRequest("invalid_from", "from must be 0 or more, got " + from + ".");
+            throw ApiException.invalidParameter("from", "from must be 0 or more, got " + from + ".");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidRequest("invalid_size", "size must be between 1 and " + MAX_PAGE_SIZE + ", got " + size + ".");
+            throw ApiException.invalidParameter("size", "size must be between 1 and " + MAX_PAGE_SIZE + ", got " + size + ".");
         }
         return registry.page(from, size, includeDeleted);
     }

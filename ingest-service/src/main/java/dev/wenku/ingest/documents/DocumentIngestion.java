@@ -87,7 +87,7 @@ public class DocumentIngestion {
 
     /** A new version of an existing document (same id), from an editor's edit. */
     public DocumentOutcome update(String id, IncomingText in) {
-        DocumentRecord existing = registry.find(id).orElseThrow(() -> new DocumentNotFound(id));
+        DocumentRecord existing = registry.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
         RepairResult body = TextRepair.repair(in.text());
         String title = titleOf(repaired(in.declaredTitle() != null ? in.declaredTitle() : existing.title()), body.text(), in);
         validator.checkDocumentSize(title, body.text(), 1, 1);
@@ -95,7 +95,7 @@ public class DocumentIngestion {
     }
 
     public DocumentOutcome delete(String id) {
-        DocumentRecord existing = registry.find(id).orElseThrow(() -> new DocumentNotFound(id));
+        DocumentRecord existing = registry.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
         if (!existing.deleted()) {
             publisher.publishDeletion(id);
             ingested.get(Outcome.DELETED).increment();
@@ -106,7 +106,7 @@ public class DocumentIngestion {
     }
 
     public DocumentRecord find(String id) {
-        return registry.find(id).orElseThrow(() -> new DocumentNotFound(id));
+        return registry.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
     }
 
     private DocumentOutcome storeVersion(String id, DocumentRecord existing, String title, RepairResult body,

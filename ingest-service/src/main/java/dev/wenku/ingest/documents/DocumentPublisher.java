@@ -1,5 +1,6 @@
 package dev.wenku.ingest.documents;
 
+import dev.wenku.support.problem.ErrorCode;
 import dev.wenku.events.DocumentIngested;
 import dev.wenku.events.PipelineEvent;
 import dev.wenku.events.Topics;
@@ -10,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,16 +44,16 @@ public class DocumentPublisher {
             log.info("Published {} of document {}", eventOrTombstone == null ? "the deletion" : "a version", documentId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PublishFailed("Interrupted while waiting for Kafka", e);
+            throw new PublishFailedException(e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             if (causedByRecordTooLarge(cause)) {
                 // Retrying would never help: this is the uploader's document, not Kafka being away.
-                throw new UploadRejected(HttpStatus.CONTENT_TOO_LARGE, "document_too_large", "The document is larger"
+                throw new UploadRejectedException(ErrorCode.DOCUMENT_TOO_LARGE, "The document is larger"
                     + " than one Kafka record may be (producer max.request.size), so it was not stored. Split it into"
                     + " several documents.");
             }
-            throw new PublishFailed("Kafka did not acknowledge the document: " + cause, cause);
+            throw new PublishFailedException(cause);
         }
     }
 

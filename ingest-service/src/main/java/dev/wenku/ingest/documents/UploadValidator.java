@@ -1,8 +1,8 @@
 package dev.wenku.ingest.documents;
 
+import dev.wenku.support.problem.ErrorCode;
 import dev.wenku.ingest.IngestProperties;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** Checks an upload before anything is published. */
@@ -17,13 +17,13 @@ public class UploadValidator {
 
     public void validate(DocumentUpload upload) {
         if (upload == null) {
-            throw new UploadRejected(HttpStatus.BAD_REQUEST, "missing_document", "The request has no JSON document.");
+            throw new UploadRejectedException(ErrorCode.MISSING_BODY, "The request has no JSON document.");
         }
         if (upload.title() == null || upload.title().isBlank()) {
-            throw new UploadRejected(HttpStatus.BAD_REQUEST, "missing_title", "The document needs a non-empty \"title\".");
+            throw new UploadRejectedException(ErrorCode.MISSING_TITLE, "The document needs a non-empty \"title\".");
         }
         if (!ReadableText.isPresentIn(upload.body())) {
-            throw new UploadRejected(HttpStatus.BAD_REQUEST, "empty_body",
+            throw new UploadRejectedException(ErrorCode.EMPTY_BODY,
                 "The document \"body\" is empty (no letter, character or digit in it).");
         }
         checkSize(upload.body().getBytes(StandardCharsets.UTF_8).length);
@@ -31,7 +31,7 @@ public class UploadValidator {
 
     public void validateText(byte[] body) {
         if (body == null || body.length == 0) {
-            throw new UploadRejected(HttpStatus.BAD_REQUEST, "empty_body", "The text is empty.");
+            throw new UploadRejectedException(ErrorCode.EMPTY_BODY, "The text is empty.");
         }
         checkSize(body.length);
     }
@@ -39,7 +39,7 @@ public class UploadValidator {
     /** After decoding or extraction: a file with no text in it (only blanks or control characters) is refused. */
     public void validateDecoded(String text, String what) {
         if (!ReadableText.isPresentIn(text)) {
-            throw new UploadRejected(HttpStatus.BAD_REQUEST, "empty_body", what
+            throw new UploadRejectedException(ErrorCode.EMPTY_BODY, what
                 + " contains no text (no letter, character or digit).");
         }
     }
@@ -54,7 +54,7 @@ public class UploadValidator {
         if (bytes > limit) {
             String which = documents > 1 ? "Document " + position + " of " + documents + " (\"" + excerpt(title) + "\")"
                 : "The document";
-            throw new UploadRejected(HttpStatus.CONTENT_TOO_LARGE, "document_too_large", which + " has " + bytes
+            throw new UploadRejectedException(ErrorCode.DOCUMENT_TOO_LARGE, which + " has " + bytes
                 + " bytes of title and text; the limit is " + limit + " bytes (wenku.ingest.max-document-size)."
                 + " Split it into several documents.");
         }
@@ -82,7 +82,7 @@ public class UploadValidator {
 
     private void checkSize(long bytes) {
         if (bytes > properties.maxBodySize().toBytes()) {
-            throw new UploadRejected(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The body has " + bytes
+            throw new UploadRejectedException(ErrorCode.BODY_TOO_LARGE, "The body has " + bytes
                 + " bytes; the limit is " + properties.maxBodySize().toBytes() + " bytes (wenku.ingest.max-body-size).");
         }
     }

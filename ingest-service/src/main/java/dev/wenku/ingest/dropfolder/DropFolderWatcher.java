@@ -5,7 +5,7 @@ import dev.wenku.ingest.documents.DocumentIngestion;
 import dev.wenku.ingest.documents.DocumentOutcome;
 import dev.wenku.ingest.documents.IncomingText;
 import dev.wenku.ingest.documents.LoadProgress;
-import dev.wenku.ingest.documents.UploadRejected;
+import dev.wenku.ingest.documents.UploadRejectedException;
 import dev.wenku.ingest.documents.UploadResult;
 import dev.wenku.ingest.documents.UploadValidator;
 import dev.wenku.ingest.files.DecodedFile;
@@ -114,7 +114,7 @@ public class DropFolderWatcher implements SmartLifecycle {
             before.stream().filter(r -> !now.contains(r.id())).forEach(r -> ingestion.delete(r.id()));
             scan.remember(file);
             progress.succeeded(source, result);
-        } catch (UploadRejected e) {
+        } catch (UploadRejectedException e) {
             scan.remember(file);
             progress.failed(source, e.getMessage());
         } catch (IOException e) {

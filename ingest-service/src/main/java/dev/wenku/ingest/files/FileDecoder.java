@@ -1,14 +1,14 @@
 package dev.wenku.ingest.files;
 
+import dev.wenku.support.problem.ErrorCode;
 import dev.wenku.extraction.DocumentExtractor;
 import dev.wenku.extraction.ExtractedDocument;
 import dev.wenku.extraction.ExtractionException;
 import dev.wenku.ingest.IngestProperties;
-import dev.wenku.ingest.documents.UploadRejected;
+import dev.wenku.ingest.documents.UploadRejectedException;
 import dev.wenku.text.DecodedText;
 import dev.wenku.text.EncodingDetector;
 import dev.wenku.text.UndecodableTextException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,17 +28,17 @@ public class FileDecoder {
 
     public DecodedFile decode(String fileName, byte[] bytes) {
         if (bytes.length == 0) {
-            throw new UploadRejected(HttpStatus.BAD_REQUEST, "empty_file", fileName + " is empty.");
+            throw new UploadRejectedException(ErrorCode.EMPTY_FILE, fileName + " is empty.");
         }
         if (bytes.length > properties.maxFileSize().toBytes()) {
-            throw new UploadRejected(HttpStatus.CONTENT_TOO_LARGE, "file_too_large", fileName + " has " + bytes.length
+            throw new UploadRejectedException(ErrorCode.FILE_TOO_LARGE, fileName + " has " + bytes.length
                 + " bytes; the limit is " + properties.maxFileSize().toBytes() + " bytes (wenku.ingest.max-file-size).");
         }
         return switch (FileKind.of(fileName)) {
             case PLAIN_TEXT -> decodeText(fileName, bytes);
             case HTML -> extract(fileName, checkedHtml(fileName, bytes));
             case EXTRACTED -> extract(fileName, bytes);
-            case UNSUPPORTED -> throw new UploadRejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_type",
+            case UNSUPPORTED -> throw new UploadRejectedException(ErrorCode.UNSUPPORTED_TYPE,
                 fileName + " is not a supported file type; supported: " + FileKind.SUPPORTED + ".");
         };
     }
@@ -82,18 +82,17 @@ public class FileDecoder {
             return new DecodedFile(document.text(), null, document.mediaType(), document.title());
         } catch (ExtractionException e) {
             throw switch (e.reason()) {
-                case UNSUPPORTED_TYPE -> new UploadRejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_type",
+                case UNSUPPORTED_TYPE -> new UploadRejectedException(ErrorCode.UNSUPPORTED_TYPE,
                     e.getMessage());
-                case MALFORMED -> new UploadRejected(HttpStatus.BAD_REQUEST, "malformed_file", e.getMessage());
+                case MALFORMED -> new UploadRejectedException(ErrorCode.MALFORMED_FILE, e.getMessage());
                 // The file itself was within max-file-size: it is what it inflates to, or needs, that is too much.
-                case TOO_LARGE, TIMEOUT, WORKER_CRASHED -> new UploadRejected(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "unprocessable_file", e.getMessage());
+                case TOO_LARGE, TIMEOUT, WORKER_CRASHED -> new UploadRejectedException(ErrorCode.UNPROCESSABLE_FILE, e.getMessage());
             };
         }
     }
 
-    private static UploadRejected undecodable(String what, UndecodableTextException e) {
-        return new UploadRejected(HttpStatus.BAD_REQUEST, "undecodable_text", what + " is not valid text in any"
+    private static UploadRejectedException undecodable(String what, UndecodableTextException e) {
+        return new UploadRejectedException(ErrorCode.UNDECODABLE_TEXT, what + " is not valid text in any"
             + " supported encoding (UTF-8, UTF-16, GB18030/GBK, Big5): undecodable bytes at offset " + e.byteOffset()
             + ".", e.byteOffset());
     }

@@ -2,7 +2,6 @@ package dev.wenku.ingest.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.events.DocumentStatusChanged;

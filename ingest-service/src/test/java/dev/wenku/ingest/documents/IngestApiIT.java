@@ -87,7 +87,7 @@ class IngestApiIT {
         HttpResponse<String> response = post("{\"title\":\"长\",\"body\":\"" + "字".repeat(400) + "\"}");
         assertEquals(413, response.statusCode());
         assertEquals("body_too_large", field(response.body(), "error"));
-        assertTrue(field(response.body(), "message").contains("1024"));
+        assertTrue(field(response.body(), "detail").contains("1024"));
     }
 
     @Test

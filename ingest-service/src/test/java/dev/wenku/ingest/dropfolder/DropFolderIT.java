@@ -1,7 +1,6 @@
 package dev.wenku.ingest.dropfolder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;

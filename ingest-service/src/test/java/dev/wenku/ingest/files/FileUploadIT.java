@@ -147,7 +147,7 @@ class FileUploadIT {
     private static void assertError(Answer answer, int status, String error) {
         assertEquals(status, answer.status(), answer.raw());
         assertEquals(error, answer.text("error"), answer.raw());
-        assertFalse(answer.text("message").isBlank());
+        assertFalse(answer.text("detail").isBlank());
     }
 
     static byte[] fixture(String name) throws Exception {

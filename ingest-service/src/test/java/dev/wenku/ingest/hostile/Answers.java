@@ -101,7 +101,7 @@ final class Answers {
 
     private static Optional<String> errorProblem(HostileCase hostile, JsonNode error) {
         String code = error.path("error").asString("");
-        String message = error.path("message").asString("");
+        String message = error.path("detail").asString("");
         if (!hostile.errors().contains(code)) {
             return Optional.of("expected error " + hostile.errors() + ", got '" + code + "': " + excerpt(error.toString()));
         }

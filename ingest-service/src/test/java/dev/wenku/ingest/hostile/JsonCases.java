@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 final class JsonCases {
 
     private static final Set<String> MALFORMED = Set.of("malformed_json");
+    /** An empty body is not JSON at all: the request lacks its body. */
+    private static final Set<String> MISSING_BODY = Set.of("missing_body");
     private static final long MAX_BODY = 2L * 1024 * 1024;
     /** The request limit of the defaults: max-file-size (20 MB) + 64 KiB. */
     private static final long MAX_REQUEST = 20L * 1024 * 1024 + 64 * 1024;
@@ -31,7 +33,7 @@ final class JsonCases {
         int cut = random.nextInt(bytes.length);
         byte[] prefix = java.util.Arrays.copyOf(bytes, cut);
         out.accept(HostileCase.cheap("json.truncated", "valid document cut after " + cut + " of " + bytes.length
-            + " bytes", 400, MALFORMED, Uploads.json(prefix)));
+            + " bytes", 400, cut == 0 ? MISSING_BODY : MALFORMED, Uploads.json(prefix)));
     }
 
     private static final List<String> WRONG_STRING = List.of("[\"a\",\"b\"]", "{\"text\":\"正文\"}", "[]", "{}", "[[1]]");

@@ -75,7 +75,8 @@ final class RequestShapeCases {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (int i = 2 + random.nextInt(4); i > 0; i--) {
             switch (random.nextInt(3)) {
-                case 0 -> files.put(i + "-random.txt", HostileBytes.undecodable(random, HostileBytes.random(random, 1 + random.nextInt(2048))));
+                case 0 -> files.put(i + "-random.txt",
+                    HostileBytes.undecodable(random, HostileBytes.random(random, 1 + random.nextInt(2048))));
                 case 1 -> files.put(i + "-tool.exe", HostileBytes.random(random, 1 + random.nextInt(2048)));
                 default -> files.put(i + "-empty.md", new byte[0]);
             }

@@ -6,7 +6,6 @@ import static dev.wenku.ingest.hostile.HostileBytes.concat;
 import static dev.wenku.ingest.hostile.HostileBytes.encoded;
 import static dev.wenku.ingest.hostile.HostileBytes.excerpt;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

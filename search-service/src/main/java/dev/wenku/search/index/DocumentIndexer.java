@@ -132,7 +132,7 @@ public class DocumentIndexer {
 
         /**
          * @param leaveLastRequestInFlight the caller will write another batch, or call {@link #finish()}, soon
-         * @throws ElasticsearchUnavailable when Elasticsearch cannot be reached or asks to slow down (429, 5xx): the
+         * @throws ElasticsearchUnavailableException when Elasticsearch cannot be reached or asks to slow down (429, 5xx): the
          *                                  whole batch is to be written again later; nothing of it is lost, and
          *                                  what was written of it already is written again as a harmless replay
          */
@@ -191,7 +191,7 @@ public class DocumentIndexer {
             inFlight = null;
             try {
                 return await(request);
-            } catch (ElasticsearchUnavailable e) {
+            } catch (ElasticsearchUnavailableException e) {
                 if (ofEarlierBatch) {
                     failed = request;
                 }
@@ -271,8 +271,8 @@ public class DocumentIndexer {
         return results;
     }
 
-    private static ElasticsearchUnavailable unavailable(List<Change> changes, Throwable cause) {
-        return new ElasticsearchUnavailable("Bulk write of " + changes.size() + " changes failed: " + cause, cause);
+    private static ElasticsearchUnavailableException unavailable(List<Change> changes, Throwable cause) {
+        return new ElasticsearchUnavailableException("Bulk write of " + changes.size() + " changes failed: " + cause, cause);
     }
 
     private void count(Result result, Instant acknowledged) {
@@ -306,7 +306,7 @@ public class DocumentIndexer {
             return new Result(change, Outcome.DELETED, null);
         }
         if (status == 429 || status >= 500) {
-            throw new ElasticsearchUnavailable("Elasticsearch answered " + status + " for " + change.documentId()
+            throw new ElasticsearchUnavailableException("Elasticsearch answered " + status + " for " + change.documentId()
                 + ": " + item.error().reason(), null);
         }
         return new Result(change, Outcome.REFUSED, status + " " + item.error().type() + ": " + item.error().reason());

@@ -7,7 +7,7 @@ import dev.wenku.search.index.DocumentIndexer;
 import dev.wenku.search.index.DocumentIndexer.Change;
 import dev.wenku.search.index.DocumentIndexer.Outcome;
 import dev.wenku.search.index.DocumentIndexer.Result;
-import dev.wenku.search.index.ElasticsearchUnavailable;
+import dev.wenku.search.index.ElasticsearchUnavailableException;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +56,7 @@ public class AnalyzedDocumentListener {
         IndexedBatch batch = new IndexedBatch(records, acknowledgment);
         try {
             writers.current().write(batch.changes(), batch, IndexWriters.moreRecordsWaiting(consumer));
-        } catch (ElasticsearchUnavailable unavailable) {
+        } catch (ElasticsearchUnavailableException unavailable) {
             log.warn("Batch of {} changes not indexed, retried with the consumer paused: {}", records.size(),
                 unavailable.getMessage());
             throw unavailable;

@@ -1,11 +1,14 @@
 package dev.wenku.search.pipeline;
 
 import dev.wenku.search.SearchProperties;
-import java.time.Clock;
+import dev.wenku.events.Topics;
+import dev.wenku.support.kafka.DeadLetterPublisher;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -48,12 +51,7 @@ class IndexingErrorHandling {
     }
 
     @Bean
-    org.apache.kafka.clients.admin.NewTopic indexingDeadLetterTopic(SearchProperties properties) {
-        return org.springframework.kafka.config.TopicBuilder.name(properties.deadLetterTopic()).partitions(3).build();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    NewTopic indexingDeadLetterTopic() {
+        return TopicBuilder.name(DeadLetterPublisher.topicOf(Topics.DOCUMENTS_ANALYZED)).partitions(3).build();
     }
 }

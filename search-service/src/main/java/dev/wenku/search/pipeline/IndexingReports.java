@@ -5,58 +5,43 @@ import dev.wenku.events.DocumentStatusChanged;
 import dev.wenku.events.DocumentStatusChanged.Status;
 import dev.wenku.events.PipelineEvent;
 import dev.wenku.events.Topics;
-import dev.wenku.search.SearchProperties;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
+import dev.wenku.support.kafka.DeadLetterPublisher;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.stereotype.Component;
 
 /**
  * What search-service tells the rest of the pipeline about a batch: INDEXED or FAILED per document, and the
- * original record of a document that can never be indexed on the dead-letter topic (reason in the
- * {@code wenku-error} header). Each batch collects its reports in a {@link Batch}, whose {@link Batch#flush()}
- * waits for Kafka's acknowledgements before the batch's offsets are committed; batches of several listener threads
- * never mix. Each record Kafka acknowledged on the dead-letter topic counts in {@value #DEAD_LETTERS} (tag
- * {@code topic}).
+ * original record of a document that can never be indexed on the dead-letter topic ({@link DeadLetterPublisher}, the
+ * reason in Spring Kafka's {@code kafka_dlt-exception-*} headers). Each batch collects its reports in a
+ * {@link Batch}, whose {@link Batch#flush()} waits for Kafka's acknowledgements before the batch's offsets are
+ * committed; batches of several listener threads never mix.
  */
 @Component
 public class IndexingReports {
 
-    static final String ERROR_HEADER = "wenku-error";
-    static final String DEAD_LETTERS = "wenku.dead.letters";
     private static final String SERVICE = "search-service";
 
     private final KafkaTemplate<String, PipelineEvent> events;
-    private final KafkaTemplate<String, byte[]> raw;
-    private final SearchProperties properties;
+    private final DeadLetterPublisher deadLetters;
     private final Clock clock;
-    private final Counter deadLettered;
 
-    public IndexingReports(KafkaTemplate<String, PipelineEvent> events, KafkaProperties kafka,
-                           SearchProperties properties, Clock clock, MeterRegistry meters) {
+    public IndexingReports(KafkaTemplate<String, PipelineEvent> events, DeadLetterPublisher deadLetters, Clock clock) {
         this.events = events;
-        DefaultKafkaProducerFactory<String, byte[]> rawProducers = new DefaultKafkaProducerFactory<>(
-            kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
-        // Built here, not by Spring Boot: its Kafka client metrics are added the way Boot adds them to its own.
-        rawProducers.addListener(new MicrometerProducerListener<>(meters));
-        this.raw = new KafkaTemplate<>(rawProducers);
-        this.properties = properties;
+        this.deadLetters = deadLetters;
         this.clock = clock;
-        this.deadLettered = Counter.builder(DEAD_LETTERS).description("Records sent to a dead-letter topic")
-            .tag("topic", properties.deadLetterTopic()).register(meters);
+    }
+
+    /** Why a record went to the dead-letter topic: what its {@code kafka_dlt-exception-*} headers say. */
+    static final class NotIndexableException extends RuntimeException {
+        NotIndexableException(String reason) {
+            super(reason);
+        }
     }
 
     Batch batch() {
@@ -78,11 +63,9 @@ public class IndexingReports {
             report(event, Status.FAILED, "Elasticsearch refused the document: " + reason);
         }
 
+        /** Publishes the record to the dead-letter topic; returns once Kafka acknowledged it. */
         void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-            ProducerRecord<String, byte[]> dead = new ProducerRecord<>(properties.deadLetterTopic(), record.key(),
-                record.value());
-            dead.headers().add(ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-            pending.add(raw.send(dead).thenRun(deadLettered::increment));
+            deadLetters.accept(record, new NotIndexableException(reason));
         }
 
         private void report(DocumentAnalyzed event, Status status, String reason) {

@@ -1,5 +1,7 @@
 package dev.wenku.search.query;
 
+import dev.wenku.support.problem.ApiException;
+import dev.wenku.support.problem.ErrorCode;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -40,10 +42,10 @@ public class DocumentLookup {
 
     public Suggestions suggest(String prefix) throws IOException {
         if (prefix == null || prefix.isBlank()) {
-            throw new InvalidSearch("missing_query", "Give the beginning of a word in the q parameter.");
+            throw new ApiException(ErrorCode.MISSING_QUERY, "Give the beginning of a word in the q parameter.");
         }
         if (prefix.length() > 50) {
-            throw new InvalidSearch("query_too_long", "A suggestion prefix has at most 50 characters.");
+            throw new ApiException(ErrorCode.QUERY_TOO_LONG, "A suggestion prefix has at most 50 characters.");
         }
         String text = SimplifiedScript.of(prefix.strip()).toLowerCase(Locale.ROOT);
         SearchResponse<TitleSource> response = client.search(s -> s.index(index.alias())
@@ -70,7 +72,7 @@ public class DocumentLookup {
 
     public Related related(String id, int size) throws IOException {
         if (size < 1 || size > 20) {
-            throw new InvalidSearch("invalid_size", "size must be between 1 and 20, got " + size + ".");
+            throw ApiException.invalidParameter("size", "size must be between 1 and 20, got " + size + ".");
         }
         reading(id);
         SearchResponse<DocumentSearch.HitSource> response = client.search(s -> s.index(index.alias()).size(size)
@@ -96,7 +98,7 @@ public class DocumentLookup {
     public Reading reading(String id) throws IOException {
         GetResponse<IndexedDocument> response = client.get(g -> g.index(index.alias()).id(id), IndexedDocument.class);
         if (!response.found() || response.source() == null) {
-            throw new DocumentNotIndexed(id);
+            throw new DocumentNotIndexedException(id);
         }
         IndexedDocument doc = response.source();
         return new Reading(doc.id(), doc.version(), doc.title(), doc.body(), doc.summary(), doc.keyPhrases(),

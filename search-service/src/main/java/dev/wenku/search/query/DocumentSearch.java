@@ -1,5 +1,7 @@
 package dev.wenku.search.query;
 
+import dev.wenku.support.problem.ApiException;
+import dev.wenku.support.problem.ErrorCode;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
@@ -162,20 +164,20 @@ public class DocumentSearch {
 
     private void validate(SearchRequest request) {
         if (request.q() == null || request.q().isBlank()) {
-            throw new InvalidSearch("missing_query", "Give the words to search for in the q parameter.");
+            throw new ApiException(ErrorCode.MISSING_QUERY, "Give the words to search for in the q parameter.");
         }
         if (request.q().length() > 200) {
-            throw new InvalidSearch("query_too_long", "The query has " + request.q().length() + " characters; the limit is 200.");
+            throw new ApiException(ErrorCode.QUERY_TOO_LONG, "The query has " + request.q().length() + " characters; the limit is 200.");
         }
         if (request.from() < 0) {
-            throw new InvalidSearch("invalid_from", "from must be 0 or more, got " + request.from() + ".");
+            throw ApiException.invalidParameter("from", "from must be 0 or more, got " + request.from() + ".");
         }
         if (request.size() < 1 || request.size() > properties.maxPageSize()) {
-            throw new InvalidSearch("invalid_size", "size must be between 1 and " + properties.maxPageSize() + ", got "
+            throw ApiException.invalidParameter("size", "size must be between 1 and " + properties.maxPageSize() + ", got "
                 + request.size() + ".");
         }
         if (request.sort() != null && !request.sort().equals("relevance") && !request.sort().equals("date")) {
-            throw new InvalidSearch("invalid_sort", "sort must be relevance or date, got '" + request.sort() + "'.");
+            throw ApiException.invalidParameter("sort", "sort must be relevance or date, got '" + request.sort() + "'.");
         }
     }
 }

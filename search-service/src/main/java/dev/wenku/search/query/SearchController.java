@@ -1,5 +1,6 @@
 package dev.wenku.search.query;
 
+import dev.wenku.support.problem.ApiException;
 import dev.wenku.text.DisplayScript;
 import java.io.IOException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +58,7 @@ public class SearchController {
 
     /** The display script a reader asked for: {@code original} (as uploaded), {@code simplified}, {@code traditional}. */
     private static DisplayScript script(String name) {
-        return DisplayScript.named(name).orElseThrow(() -> new InvalidSearch("invalid_script",
+        return DisplayScript.named(name).orElseThrow(() -> ApiException.invalidParameter("script",
             "script must be original, simplified or traditional, got '" + name + "'."));
     }
 }

@@ -1,5 +1,7 @@
 package dev.wenku.search.query;
 
+import dev.wenku.support.problem.ApiException;
+import dev.wenku.support.problem.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +24,7 @@ public record UserQuery(List<List<Term>> required, List<Term> excluded) {
         }
     }
 
-    /** @throws InvalidSearch naming the problem: an unclosed quote, a dangling OR, nothing to look for */
+    /** @throws ApiException naming the problem: an unclosed quote, a dangling OR, nothing to look for */
     public static UserQuery parse(String input) {
         List<String> tokens = tokens(input);
         List<List<Term>> required = new ArrayList<>();
@@ -32,7 +34,7 @@ public record UserQuery(List<List<Term>> required, List<Term> excluded) {
         for (String token : tokens) {
             if (token.equals("OR")) {
                 if (group == null || orPending) {
-                    throw new InvalidSearch("malformed_query", "OR needs a word or phrase on both sides.");
+                    throw new ApiException(ErrorCode.MALFORMED_QUERY, "OR needs a word or phrase on both sides.");
                 }
                 orPending = true;
                 continue;
@@ -44,7 +46,7 @@ public record UserQuery(List<List<Term>> required, List<Term> excluded) {
             Term term = term(negated ? token.substring(1) : token);
             if (negated) {
                 if (orPending) {
-                    throw new InvalidSearch("malformed_query", "An exclusion (-" + term.text() + ") cannot be an OR alternative.");
+                    throw new ApiException(ErrorCode.MALFORMED_QUERY, "An exclusion (-" + term.text() + ") cannot be an OR alternative.");
                 }
                 excluded.add(term);
                 group = null;
@@ -57,10 +59,10 @@ public record UserQuery(List<List<Term>> required, List<Term> excluded) {
             }
         }
         if (orPending) {
-            throw new InvalidSearch("malformed_query", "OR needs a word or phrase on both sides.");
+            throw new ApiException(ErrorCode.MALFORMED_QUERY, "OR needs a word or phrase on both sides.");
         }
         if (required.isEmpty()) {
-            throw new InvalidSearch("malformed_query", "The query has nothing to look for, only exclusions.");
+            throw new ApiException(ErrorCode.MALFORMED_QUERY, "The query has nothing to look for, only exclusions.");
         }
         return new UserQuery(required.stream().map(List::copyOf).toList(), List.copyOf(excluded));
     }
@@ -69,7 +71,7 @@ public record UserQuery(List<List<Term>> required, List<Term> excluded) {
         if (token.startsWith("\"")) {
             String text = token.substring(1, token.length() - 1).strip();
             if (text.isEmpty()) {
-                throw new InvalidSearch("malformed_query", "An empty phrase (\"\") cannot be searched for.");
+                throw new ApiException(ErrorCode.MALFORMED_QUERY, "An empty phrase (\"\") cannot be searched for.");
             }
             return new Term(text, true);
         }
@@ -104,7 +106,7 @@ public record UserQuery(List<List<Term>> required, List<Term> excluded) {
             }
         }
         if (quoted) {
-            throw new InvalidSearch("malformed_query", "A quote is not closed: " + input);
+            throw new ApiException(ErrorCode.MALFORMED_QUERY, "A quote is not closed: " + input);
         }
         if (!current.isEmpty()) {
             tokens.add(current.toString());

@@ -17,6 +17,7 @@ import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.util.ObjectBuilder;
 import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.search.SearchProperties;
+import dev.wenku.search.Settings;
 import dev.wenku.search.index.DocumentIndexer.Change;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -91,7 +92,7 @@ class DocumentIndexerMetricsTest {
     void aBulkRequestThatFailsIsTimedButCountsNoDocument() {
         when(client.bulk(anyBuilder()))
             .thenReturn(CompletableFuture.failedFuture(new IOException("connection refused")));
-        assertThrows(ElasticsearchUnavailable.class, () -> write(indexer, written("a", Duration.ZERO)));
+        assertThrows(ElasticsearchUnavailableException.class, () -> write(indexer, written("a", Duration.ZERO)));
         assertEquals(1, meters.get(DocumentIndexer.BULK_DURATION).timer().count());
         assertEquals(0, indexed("indexed"));
         assertEquals(0, meters.get(DocumentIndexer.FRESHNESS).timer().count());
@@ -118,7 +119,7 @@ class DocumentIndexerMetricsTest {
     }
 
     private DocumentIndexer indexer(MeterRegistry registry) {
-        SearchProperties properties = new SearchProperties(null, 0, null, null, null, null);
+        SearchProperties properties = Settings.search();
         when(client._jsonpMapper()).thenReturn(new Jackson3JsonpMapper());
         return new DocumentIndexer(client, new DocumentIndex(mock(ElasticsearchClient.class), properties, null),
             properties, Clock.fixed(ACKNOWLEDGED, ZoneOffset.UTC), registry);

@@ -17,6 +17,7 @@ import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.util.ObjectBuilder;
 import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.search.SearchProperties;
+import dev.wenku.search.Settings;
 import dev.wenku.search.index.DocumentIndexer.Change;
 import dev.wenku.search.index.DocumentIndexer.Outcome;
 import dev.wenku.search.index.DocumentIndexer.Result;
@@ -71,14 +72,14 @@ class DocumentIndexerRequestsTest {
                 ? CompletableFuture.failedFuture(new ConnectException("Connection refused"))
                 : CompletableFuture.completedFuture(response(ids, null));
         });
-        assertThrows(ElasticsearchUnavailable.class, () -> write(indexer(2), changes("a", "b", "c", "d", "e", "f")));
+        assertThrows(ElasticsearchUnavailableException.class, () -> write(indexer(2), changes("a", "b", "c", "d", "e", "f")));
         assertEquals(List.of(List.of("a", "b"), List.of("c", "d")), requests);
     }
 
     @Test
     void aTooManyRequestsAnswerForOneDocumentFailsTheWholeBatch() {
         answerEveryRequest(429);
-        assertThrows(ElasticsearchUnavailable.class, () -> write(indexer(2), changes("a", "b", "c")));
+        assertThrows(ElasticsearchUnavailableException.class, () -> write(indexer(2), changes("a", "b", "c")));
     }
 
     @Test
@@ -147,7 +148,7 @@ class DocumentIndexerRequestsTest {
         DocumentIndexer.Writer writer = indexer(2).writer();
         RecordedBatch first = new RecordedBatch("first", log);
         writer.write(changes("a"), first, true);
-        assertThrows(ElasticsearchUnavailable.class,
+        assertThrows(ElasticsearchUnavailableException.class,
             () -> writer.write(changes("b"), new RecordedBatch("second", log), false));
         assertEquals(List.of("sent a"), log, "the second batch waits for the first, which failed");
 
@@ -186,8 +187,7 @@ class DocumentIndexerRequestsTest {
     }
 
     private DocumentIndexer indexer(int requestDocuments) {
-        SearchProperties properties = new SearchProperties(null, 0, null, null, null,
-            new SearchProperties.Bulk(0, requestDocuments, null, 0, null));
+        SearchProperties properties = Settings.search("bulk.request-documents", Integer.toString(requestDocuments));
         when(client._jsonpMapper()).thenReturn(new Jackson3JsonpMapper());
         return new DocumentIndexer(client, new DocumentIndex(mock(ElasticsearchClient.class), properties, null),
             properties, Clock.systemUTC(), new SimpleMeterRegistry());

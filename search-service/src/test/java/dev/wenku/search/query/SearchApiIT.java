@@ -1,5 +1,6 @@
 package dev.wenku.search.query;
 
+import org.springframework.kafka.support.KafkaHeaders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -211,7 +212,7 @@ class SearchApiIT {
                 "/api/documents/x/related?script=cyrillic")) {
             HttpResponse<String> response = get(path);
             assertEquals(400, response.statusCode(), path + " " + response.body());
-            assertTrue(response.body().contains("\"error\":\"invalid_script\""), response.body());
+            assertTrue(response.body().contains("\"parameter\":\"script\""), response.body());
         }
     }
 
@@ -312,7 +313,8 @@ class SearchApiIT {
             consumer.subscribe(List.of("wenku.documents.analyzed.dlt"));
             for (int i = 0; i < 30 && keys.size() < expected.length; i++) {
                 consumer.poll(Duration.ofSeconds(1)).forEach(r -> {
-                    if (List.of(expected).contains(r.key()) && r.headers().lastHeader("wenku-error") != null) {
+                    if (List.of(expected).contains(r.key())
+                        && r.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE) != null) {
                         keys.add(r.key());
                     }
                 });
@@ -352,7 +354,7 @@ class SearchApiIT {
         assertEquals(400, get("/api/search?q=a&from=-1").statusCode());
         HttpResponse<String> notANumber = get("/api/search?q=a&from=abc");
         assertEquals(400, notANumber.statusCode());
-        assertTrue(notANumber.body().contains("invalid_from"), notANumber.body());
+        assertTrue(notANumber.body().contains("\"parameter\":\"from\""), notANumber.body());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.wenku.search.query;
 
+import dev.wenku.support.problem.ApiException;
+import dev.wenku.support.problem.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,12 +33,12 @@ class UserQueryTest {
 
     @Test
     void malformedQueriesAreRefusedWithTheProblemNamed() {
-        assertEquals("malformed_query", assertThrows(InvalidSearch.class, () -> UserQuery.parse("\"新质")).error());
-        assertTrue(assertThrows(InvalidSearch.class, () -> UserQuery.parse("科技 OR")).getMessage().contains("OR"));
-        assertThrows(InvalidSearch.class, () -> UserQuery.parse("OR 科技"));
-        assertThrows(InvalidSearch.class, () -> UserQuery.parse("-东北"));
-        assertThrows(InvalidSearch.class, () -> UserQuery.parse("科技 OR -东北"));
-        assertThrows(InvalidSearch.class, () -> UserQuery.parse("\"\""));
+        assertEquals(ErrorCode.MALFORMED_QUERY, assertThrows(ApiException.class, () -> UserQuery.parse("\"新质")).code());
+        assertTrue(assertThrows(ApiException.class, () -> UserQuery.parse("科技 OR")).getMessage().contains("OR"));
+        assertThrows(ApiException.class, () -> UserQuery.parse("OR 科技"));
+        assertThrows(ApiException.class, () -> UserQuery.parse("-东北"));
+        assertThrows(ApiException.class, () -> UserQuery.parse("科技 OR -东北"));
+        assertThrows(ApiException.class, () -> UserQuery.parse("\"\""));
     }
 
     private static Term word(String text) {

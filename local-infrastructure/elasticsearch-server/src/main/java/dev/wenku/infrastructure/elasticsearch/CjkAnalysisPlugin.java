@@ -57,7 +57,7 @@ public class CjkAnalysisPlugin extends Plugin implements AnalysisPlugin {
         static int scriptsToBigram(List<String> ignoredScripts) {
             int flags = CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL;
             for (String script : ignoredScripts) {
-                flags &= ~switch (script) {
+                flags &= ~ switch (script) {
                     case "han" -> CJKBigramFilter.HAN;
                     case "hiragana" -> CJKBigramFilter.HIRAGANA;
                     case "katakana" -> CJKBigramFilter.KATAKANA;

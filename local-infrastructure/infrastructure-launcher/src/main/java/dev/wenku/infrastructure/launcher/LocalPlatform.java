@@ -127,7 +127,15 @@ public final class LocalPlatform implements AutoCloseable {
             args.add("--wenku.gateway.ingest-uri=" + url(ServiceModule.INGEST));
             args.add("--wenku.gateway.analysis-uri=" + url(ServiceModule.ANALYSIS));
             args.add("--wenku.gateway.search-uri=" + url(ServiceModule.SEARCH));
+            args.add("--wenku.gateway.operations-uri=" + url(ServiceModule.OPERATIONS));
             gatewaySettings.forEach((name, value) -> args.add("--" + name + "=" + value));
+        }
+        if (service == ServiceModule.OPERATIONS) {
+            // The instances whose health and metrics the operators' overview gathers (no Prometheus here).
+            for (ServiceModule observed : List.of(ServiceModule.INGEST, ServiceModule.ANALYSIS, ServiceModule.SEARCH)) {
+                args.add("--spring.cloud.discovery.client.simple.instances." + observed.module() + "[0].uri="
+                    + url(observed));
+            }
         }
         return args;
     }
@@ -169,8 +177,8 @@ public final class LocalPlatform implements AutoCloseable {
     @Override
     public void close() {
         // Front to back, so nothing produces into a broker that is already gone.
-        for (ServiceModule service : List.of(ServiceModule.GATEWAY, ServiceModule.INGEST, ServiceModule.ANALYSIS,
-                ServiceModule.SEARCH)) {
+        for (ServiceModule service : List.of(ServiceModule.GATEWAY, ServiceModule.OPERATIONS, ServiceModule.INGEST,
+                ServiceModule.ANALYSIS, ServiceModule.SEARCH)) {
             ChildProcess process = services.get(service);
             if (process != null) {
                 process.close();

@@ -48,7 +48,7 @@ public final class RunPlatform {
         ProjectLayout layout = ProjectLayout.locate();
         Path dataDir = (data != null ? data : layout.root().resolve(".local-run")).toAbsolutePath();
         long started = System.nanoTime();
-        System.out.println("Starting Kafka, Elasticsearch and the four services (data and logs in " + dataDir + ") ...");
+        System.out.println("Starting Kafka, Elasticsearch and the services (data and logs in " + dataDir + ") ...");
 
         LocalPlatform platform = LocalPlatform.start(layout, dataDir,
             new LocalPlatform.Ports(gatewayPort, kafkaPort, elasticsearchPort), quiet ? null : System.out);

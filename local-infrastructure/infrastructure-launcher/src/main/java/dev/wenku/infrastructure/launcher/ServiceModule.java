@@ -1,10 +1,11 @@
 package dev.wenku.infrastructure.launcher;
 
-/** The four Spring Boot services, by module name. */
+/** The Spring Boot services, by module name, in the order they start and report. */
 public enum ServiceModule {
     INGEST("ingest-service"),
     ANALYSIS("analysis-service"),
     SEARCH("search-service"),
+    OPERATIONS("operations-service"),
     GATEWAY("gateway");
 
     private final String module;

@@ -9,11 +9,9 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 final class TestcontainersInfrastructure implements Infrastructure {
 
-    static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
-    static final String ELASTICSEARCH_IMAGE = "docker.elastic.co/elasticsearch/elasticsearch:9.5.3";
-
-    private final KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
-    private final ElasticsearchContainer elasticsearch = new ElasticsearchContainer(ELASTICSEARCH_IMAGE)
+    private final KafkaContainer kafka = new KafkaContainer(ServerVersions.current().kafkaImage());
+    private final ElasticsearchContainer elasticsearch = new ElasticsearchContainer(
+            ServerVersions.current().elasticsearchImage())
         .withEnv("xpack.security.enabled", "false")
         .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
 

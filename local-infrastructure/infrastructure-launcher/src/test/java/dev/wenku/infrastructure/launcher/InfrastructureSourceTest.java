@@ -11,7 +11,8 @@ class InfrastructureSourceTest {
 
     @Test
     void embeddedServersAreTheDefault() {
-        assertEquals(InfrastructureSource.EMBEDDED, InfrastructureSource.select(Map.<String, String>of()::get, Map.<String, String>of()::get));
+        assertEquals(InfrastructureSource.EMBEDDED,
+            InfrastructureSource.select(Map.<String, String>of()::get, Map.<String, String>of()::get));
     }
 
     @Test

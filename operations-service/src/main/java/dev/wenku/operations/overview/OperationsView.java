@@ -1,0 +1,50 @@
+package dev.wenku.operations.overview;
+
+import dev.wenku.operations.OperationsProperties;
+import dev.wenku.operations.backlog.KafkaBacklog;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the {@link Overview}: the pipeline's figures from Prometheus when {@code wenku.operations.prometheus-url} is
+ * set, otherwise from every instance of each service ({@link PipelineSource}); consumer lag and dead letters from Kafka
+ * itself, so they are right even while a consumer is down (which is when they matter).
+ */
+@Component
+class OperationsView {
+
+    private final PipelineSource source;
+    private final KafkaBacklog kafka;
+    private final PipelineRates rates = new PipelineRates();
+    private final Clock clock;
+
+    OperationsView(OperationsProperties properties, DiscoveryClient discovery, KafkaBacklog kafka, Clock clock) {
+        this.source = properties.prometheusUrl() != null ? new PrometheusQueries(properties)
+            : new InstanceScrapes(discovery, properties);
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    Overview overview() {
+        PipelineSource.Snapshot figures = source.read();
+        List<String> problems = new ArrayList<>(figures.problems());
+        KafkaBacklog.Backlog backlog;
+        try {
+            backlog = kafka.read();
+        } catch (Exception e) {
+            problems.add("Kafka: " + e.getMessage());
+            backlog = new KafkaBacklog.Backlog(null, null);
+        }
+        Map<String, Double> counts = figures.counts();
+        Map<String, Double> perMinute = figures.perMinute() != null ? figures.perMinute()
+            : rates.record(clock.instant(), counts);
+        Overview.Pipeline pipeline = new Overview.Pipeline(counts.get("ingested"), counts.get("analyzed"),
+            counts.get("indexed"), counts.get("failed"), perMinute);
+        return new Overview(clock.instant(), source.name(), figures.services(), pipeline, figures.freshness(),
+            backlog.lag(), backlog.deadLetters(), List.copyOf(problems));
+    }
+}
