@@ -18,8 +18,9 @@ class PipelineConfiguration {
     }
 
     @Bean
-    NewTopic deadLetterTopic(AnalysisProperties properties) {
-        return TopicBuilder.name(DeadLetterPublisher.topicOf(Topics.DOCUMENTS_INGESTED)).partitions(properties.topicPartitions()).build();
+    NewTopic deadLetterTopic(AnalysisProperties properties, DeadLetterPublisher deadLetters) {
+        return TopicBuilder.name(deadLetters.declare(Topics.DOCUMENTS_INGESTED)).partitions(properties.topicPartitions())
+            .build();
     }
 
     @Bean

@@ -51,7 +51,7 @@ class IndexingErrorHandling {
     }
 
     @Bean
-    NewTopic indexingDeadLetterTopic() {
-        return TopicBuilder.name(DeadLetterPublisher.topicOf(Topics.DOCUMENTS_ANALYZED)).partitions(3).build();
+    NewTopic indexingDeadLetterTopic(DeadLetterPublisher deadLetters) {
+        return TopicBuilder.name(deadLetters.declare(Topics.DOCUMENTS_ANALYZED)).partitions(3).build();
     }
 }

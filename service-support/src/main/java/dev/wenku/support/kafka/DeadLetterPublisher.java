@@ -55,6 +55,21 @@ public class DeadLetterPublisher implements ConsumerRecordRecoverer {
         this.meters = meters;
     }
 
+    /**
+     * Declares that records of {@code sourceTopic} may be dead-lettered here: registers its counter at zero, so the
+     * series exists (and alerts on its increase can be evaluated) before the first dead letter; returns the
+     * dead-letter topic's name, for the service to create it.
+     */
+    public String declare(String sourceTopic) {
+        counter(topicOf(sourceTopic));
+        return topicOf(sourceTopic);
+    }
+
+    private Counter counter(String deadLetterTopic) {
+        return Counter.builder(METRIC).description("Records sent to a dead-letter topic")
+            .tag("topic", deadLetterTopic).register(meters);
+    }
+
     /** The dead-letter topic of a source topic. */
     public static String topicOf(String sourceTopic) {
         return sourceTopic + SUFFIX;
@@ -73,7 +88,6 @@ public class DeadLetterPublisher implements ConsumerRecordRecoverer {
         log.error("Record {}/{}/{} (key {}) sent to {}: {}", record.topic(), record.partition(), record.offset(),
             record.key(), topicOf(record.topic()), reason.toString());
         recoverer.accept(record, cause);
-        Counter.builder(METRIC).description("Records sent to a dead-letter topic")
-            .tag("topic", topicOf(record.topic())).register(meters).increment();
+        counter(topicOf(record.topic())).increment();
     }
 }
