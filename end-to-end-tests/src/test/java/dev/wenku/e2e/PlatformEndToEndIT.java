@@ -9,11 +9,14 @@ import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.MultipartBody;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.SeedLoader;
+import dev.wenku.testsupport.Fixtures;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -123,9 +126,15 @@ class PlatformEndToEndIT {
 
     @Test
     void filesInEveryFormatAndEncodingBecomeSearchable() throws Exception {
-        for (String file : List.of("essay.gb18030.txt", "essay.big5.txt", "essay.docx", "essay.pdf")) {
-            byte[] content = PlatformEndToEndIT.class.getResourceAsStream("/uploads/" + file).readAllBytes();
-            MultipartBody body = new MultipartBody().file("file", file, content);
+        // Upload name → fixture of test-support: Traditional essays in GB18030 and Big5, the Simplified one as docx and PDF.
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("essay.gb18030.txt", Fixtures.ESSAY_TRADITIONAL_GB18030);
+        files.put("essay.big5.txt", Fixtures.ESSAY_BIG5);
+        files.put("essay.docx", Fixtures.ESSAY_DOCX);
+        files.put("essay.pdf", Fixtures.ESSAY_PDF);
+        for (Map.Entry<String, String> fixture : files.entrySet()) {
+            String file = fixture.getKey();
+            MultipartBody body = new MultipartBody().file("file", file, Fixtures.bytes(fixture.getValue()));
             HttpResponse<String> upload = GatewayClient.send(editor.request("/api/documents?split=false&source=" + file)
                 .header("Content-Type", body.contentType()).POST(body.publisher()));
             assertTrue(upload.statusCode() == 202 || upload.statusCode() == 200, file + ": " + upload.body());

@@ -16,6 +16,7 @@ import dev.wenku.events.PipelineEvent;
 import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
+import dev.wenku.testsupport.SeedCorpus;
 import dev.wenku.text.Compilation;
 import dev.wenku.text.CompilationSplitter;
 import dev.wenku.text.SimplifiedScript;
@@ -24,8 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -215,8 +214,7 @@ class AnalysisPipelineIT {
     }
 
     private static Essay seedEssay(int n) throws Exception {
-        String seed = Files.readString(Path.of("../seeds/000_46f25000791b86e7.txt"));
-        Compilation compilation = CompilationSplitter.split(seed);
+        Compilation compilation = CompilationSplitter.split(SeedCorpus.text());
         var essay = compilation.essays().get(n - 1);
         return new Essay(TextRepair.repair(essay.title()).text(), TextRepair.repair(essay.body()).text());
     }
