@@ -1,5 +1,6 @@
 package dev.wenku.benchmarks;
 
+import dev.wenku.testsupport.SeedCorpus;
 import dev.wenku.text.Compilation;
 import dev.wenku.text.CompilationSplitter;
 import dev.wenku.text.Essay;
@@ -15,7 +16,7 @@ import java.util.List;
 /** The seed compilation as the pipeline sees it: repaired, split into essays, in Simplified script. */
 final class SeedEssays {
 
-    static final String DEFAULT_SEED = "seeds/000_46f25000791b86e7.txt";
+    static final String DEFAULT_SEED = SeedCorpus.RELATIVE;
 
     /** One essay, title and body in Simplified script. */
     record SimplifiedEssay(String title, String body) {
@@ -37,16 +38,8 @@ final class SeedEssays {
             .toList();
     }
 
-    /** The seed below the working directory or one of its parents (scripts run from the root, Maven from modules). */
+    /** The file below the working directory or one of its parents (scripts run from the root, Maven from modules). */
     static Path locate(String relative) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve(relative);
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException(relative + " not found from " + Path.of("").toAbsolutePath());
+        return SeedCorpus.locate(relative);
     }
 }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.wenku.testsupport.Fixtures;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -117,12 +115,9 @@ class EncodingDetectorTest {
         assertEquals(List.of(), wrong);
     }
 
+    /** Fixture {@code encodings/<name>} of test-support. */
     private static byte[] fixture(String name) {
-        try (InputStream in = EncodingDetectorTest.class.getResourceAsStream("/encodings/" + name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.bytes("encodings/" + name);
     }
 
     private static String fixtureText(String name) {

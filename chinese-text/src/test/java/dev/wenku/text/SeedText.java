@@ -1,16 +1,12 @@
 package dev.wenku.text;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.wenku.testsupport.SeedCorpus;
 import java.util.regex.Pattern;
 
 /** The seed compilation, raw and repaired, and what pinyin residue looks like. */
 final class SeedText {
 
-    static final String RAW = read();
+    static final String RAW = SeedCorpus.text();
     static final RepairResult REPAIRED = TextRepair.repair(RAW);
     private static final String TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
     /** {@code (zhì}: an opening parenthesis followed by tone-marked pinyin. */
@@ -23,13 +19,5 @@ final class SeedText {
 
     static boolean hasPinyinResidue(String text) {
         return OPENED_PINYIN.matcher(text).find() || CLOSED_PINYIN.matcher(text).find();
-    }
-
-    private static String read() {
-        try {
-            return Files.readString(Path.of("../seeds/000_46f25000791b86e7.txt"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,8 +2,6 @@ package dev.wenku.extraction;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +9,7 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Test files: the committed ones under {@code files/}, and the ones too big to commit, made on demand. */
+/** Test files: the committed ones of test-support's {@code documents/}, and the ones too big to commit, made on demand. */
 final class Fixtures {
 
     static final String TITLE = "新质生产力学习心得";
@@ -23,13 +21,9 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** Fixture {@code documents/<name>} of test-support (its README.md says how each was made). */
     static byte[] file(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/files/" + name)) {
-            if (in == null) throw new IllegalArgumentException("no fixture " + name);
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dev.wenku.testsupport.Fixtures.bytes("documents/" + name);
     }
 
     /** The text without any whitespace, so PDF line breaks inside sentences do not matter. */

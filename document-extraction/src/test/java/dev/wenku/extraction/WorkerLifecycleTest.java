@@ -18,11 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -176,13 +176,10 @@ class WorkerLifecycleTest {
         return extractor.workerPids().getFirst();
     }
 
-    /** Polls for a condition that becomes true asynchronously; fails after 20 s. */
-    static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) throw new AssertionError("gave up waiting for " + what);
-            Thread.sleep(50);
-        }
+    /** Waits for a condition that becomes true asynchronously; fails after 20 s. */
+    static void awaitTrue(BooleanSupplier condition, String what) {
+        Awaitility.await().alias(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+            .until(condition::getAsBoolean);
     }
 
     /** The "service" of {@link #workersExitWhenTheServiceJvmIsKilled}: two workers, one kept busy. */

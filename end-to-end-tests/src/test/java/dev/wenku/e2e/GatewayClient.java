@@ -1,6 +1,13 @@
 package dev.wenku.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.InvalidJsonException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
 
 import dev.wenku.infrastructure.launcher.Credentials;
 import dev.wenku.infrastructure.launcher.GatewaySession;
@@ -12,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** Calls the platform through its gateway as one logged-in account, as the web UI and scripts do. */
@@ -19,6 +27,9 @@ final class GatewayClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(300);
+    private static final Configuration LENIENT = Configuration.defaultConfiguration()
+        .addOptions(Option.SUPPRESS_EXCEPTIONS);
 
     private final String gateway;
     private final String authorization;
@@ -79,30 +90,20 @@ final class GatewayClient {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Waits until the editors' view of document {@code id} shows pipeline status {@code status}. */
-    void awaitStatus(String id, String status) throws Exception {
-        String last = "";
-        for (long end = System.nanoTime() + WAIT.toNanos(); System.nanoTime() < end; Thread.sleep(300)) {
-            HttpResponse<String> response = get("/api/documents/" + id);
-            last = response.statusCode() + " " + response.body();
-            if (response.body().contains("\"status\":\"" + status + "\"")) {
-                return;
-            }
-        }
-        throw new AssertionError(id + " never reached " + status + " within " + WAIT + "; last: " + last);
+    /** Waits until the editors' view of document {@code id} shows pipeline status {@code status}; returns that view. */
+    String awaitStatus(String id, String status) {
+        return await().alias(id + " shows status " + status).atMost(WAIT).pollInterval(POLL)
+            .until(() -> get("/api/documents/" + id), response -> response.statusCode() == 200
+                && status.equals(JsonPath.read(response.body(), "$.status")))
+            .body();
     }
 
     /** Searches {@code q} until the answer passes {@code accepted}, and returns that answer. */
-    String awaitSearch(String q, Predicate<String> accepted) throws Exception {
-        String last = "";
-        for (long end = System.nanoTime() + WAIT.toNanos(); System.nanoTime() < end; Thread.sleep(300)) {
-            HttpResponse<String> response = get("/api/search?size=100&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 200 && accepted.test(response.body())) {
-                return response.body();
-            }
-        }
-        throw new AssertionError("no answer to " + q + " passed within " + WAIT + "; last: " + last);
+    String awaitSearch(String q, Predicate<String> accepted) {
+        return await().alias("an answer to " + q + " that passes").atMost(WAIT).pollInterval(POLL)
+            .until(() -> get("/api/search?size=100&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)),
+                response -> response.statusCode() == 200 && accepted.test(response.body()))
+            .body();
     }
 
     /** The first document's id of an upload answer ({@code {"id": ..., ...}}). */
@@ -113,6 +114,33 @@ final class GatewayClient {
 
     /** The first document's id in an upload answer's body. */
     static String firstId(String uploadAnswer) {
-        return uploadAnswer.replaceAll("(?s)^\\{\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        return JsonPath.read(uploadAnswer, "$.id");
+    }
+
+    /** The value at {@code path} of a JSON document, or null where there is none (or the text is not JSON). */
+    static Object valueAt(String json, String path) {
+        try {
+            return JsonPath.using(LENIENT).parse(json).read(path);
+        } catch (InvalidJsonException | IllegalArgumentException notJson) {
+            return null;
+        }
+    }
+
+    /** The ids of the hits of a search answer, in their order. */
+    static List<String> hitIds(String searchAnswer) {
+        return JsonPath.read(searchAnswer, "$.hits[*].id");
+    }
+
+    /**
+     * Checks that {@code response} is an RFC 9457 problem document of the shared catalogue with this status and code,
+     * and returns it parsed for further checks.
+     */
+    static DocumentContext assertProblem(HttpResponse<String> response, int status, String error) {
+        assertEquals(status, response.statusCode(), response.body());
+        DocumentContext problem = JsonPath.parse(response.body());
+        assertEquals(error, problem.read("$.error"), response.body());
+        assertEquals("urn:wenku:error:" + error, problem.read("$.type"), response.body());
+        assertEquals(status, problem.<Integer>read("$.status"), response.body());
+        return problem;
     }
 }

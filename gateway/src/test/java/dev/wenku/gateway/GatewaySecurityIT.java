@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,8 +81,7 @@ class GatewaySecurityIT {
     @Test
     void anUnauthenticatedWriteGetsAJson401WithoutABrowserLogInBox() throws Exception {
         HttpResponse<String> response = send(post("/api/documents", "{\"title\":\"t\",\"body\":\"b\"}"));
-        assertEquals(401, response.statusCode());
-        assertTrue(response.body().contains("\"error\":\"unauthenticated\""), response.body());
+        assertProblem(response, 401, "unauthenticated");
         assertFalse(response.headers().firstValue("WWW-Authenticate").orElse("").contains("Basic"));
     }
 
@@ -87,9 +89,8 @@ class GatewaySecurityIT {
     void aReadersWriteGets403() throws Exception {
         HttpResponse<String> response = send(post("/api/documents", "{\"title\":\"t\",\"body\":\"b\"}")
             .header("Authorization", "Bearer " + READER_TOKEN));
-        assertEquals(403, response.statusCode());
-        assertTrue(response.body().contains("\"error\":\"forbidden\""), response.body());
-        assertTrue(response.body().contains("reader-script"), response.body());
+        String detail = assertProblem(response, 403, "forbidden").read("$.detail");
+        assertTrue(detail.contains("'reader-script'"), "the problem names the account: " + response.body());
     }
 
     @Test
@@ -97,27 +98,24 @@ class GatewaySecurityIT {
         HttpResponse<String> session = send(post("/api/session",
             "{\"username\":\"editor\",\"password\":\"editor-secret-1\"}"));
         assertEquals(200, session.statusCode(), session.body());
-        assertTrue(session.body().contains("\"roles\":[\"EDITOR\"]"), session.body());
-        String token = session.body().replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
+        assertEquals(List.of("EDITOR"), JsonPath.read(session.body(), "$.roles"), session.body());
+        String token = JsonPath.read(session.body(), "$.token");
 
         // Past security, the write meets the circuit breaker of a service that is down: a JSON 503, never a 202.
         HttpResponse<String> write = send(post("/api/documents", "{\"title\":\"t\",\"body\":\"b\"}")
             .header("Authorization", "Bearer " + token));
-        assertEquals(503, write.statusCode(), write.body());
-        assertTrue(write.body().contains("\"error\":\"service_unavailable\""), write.body());
-        assertTrue(write.body().contains("ingest-service"), write.body());
+        String unavailable = assertProblem(write, 503, "service_unavailable").read("$.detail");
+        assertTrue(unavailable.startsWith("ingest-service is not answering"), write.body());
 
         assertEquals(204, send(request("/api/session").header("Authorization", "Bearer " + token).DELETE()).statusCode());
         HttpResponse<String> afterLogOut = send(post("/api/documents", "{}").header("Authorization", "Bearer " + token));
-        assertEquals(401, afterLogOut.statusCode());
-        assertTrue(afterLogOut.body().contains("bad_credentials"), afterLogOut.body());
+        assertProblem(afterLogOut, 401, "bad_credentials");
     }
 
     @Test
     void aWrongPasswordIsA401AndNamesNoDetail() throws Exception {
         HttpResponse<String> response = send(post("/api/session", "{\"username\":\"editor\",\"password\":\"guess\"}"));
-        assertEquals(401, response.statusCode());
-        assertTrue(response.body().contains("\"error\":\"bad_credentials\""), response.body());
+        assertProblem(response, 401, "bad_credentials");
         assertEquals(401, send(request("/api/documents/x").header("Authorization", "Basic ZWRpdG9yOmd1ZXNz").GET())
             .statusCode());
     }
@@ -139,8 +137,8 @@ class GatewaySecurityIT {
     @Test
     void readersSearchAnonymouslyAndADownServiceIsAJson503() throws Exception {
         HttpResponse<String> response = send(request("/api/search?q=%E6%96%B0").GET());
-        assertEquals(503, response.statusCode(), "passed security, met the breaker: " + response.body());
-        assertTrue(response.body().contains("search-service"), response.body());
+        String detail = assertProblem(response, 503, "service_unavailable").read("$.detail");
+        assertTrue(detail.startsWith("search-service is not answering"), "passed security, met the breaker: " + response.body());
         assertTrue(response.headers().firstValue("Retry-After").isPresent());
     }
 
@@ -153,7 +151,7 @@ class GatewaySecurityIT {
             if (last.statusCode() == 429) {
                 limited++;
                 assertTrue(Integer.parseInt(last.headers().firstValue("Retry-After").orElseThrow()) >= 1);
-                assertTrue(last.body().contains("\"error\":\"rate_limited\""), last.body());
+                assertProblem(last, 429, "rate_limited");
             }
         }
         assertTrue(limited >= 30, "most of a burst beyond 40 is refused: " + limited);
@@ -165,8 +163,7 @@ class GatewaySecurityIT {
     void aBodyLargerThanTheLimitIsRefusedWith413BeforeItIsForwarded() throws Exception {
         HttpResponse<String> response = send(post("/api/documents", "{\"body\":\"" + "长".repeat(2000) + "\"}")
             .header("Authorization", basic("editor", "editor-secret-1")));
-        assertEquals(413, response.statusCode());
-        assertTrue(response.body().contains("\"error\":\"request_too_large\""), response.body());
+        assertProblem(response, 413, "request_too_large");
     }
 
     @Test
@@ -262,5 +259,15 @@ class GatewaySecurityIT {
     private static String basic(String user, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
             .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An RFC 9457 problem document of the shared catalogue, parsed for further checks. */
+    private static DocumentContext assertProblem(HttpResponse<String> response, int status, String error) {
+        assertEquals(status, response.statusCode(), response.body());
+        DocumentContext problem = JsonPath.parse(response.body());
+        assertEquals(error, problem.read("$.error"), response.body());
+        assertEquals("urn:wenku:error:" + error, problem.read("$.type"), response.body());
+        assertEquals(status, problem.<Integer>read("$.status"), response.body());
+        return problem;
     }
 }

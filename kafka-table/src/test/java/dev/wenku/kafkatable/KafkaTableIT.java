@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,10 +55,10 @@ class KafkaTableIT {
             second.get("warm-up");
             second.onChange((key, value) -> changes.add(key + "=" + (value == null ? null : value.text())));
             first.put("doc", new Entry("新版", 2));
-            await(() -> second.get("doc").isPresent());
+            await("the second instance reads the first one's write", () -> second.get("doc").isPresent());
             second.put("doc", new Entry("旧版", 1));
             assertEquals("新版", second.get("doc").orElseThrow().text(), "an older version never replaces a newer one");
-            await(() -> changes.contains("doc=新版"));
+            await("the second instance reports the change", () -> changes.contains("doc=新版"));
         }
     }
 
@@ -87,10 +88,8 @@ class KafkaTableIT {
         return topic;
     }
 
-    private static void await(Supplier<Boolean> condition) throws InterruptedException {
-        for (int i = 0; i < 100 && !condition.get(); i++) {
-            Thread.sleep(100);
-        }
-        assertTrue(condition.get());
+    private static void await(String what, Callable<Boolean> condition) {
+        Awaitility.await().alias(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+            .until(condition);
     }
 }

@@ -2,12 +2,8 @@ package dev.wenku.analysis.engine;
 
 import dev.wenku.text.CompilationSplitter;
 import dev.wenku.text.SimplifiedScript;
+import dev.wenku.testsupport.SeedCorpus;
 import dev.wenku.text.TextRepair;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /** The five seed essays as the pipeline hands them to the engine: repaired, split, in Simplified script. */
@@ -31,13 +27,7 @@ final class SeedEssays {
     }
 
     private static List<Essay> load() {
-        String raw;
-        try {
-            raw = Files.readString(Path.of("../seeds/000_46f25000791b86e7.txt"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return CompilationSplitter.split(TextRepair.repair(raw).text()).essays().stream()
+        return CompilationSplitter.split(TextRepair.repair(SeedCorpus.text()).text()).essays().stream()
             .map(e -> new Essay(SimplifiedScript.of(e.title()), SimplifiedScript.of(e.body())))
             .toList();
     }

@@ -1,5 +1,6 @@
 package dev.wenku.analysis.pipeline;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -73,7 +75,8 @@ class AnalysisScaleOutIT {
                 }
             }
 
-            Map<String, Integer> analyses = countAnalyses(prefix, DOCUMENTS);
+            awaitGroupCommittedEverything(group);
+            Map<String, Integer> analyses = countAnalyses(prefix);
             assertEquals(DOCUMENTS, analyses.size(), "every document analysed: " + analyses.keySet());
             assertTrue(analyses.values().stream().allMatch(n -> n == 1), "none analysed twice: " + analyses);
             assertEquals(assigned, awaitStableAssignment(instances), "no rebalance during the load");
@@ -82,17 +85,33 @@ class AnalysisScaleOutIT {
         }
     }
 
-    private static List<Set<TopicPartition>> awaitStableAssignment(List<ConfigurableApplicationContext> instances)
-            throws InterruptedException {
-        for (long end = System.nanoTime() + Duration.ofSeconds(90).toNanos(); System.nanoTime() < end; ) {
-            List<Set<TopicPartition>> assigned = instances.stream().map(AnalysisScaleOutIT::partitions).toList();
-            int total = assigned.stream().mapToInt(Set::size).sum();
-            if (assigned.stream().noneMatch(Set::isEmpty) && total == partitionCount()) {
-                return assigned;
-            }
-            Thread.sleep(200);
+    private static List<Set<TopicPartition>> awaitStableAssignment(List<ConfigurableApplicationContext> instances) {
+        int partitions = partitionCount();
+        return await().alias("the two instances share all " + partitions + " partitions").atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> instances.stream().map(AnalysisScaleOutIT::partitions).toList(),
+                assigned -> assigned.stream().noneMatch(Set::isEmpty)
+                    && assigned.stream().mapToInt(Set::size).sum() == partitions);
+    }
+
+    /**
+     * Waits until {@code group} committed offsets up to the end of the ingested topic as it is now: every document
+     * was analysed and its analysis published (offsets are committed only after that), so no analysis of the load is
+     * still to come.
+     */
+    private static void awaitGroupCommittedEverything(String group) {
+        Map<String, Object> config = Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers());
+        try (Admin admin = Admin.create(config);
+             var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DOCUMENTS_INGESTED).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await().alias(group + " committed the end offsets " + end + " of " + Topics.DOCUMENTS_INGESTED)
+                .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .until(() -> admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(),
+                    committed -> end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                        || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
         }
-        throw new AssertionError("The two instances never shared all partitions");
     }
 
     private static Set<TopicPartition> partitions(ConfigurableApplicationContext instance) {
@@ -109,26 +128,30 @@ class AnalysisScaleOutIT {
         }
     }
 
-    /** How often each of the load's documents appears on the analysed topic, once all have (plus a quiet moment). */
-    private static Map<String, Integer> countAnalyses(String prefix, int expected) {
+    /**
+     * How often each of the load's documents appears on the analysed topic: read from its beginning until the
+     * consumer's position reached the end offsets the topic has now, so every analysis published so far is counted.
+     */
+    private static Map<String, Integer> countAnalyses(String prefix) {
         Map<String, Integer> counts = new HashMap<>();
-        Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers",
-            SharedInfrastructure.get().kafkaBootstrapServers(), "group.id", "it-" + UUID.randomUUID(),
-            "auto.offset.reset", "earliest"));
+        Map<String, Object> config = Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers(),
+            "enable.auto.commit", false);
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.DOCUMENTS_ANALYZED));
-            long quietUntil = Long.MAX_VALUE;
-            for (long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-                 System.nanoTime() < end && System.nanoTime() < quietUntil; ) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() != null && record.key().startsWith(prefix) && record.value() != null) {
-                        counts.merge(record.key(), 1, Integer::sum);
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DOCUMENTS_ANALYZED).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await().alias(Topics.DOCUMENTS_ANALYZED + " read to its end offsets " + end).atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                .until(() -> {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                        if (record.key() != null && record.key().startsWith(prefix) && record.value() != null) {
+                            counts.merge(record.key(), 1, Integer::sum);
+                        }
                     }
-                }
-                if (counts.size() == expected && quietUntil == Long.MAX_VALUE) {
-                    quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-                }
-            }
+                    return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+                });
         }
         return counts;
     }

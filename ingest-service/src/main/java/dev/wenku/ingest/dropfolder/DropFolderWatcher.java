@@ -12,6 +12,8 @@ import dev.wenku.ingest.files.DecodedFile;
 import dev.wenku.ingest.files.FileDecoder;
 import dev.wenku.ingest.registry.DocumentRecord;
 import dev.wenku.ingest.registry.DocumentRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +36,17 @@ import org.springframework.stereotype.Component;
  * hash of its bytes stored in the document records, so after a restart nothing already ingested is ingested
  * again. A changed file replaces the documents it produced before: new content is stored, documents of the old
  * content that the new one no longer has are deleted.
+ *
+ * <p>Metric: {@value #SCANS} ({@code wenku_dropfolder_scans_total}), a counter incremented at the end of each
+ * completed scan of the folder (not while the document registry is still loading, nor for a scan that failed). Every
+ * file present when a scan began has been seen once the counter moved past that scan: tests read it to know that a
+ * file the watcher must ignore had its chance to be ingested.
  */
 @Component
 public class DropFolderWatcher implements SmartLifecycle {
+
+    /** The counter of completed folder scans. */
+    public static final String SCANS = "wenku.dropfolder.scans";
 
     private static final Logger log = LoggerFactory.getLogger(DropFolderWatcher.class);
 
@@ -46,15 +56,17 @@ public class DropFolderWatcher implements SmartLifecycle {
     private final DocumentIngestion ingestion;
     private final DocumentRegistry registry;
     private final UploadValidator validator;
+    private final Counter scans;
     private ScheduledExecutorService scheduler;
 
     public DropFolderWatcher(IngestProperties properties, FileDecoder files, DocumentIngestion ingestion,
-                             DocumentRegistry registry, UploadValidator validator) {
+                             DocumentRegistry registry, UploadValidator validator, MeterRegistry meters) {
         this.settings = properties.dropFolder();
         this.files = files;
         this.ingestion = ingestion;
         this.registry = registry;
         this.validator = validator;
+        this.scans = Counter.builder(SCANS).description("Completed scans of the drop folder").register(meters);
     }
 
     @Override
@@ -78,6 +90,7 @@ public class DropFolderWatcher implements SmartLifecycle {
         try {
             if (registry.isLoaded()) {
                 scanOnce();
+                scans.increment();
             }
         } catch (RuntimeException e) {
             log.warn("Drop folder scan failed; retrying at the next scan: {}", e.getMessage());

@@ -1,5 +1,6 @@
 package dev.wenku.ingest.documents;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -12,6 +13,7 @@ import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.ingest.IngestApplication;
+import dev.wenku.ingest.support.ConsumerGroups;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
 import dev.wenku.ingest.support.TopicReader;
@@ -23,6 +25,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "wenku.ingest.drop-folder.enabled=false")
 class DocumentLifecycleIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(200);
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
@@ -111,9 +117,9 @@ class DocumentLifecycleIT {
         String id = client.postJson(document("状态", "状态跟踪 " + marker)).text("id");
         assertEquals("RECEIVED", client.get(id).text("status"));
         report(id, 1, Status.INDEXED, null);
-        report(id, 1, Status.ANALYZED, null);
+        RecordMetadata late = report(id, 1, Status.ANALYZED, null);
         awaitStatus(client, id, "INDEXED");
-        Thread.sleep(500);
+        ConsumerGroups.awaitProcessed("ingest-service-status", late);
         assertEquals("INDEXED", client.get(id).text("status"), "a late ANALYZED report does not move it back");
 
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(IngestApplication.class).run(
@@ -137,12 +143,8 @@ class DocumentLifecycleIT {
                 new StringSerializer(), new EventSerializer())) {
             producer.send(new ProducerRecord<>(Topics.DOCUMENTS_ANALYZED, id, analysis)).get();
         }
-        Answer record = null;
-        for (int i = 0; i < 100 && (record == null || record.body().path("analysis").isMissingNode()
-                || record.body().path("analysis").isNull()); i++) {
-            Thread.sleep(200);
-            record = client.get(id);
-        }
+        Answer record = await().alias("the record of " + id + " with its analysis").atMost(WAIT).pollInterval(POLL)
+            .until(() -> client.get(id), answer -> answer.body().path("analysis").isObject());
         assertEquals("新质生产力", record.body().path("analysis").path("keywords").get(0).path("term").asString(), record.raw());
         assertEquals("科技创新", record.body().path("analysis").path("themes").get(0).path("label").asString());
         assertEquals("关于新质生产力的文章。", record.body().path("analysis").path("summary").asString());
@@ -156,23 +158,16 @@ class DocumentLifecycleIT {
         assertEquals("analysis failed: boom", record.text("statusReason"));
     }
 
-    static Answer awaitStatus(IngestClient client, String id, String status) throws Exception {
-        Answer last = null;
-        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); System.nanoTime() < end; ) {
-            last = client.get(id);
-            if (last.status() == 200 && status.equals(last.text("status"))) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Status of " + id + " never became " + status + "; last: " + (last == null ? "" : last.raw()));
+    static Answer awaitStatus(IngestClient client, String id, String status) {
+        return await().alias("the status of " + id + " becomes " + status).atMost(WAIT).pollInterval(POLL)
+            .until(() -> client.get(id), answer -> answer.status() == 200 && status.equals(answer.text("status")));
     }
 
-    private static void report(String id, long version, Status status, String reason) throws Exception {
+    private static RecordMetadata report(String id, long version, Status status, String reason) throws Exception {
         try (var producer = new KafkaProducer<String, PipelineEvent>(
                 Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers()),
                 new StringSerializer(), new EventSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.DOCUMENT_STATUS, id,
+            return producer.send(new ProducerRecord<>(Topics.DOCUMENT_STATUS, id,
                 DocumentStatusChanged.of(id, version, status, reason, "test", Instant.now()))).get();
         }
     }

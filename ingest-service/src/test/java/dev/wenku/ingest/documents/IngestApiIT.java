@@ -4,24 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import dev.wenku.events.DocumentIngested;
-import dev.wenku.events.EventDeserializer;
-import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.ingest.IngestApplication;
+import dev.wenku.ingest.support.TopicReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,7 +47,7 @@ class IngestApiIT {
             + "\"source\":\"test\",\"tags\":[\"经济\"]}");
         assertEquals(202, response.statusCode(), response.body());
         String id = field(response.body(), "id");
-        assertTrue(response.body().contains("\"status\":\"RECEIVED\""), response.body());
+        assertEquals("RECEIVED", JsonPath.read(response.body(), "$.status"), response.body());
 
         DocumentIngested event = consumeEvent(id);
         assertEquals("新質生產力 " + marker, event.title());
@@ -71,30 +67,26 @@ class IngestApiIT {
     @Test
     void anEmptyBodyIsA400NamingTheProblem() throws Exception {
         HttpResponse<String> response = post("{\"title\":\"空\",\"body\":\"   \"}");
-        assertEquals(400, response.statusCode());
-        assertEquals("empty_body", field(response.body(), "error"));
+        assertProblem(response, 400, "empty_body");
     }
 
     @Test
     void aMissingTitleIsA400() throws Exception {
         HttpResponse<String> response = post("{\"body\":\"正文\"}");
-        assertEquals(400, response.statusCode());
-        assertEquals("missing_title", field(response.body(), "error"));
+        assertProblem(response, 400, "missing_title");
     }
 
     @Test
     void aBodyOverTheConfiguredLimitIsA413() throws Exception {
         HttpResponse<String> response = post("{\"title\":\"长\",\"body\":\"" + "字".repeat(400) + "\"}");
-        assertEquals(413, response.statusCode());
-        assertEquals("body_too_large", field(response.body(), "error"));
+        assertProblem(response, 413, "body_too_large");
         assertTrue(field(response.body(), "detail").contains("1024"));
     }
 
     @Test
     void malformedJsonIsA400NotA500() throws Exception {
         HttpResponse<String> response = post("{\"title\": \"坏");
-        assertEquals(400, response.statusCode());
-        assertEquals("malformed_json", field(response.body(), "error"));
+        assertProblem(response, 400, "malformed_json");
     }
 
     @Test
@@ -102,28 +94,23 @@ class IngestApiIT {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri())
             .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString("<a/>")).build(),
             HttpResponse.BodyHandlers.ofString());
-        assertEquals(415, response.statusCode());
-        assertEquals("unsupported_media_type", field(response.body(), "error"));
+        assertProblem(response, 415, "unsupported_media_type");
     }
 
-    private DocumentIngested consumeEvent(String id) {
-        Map<String, Object> config = Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers(),
-            "group.id", "ingest-it-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new EventDeserializer<>(DocumentIngested.class))) {
-            consumer.subscribe(List.of(Topics.DOCUMENTS_INGESTED));
-            List<ConsumerRecord<String, DocumentIngested>> seen = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
-                consumer.poll(Duration.ofSeconds(1)).forEach(seen::add);
-                for (ConsumerRecord<String, DocumentIngested> record : seen) {
-                    if (record.key().equals(id)) {
-                        assertEquals(id, record.value().documentId());
-                        return record.value();
-                    }
-                }
-            }
-        }
-        throw new AssertionError("No event for " + id + " on " + Topics.DOCUMENTS_INGESTED);
+    private static DocumentIngested consumeEvent(String id) {
+        ConsumerRecord<String, DocumentIngested> record = TopicReader.ingested(id::equals, 1).getFirst();
+        assertEquals(id, record.value().documentId());
+        return record.value();
+    }
+
+    /** An RFC 9457 problem document of the shared catalogue, with the HTTP status in its body too. */
+    private static void assertProblem(HttpResponse<String> response, int status, String error) {
+        assertEquals(status, response.statusCode(), response.body());
+        DocumentContext problem = JsonPath.parse(response.body());
+        assertEquals(error, problem.read("$.error"), response.body());
+        assertEquals("urn:wenku:error:" + error, problem.read("$.type"), response.body());
+        assertEquals(status, problem.<Integer>read("$.status"), response.body());
+        assertEquals("/api/documents", problem.read("$.instance"), response.body());
     }
 
     private HttpResponse<String> post(String json) throws Exception {
@@ -135,10 +122,10 @@ class IngestApiIT {
         return URI.create("http://127.0.0.1:" + port + "/api/documents");
     }
 
+    /** A string member of a JSON object, which must be there and not be empty. */
     static String field(String json, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
-        assertTrue(m.find(), "no " + name + " in " + json);
-        assertFalse(m.group(1).isEmpty());
-        return m.group(1);
+        String value = JsonPath.read(json, "$." + name);
+        assertFalse(value == null || value.isEmpty(), "no " + name + " in " + json);
+        return value;
     }
 }

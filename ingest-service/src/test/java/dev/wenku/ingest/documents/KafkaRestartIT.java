@@ -1,7 +1,7 @@
 package dev.wenku.ingest.documents;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.wenku.infrastructure.launcher.FreePorts;
 import dev.wenku.infrastructure.launcher.LocalServers;
@@ -88,15 +88,10 @@ class KafkaRestartIT {
     }
 
     /** The producer reconnects by itself; until it has, an upload is refused with 503, which clients retry. */
-    private static String firstAcceptedAfterRestart(IngestClient client, String json, Duration timeout)
-            throws Exception {
-        Answer answer = null;
-        for (long end = System.nanoTime() + timeout.toNanos(); System.nanoTime() < end; Thread.sleep(1000)) {
-            answer = client.postJson(json);
-            if (answer.status() != 503) {
-                return acceptedId(answer);
-            }
-        }
-        return fail("no upload accepted within " + timeout + " of Kafka's restart: " + answer.raw());
+    private static String firstAcceptedAfterRestart(IngestClient client, String json, Duration timeout) {
+        Answer answer = await().alias("an upload answered other than 503 after Kafka's restart").atMost(timeout)
+            .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+            .until(() -> client.postJson(json), a -> a.status() != 503);
+        return acceptedId(answer);
     }
 }

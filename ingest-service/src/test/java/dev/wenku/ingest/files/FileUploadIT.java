@@ -11,8 +11,8 @@ import dev.wenku.ingest.IngestApplication;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
 import dev.wenku.ingest.support.TopicReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.wenku.testsupport.Fixtures;
+import dev.wenku.testsupport.SeedCorpus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +53,7 @@ class FileUploadIT {
 
     @Test
     void theSeedFileBecomesFiveCleanEssaysAndAPreface() throws Exception {
-        byte[] seed = Files.readAllBytes(Path.of("../seeds/000_46f25000791b86e7.txt"));
+        byte[] seed = SeedCorpus.bytes();
         Answer answer = client.postFile("000_46f25000791b86e7.txt", seed, null);
         assertTrue(answer.status() == 202 || answer.status() == 200, answer.raw());
         assertEquals("UTF-8", answer.text("encoding"));
@@ -83,7 +83,7 @@ class FileUploadIT {
 
     @Test
     void splitFalseKeepsACompilationAsOneDocument() throws Exception {
-        byte[] seed = Files.readAllBytes(Path.of("../seeds/000_46f25000791b86e7.txt"));
+        byte[] seed = SeedCorpus.bytes();
         Answer answer = client.postFile("whole.txt", seed, "split=false&title=" + java.net.URLEncoder.encode("合集", "UTF-8"));
         assertEquals(1, answer.body().path("documents").size(), answer.raw());
         assertEquals("合集", answer.body().path("documents").get(0).path("title").asString());
@@ -92,23 +92,23 @@ class FileUploadIT {
     @Test
     void eachSupportedEncodingIsDetectedAndReported() throws Exception {
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("essay.gb18030.txt", "GB18030");
-        expected.put("essay.big5.txt", "Big5");
-        expected.put("essay.utf16le-bom.txt", "UTF-16LE");
-        expected.put("essay.utf8-bom.txt", "UTF-8 (BOM)");
+        expected.put(Fixtures.ESSAY_GB18030, "GB18030");
+        expected.put(Fixtures.ESSAY_BIG5, "Big5");
+        expected.put(Fixtures.ESSAY_UTF16LE_BOM, "UTF-16LE");
+        expected.put(Fixtures.ESSAY_UTF8_BOM, "UTF-8 (BOM)");
         for (Map.Entry<String, String> file : expected.entrySet()) {
-            Answer answer = client.postFile(file.getKey(), fixture(file.getKey()), "split=false");
+            Answer answer = client.postFile(fileName(file.getKey()), Fixtures.bytes(file.getKey()), "split=false");
             assertTrue(answer.status() == 202 || answer.status() == 200, file.getKey() + ": " + answer.raw());
             assertEquals(file.getValue(), answer.text("encoding"), file.getKey());
         }
-        Answer plain = client.postText(fixture("essay.gb18030.txt"), "title=plain&split=false");
+        Answer plain = client.postText(Fixtures.bytes(Fixtures.ESSAY_GB18030), "title=plain&split=false");
         assertEquals("GB18030", plain.text("encoding"), plain.raw());
     }
 
     @Test
     void docxPdfAndHtmlFilesAreExtractedToChineseText() throws Exception {
-        for (String file : List.of("essay.docx", "essay.pdf", "essay-utf8.html")) {
-            Answer answer = client.postFile(file, fixture(file), "split=false");
+        for (String file : List.of(Fixtures.ESSAY_DOCX, Fixtures.ESSAY_PDF, Fixtures.ESSAY_HTML)) {
+            Answer answer = client.postFile(fileName(file), Fixtures.bytes(file), "split=false");
             assertTrue(answer.status() == 202 || answer.status() == 200, file + ": " + answer.raw());
             String id = answer.text("id");
             DocumentIngested event = TopicReader.ingested(id::equals, 1).getLast().value();
@@ -121,8 +121,8 @@ class FileUploadIT {
         assertError(client.postFile("tool.exe", new byte[] {0x4d, 0x5a, 1, 2}, null), 415, "unsupported_type");
         assertError(client.postFile("empty.txt", new byte[0], null), 400, "empty_file");
         assertError(client.postFile("big.txt", new byte[400 * 1024], null), 413, "file_too_large");
-        assertError(client.postFile("truncated.pdf", fixture("truncated.pdf"), null), 400, "malformed_file");
-        Answer undecodable = client.postFile("broken.txt", fixture("broken.txt"), null);
+        assertError(client.postFile("truncated.pdf", Fixtures.bytes(Fixtures.TRUNCATED_PDF), null), 400, "malformed_file");
+        Answer undecodable = client.postFile("broken.txt", Fixtures.bytes(Fixtures.BROKEN_UTF8), null);
         assertError(undecodable, 400, "undecodable_text");
         assertTrue(undecodable.body().path("byteOffset").isNumber(), undecodable.raw());
     }
@@ -130,9 +130,9 @@ class FileUploadIT {
     @Test
     void aBatchReportsEachFileAndABadFileDoesNotStopTheOthers() throws Exception {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("a.big5.txt", fixture("essay.big5.txt"));
+        files.put("a.big5.txt", Fixtures.bytes(Fixtures.ESSAY_BIG5));
         files.put("b.exe", new byte[] {0x4d, 0x5a});
-        files.put("c.docx", fixture("essay.docx"));
+        files.put("c.docx", Fixtures.bytes(Fixtures.ESSAY_DOCX));
         Answer answer = client.postBatch(files);
         assertEquals(200, answer.status(), answer.raw());
         JsonNode results = answer.body().path("files");
@@ -150,12 +150,8 @@ class FileUploadIT {
         assertFalse(answer.text("detail").isBlank());
     }
 
-    static byte[] fixture(String name) throws Exception {
-        try (var in = FileUploadIT.class.getResourceAsStream("/uploads/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test fixture /uploads/" + name);
-            }
-            return in.readAllBytes();
-        }
+    /** The fixture's file name, as an editor's upload names it. */
+    private static String fileName(String fixture) {
+        return fixture.substring(fixture.lastIndexOf('/') + 1);
     }
 }

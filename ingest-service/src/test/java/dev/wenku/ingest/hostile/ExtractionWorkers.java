@@ -1,5 +1,6 @@
 package dev.wenku.ingest.hostile;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -20,15 +21,11 @@ final class ExtractionWorkers {
             .toList();
     }
 
-    /** Waits a little for killed workers to be gone, then checks there are no more than {@code expected}. */
-    static void assertNoMoreThan(int expected, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (running().size() > expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        List<ProcessHandle> workers = running();
-        assertTrue(workers.size() <= expected, "worker JVMs left over: " + workers.size() + " running, " + expected
-            + " before the run");
+    /** Waits up to {@code wait} for killed workers to be gone, then checks there are no more than {@code expected}. */
+    static void assertNoMoreThan(int expected, Duration wait) {
+        List<ProcessHandle> workers = await().alias("no more than " + expected + " worker JVMs, as before the run")
+            .atMost(wait).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+            .until(ExtractionWorkers::running, running -> running.size() <= expected);
         for (ProcessHandle worker : workers) {
             String command = worker.info().commandLine().orElse("");
             assertTrue(command.contains("-Xmx"), "worker " + worker.pid() + " runs without a heap bound: " + command);

@@ -1,24 +1,16 @@
 package dev.wenku.ingest.hostile;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.wenku.testsupport.Fixtures;
 
-/** The valid documents under {@code /uploads/} that hostile ones are made from. */
+/** The valid documents of test-support's fixtures that hostile ones are made from. */
 final class FileUploadFixtures {
 
     private FileUploadFixtures() {
     }
 
+    /** Fixture {@code documents/<name>}. */
     static byte[] bytes(String name) {
-        try (InputStream in = FileUploadFixtures.class.getResourceAsStream("/uploads/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test fixture /uploads/" + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.bytes("documents/" + name);
     }
 
     /** A valid Word document with one paragraph of {@code text}. */

@@ -1,5 +1,6 @@
 package dev.wenku.search.index;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.search.SearchApplication;
 import java.io.StringReader;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +81,10 @@ class IndexMigrationIT {
                     "--server.port=0", "--wenku.search.index-alias=" + alias, "--spring.kafka.consumer.group-id=" + alias,
                     "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
                     "--spring.elasticsearch.uris=" + SharedInfrastructure.get().elasticsearchUrl())) {
-                Thread.sleep(1000);
+                // The alias was moved during the start: readers go on searching through it afterwards.
+                int afterStart = searches.get();
+                await().alias("five more searches through the alias after the swap").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> searches.get() >= afterStart + 5);
             } finally {
                 reading.set(false);
                 reader.join();

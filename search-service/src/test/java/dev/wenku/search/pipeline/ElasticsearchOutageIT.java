@@ -1,5 +1,6 @@
 package dev.wenku.search.pipeline;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.event.ConsumerPausedEvent;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
 
 /**
@@ -62,20 +65,28 @@ class ElasticsearchOutageIT {
                     "--spring.elasticsearch.uris=" + elasticsearch.address(), "--wenku.search.retry-backoff-max=2s");
                  var producer = new KafkaProducer<String, PipelineEvent>(Map.of("bootstrap.servers", kafka.address(),
                      "acks", "all"), new StringSerializer(), new EventSerializer())) {
+                // A failed batch is retried with the consumer paused: search-service has noticed the outage.
+                AtomicInteger retriedBatches = new AtomicInteger();
+                search.addApplicationListener(event -> {
+                    if (event instanceof ConsumerPausedEvent) {
+                        retriedBatches.incrementAndGet();
+                    }
+                });
                 publish(producer, 0, KILLED_AFTER);
                 // Killed while search-service is writing: some of the first documents are in, the rest in flight.
-                awaitCount(elasticsearch.address(), 1, Duration.ofSeconds(60), Duration.ZERO);
+                awaitCount(elasticsearch.address(), 1, Duration.ofSeconds(60));
                 elasticsearch.process().kill();
                 publish(producer, KILLED_AFTER, DOCUMENTS);
-                Thread.sleep(3000);
+                await().alias("search-service retries a batch it could not write").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100)).until(retriedBatches::get, count -> count > 0);
                 elasticsearch = servers.startElasticsearch(data.resolve("elasticsearch"), elasticsearchPort);
-                assertEquals(DOCUMENTS, awaitCount(elasticsearch.address(), DOCUMENTS, Duration.ofSeconds(180),
-                    Duration.ofSeconds(2)),
+                awaitCount(elasticsearch.address(), DOCUMENTS, Duration.ofSeconds(180));
+                // Batches whose last request was left in flight while the next was fetched are complete too.
+                awaitEverythingCommitted(kafka.address(), Duration.ofSeconds(30));
+                // Every offset committed: every write search-service will make for this load is made.
+                assertEquals(DOCUMENTS, count(elasticsearch.address()),
                     "documents searchable once (ids are unique, so a duplicate would be a count above " + DOCUMENTS + ")");
                 assertEquals(DOCUMENTS, distinctIds(elasticsearch.address()), "distinct documents searchable");
-                // Batches whose last request was left in flight while the next was fetched are complete too.
-                assertEquals(0, awaitUncommitted(kafka.address(), Duration.ofSeconds(30)),
-                    "records whose offsets search-service has not committed");
                 // With nothing to read, the listener's idle check runs: it completes a batch left in flight when no
                 // other batch follows (indexing paused).
                 CountDownLatch idle = new CountDownLatch(1);
@@ -102,49 +113,45 @@ class ElasticsearchOutageIT {
         }
     }
 
-    private static long awaitCount(String elasticsearchUrl, long expected, Duration timeout, Duration settle)
-            throws Exception {
+    /** Waits until at least {@code expected} of the load's documents are searchable (Elasticsearch may be starting). */
+    private static void awaitCount(String elasticsearchUrl, long expected, Duration timeout) {
+        await().alias(expected + " documents of the load searchable").atMost(timeout).pollInterval(Duration.ofMillis(500))
+            .ignoreExceptions()
+            .until(() -> count(elasticsearchUrl), count -> count >= expected);
+    }
+
+    /** The load's documents searchable now, after a refresh makes every acknowledged write visible. */
+    private static long count(String elasticsearchUrl) throws Exception {
         try (Rest5Client rest = Rest5Client.builder(URI.create(elasticsearchUrl)).build()) {
             ElasticsearchClient client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
-            long count = -1;
-            for (long end = System.nanoTime() + timeout.toNanos(); System.nanoTime() < end; ) {
-                try {
-                    count = client.count(c -> c.index("wenku-documents")
-                        .query(q -> q.match(m -> m.field("simplifiedBody").query("断电测试")))).count();
-                    if (count >= expected) {
-                        Thread.sleep(settle.toMillis());
-                        return client.count(c -> c.index("wenku-documents")
-                            .query(q -> q.match(m -> m.field("simplifiedBody").query("断电测试")))).count();
-                    }
-                } catch (Exception notYet) {
-                    // Elasticsearch is still starting or recovering the index.
-                }
-                Thread.sleep(500);
-            }
-            return count;
+            client.indices().refresh(r -> r.index("wenku-documents"));
+            return client.count(c -> c.index("wenku-documents")
+                .query(q -> q.match(m -> m.field("simplifiedBody").query("断电测试")))).count();
         }
     }
 
-    private static long awaitUncommitted(String bootstrapServers, Duration timeout) throws Exception {
+    /** Waits until search-service committed the offset of every record of the analysed topic. */
+    private static void awaitEverythingCommitted(String bootstrapServers, Duration timeout) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            long uncommitted = -1;
-            for (long end = System.nanoTime() + timeout.toNanos(); System.nanoTime() < end && uncommitted != 0; ) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("search-service")
-                    .partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                admin.describeTopics(List.of(Topics.DOCUMENTS_ANALYZED)).allTopicNames().get()
-                    .get(Topics.DOCUMENTS_ANALYZED).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(Topics.DOCUMENTS_ANALYZED, p.partition()),
-                        OffsetSpec.latest()));
-                uncommitted = 0;
-                for (var endOffset : admin.listOffsets(latest).all().get().entrySet()) {
-                    OffsetAndMetadata offset = committed.get(endOffset.getKey());
-                    uncommitted += endOffset.getValue().offset() - (offset == null ? 0 : offset.offset());
-                }
-                Thread.sleep(uncommitted == 0 ? 0 : 500);
-            }
-            return uncommitted;
+            await().alias("no record whose offset search-service has not committed").atMost(timeout)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .until(() -> uncommitted(admin), uncommitted -> uncommitted == 0);
         }
+    }
+
+    private static long uncommitted(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("search-service")
+            .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(List.of(Topics.DOCUMENTS_ANALYZED)).allTopicNames().get()
+            .get(Topics.DOCUMENTS_ANALYZED).partitions()
+            .forEach(p -> latest.put(new TopicPartition(Topics.DOCUMENTS_ANALYZED, p.partition()), OffsetSpec.latest()));
+        long uncommitted = 0;
+        for (var endOffset : admin.listOffsets(latest).all().get().entrySet()) {
+            OffsetAndMetadata offset = committed.get(endOffset.getKey());
+            uncommitted += endOffset.getValue().offset() - (offset == null ? 0 : offset.offset());
+        }
+        return uncommitted;
     }
 
     private static long distinctIds(String elasticsearchUrl) throws Exception {

@@ -1,8 +1,12 @@
 package dev.wenku.search.query;
 
-import org.springframework.kafka.support.KafkaHeaders;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 
 import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.events.EventSerializer;
@@ -19,18 +23,32 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.DynamicPropertySource;
 
 @ExtendWith(RealInfrastructureExtension.class)
@@ -38,6 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SearchApiIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -48,16 +67,21 @@ class SearchApiIT {
     @Value("${local.server.port}")
     int port;
 
+    @Autowired
+    ConfigurableApplicationContext context;
+
     @Test
     void anAnalysedDocumentBecomesSearchableWithHighlightsAndKeywords() throws Exception {
         String marker = "甲" + UUID.randomUUID().toString().substring(0, 8);
         publish(analyzed("doc-" + marker, 1, "新質生產力 " + marker,
             "因地制宜发展新质生产力，" + marker + "是推动高质量发展的内在要求。"));
         String body = awaitSearch(marker, r -> r.contains("doc-" + marker));
-        assertTrue(body.contains("\"total\":1"), body);
-        assertTrue(body.contains("<em>"), body);
-        assertTrue(body.contains("\"keywords\":[\"新质生产力\"]"), body);
-        assertTrue(body.contains("\"title\":\"新質生產力 " + marker + "\""), "original script is displayed: " + body);
+        DocumentContext answer = JsonPath.parse(body);
+        assertEquals(1, answer.<Integer>read("$.total"), body);
+        assertEquals("doc-" + marker, answer.read("$.hits[0].id"), body);
+        assertTrue(answer.<List<String>>read("$.hits[0].highlights").stream().anyMatch(h -> h.contains("<em>")), body);
+        assertEquals(List.of("新质生产力"), answer.read("$.hits[0].keywords"), body);
+        assertEquals("新質生產力 " + marker, answer.read("$.hits[0].title"), "original script is displayed: " + body);
     }
 
     @Test
@@ -91,14 +115,15 @@ class SearchApiIT {
         publish(analyzed("green-" + marker, 1, "绿色 " + marker, "绿色发展 " + marker, "green-development", "四川"));
         publish(analyzed("talent-" + marker, 1, "人才 " + marker, "人才强国 " + marker, "talent", "成都"));
         String both = awaitSearch(marker, r -> r.contains("green-" + marker) && r.contains("talent-" + marker));
-        assertTrue(both.contains("{\"value\":\"green-development\",\"count\":1}"), both);
-        assertTrue(both.contains("{\"value\":\"四川\",\"count\":1}"), both);
+        assertEquals(List.of(1), JsonPath.read(both, "$.facets.themes[?(@.value == 'green-development')].count"), both);
+        assertEquals(List.of(1), JsonPath.read(both, "$.facets.entities[?(@.value == '四川')].count"), both);
         String green = get("/api/search?q=" + enc(marker) + "&theme=green-development").body();
         assertTrue(green.contains("green-" + marker) && !green.contains("talent-" + marker), green);
         String place = get("/api/search?q=" + enc(marker) + "&entity=" + enc("成都")).body();
         assertTrue(place.contains("talent-" + marker) && !place.contains("green-" + marker), place);
         assertEquals(200, get("/api/search?q=" + enc(marker) + "&sort=date").statusCode());
-        assertEquals(400, get("/api/search?q=" + enc(marker) + "&sort=random").statusCode());
+        assertEquals("sort", assertProblem(get("/api/search?q=" + enc(marker) + "&sort=random"), 400, "invalid_parameter")
+            .read("$.parameter"));
     }
 
     @Test
@@ -122,7 +147,7 @@ class SearchApiIT {
         awaitSearch(marker, r -> r.contains("pinyin-" + marker));
         assertTrue(get("/api/search?q=" + enc("xinzhishengchanli " + marker)).body().contains("pinyin-" + marker));
         assertTrue(get("/api/search?q=" + enc("xzscl " + marker)).body().contains("pinyin-" + marker));
-        assertTrue(get("/api/search?q=" + enc("pinyin " + marker)).body().contains("\"total\":0"),
+        assertEquals(0, JsonPath.<Integer>read(get("/api/search?q=" + enc("pinyin " + marker)).body(), "$.total"),
             "an unrelated latin word does not match");
     }
 
@@ -156,9 +181,7 @@ class SearchApiIT {
         assertTrue(notWest.contains("north-" + marker) && !notWest.contains("west-" + marker), notWest);
         String phrase = get("/api/search?q=" + enc(marker + " \"全面振兴\"")).body();
         assertTrue(phrase.contains("north-" + marker) && !phrase.contains("west-" + marker), phrase);
-        HttpResponse<String> unclosed = get("/api/search?q=" + enc("\"全面振兴"));
-        assertEquals(400, unclosed.statusCode());
-        assertTrue(unclosed.body().contains("malformed_query"), unclosed.body());
+        assertProblem(get("/api/search?q=" + enc("\"全面振兴")), 400, "malformed_query");
     }
 
     @Test
@@ -211,8 +234,8 @@ class SearchApiIT {
         for (String path : List.of("/api/search?q=a&script=klingon", "/api/documents/x/reading?script=pinyin",
                 "/api/documents/x/related?script=cyrillic")) {
             HttpResponse<String> response = get(path);
-            assertEquals(400, response.statusCode(), path + " " + response.body());
-            assertTrue(response.body().contains("\"parameter\":\"script\""), response.body());
+            assertEquals("script", assertProblem(response, 400, "invalid_parameter").read("$.parameter"),
+                path + " " + response.body());
         }
     }
 
@@ -277,7 +300,7 @@ class SearchApiIT {
         String reading = get("/api/documents/read-" + marker + "/reading").body();
         assertTrue(reading.contains("\"body\":\"全文在這裡 " + marker + "\""), reading);
         assertTrue(reading.contains("\"summary\":\"摘要。\"") && reading.contains("\"themes\":[{"), reading);
-        assertEquals(404, get("/api/documents/nothing-" + marker + "/reading").statusCode());
+        assertProblem(get("/api/documents/nothing-" + marker + "/reading"), 404, "not_found");
     }
 
     @Test
@@ -303,58 +326,64 @@ class SearchApiIT {
         assertTrue(sample(metrics, "wenku_dead_letters_total", "topic=\"wenku.documents.analyzed.dlt\"") >= 2, metrics);
     }
 
+    /** Keys of dead letters with an exception header among {@code expected}: the topic read to its end, and past it until all are there. */
     private static List<String> deadLetterKeys(String... expected) {
-        List<String> keys = new java.util.ArrayList<>();
-        Map<String, Object> config = Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers(),
-            "group.id", "dlt-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("wenku.documents.analyzed.dlt"));
-            for (int i = 0; i < 30 && keys.size() < expected.length; i++) {
-                consumer.poll(Duration.ofSeconds(1)).forEach(r -> {
-                    if (List.of(expected).contains(r.key())
-                        && r.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE) != null) {
-                        keys.add(r.key());
-                    }
-                });
-            }
-        }
-        return keys;
+        List<ConsumerRecord<String, byte[]>> records = readTopic("wenku.documents.analyzed.dlt", new ByteArrayDeserializer(),
+            seen -> seen.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(List.of(expected)));
+        return records.stream()
+            .filter(r -> List.of(expected).contains(r.key()))
+            .filter(r -> r.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE) != null)
+            .map(ConsumerRecord::key)
+            .toList();
     }
 
+    /** The last status report of document {@code id}, waiting for the first. */
     private static String statusOf(String id) {
+        return readTopic(Topics.DOCUMENT_STATUS, new StringDeserializer(),
+                seen -> seen.stream().anyMatch(r -> id.equals(r.key()))).stream()
+            .filter(r -> id.equals(r.key()))
+            .reduce((first, second) -> second)
+            .map(ConsumerRecord::value)
+            .orElseThrow();
+    }
+
+    /**
+     * The records of {@code topic} from its beginning at least to the end offsets it has now, and further until the
+     * records read pass {@code enough}.
+     */
+    private static <V> List<ConsumerRecord<String, V>> readTopic(String topic, Deserializer<V> values,
+                                                              Predicate<List<ConsumerRecord<String, V>>> enough) {
         Map<String, Object> config = Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers(),
-            "group.id", "status-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.DOCUMENT_STATUS));
-            for (int i = 0; i < 30; i++) {
-                for (var record : consumer.poll(Duration.ofSeconds(1))) {
-                    if (id.equals(record.key())) {
-                        return record.value();
-                    }
-                }
-            }
+            "enable.auto.commit", false);
+        List<ConsumerRecord<String, V>> seen = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await().alias(topic + " read to its end offsets " + end + " and until the expected records")
+                .atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                .until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                    return enough.test(seen)
+                        && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+                });
         }
-        return "";
+        return seen;
     }
 
     @Test
     void aBlankQueryIsA400() throws Exception {
-        HttpResponse<String> response = get("/api/search?q=%20");
-        assertEquals(400, response.statusCode());
-        assertTrue(response.body().contains("\"error\":\"missing_query\""), response.body());
+        assertProblem(get("/api/search?q=%20"), 400, "missing_query");
     }
 
     @Test
     void badPagingIsA400NotA500() throws Exception {
-        assertEquals(400, get("/api/search?q=a&size=1000").statusCode());
-        assertEquals(400, get("/api/search?q=a&from=-1").statusCode());
+        assertEquals("size", assertProblem(get("/api/search?q=a&size=1000"), 400, "invalid_parameter").read("$.parameter"));
+        assertEquals("from", assertProblem(get("/api/search?q=a&from=-1"), 400, "invalid_parameter").read("$.parameter"));
         HttpResponse<String> notANumber = get("/api/search?q=a&from=abc");
-        assertEquals(400, notANumber.statusCode());
-        assertTrue(notANumber.body().contains("\"parameter\":\"from\""), notANumber.body());
+        assertEquals("from", assertProblem(notANumber, 400, "invalid_parameter").read("$.parameter"), notANumber.body());
     }
 
     @Test
@@ -366,18 +395,29 @@ class SearchApiIT {
     @Test
     void whileOperatorsPauseIndexingEventsWaitInKafkaAndAreIndexedOnResume() throws Exception {
         String marker = "暂停" + UUID.randomUUID().toString().substring(0, 8);
-        try {
-            assertTrue(post("/api/search/indexing/pause").body().contains("\"paused\":true"));
-            for (long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                 !get("/api/search/indexing").body().contains("\"consumersIdle\":true"); ) {
-                assertTrue(System.nanoTime() < end, "the pause took effect");
-                Thread.sleep(100);
+        List<ListenerContainerIdleEvent> idle = new CopyOnWriteArrayList<>();
+        AtomicBoolean listening = new AtomicBoolean(true);
+        context.addApplicationListener(event -> {
+            if (listening.get() && event instanceof ListenerContainerIdleEvent idleEvent) {
+                idle.add(idleEvent);
             }
+        });
+        try {
+            assertTrue(JsonPath.<Boolean>read(post("/api/search/indexing/pause").body(), "$.paused"));
+            await().alias("the pause took effect").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> get("/api/search/indexing").body(), state -> JsonPath.<Boolean>read(state, "$.consumersIdle"));
             publish(analyzed("paused-" + marker, 1, "暂停 " + marker, "暂停期间发布的文章 " + marker));
-            Thread.sleep(3000);
-            assertTrue(get("/api/search?q=" + enc(marker)).body().contains("\"total\":0"), "not indexed while paused");
+            long published = System.currentTimeMillis();
+            // The paused consumer kept polling (it reports idle) from before the publish until well after it.
+            await().alias("the paused consumer idle since before the publish, for a second after it")
+                .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> idle.stream().anyMatch(e -> e.isPaused() && e.getTimestamp() - e.getIdleTime() < published
+                    && e.getTimestamp() > published + 1000));
+            String whilePaused = get("/api/search?q=" + enc(marker)).body();
+            assertEquals(0, JsonPath.<Integer>read(whilePaused, "$.total"), "not indexed while paused: " + whilePaused);
         } finally {
-            assertTrue(post("/api/search/indexing/resume").body().contains("\"paused\":false"));
+            listening.set(false);
+            assertFalse(JsonPath.<Boolean>read(post("/api/search/indexing/resume").body(), "$.paused"));
         }
         awaitSearch(marker, r -> r.contains("paused-" + marker));
     }
@@ -418,17 +458,22 @@ class SearchApiIT {
         }
     }
 
-    private String awaitSearch(String q, Predicate<String> accepted) throws Exception {
-        String last = "";
-        for (long end = System.nanoTime() + Duration.ofSeconds(40).toNanos(); System.nanoTime() < end; ) {
-            HttpResponse<String> response = get("/api/search?q=" + enc(q));
-            last = response.body();
-            if (response.statusCode() == 200 && accepted.test(last)) {
-                return last;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("Search for " + q + " never matched; last answer: " + last);
+    private String awaitSearch(String q, Predicate<String> accepted) {
+        return await().alias("an answer to " + q + " that passes").atMost(Duration.ofSeconds(40))
+            .pollInterval(Duration.ofMillis(300))
+            .until(() -> get("/api/search?q=" + enc(q)), response -> response.statusCode() == 200
+                && accepted.test(response.body()))
+            .body();
+    }
+
+    /** An RFC 9457 problem document of the shared catalogue, parsed for further checks. */
+    private static DocumentContext assertProblem(HttpResponse<String> response, int status, String error) {
+        assertEquals(status, response.statusCode(), response.body());
+        DocumentContext problem = JsonPath.parse(response.body());
+        assertEquals(error, problem.read("$.error"), response.body());
+        assertEquals("urn:wenku:error:" + error, problem.read("$.type"), response.body());
+        assertEquals(status, problem.<Integer>read("$.status"), response.body());
+        return problem;
     }
 
     private HttpResponse<String> get(String path) throws Exception {

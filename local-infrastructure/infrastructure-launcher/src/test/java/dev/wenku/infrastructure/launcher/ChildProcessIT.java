@@ -1,5 +1,6 @@
 package dev.wenku.infrastructure.launcher;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,9 @@ class ChildProcessIT {
             assertTrue(ProcessHandle.of(childPid).map(ProcessHandle::isAlive).orElse(false), "child should run");
             parent.destroyForcibly().waitFor();
         }
-        assertTrue(waitUntilGone(childPid, Duration.ofSeconds(15)), "child " + childPid + " outlived its parent");
+        await().alias("child " + childPid + " gone with its parent").atMost(Duration.ofSeconds(15))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> ProcessHandle.of(childPid).map(h -> !h.isAlive()).orElse(true));
     }
 
     @Test
@@ -44,16 +46,5 @@ class ChildProcessIT {
         child.close();
         assertFalse(child.isAlive());
         assertTrue(Files.readString(logs.resolve("talker.log")).contains("WENKU-READY sleeper"));
-    }
-
-    private static boolean waitUntilGone(long pid, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
     }
 }
