@@ -5,19 +5,33 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Real Kafka and Elasticsearch in child JVMs, started in parallel, data in a directory of their own. */
+/**
+ * Real Kafka, Elasticsearch and PostgreSQL in child processes, started in parallel, data in a directory of their
+ * own ({@code kafka/}, {@code elasticsearch/}, {@code postgres/}; PostgreSQL's password in
+ * {@code postgres/password}, readable by its owner only).
+ */
 public final class EmbeddedInfrastructure implements Infrastructure {
+
+    static final String POSTGRES_USER = "postgres";
 
     private final RunningServer kafka;
     private final RunningServer elasticsearch;
+    private final RunningServer postgres;
+    private final String postgresPassword;
+    private final Path postgresPasswordFile;
     private final Path temporaryData;
 
-    private EmbeddedInfrastructure(RunningServer kafka, RunningServer elasticsearch, Path temporaryData) {
+    private EmbeddedInfrastructure(RunningServer kafka, RunningServer elasticsearch, RunningServer postgres,
+                                   String postgresPassword, Path postgresPasswordFile, Path temporaryData) {
         this.kafka = kafka;
         this.elasticsearch = elasticsearch;
+        this.postgres = postgres;
+        this.postgresPassword = postgresPassword;
+        this.postgresPasswordFile = postgresPasswordFile;
         this.temporaryData = temporaryData;
     }
 
@@ -25,7 +39,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     public static EmbeddedInfrastructure startTemporary(ProjectLayout layout) {
         try {
             Path data = Files.createTempDirectory("wenku-infrastructure-");
-            return start(layout, data, 0, 0, null, data);
+            return start(layout, data, 0, 0, 0, null, data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -34,24 +48,32 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     /**
      * @param kafkaPort preferred Kafka port (0 = any free port)
      * @param elasticsearchPort preferred Elasticsearch HTTP port (0 = any free port)
+     * @param postgresPort preferred PostgreSQL port (0 = any free port)
      */
     public static EmbeddedInfrastructure start(ProjectLayout layout, Path data, int kafkaPort, int elasticsearchPort,
-                                               PrintStream echo) {
-        return start(layout, data, kafkaPort, elasticsearchPort, echo, null);
+                                               int postgresPort, PrintStream echo) {
+        return start(layout, data, kafkaPort, elasticsearchPort, postgresPort, echo, null);
     }
 
     private static EmbeddedInfrastructure start(ProjectLayout layout, Path data, int kafkaPort, int elasticsearchPort,
-                                                PrintStream echo, Path temporaryData) {
+                                                int postgresPort, PrintStream echo, Path temporaryData) {
         LocalServers servers = new LocalServers(layout, data.resolve("logs"), echo);
+        Path postgresData = data.resolve("postgres");
+        Path passwordFile = postgresData.resolve(PostgresPassword.FILE_NAME);
+        String password = PostgresPassword.loadOrCreate(passwordFile);
         CompletableFuture<RunningServer> kafka = CompletableFuture.supplyAsync(
             () -> servers.startKafka(data.resolve("kafka"), FreePorts.preferring(kafkaPort)));
         CompletableFuture<RunningServer> elasticsearch = CompletableFuture.supplyAsync(
             () -> servers.startElasticsearch(data.resolve("elasticsearch"), FreePorts.preferring(elasticsearchPort)));
+        CompletableFuture<RunningServer> postgres = CompletableFuture.supplyAsync(
+            () -> servers.startPostgres(postgresData, FreePorts.preferring(postgresPort), password));
         try {
-            return new EmbeddedInfrastructure(kafka.join(), elasticsearch.join(), temporaryData);
+            return new EmbeddedInfrastructure(kafka.join(), elasticsearch.join(), postgres.join(), password,
+                passwordFile, temporaryData);
         } catch (RuntimeException e) {
-            kafka.thenAccept(RunningServer::close);
-            elasticsearch.thenAccept(RunningServer::close);
+            for (CompletableFuture<RunningServer> server : List.of(kafka, elasticsearch, postgres)) {
+                server.thenAccept(RunningServer::close);
+            }
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
@@ -66,20 +88,48 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         return elasticsearch.address();
     }
 
-    /** The Kafka and Elasticsearch processes, by name. */
-    Map<String, ChildProcess> processes() {
-        return Map.of("kafka", kafka.process(), "elasticsearch", elasticsearch.process());
+    @Override
+    public String postgresJdbcUrl() {
+        return postgres.address();
     }
 
+    @Override
+    public String postgresUsername() {
+        return POSTGRES_USER;
+    }
+
+    @Override
+    public String postgresPassword() {
+        return postgresPassword;
+    }
+
+    /** Where {@link #postgresPassword()} is kept (readable by its owner only). */
+    public Path postgresPasswordFile() {
+        return postgresPasswordFile;
+    }
+
+    /**
+     * The Kafka, Elasticsearch and PostgreSQL processes, by name. PostgreSQL's is the JVM that watches it; the
+     * postgres processes are its descendants.
+     */
+    Map<String, ChildProcess> processes() {
+        return Map.of("kafka", kafka.process(), "elasticsearch", elasticsearch.process(), "postgres", postgres.process());
+    }
 
     @Override
     public void close() {
         CompletableFuture.allOf(
             CompletableFuture.runAsync(elasticsearch::close),
-            CompletableFuture.runAsync(kafka::close)).join();
+            CompletableFuture.runAsync(kafka::close),
+            CompletableFuture.runAsync(postgres::close)).join();
         if (temporaryData != null) {
             Directories.deleteRecursively(temporaryData);
         }
     }
 
+    @Override
+    public String toString() {
+        return "EmbeddedInfrastructure[kafka=" + kafkaBootstrapServers() + ", elasticsearch=" + elasticsearchUrl()
+            + ", postgres=" + postgresJdbcUrl() + " (password hidden)]";
+    }
 }

@@ -1,6 +1,6 @@
 package dev.wenku.infrastructure.launcher;
 
-/** A Kafka broker and an Elasticsearch node that tests or the platform can use. */
+/** A Kafka broker, an Elasticsearch node and a PostgreSQL server that tests or the platform can use. */
 public interface Infrastructure extends AutoCloseable {
 
     /** {@code host:port} list for Kafka clients. */
@@ -8,6 +8,15 @@ public interface Infrastructure extends AutoCloseable {
 
     /** Base URL of Elasticsearch's HTTP API, e.g. {@code http://127.0.0.1:9200}. */
     String elasticsearchUrl();
+
+    /** JDBC URL of the database {@code wenku}, e.g. {@code jdbc:postgresql://127.0.0.1:5432/wenku}. */
+    String postgresJdbcUrl();
+
+    /** The PostgreSQL user the services connect as. */
+    String postgresUsername();
+
+    /** That user's password (give it to a child process in its environment, never on its command line). */
+    String postgresPassword();
 
     /** Stops what this object started; servers it merely connected to are left alone. */
     @Override

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The whole platform on this machine: real Kafka and Elasticsearch plus the four services, each in a JVM of its
+ * The whole platform on this machine: real Kafka, Elasticsearch and PostgreSQL plus the services, each in processes of its
  * own talking over loopback, all stopped by {@link #close()} (or with this process, whatever ends it).
  */
 public final class LocalPlatform implements AutoCloseable {
@@ -31,9 +31,14 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** Preferred ports, each taken when free, otherwise a free one is used; 0 means any free port. */
-    public record Ports(int gateway, int kafka, int elasticsearch) {
+    public record Ports(int gateway, int kafka, int elasticsearch, int postgres) {
 
-        public static final Ports ANY_FREE = new Ports(0, 0, 0);
+        public static final Ports ANY_FREE = new Ports(0, 0, 0, 0);
+
+        /** PostgreSQL on any free port. */
+        public Ports(int gateway, int kafka, int elasticsearch) {
+            this(gateway, kafka, elasticsearch, 0);
+        }
     }
 
     /**
@@ -53,7 +58,7 @@ public final class LocalPlatform implements AutoCloseable {
                                       Map<String, String> gatewaySettings) {
         PlatformAccounts accounts = PlatformAccounts.prepare(data);
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(layout, data, ports.kafka(),
-            ports.elasticsearch(), echo);
+            ports.elasticsearch(), ports.postgres(), echo);
         LocalPlatform platform = new LocalPlatform(infrastructure, data.resolve("drop"), accounts);
         try {
             platform.startServices(layout, data.resolve("logs"), ports.gateway(), gatewaySettings, echo);
@@ -94,8 +99,7 @@ public final class LocalPlatform implements AutoCloseable {
                 + launch.layout().serviceJar(service.module()))
             .main("dev.wenku.infrastructure.process.ParentWatch", arguments(service, launch.gatewaySettings()))
             .build();
-        ChildProcess process = ChildProcess.start(service.module(), command,
-            service == ServiceModule.GATEWAY ? accounts.gatewayEnvironment() : Map.of(),
+        ChildProcess process = ChildProcess.start(service.module(), command, environment(service),
             launch.logs().resolve(logName), launch.echo());
         services.put(service, process);
         return CompletableFuture.runAsync(() -> HttpProbe.awaitResponse(
@@ -115,6 +119,15 @@ public final class LocalPlatform implements AutoCloseable {
         launch(service, service.module() + "." + (++restarts) + ".log").join();
     }
 
+    /** Secrets a service gets in its environment, where {@code ps} does not show them. */
+    private Map<String, String> environment(ServiceModule service) {
+        return switch (service) {
+            case GATEWAY -> accounts.gatewayEnvironment();
+            case INGEST -> Map.of("SPRING_DATASOURCE_PASSWORD", infrastructure.postgresPassword());
+            default -> Map.of();
+        };
+    }
+
     private List<String> arguments(ServiceModule service, Map<String, String> gatewaySettings) {
         List<String> args = new ArrayList<>(List.of(
             "org.springframework.boot.loader.launch.JarLauncher",
@@ -123,6 +136,11 @@ public final class LocalPlatform implements AutoCloseable {
             "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
             "--spring.elasticsearch.uris=" + infrastructure.elasticsearchUrl(),
             "--wenku.ingest.drop-folder.path=" + dropFolder));
+        if (service == ServiceModule.INGEST) {
+            // The document registry's database; the password is in the environment (SPRING_DATASOURCE_PASSWORD).
+            args.add("--spring.datasource.url=" + infrastructure.postgresJdbcUrl());
+            args.add("--spring.datasource.username=" + infrastructure.postgresUsername());
+        }
         if (service == ServiceModule.GATEWAY) {
             args.add("--wenku.gateway.ingest-uri=" + url(ServiceModule.INGEST));
             args.add("--wenku.gateway.analysis-uri=" + url(ServiceModule.ANALYSIS));
@@ -162,9 +180,15 @@ public final class LocalPlatform implements AutoCloseable {
         return infrastructure;
     }
 
+    /** Where the embedded PostgreSQL's password is kept (readable by its owner only). */
+    public Path postgresPasswordFile() {
+        return infrastructure.postgresPasswordFile();
+    }
+
     /**
-     * Every process this platform started (Kafka, Elasticsearch, the four services) by name, e.g. to read their
-     * memory; processes they start themselves (extraction workers) are among their descendants.
+     * Every process this platform started (Kafka, Elasticsearch, PostgreSQL's watcher JVM, the services) by name,
+     * e.g. to read their memory; processes they start themselves (extraction workers, the postgres processes) are
+     * among their descendants.
      */
     public Map<String, ProcessHandle> processes() {
         Map<String, ProcessHandle> processes = new LinkedHashMap<>();

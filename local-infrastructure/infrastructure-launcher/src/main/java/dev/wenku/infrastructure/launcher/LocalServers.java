@@ -5,8 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-/** Starts the real Kafka broker and Elasticsearch node from the server modules' build output. */
+/** Starts the real Kafka broker, Elasticsearch node and PostgreSQL server from the server modules' build output. */
 public final class LocalServers {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -48,6 +49,25 @@ public final class LocalServers {
                 "home=" + homeDirectory))
             .build();
         return started(ChildProcess.start("elasticsearch", command, logDirectory.resolve("elasticsearch.log"), echo));
+    }
+
+    /**
+     * A PostgreSQL server on 127.0.0.1:{@code port} whose data lives below {@code dataDirectory} (created on first
+     * start, reused afterwards); its superuser {@code postgres} has {@code password}, which reaches the server's JVM
+     * in its environment. The address is the JDBC URL of the database {@code wenku}.
+     */
+    public RunningServer startPostgres(Path dataDirectory, int port, String password) {
+        List<String> command = new JavaCommand()
+            // A small watcher JVM: the server itself is PostgreSQL's own processes.
+            .option("-Xms16m").option("-Xmx64m")
+            .option("-XX:+UseSerialGC").option("-XX:TieredStopAtLevel=1").option("-XX:ReservedCodeCacheSize=16m")
+            .classpath(layout.serverClasspath("postgres-server"))
+            .main("dev.wenku.infrastructure.postgres.PostgresServerMain", List.of(
+                "port=" + port,
+                "data=" + dataDirectory))
+            .build();
+        return started(ChildProcess.start("postgres", command, Map.of("WENKU_POSTGRES_PASSWORD", password),
+            logDirectory.resolve("postgres.log"), echo));
     }
 
     private static RunningServer started(ChildProcess process) {

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The one-command run: {@code RunPlatform [--gateway-port=8080] [--kafka-port=9092] [--elasticsearch-port=9200]
- * [--data-dir=.local-run] [--no-seeds] [--quiet]}. Ports are used when free, otherwise free ones are picked.
+ * [--postgres-port=5432] [--data-dir=.local-run] [--no-seeds] [--quiet]}. Ports are used when free, otherwise free ones are picked.
  * Starts everything, loads the seeds, prints the gateway URL and an example search, and runs until Ctrl-C.
  */
 public final class RunPlatform {
@@ -22,6 +22,7 @@ public final class RunPlatform {
         int gatewayPort = 8080;
         int kafkaPort = 9092;
         int elasticsearchPort = 9200;
+        int postgresPort = 5432;
         Path data = null;
         boolean seeds = true;
         boolean quiet = false;
@@ -32,6 +33,8 @@ public final class RunPlatform {
                 kafkaPort = Integer.parseInt(arg.substring("--kafka-port=".length()));
             } else if (arg.startsWith("--elasticsearch-port=")) {
                 elasticsearchPort = Integer.parseInt(arg.substring("--elasticsearch-port=".length()));
+            } else if (arg.startsWith("--postgres-port=")) {
+                postgresPort = Integer.parseInt(arg.substring("--postgres-port=".length()));
             } else if (arg.startsWith("--data-dir=")) {
                 data = Path.of(arg.substring("--data-dir=".length()));
             } else if (arg.equals("--no-seeds")) {
@@ -41,17 +44,17 @@ public final class RunPlatform {
             } else {
                 System.err.println("Unknown option " + arg
                     + "\nUsage: RunPlatform [--gateway-port=8080] [--kafka-port=9092] [--elasticsearch-port=9200]"
-                    + " [--data-dir=DIR] [--no-seeds] [--quiet]");
+                    + " [--postgres-port=5432] [--data-dir=DIR] [--no-seeds] [--quiet]");
                 System.exit(2);
             }
         }
         ProjectLayout layout = ProjectLayout.locate();
         Path dataDir = (data != null ? data : layout.root().resolve(".local-run")).toAbsolutePath();
         long started = System.nanoTime();
-        System.out.println("Starting Kafka, Elasticsearch and the services (data and logs in " + dataDir + ") ...");
+        System.out.println("Starting Kafka, Elasticsearch, PostgreSQL and the services (data and logs in " + dataDir + ") ...");
 
         LocalPlatform platform = LocalPlatform.start(layout, dataDir,
-            new LocalPlatform.Ports(gatewayPort, kafkaPort, elasticsearchPort), quiet ? null : System.out);
+            new LocalPlatform.Ports(gatewayPort, kafkaPort, elasticsearchPort, postgresPort), quiet ? null : System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the platform ...");
@@ -70,12 +73,15 @@ public final class RunPlatform {
         String search = gateway + "/api/search?q=" + URLEncoder.encode(EXAMPLE_QUERY, StandardCharsets.UTF_8);
         System.out.printf("%n==> Wenku is running (ready in %.1f s)%n    Gateway:        %s%n"
                 + "    Example search: %s%n    (%s)%n    Kafka:          %s%n    Elasticsearch:  %s%n"
+                + "    PostgreSQL:     %s (user %s, password in %s)%n"
                 + "    Web UI:         %s/ (editors: %s/editor.html, operators: %s/operator.html)%n"
                 + "    Editor:         editor / %s%n    Operator:       operator / %s%n"
                 + "    (accounts also in %s)%n"
                 + "    Drop folder:    %s%n    Logs:           %s%n    Press Ctrl-C to stop everything.%n%n",
             (System.nanoTime() - started) / 1e9, gateway, search, gateway + "/api/search?q=" + EXAMPLE_QUERY,
             platform.infrastructure().kafkaBootstrapServers(), platform.infrastructure().elasticsearchUrl(),
+            platform.infrastructure().postgresJdbcUrl(), platform.infrastructure().postgresUsername(),
+            platform.postgresPasswordFile(),
             gateway, gateway, gateway, platform.accounts().editor().password(),
             platform.accounts().operator().password(), platform.accounts().file(), platform.dropFolder(), dataDir.resolve("logs"));
         stopped.await();

@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The versions of the servers, as the root pom.xml states them (kafka.version, elasticsearch.version): the embedded
- * servers are built from those Maven Central artifacts, and the official images of Testcontainers and
- * docker-compose.yml (through .env) carry the same tags.
+ * The versions of the servers, as the root pom.xml states them (kafka.version, elasticsearch.version,
+ * postgresql-server.version): the embedded servers are built from those Maven Central artifacts, and the official
+ * images of Testcontainers and docker-compose.yml (through .env) carry the same tags.
+ *
+ * @param postgres the version of the PostgreSQL binaries artifact, e.g. {@code 17.6.0}: PostgreSQL 17.6 in the
+ *                 artifact's first packaging of it; the official image's tag is {@link #postgresImageTag()}
  */
-public record ServerVersions(String kafka, String elasticsearch) {
+public record ServerVersions(String kafka, String elasticsearch, String postgres) {
 
     public static ServerVersions current() {
         Properties versions = new Properties();
@@ -19,7 +22,8 @@ public record ServerVersions(String kafka, String elasticsearch) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ServerVersions(versions.getProperty("kafka"), versions.getProperty("elasticsearch"));
+        return new ServerVersions(versions.getProperty("kafka"), versions.getProperty("elasticsearch"),
+            versions.getProperty("postgres"));
     }
 
     public String kafkaImage() {
@@ -28,5 +32,18 @@ public record ServerVersions(String kafka, String elasticsearch) {
 
     public String elasticsearchImage() {
         return "docker.elastic.co/elasticsearch/elasticsearch:" + elasticsearch;
+    }
+
+    /** PostgreSQL's own version, the first two parts of the binaries' version ({@code 17.6.0} → {@code 17.6}). */
+    public String postgresImageTag() {
+        String[] parts = postgres.split("\\.");
+        if (parts.length < 2) {
+            throw new IllegalStateException("postgresql-server.version should look like 17.6.0, not " + postgres);
+        }
+        return parts[0] + "." + parts[1];
+    }
+
+    public String postgresImage() {
+        return "postgres:" + postgresImageTag();
     }
 }

@@ -1,11 +1,15 @@
 package dev.wenku.infrastructure.launcher;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
 import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The official Kafka and Elasticsearch images through Testcontainers, for machines with a Docker engine
- * ({@code -Dinfra=testcontainers}). Security is off in the Elasticsearch container, as in docker-compose.yml.
+ * The official Kafka, Elasticsearch and PostgreSQL images through Testcontainers, for machines with a Docker engine
+ * ({@code -Dinfra=testcontainers}). Security is off in the Elasticsearch container, as in docker-compose.yml;
+ * PostgreSQL has the database {@code wenku} and a superuser {@code postgres} with a password made for this run.
  */
 final class TestcontainersInfrastructure implements Infrastructure {
 
@@ -14,10 +18,15 @@ final class TestcontainersInfrastructure implements Infrastructure {
             ServerVersions.current().elasticsearchImage())
         .withEnv("xpack.security.enabled", "false")
         .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+    private final PostgreSQLContainer postgres = new PostgreSQLContainer(ServerVersions.current().postgresImage())
+        .withDatabaseName("wenku")
+        .withUsername(EmbeddedInfrastructure.POSTGRES_USER)
+        .withPassword(newPassword());
 
     TestcontainersInfrastructure() {
         kafka.start();
         elasticsearch.start();
+        postgres.start();
     }
 
     @Override
@@ -31,7 +40,29 @@ final class TestcontainersInfrastructure implements Infrastructure {
     }
 
     @Override
+    public String postgresJdbcUrl() {
+        return postgres.getJdbcUrl();
+    }
+
+    @Override
+    public String postgresUsername() {
+        return postgres.getUsername();
+    }
+
+    @Override
+    public String postgresPassword() {
+        return postgres.getPassword();
+    }
+
+    private static String newPassword() {
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
+    @Override
     public void close() {
+        postgres.stop();
         elasticsearch.stop();
         kafka.stop();
     }

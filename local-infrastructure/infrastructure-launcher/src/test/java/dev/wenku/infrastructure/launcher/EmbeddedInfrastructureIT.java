@@ -12,6 +12,10 @@ import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import java.io.StringReader;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +87,20 @@ class EmbeddedInfrastructureIT {
                 records = consumer.poll(Duration.ofSeconds(1));
             }
             assertEquals("新质生产力", records.iterator().next().value());
+        }
+    }
+
+    @Test
+    void postgresAcceptsItsUserAndPasswordOnTheDatabaseWenku(Infrastructure infrastructure) throws Exception {
+        try (Connection connection = DriverManager.getConnection(infrastructure.postgresJdbcUrl(),
+                infrastructure.postgresUsername(), infrastructure.postgresPassword());
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(
+                 "SELECT current_database(), current_setting('server_encoding'), current_setting('server_version')")) {
+            assertTrue(result.next());
+            assertEquals("wenku", result.getString(1));
+            assertEquals("UTF8", result.getString(2));
+            assertTrue(result.getString(3).startsWith(ServerVersions.current().postgresImageTag()), result.getString(3));
         }
     }
 }

@@ -20,5 +20,14 @@ class EnvFileTest {
         assertEquals(pom.kafka(), env.get("KAFKA_VERSION"), ".env KAFKA_VERSION differs from kafka.version in pom.xml");
         assertEquals(pom.elasticsearch(), env.get("ELASTICSEARCH_VERSION"),
             ".env ELASTICSEARCH_VERSION differs from elasticsearch.version in pom.xml");
+        assertEquals(pom.postgresImageTag(), env.get("POSTGRES_VERSION"),
+            ".env POSTGRES_VERSION differs from the first two parts of postgresql-server.version in pom.xml");
+    }
+
+    @Test
+    void thePostgresImageTagIsPostgresqlsOwnVersionWithoutTheBinariesPackagingNumber() {
+        ServerVersions versions = new ServerVersions("4.1.2", "9.5.3", "17.6.0");
+        assertEquals("17.6", versions.postgresImageTag());
+        assertEquals("postgres:17.6", versions.postgresImage());
     }
 }

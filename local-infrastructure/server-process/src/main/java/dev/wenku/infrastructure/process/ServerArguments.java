@@ -3,6 +3,7 @@ package dev.wenku.infrastructure.process;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code name=value} command-line arguments of a server JVM, with a clear error for a missing one. */
 public final class ServerArguments {
@@ -25,6 +26,12 @@ public final class ServerArguments {
             throw new IllegalArgumentException("Missing required argument " + name + "=...");
         }
         return value;
+    }
+
+    /** An argument the server has a default for: empty when absent or blank. */
+    public Optional<String> optional(String name) {
+        String value = values.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     public int port(String name) {

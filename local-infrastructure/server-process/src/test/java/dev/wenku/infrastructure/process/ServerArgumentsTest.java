@@ -1,6 +1,7 @@
 package dev.wenku.infrastructure.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,14 @@ class ServerArgumentsTest {
         ServerArguments args = new ServerArguments(new String[] {"port=9092", "data=/tmp/x"});
         assertEquals(9092, args.port("port"));
         assertTrue(args.directory("data").isAbsolute());
+    }
+
+    @Test
+    void anOptionalArgumentIsEmptyWhenAbsentOrBlank() {
+        ServerArguments args = new ServerArguments(new String[] {"cache=/var/cache/x", "blank="});
+        assertEquals("/var/cache/x", args.optional("cache").orElseThrow());
+        assertFalse(args.optional("blank").isPresent());
+        assertFalse(args.optional("absent").isPresent());
     }
 
     @Test
