@@ -17,27 +17,32 @@ import org.springframework.util.unit.DataSize;
  *                           (1 MiB at most by default), and analysis-service's record carries its text about three
  *                           times over (the text, its Simplified form and a summary), hence 256 KB (~85,000 Chinese
  *                           characters)
- * @param publishTimeout     how long an upload waits for Kafka's acknowledgement before answering 503
- *                           {@code kafka_unavailable}
  * @param topicPartitions    partitions of the ingested-documents topic when ingest-service creates it (fixed from then
  *                           on: set it before the first start)
- * @param registryTopic      compacted topic holding every document's record (status, repairs, versions)
+ * @param registryTopic      the compacted topic where versions before the PostgreSQL registry kept every document's
+ *                           record: imported once, on the first start with an empty database, then no longer written
  * @param splitCompilations  whether a text made of several essays under repeated headings is split into one document
  *                           per essay by default (a request can override it with {@code split=false})
  * @param extraction         the isolated worker JVMs that turn .html/.docx/.pdf files into text
  * @param dropFolder         the watched drop folder
+ * @param outbox             how the events stored with each version are published to Kafka
+ * @param originals          the uploaded files kept with the versions they made
+ * @param retryBackoffMax    longest pause between attempts while Kafka or the database is unavailable: events wait in
+ *                           the outbox, the pipeline's status reports in Kafka (nothing is skipped)
  */
 @ConfigurationProperties("wenku.ingest")
 public record IngestProperties(
     @DefaultValue("2MB") DataSize maxBodySize,
     @DefaultValue("20MB") DataSize maxFileSize,
     @DefaultValue("256KB") DataSize maxDocumentSize,
-    @DefaultValue("10s") Duration publishTimeout,
     @DefaultValue("3") int topicPartitions,
     @DefaultValue("wenku.ingest.registry") String registryTopic,
     @DefaultValue("true") boolean splitCompilations,
     @DefaultValue Extraction extraction,
-    @DefaultValue DropFolder dropFolder) {
+    @DefaultValue DropFolder dropFolder,
+    @DefaultValue Outbox outbox,
+    @DefaultValue Originals originals,
+    @DefaultValue("30s") Duration retryBackoffMax) {
 
     /** The request size allowed before JSON parsing: the body plus room for title, tags and JSON escaping. */
     public long maxRequestBytes() {
@@ -64,5 +69,27 @@ public record IngestProperties(
         @DefaultValue("drop") Path path,
         @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * @param enabled         whether this instance relays the outbox (one instance at a time does, whichever holds the
+     *                        lock; an instance with {@code false} never does)
+     * @param batchSize       most events published in one batch (one round trip to Kafka)
+     * @param pollInterval    how often the relay looks for events stored by other instances (events stored here wake it
+     *                        at once)
+     * @param publishTimeout  how long a batch may take to be acknowledged before it is sent again
+     */
+    public record Outbox(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1000") int batchSize,
+        @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("30s") Duration publishTimeout) {
+    }
+
+    /**
+     * @param retention how long an uploaded file's bytes are kept (downloadable from the versions it made); after it
+     *                  only their name, type, size and SHA-256 remain. 0 keeps nothing
+     */
+    public record Originals(@DefaultValue("90d") Duration retention) {
     }
 }

@@ -2,6 +2,7 @@ package dev.wenku.ingest.documents;
 
 import dev.wenku.ingest.files.DecodedFile;
 import dev.wenku.ingest.files.FileDecoder;
+import dev.wenku.ingest.originals.OriginalUpload;
 import dev.wenku.support.problem.ApiException;
 import dev.wenku.support.problem.ErrorCode;
 import dev.wenku.support.problem.Problems;
@@ -43,16 +44,17 @@ public class BatchUpload {
     public record BatchResult(List<FileResult> files, String summary) {
     }
 
-    public BatchResult upload(List<MultipartFile> uploads, List<String> tags, boolean split) {
+    public BatchResult upload(List<MultipartFile> uploads, List<String> tags, boolean split, String user) {
         LoadProgress progress = new LoadProgress("Batch upload", uploads.size());
         List<FileResult> results = new ArrayList<>();
         for (MultipartFile upload : uploads) {
             String name = upload.getOriginalFilename() == null ? "upload" : upload.getOriginalFilename();
             try {
-                DecodedFile decoded = files.decode(name, upload.getBytes());
+                byte[] bytes = upload.getBytes();
+                DecodedFile decoded = files.decode(name, bytes);
                 validator.validateDecoded(decoded.text(), name);
                 UploadResult result = ingestion.ingest(new IncomingText(decoded.text(), decoded.encoding(), name, null,
-                    decoded.title(), tags, split));
+                    decoded.title(), null, tags, split, new OriginalUpload(name, upload.getContentType(), bytes), user));
                 progress.succeeded(name, result);
                 results.add(new FileResult(name, result.httpStatus(), result, null));
             } catch (ApiException e) {

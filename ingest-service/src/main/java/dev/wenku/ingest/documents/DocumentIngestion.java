@@ -1,57 +1,61 @@
 package dev.wenku.ingest.documents;
 
-import dev.wenku.events.DocumentIngested;
-import dev.wenku.events.DocumentStatusChanged.Status;
 import dev.wenku.ingest.documents.DocumentOutcome.Outcome;
+import dev.wenku.ingest.documents.DocumentVersions.Draft;
 import dev.wenku.ingest.registry.DocumentRecord;
 import dev.wenku.ingest.registry.DocumentRecord.CompilationRef;
 import dev.wenku.ingest.registry.DocumentRegistry;
-import dev.wenku.text.CompilationSplitter;
+import dev.wenku.ingest.registry.VersionHistory;
 import dev.wenku.text.Compilation;
+import dev.wenku.text.CompilationSplitter;
 import dev.wenku.text.Essay;
 import dev.wenku.text.RepairResult;
 import dev.wenku.text.TextRepair;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The document lifecycle: repair, split compilations, recognise unchanged re-uploads, store new versions, delete.
- * Every stored version is first acknowledged by Kafka, then recorded in the registry: a failure in between leaves
- * at worst an event the next retry publishes again (consumers are idempotent per version), never a lost document.
+ * The document lifecycle: repair, split compilations, recognise unchanged re-uploads, store new versions (with their
+ * events, in one transaction: {@link DocumentVersions}), edit, restore, delete. The repair and splitting, the costly
+ * part, happen before the transaction.
  *
  * <p>Counts every document (each essay of a split compilation once) in {@value #INGESTED} by {@code outcome}:
- * {@code created} / {@code updated} / {@code deleted} once Kafka acknowledged its event or tombstone,
- * {@code unchanged} when an identical upload published nothing.
+ * {@code created} / {@code updated} / {@code deleted} once its version is committed (its event is then in the
+ * outbox), {@code unchanged} when an identical upload stored nothing.
  */
 @Component
 public class DocumentIngestion {
 
     static final String INGESTED = "wenku.documents.ingested";
+    private static final Logger log = LoggerFactory.getLogger(DocumentIngestion.class);
     private static final int TITLE_LENGTH = 40;
 
-    private final DocumentPublisher publisher;
+    private final DocumentVersions versions;
     private final DocumentRegistry registry;
+    private final VersionHistory history;
     private final UploadValidator validator;
     private final Clock clock;
     private final Map<Outcome, Counter> ingested = new EnumMap<>(Outcome.class);
 
-    public DocumentIngestion(DocumentPublisher publisher, DocumentRegistry registry, UploadValidator validator,
-                             Clock clock, MeterRegistry meters) {
-        this.publisher = publisher;
+    public DocumentIngestion(DocumentVersions versions, DocumentRegistry registry, VersionHistory history,
+                             UploadValidator validator, Clock clock, MeterRegistry meters) {
+        this.versions = versions;
         this.registry = registry;
+        this.history = history;
         this.validator = validator;
         this.clock = clock;
         for (Outcome outcome : Outcome.values()) {
             ingested.put(outcome, Counter.builder(INGESTED)
-                .description("Documents ingested, by outcome, counted once Kafka acknowledged them")
+                .description("Documents ingested, by outcome, counted once their version is committed")
                 .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(meters));
         }
     }
@@ -62,7 +66,7 @@ public class DocumentIngestion {
         boolean isCompilation = essays.size() > 1;
         String description = isCompilation && compilation.description() != null
             ? TextRepair.repair(compilation.description()).text().strip() : null;
-        List<Prepared> prepared = new ArrayList<>();
+        List<Draft> drafts = new ArrayList<>();
         for (int i = 0; i < essays.size(); i++) {
             Essay essay = essays.get(i);
             RepairResult body = TextRepair.repair(essay.body());
@@ -70,62 +74,58 @@ public class DocumentIngestion {
             validator.checkDocumentSize(title, body.text(), i + 1, essays.size());
             CompilationRef ref = isCompilation
                 ? new CompilationRef(compilationName(in), description, i + 1, essays.size()) : null;
-            prepared.add(new Prepared(title, body, ref));
+            drafts.add(draft(DocumentIds.of(title, body.text()), title, body, in, ref));
         }
-        List<DocumentOutcome> outcomes = new ArrayList<>();
-        for (Prepared document : prepared) {
-            String id = DocumentIds.of(document.title(), document.body().text());
-            outcomes.add(storeVersion(id, registry.find(id).orElse(null), document.title(), document.body(), in,
-                document.compilation()));
-        }
+        List<DocumentOutcome> outcomes = versions.store(drafts, in.original(), in.user(), clock.instant());
+        outcomes.forEach(this::count);
         return UploadResult.of(in.encoding(), description, outcomes);
     }
 
-    /** One document of an upload, repaired and titled, not yet stored. */
-    private record Prepared(String title, RepairResult body, CompilationRef compilation) {
-    }
-
-    /** A new version of an existing document (same id), from an editor's edit. */
-    public DocumentOutcome update(String id, IncomingText in) {
-        DocumentRecord existing = registry.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
+    /**
+     * A new version of an existing document (same id), from an editor's edit.
+     *
+     * @param expected the version the edit was made from ({@code If-Match}), or null to change whatever is current
+     */
+    public DocumentOutcome update(String id, IncomingText in, Long expected) {
+        DocumentRecord existing = find(id);
         RepairResult body = TextRepair.repair(in.text());
         String title = titleOf(repaired(in.declaredTitle() != null ? in.declaredTitle() : existing.title()), body.text(), in);
         validator.checkDocumentSize(title, body.text(), 1, 1);
-        return storeVersion(id, existing, title, body, in, existing.compilation());
+        IncomingText edit = new IncomingText(in.text(), in.encoding(), in.source() != null ? in.source()
+            : existing.source(), existing.sourceHash(), title, in.author() != null ? in.author() : existing.author(),
+            in.tags().isEmpty() ? existing.tags() : in.tags(), false, null, in.user());
+        return count(versions.update(draft(id, title, body, edit, existing.compilation()), expected, in.user(),
+            clock.instant()));
     }
 
-    public DocumentOutcome delete(String id) {
-        DocumentRecord existing = registry.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
-        if (!existing.deleted()) {
-            publisher.publishDeletion(id);
-            ingested.get(Outcome.DELETED).increment();
-            registry.put(existing.withStatus(Status.DELETED, null, clock.instant()));
-        }
-        return new DocumentOutcome(id, existing.title(), existing.version(), Outcome.DELETED, Status.DELETED,
-            existing.repairs(), existing.warnings());
+    /** A new version holding what version {@code version} held. */
+    public DocumentOutcome restore(String id, int version, Long expected, String user) {
+        VersionHistory.Version earlier = history.version(id, version);
+        DocumentRecord current = find(id);
+        Draft draft = new Draft(id, earlier.title(), earlier.body(), earlier.repairs(), earlier.warnings(),
+            DocumentIds.of(earlier.title(), earlier.body()), earlier.source(), earlier.author(), earlier.tags(),
+            earlier.encoding(), current.compilation(), current.sourceHash());
+        return count(versions.restore(draft, version, expected, user, clock.instant()));
+    }
+
+    public DocumentOutcome delete(String id, Long expected, String user) {
+        return count(versions.delete(id, expected, user, clock.instant()));
     }
 
     public DocumentRecord find(String id) {
         return registry.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
     }
 
-    private DocumentOutcome storeVersion(String id, DocumentRecord existing, String title, RepairResult body,
-                                         IncomingText in, CompilationRef compilation) {
-        String contentHash = DocumentIds.of(title, body.text());
-        if (existing != null && !existing.deleted() && existing.contentHash().equals(contentHash)) {
-            ingested.get(Outcome.UNCHANGED).increment();
-            return new DocumentOutcome(id, existing.title(), existing.version(), Outcome.UNCHANGED, existing.status(),
-                existing.repairs(), existing.warnings());
-        }
-        long version = existing == null ? 1 : existing.version() + 1;
-        Instant now = clock.instant();
-        publisher.publish(DocumentIngested.of(id, version, title, body.text(), in.source(), in.tags(), now));
-        Outcome outcome = existing == null ? Outcome.CREATED : Outcome.UPDATED;
-        ingested.get(outcome).increment();
-        registry.put(new DocumentRecord(id, version, title, in.source(), in.tags(), contentHash, in.sourceHash(),
-            in.encoding(), body.repairs(), body.warnings(), Status.RECEIVED, null, compilation, null,
-            existing == null ? now : existing.createdAt(), now));
-        return new DocumentOutcome(id, title, version, outcome, Status.RECEIVED, body.repairs(), body.warnings());
+    /** Counts the outcome and logs it (in the request's trace: the log line ties the upload to its document). */
+    private DocumentOutcome count(DocumentOutcome outcome) {
+        ingested.get(outcome.outcome()).increment();
+        log.info("{} {} version {}", outcome.outcome(), outcome.id(), outcome.version());
+        return outcome;
+    }
+
+    private static Draft draft(String id, String title, RepairResult body, IncomingText in, CompilationRef compilation) {
+        return new Draft(id, title, body.text(), body.repairs(), body.warnings(), DocumentIds.of(title, body.text()),
+            in.source(), in.author(), in.tags(), in.encoding(), compilation, in.sourceHash());
     }
 
     private static String repaired(String title) {

@@ -5,7 +5,7 @@ import dev.wenku.text.RepairWarning;
 import java.util.List;
 import java.util.Map;
 
-/** What happened to one document of an upload. */
+/** What happened to one document of an upload, an edit, a restore or a deletion. */
 public record DocumentOutcome(String id, String title, long version, Outcome outcome, Status status,
                               Map<String, Integer> repairs, List<RepairWarning> warnings) {
 

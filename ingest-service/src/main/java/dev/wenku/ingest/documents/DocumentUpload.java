@@ -2,6 +2,6 @@ package dev.wenku.ingest.documents;
 
 import java.util.List;
 
-/** The JSON an editor uploads: {@code {"title", "body", "source"?, "tags"?}}. */
-public record DocumentUpload(String title, String body, String source, List<String> tags) {
+/** The JSON an editor uploads: {@code {"title", "body", "source"?, "author"?, "tags"?}}. */
+public record DocumentUpload(String title, String body, String source, String author, List<String> tags) {
 }

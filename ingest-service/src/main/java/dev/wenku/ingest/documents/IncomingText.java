@@ -1,5 +1,6 @@
 package dev.wenku.ingest.documents;
 
+import dev.wenku.ingest.originals.OriginalUpload;
 import java.util.List;
 
 /**
@@ -10,10 +11,13 @@ import java.util.List;
  * @param source        where it came from (file name, drop-folder path, editor note), or null
  * @param sourceHash    hash of the uploaded bytes (drop folder), or null
  * @param declaredTitle the title the uploader gave, or null to take it from the text
+ * @param author        who wrote the text, when the uploader or the file says so, or null
  * @param split         whether a compilation of several essays is split into its essays
+ * @param original      the uploaded bytes to keep with the versions (null for JSON uploads)
+ * @param user          the account that uploaded it, or the component that did ({@code drop-folder})
  */
 public record IncomingText(String text, String encoding, String source, String sourceHash, String declaredTitle,
-                           List<String> tags, boolean split) {
+                           String author, List<String> tags, boolean split, OriginalUpload original, String user) {
 
     public IncomingText {
         tags = tags == null ? List.of() : List.copyOf(tags);

@@ -3,7 +3,6 @@ package dev.wenku.ingest.documents;
 import dev.wenku.events.Topics;
 import dev.wenku.ingest.IngestProperties;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -22,12 +21,5 @@ class IngestTopics {
     @Bean
     NewTopic documentStatusTopic(IngestProperties properties) {
         return TopicBuilder.name(Topics.DOCUMENT_STATUS).partitions(properties.topicPartitions()).build();
-    }
-
-    /** Compacted: the latest record of each document is kept for ever, older ones are cleaned up. */
-    @Bean
-    NewTopic registryTopic(IngestProperties properties) {
-        return TopicBuilder.name(properties.registryTopic()).partitions(properties.topicPartitions())
-            .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
     }
 }

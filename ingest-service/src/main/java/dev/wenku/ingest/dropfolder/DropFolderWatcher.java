@@ -10,6 +10,8 @@ import dev.wenku.ingest.documents.UploadResult;
 import dev.wenku.ingest.documents.UploadValidator;
 import dev.wenku.ingest.files.DecodedFile;
 import dev.wenku.ingest.files.FileDecoder;
+import dev.wenku.ingest.originals.OriginalUpload;
+import dev.wenku.ingest.originals.Originals;
 import dev.wenku.ingest.registry.DocumentRecord;
 import dev.wenku.ingest.registry.DocumentRegistry;
 import io.micrometer.core.instrument.Counter;
@@ -17,9 +19,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -38,7 +37,7 @@ import org.springframework.stereotype.Component;
  * content that the new one no longer has are deleted.
  *
  * <p>Metric: {@value #SCANS} ({@code wenku_dropfolder_scans_total}), a counter incremented at the end of each
- * completed scan of the folder (not while the document registry is still loading, nor for a scan that failed). Every
+ * completed scan of the folder (not for a scan that failed, e.g. while the database is away). Every
  * file present when a scan began has been seen once the counter moved past that scan: tests read it to know that a
  * file the watcher must ignore had its chance to be ingested.
  */
@@ -49,6 +48,8 @@ public class DropFolderWatcher implements SmartLifecycle {
     public static final String SCANS = "wenku.dropfolder.scans";
 
     private static final Logger log = LoggerFactory.getLogger(DropFolderWatcher.class);
+    /** Who the registry records as the uploader of the folder's files. */
+    static final String USER = "drop-folder";
 
     private final IngestProperties.DropFolder settings;
     private final FolderScan scan = new FolderScan();
@@ -88,10 +89,8 @@ public class DropFolderWatcher implements SmartLifecycle {
 
     private void scanSafely() {
         try {
-            if (registry.isLoaded()) {
-                scanOnce();
-                scans.increment();
-            }
+            scanOnce();
+            scans.increment();
         } catch (RuntimeException e) {
             log.warn("Drop folder scan failed; retrying at the next scan: {}", e.getMessage());
         }
@@ -113,7 +112,7 @@ public class DropFolderWatcher implements SmartLifecycle {
         String source = "drop/" + settings.path().relativize(file).toString().replace('\\', '/');
         try {
             byte[] bytes = Files.readAllBytes(file);
-            String hash = sha256(bytes);
+            String hash = Originals.sha256(bytes);
             List<DocumentRecord> before = registry.findBySource(source).stream().filter(r -> !r.deleted()).toList();
             if (!before.isEmpty() && before.stream().allMatch(r -> hash.equals(r.sourceHash()))) {
                 scan.remember(file);
@@ -122,9 +121,10 @@ public class DropFolderWatcher implements SmartLifecycle {
             DecodedFile decoded = files.decode(file.getFileName().toString(), bytes);
             validator.validateDecoded(decoded.text(), source);
             UploadResult result = ingestion.ingest(new IncomingText(decoded.text(), decoded.encoding(), source, hash,
-                decoded.title(), List.of(), validator.split(null)));
+                decoded.title(), null, List.of(), validator.split(null),
+                new OriginalUpload(file.getFileName().toString(), decoded.mediaType(), bytes), USER));
             Set<String> now = result.documents().stream().map(DocumentOutcome::id).collect(Collectors.toSet());
-            before.stream().filter(r -> !now.contains(r.id())).forEach(r -> ingestion.delete(r.id()));
+            before.stream().filter(r -> !now.contains(r.id())).forEach(r -> ingestion.delete(r.id(), null, USER));
             scan.remember(file);
             progress.succeeded(source, result);
         } catch (UploadRejectedException e) {
@@ -132,14 +132,6 @@ public class DropFolderWatcher implements SmartLifecycle {
             progress.failed(source, e.getMessage());
         } catch (IOException e) {
             progress.failed(source, e.getMessage());
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

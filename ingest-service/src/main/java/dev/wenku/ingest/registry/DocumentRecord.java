@@ -11,18 +11,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What ingest-service knows about a document: its current version, where it came from, what repair did to it,
- * and how far the current version has come through the pipeline. {@code GET /api/documents/{id}} shows it.
+ * What ingest-service knows about a document: its current version, where it came from, who made and changed it,
+ * what repair did to it, and how far the current version has come through the pipeline.
+ * {@code GET /api/documents/{id}} shows it, with {@code version} as its ETag.
  *
  * @param contentHash hash of the stored title and body, to recognise an identical re-upload
  * @param sourceHash  hash of the uploaded file's bytes, to recognise an unchanged file in the drop folder
  * @param encoding    the character encoding detected in the upload (null for JSON uploads)
+ * @param updatedAt   when the content last changed (an upload, edit, restore or deletion), not its status
  */
 public record DocumentRecord(
     String id,
     long version,
     String title,
     String source,
+    String author,
     List<String> tags,
     String contentHash,
     String sourceHash,
@@ -34,7 +37,9 @@ public record DocumentRecord(
     CompilationRef compilation,
     AnalysisSummary analysis,
     Instant createdAt,
-    Instant updatedAt) {
+    String createdBy,
+    Instant updatedAt,
+    String updatedBy) {
 
     public DocumentRecord {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -44,16 +49,6 @@ public record DocumentRecord(
 
     public boolean deleted() {
         return status == Status.DELETED;
-    }
-
-    public DocumentRecord withStatus(Status newStatus, String reason, Instant at) {
-        return new DocumentRecord(id, version, title, source, tags, contentHash, sourceHash, encoding, repairs,
-            warnings, newStatus, reason, compilation, analysis, createdAt, at);
-    }
-
-    public DocumentRecord withAnalysis(AnalysisSummary newAnalysis, Instant at) {
-        return new DocumentRecord(id, version, title, source, tags, contentHash, sourceHash, encoding, repairs,
-            warnings, status, statusReason, compilation, newAnalysis, createdAt, at);
     }
 
     /** What analysis found in this version (null until it is analysed). */

@@ -1,143 +1,144 @@
 package dev.wenku.ingest.registry;
 
-import dev.wenku.events.DocumentAnalyzed;
-import dev.wenku.events.DocumentStatusChanged;
-import dev.wenku.events.EventJson;
-import dev.wenku.ingest.IngestProperties;
-import dev.wenku.kafkatable.KafkaTable;
-import java.time.Instant;
-import java.util.Comparator;
+import dev.wenku.events.DocumentStatusChanged.Status;
+import dev.wenku.ingest.registry.DocumentRecord.AnalysisSummary;
+import dev.wenku.ingest.registry.DocumentRecord.CompilationRef;
+import dev.wenku.text.RepairWarning;
+import dev.wenku.text.SimplifiedScript;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 
 /**
- * Every document's {@link DocumentRecord}, kept in a compacted Kafka topic ({@link KafkaTable}) so it survives
- * restarts of every service without a database, and several ingest instances share it.
+ * Reads the document records from PostgreSQL: one document, the editors' list (title search, filters, order,
+ * paging: every filter has an index, so a page costs the same with a million documents), the documents made from
+ * one file. Nothing is cached in the heap.
  */
 @Component
-public class DocumentRegistry implements SmartLifecycle {
+public class DocumentRegistry {
 
-    private static final Comparator<DocumentRecord> NEWEST_FIRST = Comparator
-        .comparing(DocumentRecord::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-        .thenComparing(DocumentRecord::id);
+    /** The list counts matching documents exactly up to this many; beyond, it says "at least". */
+    static final int COUNT_LIMIT = 10_000;
 
-    private final KafkaTable<DocumentRecord> records;
-    private final PendingReports pending = new PendingReports();
-    private final PendingAnalyses pendingAnalyses = new PendingAnalyses();
+    static final String COLUMNS = """
+        d.id, d.current_version, d.title, d.source, d.author, d.tags, d.status, d.status_reason, d.compilation,
+        d.source_hash, d.created_at, d.created_by, d.updated_at, d.updated_by,
+        v.content_hash, v.encoding, v.repairs, v.warnings, v.analysis""";
+    static final String CURRENT = "document d join document_version v on v.document_id = d.id"
+        + " and v.version = d.current_version";
 
-    public DocumentRegistry(IngestProperties properties, KafkaProperties kafka) {
-        this.records = new KafkaTable<>(properties.registryTopic(), DocumentRecord.class, EventJson.MAPPER,
-            kafka.buildAdminProperties(), properties.publishTimeout(), DocumentRegistry::newer);
-        records.onChange((id, record) -> {
-            if (record != null) {
-                pending.takeFor(id, record.version()).forEach(this::apply);
-                pendingAnalyses.takeFor(id, record.version())
-                    .ifPresent(analysis -> attach(id, analysis.version(), analysis.summary(), analysis.analyzedAt()));
-            }
-        });
+    private static final TypeReference<Map<String, Integer>> REPAIRS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<RepairWarning>> WARNINGS = new TypeReference<>() {
+    };
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public DocumentRegistry(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     public Optional<DocumentRecord> find(String id) {
-        return records.get(id);
+        return jdbc.query("select " + COLUMNS + " from " + CURRENT + " where d.id = :id",
+            Map.of("id", id), RECORD).stream().findFirst();
     }
 
-    /**
-     * One page of the records, newest first by update time (then by id), deleted documents only if asked for.
-     *
-     * @param from the number of records to skip
-     * @param size the most records to return
-     */
-    public DocumentPage page(int from, int size, boolean includeDeleted) {
-        List<DocumentRecord> matching = records.values().stream()
-            .filter(r -> includeDeleted || !r.deleted())
-            .sorted(NEWEST_FIRST)
-            .toList();
-        List<DocumentRecord> page = from >= matching.size() ? List.of()
-            : matching.subList(from, (int) Math.min(matching.size(), (long) from + size));
-        return new DocumentPage(matching.size(), List.copyOf(page));
-    }
-
-    /** Records whose source is {@code source}, e.g. the documents made from one file of the drop folder. */
+    /** The documents whose source is {@code source}, e.g. those made from one file of the drop folder. */
     public List<DocumentRecord> findBySource(String source) {
-        return records.values().stream().filter(r -> source.equals(r.source())).toList();
+        return jdbc.query("select " + COLUMNS + " from " + CURRENT + " where d.source = :source order by d.id",
+            Map.of("source", source), RECORD);
     }
 
-    /** Stores a record; returns once Kafka acknowledged it. */
-    public void put(DocumentRecord record) {
-        records.put(record.id(), record);
+    public DocumentPage page(ListQuery query) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        String where = where(query, parameters);
+        parameters.addValue("size", query.size()).addValue("from", query.from()).addValue("limit", COUNT_LIMIT + 1);
+        List<DocumentRecord> documents = jdbc.query("select " + COLUMNS + " from " + CURRENT + where
+            + " order by " + query.sort().orderBy() + " limit :size offset :from", parameters, RECORD);
+        Long counted = jdbc.queryForObject("select count(*) from (select 1 from document d" + where
+            + " limit :limit) matching", parameters, Long.class);
+        long total = counted == null ? 0 : counted;
+        return total > COUNT_LIMIT ? new DocumentPage(COUNT_LIMIT, "gte", documents)
+            : new DocumentPage(total, "eq", documents);
     }
 
-    /**
-     * Folds a pipeline status report into the record of that version; stale or backward reports are ignored. A
-     * report for a version whose record is not stored yet (the pipeline can be faster than the upload's own
-     * registry write) is kept and applied when that record arrives.
-     */
-    public synchronized void apply(DocumentStatusChanged report) {
-        DocumentRecord current = find(report.documentId()).orElse(null);
-        if (current == null || current.version() < report.version()) {
-            pending.keep(report);
-            return;
+    private static String where(ListQuery query, MapSqlParameterSource parameters) {
+        List<String> conditions = new ArrayList<>();
+        if (!query.includeDeleted()) {
+            conditions.add("d.status <> 'DELETED'");
         }
-        if (current.version() == report.version() && StatusOrder.advances(current.status(), report.status())) {
-            put(current.withStatus(report.status(), report.reason(), report.at()));
+        if (query.title() != null && !query.title().isBlank()) {
+            String simplified = SimplifiedScript.of(query.title().strip());
+            List<String> terms = TitleTerms.ofQuery(simplified);
+            if (!terms.isEmpty()) {
+                conditions.add("d.title_terms @> cast(:terms as text[])");
+                parameters.addValue("terms", terms.toArray(String[]::new));
+            }
+            conditions.add("lower(d.title_simplified) like :pattern escape '\\'");
+            parameters.addValue("pattern", "%" + likeEscaped(simplified.toLowerCase(java.util.Locale.ROOT)) + "%");
         }
-    }
-
-    /** Stores what analysis found in the version it analysed; an analysis arriving before its record waits. */
-    public synchronized void attach(DocumentAnalyzed analysis) {
-        DocumentRecord current = find(analysis.documentId()).orElse(null);
-        if (current == null || current.version() < analysis.version()) {
-            pendingAnalyses.keep(analysis);
-        } else if (current.version() == analysis.version()) {
-            put(current.withAnalysis(DocumentRecord.AnalysisSummary.of(analysis), analysis.analyzedAt()));
+        if (query.status() != null) {
+            conditions.add("d.status = :status");
+            parameters.addValue("status", query.status().name());
         }
-    }
-
-    private synchronized void attach(String id, long version, DocumentRecord.AnalysisSummary summary, Instant at) {
-        find(id).filter(current -> current.version() == version)
-            .ifPresent(current -> put(current.withAnalysis(summary, at)));
-    }
-
-    public boolean isLoaded() {
-        return records.isLoaded();
-    }
-
-    /**
-     * A later version wins. Two states of the same version (written concurrently by the status and the analysis
-     * listeners, or by two instances) are merged: the more advanced status and whichever analysis is present, so
-     * neither update is lost.
-     */
-    static DocumentRecord newer(DocumentRecord current, DocumentRecord incoming) {
-        if (current.version() != incoming.version()) {
-            return current.version() > incoming.version() ? current : incoming;
+        if (query.source() != null) {
+            conditions.add("d.source = :source");
+            parameters.addValue("source", query.source());
         }
-        DocumentRecord base = StatusOrder.advances(current.status(), incoming.status())
-            || current.status() == incoming.status() ? incoming : current;
-        DocumentRecord.AnalysisSummary analysis = incoming.analysis() != null ? incoming.analysis() : current.analysis();
-        return base.analysis() == analysis ? base : base.withAnalysis(analysis, base.updatedAt());
+        if (query.tag() != null) {
+            conditions.add("d.tags @> cast(:tag as text[])");
+            parameters.addValue("tag", new String[] {query.tag()});
+        }
+        if (query.author() != null) {
+            conditions.add("d.author = :author");
+            parameters.addValue("author", query.author());
+        }
+        if (query.since() != null) {
+            conditions.add("d.updated_at >= :since");
+            parameters.addValue("since", Timestamp.from(query.since()));
+        }
+        if (query.until() != null) {
+            conditions.add("d.updated_at < :until");
+            parameters.addValue("until", Timestamp.from(query.until()));
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
-    @Override
-    public void start() {
-        records.start();
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    @Override
-    public void stop() {
-        records.close();
-    }
+    static final RowMapper<DocumentRecord> RECORD = DocumentRegistry::record;
 
-    @Override
-    public boolean isRunning() {
-        return records.isLoaded();
-    }
-
-    /** Before the web server opens, so requests meet a loading (not an empty) registry. */
-    @Override
-    public int getPhase() {
-        return 0;
+    private static DocumentRecord record(ResultSet row, int index) throws SQLException {
+        return new DocumentRecord(
+            row.getString("id"),
+            row.getInt("current_version"),
+            row.getString("title"),
+            row.getString("source"),
+            row.getString("author"),
+            JsonColumns.strings(row, "tags"),
+            row.getString("content_hash"),
+            row.getString("source_hash"),
+            row.getString("encoding"),
+            JsonColumns.read(row, "repairs", REPAIRS),
+            JsonColumns.read(row, "warnings", WARNINGS),
+            Status.valueOf(row.getString("status")),
+            row.getString("status_reason"),
+            JsonColumns.read(row, "compilation", CompilationRef.class),
+            JsonColumns.read(row, "analysis", AnalysisSummary.class),
+            row.getTimestamp("created_at").toInstant(),
+            row.getString("created_by"),
+            row.getTimestamp("updated_at").toInstant(),
+            row.getString("updated_by"));
     }
 }

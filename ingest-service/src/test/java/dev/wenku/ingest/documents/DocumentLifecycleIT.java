@@ -15,6 +15,7 @@ import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.ingest.IngestApplication;
 import dev.wenku.ingest.support.ConsumerGroups;
 import dev.wenku.ingest.support.IngestClient;
+import dev.wenku.ingest.support.TestDatabase;
 import dev.wenku.ingest.support.IngestClient.Answer;
 import dev.wenku.ingest.support.TopicReader;
 import java.time.Duration;
@@ -45,9 +46,11 @@ class DocumentLifecycleIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(200);
 
+    static String database;
+
     @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafkaBootstrapServers());
+    static void servers(DynamicPropertyRegistry registry) {
+        database = TestDatabase.register(registry);
     }
 
     @Value("${local.server.port}")
@@ -122,9 +125,11 @@ class DocumentLifecycleIT {
         ConsumerGroups.awaitProcessed("ingest-service-status", late);
         assertEquals("INDEXED", client.get(id).text("status"), "a late ANALYZED report does not move it back");
 
-        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(IngestApplication.class).run(
-                "--server.port=0", "--wenku.ingest.drop-folder.enabled=false",
-                "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers())) {
+        String[] arguments = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("--server.port=0", "--wenku.ingest.drop-folder.enabled=false"),
+            java.util.Arrays.stream(TestDatabase.arguments(database))).toArray(String[]::new);
+        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(IngestApplication.class)
+                .run(arguments)) {
             int port = Integer.parseInt(restarted.getEnvironment().getProperty("local.server.port"));
             awaitStatus(new IngestClient(port), id, "INDEXED");
         }

@@ -1,5 +1,6 @@
 package dev.wenku.ingest.documents;
 
+import dev.wenku.ingest.support.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.wenku.events.DocumentIngested;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
-import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.ingest.IngestApplication;
 import dev.wenku.ingest.support.TopicReader;
 import java.net.URI;
@@ -34,7 +34,7 @@ class IngestApiIT {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafkaBootstrapServers());
+        TestDatabase.register(registry);
     }
 
     @Value("${local.server.port}")

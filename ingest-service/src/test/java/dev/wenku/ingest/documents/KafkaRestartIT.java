@@ -1,21 +1,21 @@
 package dev.wenku.ingest.documents;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wenku.infrastructure.launcher.FreePorts;
 import dev.wenku.infrastructure.launcher.LocalServers;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.RunningServer;
+import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.ingest.IngestApplication;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
+import dev.wenku.ingest.support.TestDatabase;
 import dev.wenku.ingest.support.TopicReader;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,9 +24,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Kafka is killed with SIGKILL under a running ingest-service: uploads get 503 (never a 202 for a document Kafka did
- * not acknowledge); Kafka restarts on the same data and port, uploads are accepted again, and every document that was
- * ever answered 202 is on the topic. Uses a Kafka of its own, since it kills it.
+ * Kafka is killed with SIGKILL under a running ingest-service: uploads are still accepted (each version is stored with
+ * its event in PostgreSQL), the events wait in the outbox while Kafka is down, and once Kafka restarts on the same data
+ * and port every document that was ever answered 202 reaches the topic. Uses a Kafka of its own, since it kills it.
  */
 class KafkaRestartIT {
 
@@ -34,44 +34,48 @@ class KafkaRestartIT {
     Path data;
 
     @Test
-    void uploadsGet503WhileKafkaIsDownAndFlowAgainAfterItsRestartWithNothingAcceptedLost() throws Exception {
+    void uploadsAreAcceptedWhileKafkaIsDownAndTheirEventsFlowOnceItIsBack() throws Exception {
         LocalServers servers = new LocalServers(ProjectLayout.locate(), data.resolve("logs"), null);
         int kafkaPort = FreePorts.next();
         RunningServer kafka = servers.startKafka(data.resolve("kafka"), kafkaPort);
         String bootstrap = kafka.address();
+        String database = TestDatabase.create(SharedInfrastructure.get(), "wenku_kafka_restart");
         Set<String> accepted = new HashSet<>();
         try (ConfigurableApplicationContext ingest = new SpringApplicationBuilder(IngestApplication.class).run(
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--wenku.ingest.publish-timeout=3s", "--spring.kafka.producer.properties.max.block.ms=1500")) {
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + SharedInfrastructure.get().postgresUsername(),
+                "--spring.datasource.password=" + SharedInfrastructure.get().postgresPassword(),
+                "--wenku.ingest.drop-folder.enabled=false", "--wenku.ingest.outbox.publish-timeout=3s",
+                "--wenku.ingest.retry-backoff-max=1s")) {
             IngestClient client = new IngestClient(
                 Integer.parseInt(ingest.getEnvironment().getProperty("local.server.port")));
             String run = UUID.randomUUID().toString();
             for (int i = 0; i < 10; i++) {
                 accepted.add(acceptedId(client.postJson(upload(run, "before", i))));
             }
+            Set<String> before = Set.copyOf(accepted);
+            assertThat(TopicReader.ingested(bootstrap, before::contains, before.size())).hasSize(before.size());
 
             kafka.process().kill();
-            List<Answer> whileDown = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                whileDown.add(client.postJson(upload(run, "down", i)));
+            for (int i = 0; i < 10; i++) {
+                accepted.add(acceptedId(client.postJson(upload(run, "down", i))));
             }
-            for (Answer answer : whileDown) {
-                assertEquals(503, answer.status(), answer.raw());
-                assertEquals("kafka_unavailable", answer.text("error"), answer.raw());
-            }
+            await().alias("the events of the uploads made while Kafka is down wait in the outbox")
+                .atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.raw("/actuator/prometheus").body())
+                    .containsPattern("(?m)^wenku_outbox_backlog_events(\\{[^}]*\\})? [1-9]"));
 
             kafka = servers.startKafka(data.resolve("kafka"), kafkaPort);
-            accepted.add(firstAcceptedAfterRestart(client, upload(run, "after", 0), Duration.ofSeconds(90)));
-            for (int i = 1; i < 10; i++) {
+            for (int i = 0; i < 10; i++) {
                 accepted.add(acceptedId(client.postJson(upload(run, "after", i))));
             }
-            assertEquals(20, accepted.size());
+            assertThat(accepted).hasSize(30);
 
             Set<String> onTopic = new HashSet<>();
             TopicReader.ingested(bootstrap, accepted::contains, accepted.size()).forEach(r -> onTopic.add(r.key()));
-            assertEquals(accepted, onTopic, "every document answered 202 is on the topic");
+            assertThat(onTopic).as("every document answered 202 is on the topic").isEqualTo(accepted);
             for (String id : accepted) {
-                assertEquals(200, client.get(id).status(), "the editors' view still has " + id);
+                assertThat(client.get(id).status()).as("the editors' view still has " + id).isEqualTo(200);
             }
         } finally {
             kafka.close();
@@ -83,15 +87,7 @@ class KafkaRestartIT {
     }
 
     private static String acceptedId(Answer answer) {
-        assertEquals(202, answer.status(), answer.raw());
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
         return answer.text("id");
-    }
-
-    /** The producer reconnects by itself; until it has, an upload is refused with 503, which clients retry. */
-    private static String firstAcceptedAfterRestart(IngestClient client, String json, Duration timeout) {
-        Answer answer = await().alias("an upload answered other than 503 after Kafka's restart").atMost(timeout)
-            .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
-            .until(() -> client.postJson(json), a -> a.status() != 503);
-        return acceptedId(answer);
     }
 }

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import java.util.stream.Stream;
+import dev.wenku.ingest.support.TestDatabase;
 import org.springframework.context.ConfigurableApplicationContext;
 
 @ExtendWith(RealInfrastructureExtension.class)
@@ -71,10 +73,15 @@ class DropFolderIT {
         assertEquals(eventsBefore, TopicReader.ingested(key -> true, 0).size(), "nothing was ingested again");
     }
 
+    private String database;
+
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(IngestApplication.class).run("--server.port=0",
-            "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
-            "--wenku.ingest.drop-folder.path=" + folder, "--wenku.ingest.drop-folder.poll-interval=200ms");
+        if (database == null) {
+            database = TestDatabase.create(SharedInfrastructure.get(), "wenku_drop_" + System.nanoTime());
+        }
+        return new SpringApplicationBuilder(IngestApplication.class).run(Stream.concat(Stream.of("--server.port=0",
+            "--wenku.ingest.drop-folder.path=" + folder, "--wenku.ingest.drop-folder.poll-interval=200ms"),
+            Stream.of(TestDatabase.arguments(database))).toArray(String[]::new));
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.wenku.ingest.files;
 
+import dev.wenku.ingest.support.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wenku.events.DocumentIngested;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
-import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.ingest.IngestApplication;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
@@ -38,7 +38,7 @@ class FileUploadIT {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafkaBootstrapServers());
+        TestDatabase.register(registry);
     }
 
     @Value("${local.server.port}")

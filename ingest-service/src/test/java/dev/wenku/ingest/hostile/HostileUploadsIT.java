@@ -1,11 +1,11 @@
 package dev.wenku.ingest.hostile;
 
+import dev.wenku.ingest.support.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
-import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.ingest.IngestApplication;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
@@ -52,7 +52,7 @@ class HostileUploadsIT {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafkaBootstrapServers());
+        TestDatabase.register(registry);
     }
 
     @Value("${local.server.port}")

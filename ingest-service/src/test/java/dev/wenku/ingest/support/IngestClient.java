@@ -23,9 +23,14 @@ public final class IngestClient {
         this.base = root + "/api/documents";
     }
 
-    public record Answer(int status, JsonNode body, String raw) {
+    public record Answer(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
         public String text(String field) {
             return body.path(field).asString();
+        }
+
+        /** The ETag of a document's record, to send back in If-Match. */
+        public String etag() {
+            return headers.firstValue("ETag").orElse(null);
         }
     }
 
@@ -57,8 +62,36 @@ public final class IngestClient {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A PUT that applies only to the version {@code ifMatch} names (an ETag). */
+    public Answer put(String id, String json, String ifMatch) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "/" + id)).header("Content-Type", "application/json")
+            .header("If-Match", ifMatch).PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer delete(String id) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + "/" + id)).DELETE());
+    }
+
+    public Answer delete(String id, String ifMatch) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "/" + id)).header("If-Match", ifMatch).DELETE());
+    }
+
+    /** {@code GET /api/documents/{id}/<path>}, e.g. {@code versions}, {@code diff?from=1&to=2}. */
+    public Answer of(String id, String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "/" + id + "/" + path)).GET());
+    }
+
+    /** {@code POST /api/documents/{id}/versions/{version}/restore}, with If-Match when given. */
+    public Answer restore(String id, int version, String ifMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/" + id + "/versions/" + version
+            + "/restore")).POST(HttpRequest.BodyPublishers.noBody());
+        return send(ifMatch == null ? request : request.header("If-Match", ifMatch));
+    }
+
+    /** The bytes of {@code GET /api/documents/{id}/versions/{version}/original}. */
+    public HttpResponse<byte[]> original(String id, int version) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/" + id + "/versions/" + version + "/original"))
+            .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public Answer get(String id) throws Exception {
@@ -82,6 +115,6 @@ public final class IngestClient {
     private static Answer send(HttpRequest.Builder request) throws Exception {
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-        return new Answer(response.statusCode(), body, response.body());
+        return new Answer(response.statusCode(), body, response.body(), response.headers());
     }
 }

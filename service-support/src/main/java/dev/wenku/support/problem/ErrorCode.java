@@ -34,6 +34,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "The method is not supported here", "不支持该请求方法"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "No representation matches the Accept header", "无法提供所请求的格式"),
     CONFLICT(HttpStatus.CONFLICT, "Another operation of this kind is running", "操作冲突，请稍后再试"),
+    PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "The document changed since you read it",
+        "文档在您读取之后已被修改"),
     BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The text is larger than allowed", "文本超过大小上限"),
     FILE_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The file is larger than allowed", "文件超过大小上限"),
     DOCUMENT_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "A document is larger than allowed", "文档超过大小上限"),
@@ -46,6 +48,8 @@ public enum ErrorCode {
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side", "服务器内部错误"),
     KAFKA_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Nothing was accepted: Kafka is unavailable; retry later",
         "消息系统暂不可用，本次提交未被接受，可以安全重试"),
+    DATABASE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Nothing was stored: the database is unavailable; retry later",
+        "数据库暂不可用，本次提交未被保存，可以安全重试"),
     SEARCH_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Search is unavailable right now", "检索服务暂不可用，请稍后重试"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The service is not answering right now", "服务暂不可用，请稍后重试");
 

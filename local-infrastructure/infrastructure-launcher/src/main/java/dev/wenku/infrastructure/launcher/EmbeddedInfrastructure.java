@@ -5,9 +5,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Real Kafka, Elasticsearch and PostgreSQL in child processes, started in parallel, data in a directory of their
@@ -17,16 +20,23 @@ import java.util.concurrent.CompletableFuture;
 public final class EmbeddedInfrastructure implements Infrastructure {
 
     static final String POSTGRES_USER = "postgres";
+    private static final Pattern PORT = Pattern.compile(":(\\d+)/");
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(60);
 
     private final RunningServer kafka;
     private final RunningServer elasticsearch;
-    private final RunningServer postgres;
+    private RunningServer postgres;
+    private final LocalServers servers;
+    private final Path postgresData;
     private final String postgresPassword;
     private final Path postgresPasswordFile;
     private final Path temporaryData;
 
     private EmbeddedInfrastructure(RunningServer kafka, RunningServer elasticsearch, RunningServer postgres,
-                                   String postgresPassword, Path postgresPasswordFile, Path temporaryData) {
+                                   String postgresPassword, Path postgresPasswordFile, Path temporaryData,
+                                   LocalServers servers, Path postgresData) {
+        this.servers = servers;
+        this.postgresData = postgresData;
         this.kafka = kafka;
         this.elasticsearch = elasticsearch;
         this.postgres = postgres;
@@ -69,7 +79,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
             () -> servers.startPostgres(postgresData, FreePorts.preferring(postgresPort), password));
         try {
             return new EmbeddedInfrastructure(kafka.join(), elasticsearch.join(), postgres.join(), password,
-                passwordFile, temporaryData);
+                passwordFile, temporaryData, servers, postgresData);
         } catch (RuntimeException e) {
             for (CompletableFuture<RunningServer> server : List.of(kafka, elasticsearch, postgres)) {
                 server.thenAccept(RunningServer::close);
@@ -89,8 +99,46 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     }
 
     @Override
-    public String postgresJdbcUrl() {
+    public synchronized String postgresJdbcUrl() {
         return postgres.address();
+    }
+
+    /**
+     * Kills every PostgreSQL process (the postmaster and its backends) with SIGKILL, as a crash of the server would,
+     * and returns once its watcher JVM has exited and the port is free; what was committed survives (fsync is on) and
+     * {@link #restartPostgres()} recovers the rest from the write-ahead log. The watcher JVM is left to notice and exit
+     * by itself, so it reaps the postmaster (for fault tests).
+     */
+    public synchronized void killPostgres() {
+        ProcessHandle watcher = postgres.process().handle();
+        watcher.descendants().forEach(ProcessHandle::destroyForcibly);
+        int port = port(postgres.address());
+        long deadline = System.nanoTime() + KILL_TIMEOUT.toNanos();
+        while (watcher.isAlive() || FreePorts.isTaken(port)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("PostgreSQL still runs or holds port " + port + " " + KILL_TIMEOUT
+                    + " after it was killed");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Starts PostgreSQL again on its data and port after {@link #killPostgres()}. */
+    public synchronized void restartPostgres() {
+        postgres = servers.startPostgres(postgresData, port(postgres.address()), postgresPassword);
+    }
+
+    private static int port(String jdbcUrl) {
+        Matcher port = PORT.matcher(jdbcUrl);
+        if (!port.find()) {
+            throw new IllegalStateException("No port in " + jdbcUrl);
+        }
+        return Integer.parseInt(port.group(1));
     }
 
     @Override

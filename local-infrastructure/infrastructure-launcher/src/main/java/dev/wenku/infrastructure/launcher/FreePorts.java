@@ -3,7 +3,9 @@ package dev.wenku.infrastructure.launcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 
 /** Loopback ports nobody listens on right now, so parallel builds and runs never collide. */
 public final class FreePorts {
@@ -30,5 +32,15 @@ public final class FreePorts {
             }
         }
         return next();
+    }
+
+    /** Whether something accepts connections on this loopback port (a server still holding it). */
+    public static boolean isTaken(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 }

@@ -119,6 +119,26 @@ public final class LocalPlatform implements AutoCloseable {
         launch(service, service.module() + "." + (++restarts) + ".log").join();
     }
 
+    /**
+     * Kills the embedded PostgreSQL's processes with SIGKILL and returns once its port is free: the document registry
+     * is down, as after a crash, while the rest of the platform keeps running (for fault tests).
+     */
+    public void killPostgres() {
+        embedded().killPostgres();
+    }
+
+    /** Starts the embedded PostgreSQL again on its data and port after {@link #killPostgres()}. */
+    public void restartPostgres() {
+        embedded().restartPostgres();
+    }
+
+    private EmbeddedInfrastructure embedded() {
+        if (infrastructure instanceof EmbeddedInfrastructure embedded) {
+            return embedded;
+        }
+        throw new UnsupportedOperationException("Only the embedded PostgreSQL can be killed and restarted by a test");
+    }
+
     /** Secrets a service gets in its environment, where {@code ps} does not show them. */
     private Map<String, String> environment(ServiceModule service) {
         return switch (service) {

@@ -13,14 +13,14 @@ final class PostgresCommands {
     static final String DATABASE = "wenku";
 
     /**
-     * Small settings for a development machine and tests: 64 MB of shared buffers, 50 connections (four services'
+     * Small settings for a development machine and tests: 64 MB of shared buffers, 200 connections (the services'
      * pools and some tools), durable commits (fsync on: a test kills the server with SIGKILL and expects what was
      * committed), at most 256 MB of WAL between checkpoints.
      */
     static final Map<String, String> SETTINGS = Map.of(
         "listen_addresses", "127.0.0.1",
         "shared_buffers", "64MB",
-        "max_connections", "50",
+        "max_connections", "200",
         "fsync", "on",
         "synchronous_commit", "on",
         "max_wal_size", "256MB",

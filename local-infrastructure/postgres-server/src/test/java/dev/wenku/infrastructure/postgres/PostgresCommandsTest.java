@@ -18,7 +18,7 @@ class PostgresCommandsTest {
         assertEquals(List.of("/cache/postgresql-17.6.0/bin/postgres", "-D", "/data/pgdata", "-p", "5432", "-k", "/data/run"),
             command.subList(0, 7));
         String settings = String.join(" ", command.subList(7, command.size()));
-        for (String expected : List.of("listen_addresses=127.0.0.1", "shared_buffers=64MB", "max_connections=50",
+        for (String expected : List.of("listen_addresses=127.0.0.1", "shared_buffers=64MB", "max_connections=200",
                 "fsync=on", "password_encryption=scram-sha-256")) {
             assertTrue(settings.contains("-c " + expected), settings);
         }

@@ -1,0 +1,91 @@
+package dev.wenku.ingest.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wenku.events.DocumentStatusChanged.Status;
+import dev.wenku.infrastructure.launcher.Infrastructure;
+import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
+import dev.wenku.infrastructure.launcher.SharedInfrastructure;
+import dev.wenku.ingest.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The registry's migrations and its status rule, on a real PostgreSQL. */
+@ExtendWith(RealInfrastructureExtension.class)
+class RegistrySchemaIT {
+
+    private static Flyway flyway(String url) {
+        Infrastructure servers = SharedInfrastructure.get();
+        return Flyway.configure().dataSource(url, servers.postgresUsername(), servers.postgresPassword())
+            .locations("classpath:db/migration").load();
+    }
+
+    private static Connection connect(String url) throws Exception {
+        Infrastructure servers = SharedInfrastructure.get();
+        return DriverManager.getConnection(url, servers.postgresUsername(), servers.postgresPassword());
+    }
+
+    @Test
+    void theMigrationsBuildTheSchemaOnAnEmptyDatabaseAndLeaveAPopulatedOneAsItWas() throws Exception {
+        String url = TestDatabase.create(SharedInfrastructure.get(), "wenku_schema_" + System.nanoTime());
+        MigrateResult first = flyway(url).migrate();
+        assertThat(first.migrationsExecuted).isGreaterThan(0);
+        try (Connection db = connect(url)) {
+            db.createStatement().execute("""
+                insert into document (id, current_version, title, title_simplified, title_terms, title_sort, status,
+                                      created_at, created_by, updated_at, updated_by)
+                values ('a', 1, '標題', '标题', '{标,题,标题}', 'biaoti 标题', 'INDEXED', now(), 'x', now(), 'x')""");
+            db.createStatement().execute("""
+                insert into document_version (document_id, version, title, body, content_hash, status, status_at,
+                                              created_at, created_by)
+                values ('a', 1, '標題', '正文', 'h', 'INDEXED', now(), now(), 'x')""");
+        }
+        MigrateResult again = flyway(url).migrate();
+        assertThat(again.migrationsExecuted).isZero();
+        flyway(url).validate();
+        try (Connection db = connect(url); ResultSet row = db.createStatement()
+                .executeQuery("select v.body from document d join document_version v on v.document_id = d.id")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).isEqualTo("正文");
+        }
+    }
+
+    @Test
+    void aStatusReportOnlyEverMovesAVersionForward() throws Exception {
+        String url = TestDatabase.create(SharedInfrastructure.get(), "wenku_status_" + System.nanoTime());
+        flyway(url).migrate();
+        try (Connection db = connect(url);
+             PreparedStatement advances = db.prepareStatement("select wenku_status_advances(?, ?)")) {
+            // A late ANALYZED report does not undo INDEXED or FAILED.
+            assertThat(advances(advances, Status.INDEXED, Status.ANALYZED)).isFalse();
+            assertThat(advances(advances, Status.FAILED, Status.ANALYZED)).isFalse();
+            assertThat(advances(advances, Status.FAILED, Status.RECEIVED)).isFalse();
+            // A failed version becomes INDEXED when its replay is written.
+            assertThat(advances(advances, Status.FAILED, Status.INDEXED)).isTrue();
+            // A deleted document stays deleted whatever is reported later.
+            for (Status reported : Status.values()) {
+                assertThat(advances(advances, Status.DELETED, reported)).as(reported.name()).isFalse();
+            }
+            // Failure and deletion end any version in progress; progress moves forward.
+            assertThat(advances(advances, Status.ANALYZED, Status.FAILED)).isTrue();
+            assertThat(advances(advances, Status.INDEXED, Status.DELETED)).isTrue();
+            assertThat(advances(advances, Status.RECEIVED, Status.ANALYZED)).isTrue();
+            assertThat(advances(advances, Status.RECEIVED, Status.RECEIVED)).isFalse();
+        }
+    }
+
+    private static boolean advances(PreparedStatement statement, Status current, Status reported) throws Exception {
+        statement.setString(1, current.name());
+        statement.setString(2, reported.name());
+        try (ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getBoolean(1);
+        }
+    }
+}
