@@ -192,14 +192,10 @@ function expireSession() {
   window.dispatchEvent(new CustomEvent(SESSION_EXPIRED_EVENT));
 }
 
-/**
- * fetch() for the JSON API. Options: method, json (a body sent as JSON), body, headers, signal, auth (default true:
- * sends the bearer token when logged in). Resolves with the parsed JSON (null when empty); rejects with ApiError.
- * A 401 on a request that carried a token forgets the session and fires SESSION_EXPIRED_EVENT.
- */
-export async function api(path, options = {}) {
+/** Sends a request of api()/apiResponse()/apiDownload(); rejects with ApiError (or the AbortError) when it fails. */
+async function send(path, options, accept) {
   const { method = 'GET', json, body, signal, auth = true } = options;
-  const headers = { Accept: 'application/json', 'Accept-Language': 'zh-CN', ...authHeaders(auth), ...(options.headers || {}) };
+  const headers = { Accept: accept, 'Accept-Language': 'zh-CN', ...authHeaders(auth), ...(options.headers || {}) };
   let payload = body;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -212,9 +208,53 @@ export async function api(path, options = {}) {
     if (error && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', '', null);
   }
-  const text = await response.text();
-  if (!response.ok) throw toError(response.status, text, Boolean(headers.Authorization));
-  return parseBody(text);
+  if (!response.ok) throw toError(response.status, await response.text(), Boolean(headers.Authorization));
+  return response;
+}
+
+/**
+ * fetch() for the JSON API. Options: method, json (a body sent as JSON), body, headers, signal, auth (default true:
+ * sends the bearer token when logged in). Resolves with the parsed JSON (null when empty); rejects with ApiError.
+ * A 401 on a request that carried a token forgets the session and fires SESSION_EXPIRED_EVENT.
+ */
+export async function api(path, options = {}) {
+  return (await apiResponse(path, options)).body;
+}
+
+/** Like api(), for when the answer's headers matter: resolves with {status, body, etag (null when none)}. */
+export async function apiResponse(path, options = {}) {
+  const response = await send(path, options, 'application/json');
+  return { status: response.status, body: parseBody(await response.text()), etag: response.headers.get('ETag') };
+}
+
+/**
+ * Fetches a file with the session's token (a plain link cannot carry it) and hands it to the browser as a download,
+ * named as the server's Content-Disposition says (or fallbackName). Rejects with ApiError like api().
+ */
+export async function apiDownload(path, fallbackName) {
+  const response = await send(path, {}, '*/*');
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: dispositionFileName(response.headers.get('Content-Disposition')) || fallbackName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** The file name of a Content-Disposition header: filename* (RFC 5987, UTF-8) before filename; '' when none. */
+export function dispositionFileName(header) {
+  const text = String(header || '');
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(text);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/.exec(text);
+  return plain ? (plain[1] ?? plain[2]).trim() : '';
 }
 
 /** Builds "path?a=1&b=2" from an object, skipping empty values; arrays repeat the parameter. */

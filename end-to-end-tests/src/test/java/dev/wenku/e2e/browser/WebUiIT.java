@@ -5,17 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.wenku.infrastructure.launcher.Credentials;
 import dev.wenku.infrastructure.launcher.Directories;
+import dev.wenku.infrastructure.launcher.GatewaySession;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.SearchReadiness;
 import dev.wenku.infrastructure.launcher.SeedLoader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,16 +36,25 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web UI in a real browser against the embedded platform with the seed loaded: a reader searches, an editor
- * uploads a file and watches it become searchable, an operator sees the pipeline's figures. A failing test leaves a
- * screenshot and the page source in {@code target/browser-failures/}.
+ * uploads a file and watches it become searchable, searches the document list, edits a document and reads its
+ * history, and resolves an edit that conflicts with someone else's; an operator sees the pipeline's figures. A failing
+ * test leaves a screenshot and the page source in {@code target/browser-failures/}.
  */
 class WebUiIT {
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Characters written alike in Simplified and Traditional script, for titles no other document has. */
+    private static final String STEMS = "甲乙丙丁戊己庚辛壬癸";
+
     private static LocalPlatform platform;
     private static Path data;
+    /** Another session of the editor's account: "someone else" changing documents behind the browser's back. */
+    private static String colleague;
     private Browser browser;
 
     @RegisterExtension
@@ -59,6 +77,7 @@ class WebUiIT {
             platform.accounts().editor(), null);
         assertTrue(uploads.getFirst().accepted(), uploads.toString());
         SearchReadiness.await(platform.gatewayUrl(), "\"心得体会感悟\"", 5);
+        colleague = GatewaySession.logIn(platform.gatewayUrl(), platform.accounts().editor());
     }
 
     @AfterAll
@@ -146,6 +165,140 @@ class WebUiIT {
         browser.wait.until(d -> d.findElements(By.cssSelector("#operator-error, #login-error")).stream()
             .anyMatch(e -> e.isDisplayed() && !e.getText().isBlank()));
         assertEquals(0, browser.driver.findElements(By.cssSelector("#services li.up")).size());
+    }
+
+    @Test
+    void anEditorSearchesTheListInTraditionalScriptAndFindsTheSimplifiedTitle() throws Exception {
+        String marker = marker();
+        String title = "新质生产力学习体会" + marker;
+        createDocument(title, "发展新质生产力是推动高质量发展的内在要求和重要着力点。");
+
+        openDocumentList();
+        browser.type(By.id("filter-q"), "生產力學習體會" + marker);
+        browser.await("the list shows only the Simplified title", () -> rowTitles().equals(List.of(title)));
+        assertEquals("共 1 篇", browser.text(By.id("documents-total")));
+    }
+
+    @Test
+    void anEditorEditsADocumentAndSeesTheInsertedAndDeletedTextInItsHistory() throws Exception {
+        String marker = marker();
+        String title = "修订记录" + marker;
+        String removed = "这一句将被删去。";
+        String added = "补充一个新观点。";
+        createDocument(title, "发展新质生产力要因地制宜。" + removed + "各地要结合实际情况。");
+
+        openDocumentList();
+        showOnly(marker, title);
+        browser.click(rowButton(title, "edit-button"));
+        browser.await("the edit dialog shows the text", () -> browser.value(By.id("edit-body")).contains(removed));
+        browser.type(By.id("edit-body"), "发展新质生产力要因地制宜。各地要结合实际情况。" + added);
+        browser.click(By.id("edit-save"));
+        browser.await("the edit is saved as version 2", () -> browser.text(By.id("editor-message")).contains("已保存为第 2 版"));
+
+        browser.click(rowButton(title, "history-button"));
+        browser.await("the history lists both versions", () -> browser.texts(By.cssSelector("#history-versions li"))
+            .size() == 2);
+        browser.await("the newest version's change is shown", () -> browser.shows(By.cssSelector("#diff-view .diff-text")));
+        assertEquals(List.of(added), browser.texts(By.cssSelector("#diff-view .diff-text ins")));
+        assertEquals(List.of(removed), browser.texts(By.cssSelector("#diff-view .diff-text del")));
+        assertTrue(browser.text(By.id("diff-heading")).contains("第 1 版 → 第 2 版"), browser.text(By.id("diff-heading")));
+    }
+
+    @Test
+    void anEditorWhoseDocumentChangedMeanwhileSeesTheConflictComparesAndOverwrites() throws Exception {
+        String marker = marker();
+        String title = "并发修改" + marker;
+        String id = createDocument(title, "原来的第一句。原来的第二句。");
+
+        openDocumentList();
+        showOnly(marker, title);
+        browser.click(rowButton(title, "edit-button"));
+        browser.await("the edit dialog shows the text", () -> browser.value(By.id("edit-body")).contains("原来的第二句。"));
+
+        HttpResponse<String> meanwhile = sendJson("PUT", "/api/documents/" + id,
+            Map.of("title", title, "body", "原来的第一句。原来的第二句。同事补充的话。"), "\"v1\"");
+        assertEquals(202, meanwhile.statusCode(), meanwhile.body());
+
+        String mine = "原来的第一句。我改写了第二句。";
+        browser.type(By.id("edit-body"), mine);
+        browser.click(By.id("edit-save"));
+        browser.await("the conflict is explained", () -> browser.shows(By.id("edit-conflict"))
+            && browser.text(By.id("edit-conflict-text")).contains("已被他人修改"));
+        assertTrue(browser.shows(By.id("edit-dialog")), "the dialog stays open with the editor's text");
+        assertEquals(mine, browser.value(By.id("edit-body")));
+
+        browser.click(By.id("edit-show-latest"));
+        browser.await("the colleague's change is shown", () -> browser.texts(By.cssSelector("#edit-compare-diff ins"))
+            .equals(List.of("同事补充的话。")));
+
+        browser.click(By.id("edit-overwrite"));
+        browser.await("the overwrite is saved as version 3", () -> browser.text(By.id("editor-message"))
+            .contains("已保存为第 3 版"));
+        browser.await("the row shows version 3", () -> "3".equals(browser.driver.findElement(row(title))
+            .findElement(By.cssSelector(".version")).getText().strip()));
+        HttpResponse<String> stored = send(HttpRequest.newBuilder(uri("/api/documents/" + id + "/versions/3")).GET());
+        assertEquals(mine, JsonPath.read(stored.body(), "$.body"), stored.body());
+    }
+
+    private void openDocumentList() {
+        browser.driver.get(platform.gatewayUrl() + "/editor.html");
+        logIn(platform.accounts().editor());
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor-panel")));
+    }
+
+    /** Searches the list for {@code query} until it shows just the document titled {@code title}. */
+    private void showOnly(String query, String title) {
+        browser.type(By.id("filter-q"), query);
+        browser.await("the list shows only " + title, () -> rowTitles().equals(List.of(title)));
+    }
+
+    private List<String> rowTitles() {
+        return browser.texts(By.cssSelector("#documents tbody tr .doc-title"));
+    }
+
+    /** The list's row of the document titled {@code title}. */
+    private static By row(String title) {
+        return By.xpath(rowPath(title));
+    }
+
+    private static By rowButton(String title, String buttonClass) {
+        return By.xpath(rowPath(title) + "//button[contains(@class, '" + buttonClass + "')]");
+    }
+
+    private static String rowPath(String title) {
+        return "//table[@id='documents']//tr[@data-id][.//*[contains(@class, 'doc-title')][text()='" + title + "']]";
+    }
+
+    /** Six characters no other title has (written alike in both scripts). */
+    private static String marker() {
+        StringBuilder marker = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            marker.append(STEMS.charAt(ThreadLocalRandom.current().nextInt(STEMS.length())));
+        }
+        return marker.toString();
+    }
+
+    /** Stores a document through the API as the colleague; returns its id. */
+    private static String createDocument(String title, String body) throws Exception {
+        HttpResponse<String> answer = sendJson("POST", "/api/documents", Map.of("title", title, "body", body), null);
+        assertEquals(202, answer.statusCode(), answer.body());
+        return JsonPath.read(answer.body(), "$.id");
+    }
+
+    private static HttpResponse<String> sendJson(String method, String path, Map<String, String> body, String ifMatch)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return send(ifMatch == null ? request : request.header("If-Match", ifMatch));
+    }
+
+    private static URI uri(String path) {
+        return URI.create(platform.gatewayUrl() + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.header("Authorization", colleague).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse.BodyHandlers.ofString());
     }
 
     private void logIn(Credentials account) {
