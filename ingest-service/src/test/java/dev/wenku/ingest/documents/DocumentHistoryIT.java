@@ -2,11 +2,9 @@ package dev.wenku.ingest.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
-import dev.wenku.ingest.IngestApplication;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
-import dev.wenku.ingest.support.TestDatabase;
+import dev.wenku.ingest.support.IngestServiceTest;
 import dev.wenku.ingest.support.TopicReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,36 +17,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The registry as editors use it, on a real PostgreSQL: every version kept with who made it, the uploaded file kept
  * with its versions, a readable diff, restore, and edits that never silently overwrite each other.
  */
-@ExtendWith(RealInfrastructureExtension.class)
-@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "wenku.ingest.drop-folder.enabled=false")
+@IngestServiceTest
 class DocumentHistoryIT {
 
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @Value("${local.server.port}")
-    int port;
-
+    @Autowired
     IngestClient client;
     String marker;
 
     @BeforeEach
     void setUp() {
-        client = new IngestClient(port);
         marker = UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -10,11 +10,11 @@ import dev.wenku.events.DocumentStatusChanged.Status;
 import dev.wenku.events.EventSerializer;
 import dev.wenku.events.PipelineEvent;
 import dev.wenku.events.Topics;
-import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.ingest.IngestApplication;
 import dev.wenku.ingest.support.ConsumerGroups;
 import dev.wenku.ingest.support.IngestClient;
+import dev.wenku.ingest.support.IngestServiceTest;
 import dev.wenku.ingest.support.TestDatabase;
 import dev.wenku.ingest.support.IngestClient.Answer;
 import dev.wenku.ingest.support.TopicReader;
@@ -30,38 +30,26 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@ExtendWith(RealInfrastructureExtension.class)
-@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "wenku.ingest.drop-folder.enabled=false")
+@IngestServiceTest
 class DocumentLifecycleIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(200);
 
-    static String database;
+    @Value("${spring.datasource.url}")
+    String database;
 
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        database = TestDatabase.register(registry);
-    }
-
-    @Value("${local.server.port}")
-    int port;
-
+    @Autowired
     IngestClient client;
     String marker;
 
     @BeforeEach
     void setUp() {
-        client = new IngestClient(port);
         marker = UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -1,6 +1,5 @@
 package dev.wenku.ingest.documents;
 
-import dev.wenku.ingest.support.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.wenku.events.DocumentIngested;
-import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
-import dev.wenku.ingest.IngestApplication;
+import dev.wenku.ingest.support.IngestServiceTest;
 import dev.wenku.ingest.support.TopicReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,23 +17,12 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@ExtendWith(RealInfrastructureExtension.class)
-@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "wenku.ingest.max-body-size=1KB")
+@IngestServiceTest(properties = "wenku.ingest.max-body-size=1KB")
 class IngestApiIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Value("${local.server.port}")
     int port;

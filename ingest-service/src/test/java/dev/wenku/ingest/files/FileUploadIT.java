@@ -1,15 +1,13 @@
 package dev.wenku.ingest.files;
 
-import dev.wenku.ingest.support.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wenku.events.DocumentIngested;
-import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
-import dev.wenku.ingest.IngestApplication;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
+import dev.wenku.ingest.support.IngestServiceTest;
 import dev.wenku.ingest.support.TopicReader;
 import dev.wenku.testsupport.Fixtures;
 import dev.wenku.testsupport.SeedCorpus;
@@ -20,36 +18,17 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-@ExtendWith(RealInfrastructureExtension.class)
-@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"wenku.ingest.drop-folder.enabled=false", "wenku.ingest.max-file-size=300KB"})
+@IngestServiceTest(properties = "wenku.ingest.max-file-size=300KB")
 class FileUploadIT {
 
     private static final Pattern PINYIN_RESIDUE = Pattern.compile("[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]");
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @Value("${local.server.port}")
-    int port;
-
+    @Autowired
     IngestClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = new IngestClient(port);
-    }
 
     @Test
     void theSeedFileBecomesFiveCleanEssaysAndAPreface() throws Exception {

@@ -1,14 +1,12 @@
 package dev.wenku.ingest.hostile;
 
-import dev.wenku.ingest.support.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
-import dev.wenku.ingest.IngestApplication;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
+import dev.wenku.ingest.support.IngestServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -25,11 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 8, "hostile input": over 10,000 malformed uploads over real HTTP to a running ingest-service with real Kafka,
@@ -37,9 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * message; none a 2xx, a 5xx or no answer; the service (and its extraction workers) must survive with bounded memory
  * and lose nothing it accepted before. The seed is printed and can be set with {@code -Dwenku.hostile.seed=…}.
  */
-@ExtendWith(RealInfrastructureExtension.class)
-@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "wenku.ingest.drop-folder.enabled=false")
+@IngestServiceTest
 class HostileUploadsIT {
 
     private static final long SEED = Long.getLong("wenku.hostile.seed", 20_261_127L);
@@ -50,13 +43,11 @@ class HostileUploadsIT {
     private static final long RETAINED_GROWTH_BOUND_MB = 48;
     private static final Duration RUN_BOUND = Duration.ofMinutes(3);
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    IngestClient client;
 
     private record Family(String name, int count, boolean expensive, BiConsumer<Random, Consumer<HostileCase>> generator) {
     }
@@ -66,7 +57,6 @@ class HostileUploadsIT {
 
     @Test
     void everyMalformedUploadGetsA4xxNamingTheProblemAndTheServiceKeepsWhatItAccepted() throws Exception {
-        IngestClient client = new IngestClient(port);
         Answer before = client.postJson(validJson("before"));
         assertEquals(202, before.status(), before.raw());
         String beforeId = before.text("id");

@@ -19,15 +19,17 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
-    /** Registers Kafka and a new database for the Spring context of one test class; returns the database's URL. */
+    /**
+     * Registers a new database for one Spring context (see {@link IngestServiceTest}, which adds the shared Kafka);
+     * returns the database's URL.
+     */
     public static String register(DynamicPropertyRegistry registry) {
         Infrastructure servers = SharedInfrastructure.get();
         String url = create(servers, "wenku_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-        registry.add("spring.kafka.bootstrap-servers", servers::kafkaBootstrapServers);
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", servers::postgresUsername);
         registry.add("spring.datasource.password", servers::postgresPassword);
-        // Every test class keeps its Spring context (and its pool) for the whole run: small pools, one server.
+        // Many test classes, one server: small pools.
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
         registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
         return url;
