@@ -220,7 +220,7 @@ function applyList(data) {
   }
   arrange(order);
   const total = data && typeof data.total === 'number' ? data.total : documents.length;
-  showPaging(total, data && data.totalRelation === 'gte', documents.length);
+  showPaging(total, data && data.totalRelation === 'about', Boolean(data && data.more));
   listEmpty.textContent = isFiltered() ? '没有符合条件的文档。可以修改或清除筛选条件。' : '还没有文档。上传一个文件或粘贴一段文本试试。';
   listInfo.textContent = `每 1.5 秒自动刷新 · 最近更新 ${formatTime(new Date().toISOString())}`;
 }
@@ -316,13 +316,14 @@ function listPath() {
   return withQuery('/api/documents', { ...listFilters(), from: listFrom, size: PAGE_SIZE });
 }
 
-function showPaging(total, atLeast, shown) {
+/** "共 N 篇" when counted, "约 N 篇" when estimated (long lists); next page while the list says there is more. */
+function showPaging(total, estimated, more) {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.floor(listFrom / PAGE_SIZE) + 1;
-  totalText.textContent = `共 ${atLeast ? '≥' : ''}${total} 篇`;
-  pageText.textContent = atLeast ? `第 ${page} 页` : `第 ${page} / ${pages} 页`;
+  totalText.textContent = estimated ? `约 ${total} 篇` : `共 ${total} 篇`;
+  pageText.textContent = estimated ? `第 ${page} 页` : `第 ${page} / ${pages} 页`;
   prevPage.disabled = listFrom === 0;
-  nextPage.disabled = shown < PAGE_SIZE || (!atLeast && listFrom + PAGE_SIZE >= total);
+  nextPage.disabled = !more;
 }
 
 /** A page past the end (documents deleted meanwhile): the start of the last page that has documents. */

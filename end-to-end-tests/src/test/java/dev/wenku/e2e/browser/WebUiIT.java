@@ -156,6 +156,14 @@ class WebUiIT {
         browser.wait.until(d -> d.findElements(By.cssSelector("#services li.up")).size() == 3);
         browser.wait.until(d -> number(d.findElement(By.cssSelector("[data-freshness='p50Seconds']")).getText()) > 0);
         browser.wait.until(d -> !d.findElements(By.cssSelector("table#lag tbody tr:not(.empty-row)")).isEmpty());
+        // Caught up: every consumer group's backlog row reads 0 and nothing to drain.
+        browser.wait.until(d -> {
+            List<WebElement> groups = d.findElements(By.cssSelector("table#backlog tbody tr[data-group]"));
+            return !groups.isEmpty() && groups.stream().allMatch(g -> {
+                List<WebElement> cells = g.findElements(By.tagName("td"));
+                return "0".equals(cells.get(1).getText().strip()) && "—".equals(cells.get(4).getText().strip());
+            });
+        });
     }
 
     @Test
@@ -238,6 +246,58 @@ class WebUiIT {
             .findElement(By.cssSelector(".version")).getText().strip()));
         HttpResponse<String> stored = send(HttpRequest.newBuilder(uri("/api/documents/" + id + "/versions/3")).GET());
         assertEquals(mine, JsonPath.read(stored.body(), "$.body"), stored.body());
+    }
+
+    @Test
+    void anEditorRestoresAnOlderVersionFromTheHistory() throws Exception {
+        String marker = marker();
+        String title = "恢复旧版" + marker;
+        String first = "第一版的正文，后来被改掉了。";
+        String id = createDocument(title, first);
+        HttpResponse<String> edited = sendJson("PUT", "/api/documents/" + id,
+            Map.of("title", title, "body", "第二版的正文完全不同。"), "\"v1\"");
+        assertEquals(202, edited.statusCode(), edited.body());
+
+        openDocumentList();
+        showOnly(marker, title);
+        browser.click(rowButton(title, "history-button"));
+        browser.await("the history lists both versions", () -> browser.texts(By.cssSelector("#history-versions li"))
+            .size() == 2);
+        browser.click(By.cssSelector("#history-versions button[data-version='1']"));
+        browser.await("version 1 is selected and restorable", () -> browser.driver.findElement(By.id("history-restore"))
+            .isEnabled() && browser.text(By.id("diff-heading")).contains("第 1 版"));
+        browser.click(By.id("history-restore"));
+        browser.await("the restore is reported as version 3", () -> browser.text(By.id("history-status"))
+            .contains("恢复为新的第 3 版"));
+        browser.await("the history shows version 3, restored from 1", () -> browser.texts(
+            By.cssSelector("#history-versions li")).getFirst().contains("恢复自第 1 版"));
+        HttpResponse<String> stored = send(HttpRequest.newBuilder(uri("/api/documents/" + id + "/versions/3")).GET());
+        assertEquals(first, JsonPath.read(stored.body(), "$.body"), stored.body());
+    }
+
+    @Test
+    void anEditorNarrowsTheListByTheDateOfTheLastChange() throws Exception {
+        String marker = marker();
+        String title = "日期筛选" + marker;
+        createDocument(title, "按最后修改日期筛选文档列表。");
+
+        openDocumentList();
+        showOnly(marker, title);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        setDate("filter-since", tomorrow);
+        browser.await("nothing changed since tomorrow", () -> rowTitles().isEmpty()
+            && browser.text(By.id("documents-total")).equals("共 0 篇"));
+        setDate("filter-since", today);
+        setDate("filter-until", tomorrow);
+        browser.await("changed today", () -> rowTitles().equals(List.of(title)));
+    }
+
+    /** A date input's value as the date picker would set it (typing depends on the browser's locale). */
+    private void setDate(String id, String isoDate) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
+            browser.driver.findElement(By.id(id)), isoDate);
     }
 
     private void openDocumentList() {

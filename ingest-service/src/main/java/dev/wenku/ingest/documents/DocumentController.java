@@ -157,6 +157,11 @@ public class DocumentController {
             throw ApiException.invalidParameter("size", "size must be between 1 and " + MAX_PAGE_SIZE + ", got " + size
                 + ".");
         }
+        if ((long) from + size > DocumentRegistry.WINDOW) {
+            throw ApiException.invalidParameter("from", "The list pages through its first " + DocumentRegistry.WINDOW
+                + " documents: from + size must be at most " + DocumentRegistry.WINDOW + ", got " + ((long) from + size)
+                + ". Narrow it with a title search or a filter.");
+        }
         Status wanted = status == null || status.isBlank() ? null : named(Status.class, "status", status);
         return registry.page(new ListQuery(q, wanted, blankToNull(source), blankToNull(tag), blankToNull(author),
             instant("since", since), instant("until", until), named(ListQuery.Sort.class, "sort", sort),

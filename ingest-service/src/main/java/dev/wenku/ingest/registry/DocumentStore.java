@@ -7,9 +7,7 @@ import dev.wenku.events.Topics;
 import dev.wenku.ingest.outbox.Outbox;
 import dev.wenku.ingest.registry.DocumentRecord.AnalysisSummary;
 import dev.wenku.ingest.registry.DocumentRecord.CompilationRef;
-import dev.wenku.text.PinyinText;
 import dev.wenku.text.RepairWarning;
-import dev.wenku.text.SimplifiedScript;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -153,14 +151,14 @@ public class DocumentStore {
     }
 
     private static MapSqlParameterSource columns(NewVersion version) {
-        String simplified = SimplifiedScript.of(version.title());
+        TitleColumns title = TitleColumns.of(version.title());
         return new MapSqlParameterSource()
             .addValue("id", version.id())
             .addValue("version", version.version())
             .addValue("title", version.title())
-            .addValue("titleSimplified", simplified)
-            .addValue("titleTerms", TitleTerms.ofTitle(simplified).toArray(String[]::new))
-            .addValue("titleSort", PinyinText.joined(simplified) + " " + simplified)
+            .addValue("titleSimplified", title.simplified())
+            .addValue("titleTerms", title.terms().toArray(String[]::new))
+            .addValue("titleSort", title.sortKey())
             .addValue("source", version.source())
             .addValue("author", version.author())
             .addValue("tags", (version.tags() == null ? List.<String>of() : version.tags()).toArray(String[]::new))

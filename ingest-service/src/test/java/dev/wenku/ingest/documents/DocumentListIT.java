@@ -1,14 +1,12 @@
 package dev.wenku.ingest.documents;
 
-import dev.wenku.ingest.support.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
-import dev.wenku.ingest.IngestApplication;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
+import dev.wenku.ingest.support.IngestServiceTest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,32 +15,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-@ExtendWith(RealInfrastructureExtension.class)
-@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "wenku.ingest.drop-folder.enabled=false")
+@IngestServiceTest
 class DocumentListIT {
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @Value("${local.server.port}")
-    int port;
-
+    @Autowired
     IngestClient client;
     String marker;
 
     @BeforeEach
     void setUp() {
-        client = new IngestClient(port);
         marker = UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -101,6 +85,10 @@ class DocumentListIT {
         assertError(client.list("from=-1"), "from");
         assertError(client.list("from=abc"), "from");
         assertError(client.list("includeDeleted=perhaps"), "includeDeleted");
+        Answer tooDeep = client.list("from=990&size=20");
+        assertError(tooDeep, "from");
+        assertTrue(tooDeep.raw().contains("at most 1000"), tooDeep.raw());
+        assertEquals(200, client.list("from=950&size=50").status());
         assertEquals(200, client.list("size=200").status());
         assertEquals(200, client.list("size=1").status());
     }

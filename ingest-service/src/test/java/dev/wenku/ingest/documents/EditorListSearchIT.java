@@ -2,47 +2,31 @@ package dev.wenku.ingest.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
-import dev.wenku.ingest.IngestApplication;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
-import dev.wenku.ingest.support.TestDatabase;
+import dev.wenku.ingest.support.IngestServiceTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The editors' list finds a document by a part of its title, in either script, and narrows by status, source, tag,
  * author and date, in the order asked for. Its own database: the list holds exactly what this class uploaded.
  */
-@ExtendWith(RealInfrastructureExtension.class)
-@SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "wenku.ingest.drop-folder.enabled=false")
+@IngestServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EditorListSearchIT {
 
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @Value("${local.server.port}")
-    int port;
-
+    @Autowired
     IngestClient client;
 
     @BeforeAll
     void upload() throws Exception {
-        client = new IngestClient(port);
         upload("培育發展新質生產力", "人民日报", "李明", "经济", "正文一。");
         upload("数字经济的新赛道", "光明日报", "王芳", "经济", "正文二。");
         upload("静夜思", "唐诗三百首", "李白", "诗", "床前明月光，疑是地上霜。");
@@ -97,7 +81,14 @@ class EditorListSearchIT {
         JsonNode list = client.list("sort=updated&size=1").body();
         assertThat(list.path("total").asInt()).isEqualTo(4);
         assertThat(list.path("totalRelation").asString()).isEqualTo("eq");
+        assertThat(list.path("more").asBoolean()).isTrue();
         assertThat(list.path("documents").size()).isEqualTo(1);
+        JsonNode last = client.list("sort=updated&size=1&from=3").body();
+        assertThat(last.path("more").asBoolean()).isFalse();
+        assertThat(last.path("total").asInt()).isEqualTo(4);
+        JsonNode beyond = client.list("sort=updated&size=1&from=4").body();
+        assertThat(beyond.path("documents").size()).isZero();
+        assertThat(beyond.path("total").asInt()).as("counted although the page is empty").isEqualTo(4);
     }
 
     @Test
