@@ -118,6 +118,7 @@ function render(overview) {
   replaceChildren($('#problems'), problems.map((problem) => el('li', {}, problem)));
   $('#problems-box').hidden = problems.length === 0;
 
+  renderBacklog(array(overview.backlog));
   renderLag(array(overview.consumerLag));
   renderDeadLetters(array(overview.deadLetters));
 
@@ -155,6 +156,31 @@ function renderServices(services) {
 
 function emptyRow(columns) {
   return el('tr', { class: 'empty-row' }, el('td', { colspan: String(columns) }, '—'));
+}
+
+/** Seconds as the operator reads them: 45 秒, 3 分 20 秒, 2 小时 5 分. */
+function formatDrain(seconds) {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} 秒`;
+  if (s < 3600) return `${Math.floor(s / 60)} 分 ${s % 60} 秒`;
+  return `${Math.floor(s / 3600)} 小时 ${Math.floor((s % 3600) / 60)} 分`;
+}
+
+function renderBacklog(backlogs) {
+  replaceChildren($('#backlog tbody'), backlogs.length ? backlogs.map((row) => {
+    const lag = number(row.lag);
+    const drain = number(row.drainSeconds);
+    const consumed = number(row.consumedPerMinute);
+    // Unknown pace: the first reading; a pace but no drain time: the backlog is not shrinking.
+    const drainText = lag === 0 ? '—' : drain !== null ? `约 ${formatDrain(drain)}`
+      : consumed === null ? '估算中' : '未在减少';
+    return el('tr', { class: lag && lag > 0 ? 'lagging' : null, dataset: { group: row.group || '' } },
+      el('td', {}, row.group || '—'),
+      el('td', { class: 'num' }, formatNumber(lag)),
+      el('td', { class: 'num' }, formatNumber(consumed, 0)),
+      el('td', { class: 'num' }, formatNumber(number(row.producedPerMinute), 0)),
+      el('td', { class: 'num drain-value' }, drainText));
+  }) : emptyRow(5));
 }
 
 function renderLag(lags) {

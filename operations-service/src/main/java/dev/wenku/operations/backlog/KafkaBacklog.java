@@ -30,8 +30,11 @@ public class KafkaBacklog implements DisposableBean {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    /** Records of a partition a consumer group has not committed yet. */
-    public record Lag(String group, String topic, int partition, long lag) {
+    /**
+     * Records of a partition a consumer group has not committed yet: {@code lag} = {@code end} − {@code committed}
+     * (the offsets, whose movement between two reads says how fast the group consumes and the partition grows).
+     */
+    public record Lag(String group, String topic, int partition, long lag, long committed, long end) {
     }
 
     /** Records kept in a dead-letter topic. */
@@ -77,7 +80,7 @@ public class KafkaBacklog implements DisposableBean {
                 ListOffsetsResultInfo end = ends.get(partition);
                 if (end != null) {
                     lags.add(new Lag(group.groupId(), partition.topic(), partition.partition(),
-                        Math.max(0, end.offset() - offset.offset())));
+                        Math.max(0, end.offset() - offset.offset()), offset.offset(), end.offset()));
                 }
             });
         }

@@ -20,6 +20,7 @@ class OperationsView {
     private final PipelineSource source;
     private final KafkaBacklog kafka;
     private final PipelineRates rates = new PipelineRates();
+    private final BacklogDrain drain = new BacklogDrain();
     private final Clock clock;
 
     OperationsView(OperationsProperties properties, DiscoveryClient discovery, KafkaBacklog kafka, Clock clock) {
@@ -45,6 +46,6 @@ class OperationsView {
         Overview.Pipeline pipeline = new Overview.Pipeline(counts.get("ingested"), counts.get("analyzed"),
             counts.get("indexed"), counts.get("failed"), perMinute);
         return new Overview(clock.instant(), source.name(), figures.services(), pipeline, figures.freshness(),
-            backlog.lag(), backlog.deadLetters(), List.copyOf(problems));
+            drain.record(clock.instant(), backlog.lag()), backlog.lag(), backlog.deadLetters(), List.copyOf(problems));
     }
 }

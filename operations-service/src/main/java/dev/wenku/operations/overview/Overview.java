@@ -10,12 +10,14 @@ import java.util.Map;
  * rates, end-to-end freshness, consumer lag and dead letters, and where each figure came from. A figure that could
  * not be read is null, with the reason among {@code problems}.
  *
- * @param source {@code prometheus} when the figures are Prometheus queries, {@code instances} when every instance was
- *               read directly
+ * @param source  {@code prometheus} when the figures are Prometheus queries, {@code instances} when every instance was
+ *                read directly
+ * @param backlog per consumer group: its whole lag, its pace and when it will be drained
  */
 public record Overview(Instant at, String source, List<ServiceHealth> services, Pipeline pipeline,
-                       Freshness freshness, List<KafkaBacklog.Lag> consumerLag,
-                       List<KafkaBacklog.DeadLetters> deadLetters, List<String> problems) {
+                       Freshness freshness, List<BacklogDrain.GroupBacklog> backlog,
+                       List<KafkaBacklog.Lag> consumerLag, List<KafkaBacklog.DeadLetters> deadLetters,
+                       List<String> problems) {
 
     /** {@code UP} when every instance is up, {@code DEGRADED} when some are, {@code DOWN} when none is (or none known). */
     public record ServiceHealth(String name, String status, List<InstanceHealth> instances) {

@@ -38,7 +38,8 @@ class OperationsControllerTest {
                 new Overview.InstanceHealth("127.0.0.1:9083", "DOWN")))),
             new Overview.Pipeline(10.0, 9.0, 8.0, 1.0, Map.of("ingested", 2.0)),
             new Overview.Freshness(8.0, 0.4, 0.9, 1.1, 1.3, 0.0),
-            List.of(new KafkaBacklog.Lag("search-service", "wenku.documents.analyzed", 0, 4)),
+            List.of(new BacklogDrain.GroupBacklog("search-service", 4, 120.0, 60.0, 4.0)),
+            List.of(new KafkaBacklog.Lag("search-service", "wenku.documents.analyzed", 0, 4, 6, 10)),
             List.of(new KafkaBacklog.DeadLetters("wenku.documents.analyzed.dlt", 1)),
             List.of("analysis-service: no instance answered")));
         mvc.perform(get("/api/operations/overview"))
@@ -52,6 +53,7 @@ class OperationsControllerTest {
             .andExpect(jsonPath("$.pipeline.indexed").value(8.0))
             .andExpect(jsonPath("$.pipeline.perMinute.ingested").value(2.0))
             .andExpect(jsonPath("$.freshness.p99Seconds").value(1.1))
+            .andExpect(jsonPath("$.backlog[0].drainSeconds").value(4.0))
             .andExpect(jsonPath("$.consumerLag[0].lag").value(4))
             .andExpect(jsonPath("$.deadLetters[0].count").value(1))
             .andExpect(jsonPath("$.problems[0]").value("analysis-service: no instance answered"));
@@ -60,7 +62,7 @@ class OperationsControllerTest {
     @Test
     void figuresThatCouldNotBeReadAreNull() throws Exception {
         when(view.overview()).thenReturn(new Overview(Instant.parse("2025-03-01T08:00:00Z"), "prometheus", List.of(),
-            new Overview.Pipeline(null, null, null, null, Map.of()), Overview.Freshness.UNKNOWN, null, null,
+            new Overview.Pipeline(null, null, null, null, Map.of()), Overview.Freshness.UNKNOWN, null, null, null,
             List.of("Kafka: timed out")));
         mvc.perform(get("/api/operations/overview"))
             .andExpect(status().isOk())

@@ -76,6 +76,25 @@ class DocumentIndexerMetricsTest {
     }
 
     @Test
+    void freshnessBehindALongBacklogLandsInAFiniteBucketSoPercentilesStayTrue() {
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        DocumentIndexer exported = indexer(prometheus);
+        answer(item(201, null), item(201, null));
+        write(exported, written("a", Duration.ofMinutes(12)), written("b", Duration.ofMinutes(25)));
+
+        java.util.Map<Double, Double> buckets = new java.util.TreeMap<>();
+        java.util.regex.Matcher bucket = java.util.regex.Pattern
+            .compile("wenku_pipeline_freshness_seconds_bucket\\{le=\"([0-9.]+)\"} ([0-9.]+)").matcher(prometheus.scrape());
+        while (bucket.find()) {
+            buckets.put(Double.parseDouble(bucket.group(1)), Double.parseDouble(bucket.group(2)));
+        }
+        assertEquals(0, buckets.get(300.0), "12 minutes is beyond 5: " + buckets);
+        assertEquals(1, buckets.get(900.0), "12 minutes is within 15: " + buckets);
+        assertTrue(buckets.entrySet().stream().anyMatch(b -> b.getKey() >= 25 * 60 && b.getValue() == 2),
+            "a finite bucket holds 25 minutes: " + buckets);
+    }
+
+    @Test
     void bulkRequestsAreMeasuredInDocumentsAndTime() {
         answer(item(201, null), item(201, null), item(201, null));
         write(indexer, written("a", Duration.ZERO), written("b", Duration.ZERO), written("c", Duration.ZERO));
