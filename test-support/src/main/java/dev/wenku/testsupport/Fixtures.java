@@ -44,6 +44,13 @@ public final class Fixtures {
     public static final String ESSAY_UTF16LE_BOM = "encodings/essay.utf16le-bom.txt";
     /** UTF-8 text with invalid bytes in the middle: in no supported encoding. */
     public static final String BROKEN_UTF8 = "encodings/broken.utf8.txt";
+    /**
+     * A real corpus in small: every 100th of the 311,855 poems of 全唐詩 and 全宋詩 in the npm package chinese-poetry
+     * 2.0.1 (MIT, {@code corpus/LICENSE-chinese-poetry}), 3,119 lines of NDJSON ({@code title}, {@code body},
+     * {@code author}, {@code source}, {@code tags}) in Traditional script, as they are, one with an empty body and one
+     * with an empty title among them. The benchmarks fetch the whole package.
+     */
+    public static final String POETRY_SLICE = "corpus/chinese-poetry-slice.ndjson";
 
     private static final String ROOT = "fixtures/";
     private static final Map<String, Path> EXTRACTED = new ConcurrentHashMap<>();

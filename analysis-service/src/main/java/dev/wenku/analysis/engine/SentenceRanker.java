@@ -10,7 +10,8 @@ import java.util.List;
  * keywords. Sentences end at 。！？!?… or a line break; a line without closing punctuation (a heading) and a sentence
  * with fewer than {@value #MIN_CONTENT_WORDS} distinct content words are not candidates. Two sentences are linked
  * with the weight {@code |shared content words| / (ln|S1| + ln|S2|)}; weighted PageRank ranks them, and the best
- * ones are returned in document order.
+ * ones are returned in document order. A body without candidates (a classical poem's lines are short and mostly
+ * single characters, which are not content words) is summed up by its first sentence: every document has a summary.
  */
 final class SentenceRanker {
 
@@ -34,7 +35,7 @@ final class SentenceRanker {
         }
         List<Sentence> sentences = sentences(tokens);
         if (sentences.isEmpty()) {
-            return "";
+            return lead(tokens);
         }
         int n = sentences.size();
         double[][] weights = new double[n][];
@@ -87,6 +88,29 @@ final class SentenceRanker {
         StringBuilder summary = new StringBuilder();
         best.forEach(s -> summary.append(s.text()));
         return summary.toString();
+    }
+
+    /** The body's first sentence (or first line, if no sentence closes), empty when the body has no text. */
+    private static String lead(Tokens tokens) {
+        StringBuilder text = new StringBuilder();
+        for (int i = tokens.bodyStart; i < tokens.size; i++) {
+            String word = tokens.words[i];
+            if (word.indexOf('\n') >= 0) {
+                if (!text.toString().isBlank()) {
+                    break;
+                }
+                continue;
+            }
+            text.append(word);
+            if (WordClasses.endsSentence(word)) {
+                while (i + 1 < tokens.size && tokens.words[i + 1].length() == 1
+                    && CLOSING.indexOf(tokens.words[i + 1].charAt(0)) >= 0) {
+                    text.append(tokens.words[++i]);
+                }
+                break;
+            }
+        }
+        return text.toString().strip();
     }
 
     /** Candidate sentences of the body, in order. */
