@@ -41,7 +41,7 @@ public final class BenchmarkSuite {
     private record PlatformFigures(double healthySeconds, double readySeconds, PlatformMemory.Sample afterSeed,
                                    PlatformMemory.Sample peak, PlatformMemory.Sample peakIndexing,
                                    SearchLatencyBenchmark.Result search, List<RateResult> freshness,
-                                   IndexerBenchmark.Result indexer) {
+                                   IndexerBenchmark.Result indexer, EditorListBenchmark.Result editorList) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,8 +56,12 @@ public final class BenchmarkSuite {
         PlatformFigures platform = onPlatform(layout, essays);
 
         SuiteTable table = table(analysis, platform);
-        System.out.printf("%n== Benchmark suite: every figure of one run (%.1f min) ==%nMachine: %s%n%n%s",
-            (System.nanoTime() - started) / 60e9, machine, table.render());
+        double minutes = (System.nanoTime() - started) / 60e9;
+        System.out.printf("%n== Benchmark suite: every figure of one run (%.1f min) ==%nMachine: %s%n%n%s", minutes,
+            machine, table.render());
+        Path performance = layout.root().resolve("docs/performance.md");
+        Files.writeString(performance, performancePage(machine, minutes, table));
+        System.out.println("\nWritten to " + performance);
         System.out.println("\nResident memory at its peak under searches and uploads: " + platform.peak().describe());
         System.out.println("Resident memory at its peak during the indexer benchmark: "
             + platform.peakIndexing().describe());
@@ -97,7 +101,13 @@ public final class BenchmarkSuite {
                 IndexerBenchmark.Result indexer = IndexerBenchmark.measure(platform, essays, IndexerBenchmark.DOCUMENTS,
                     IndexerBenchmark.WARM_UP_DOCUMENTS);
                 IndexerBenchmark.print(indexer);
-                return new PlatformFigures(healthy, ready, afterSeed, peak, memory.peak(), search, freshness, indexer);
+                PlatformMemory.Sample peakIndexing = memory.peak();
+                System.out.println("\n== Editors' list with a million documents ==");
+                EditorListBenchmark.Result editorList = EditorListBenchmark.measure(platform,
+                    EditorListBenchmark.DOCUMENTS, EditorListBenchmark.RATE, EditorListBenchmark.SECONDS);
+                EditorListBenchmark.print(editorList);
+                return new PlatformFigures(healthy, ready, afterSeed, peak, peakIndexing, search, freshness, indexer,
+                    editorList);
             }
         } finally {
             Directories.deleteRecursively(data);
@@ -119,8 +129,8 @@ public final class BenchmarkSuite {
                 table.add(figure, measured);
             }
         }
-        SearchLatencyBenchmark.Stats gateway = p.search().viaGateway();
-        SearchLatencyBenchmark.Stats direct = p.search().direct();
+        LatencyStats gateway = p.search().viaGateway();
+        LatencyStats direct = p.search().direct();
         table.add(format("search p50 / p99 at %d requests/s through the gateway", SEARCH_RATE),
                 format("%.1f / %.1f ms, %d errors", gateway.p50(), gateway.p99(), gateway.errors()), "p99 ≤ 50 ms",
                 gateway.p99() <= 50 && gateway.errors() == 0)
@@ -149,7 +159,27 @@ public final class BenchmarkSuite {
                     PlatformMemory.gib(p.peakIndexing().total()),
                     PlatformMemory.gib(p.peakIndexing().bytesByProcess().getOrDefault("elasticsearch", 0L)),
                     PlatformMemory.gib(p.peakIndexing().mappedFileBytesByProcess().getOrDefault("elasticsearch", 0L))));
+        EditorListBenchmark.Result list = p.editorList();
+        table.add(format("editors' list p50 / p99 at %d requests/s with %,d documents more, through the gateway",
+                    list.rate(), list.documents()),
+                format("%.1f / %.1f ms, %d errors", list.viaGateway().p50(), list.viaGateway().p99(),
+                    list.viaGateway().errors()), "p99 ≤ 100 ms",
+                list.viaGateway().p99() <= EditorListBenchmark.TARGET_P99_MS && list.viaGateway().errors() == 0)
+            .add(format("editors' list p50 / p99 at %d requests/s with %,d documents more, directly", list.rate(),
+                    list.documents()),
+                format("%.1f / %.1f ms, %d errors", list.direct().p50(), list.direct().p99(), list.direct().errors()),
+                "p99 ≤ 100 ms", list.direct().p99() <= EditorListBenchmark.TARGET_P99_MS && list.direct().errors() == 0);
         return table;
+    }
+
+    /** docs/performance.md: the latest run's table; what each figure means is in docs/benchmarks.md. */
+    private static String performancePage(String machine, double minutes, SuiteTable table) {
+        return "# Performance\n\n"
+            + "The latest figures of the benchmark suite (`./wenku bench suite`), which writes this page; what each"
+            + " figure\nmeasures, how, and against which target is in [benchmarks.md](benchmarks.md).\n\n"
+            + format("Run of %s (UTC), %.0f minutes, on %s.%n%n", java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+                minutes, machine)
+            + table.render();
     }
 
     private static String freshnessVerdict(RateResult r) {

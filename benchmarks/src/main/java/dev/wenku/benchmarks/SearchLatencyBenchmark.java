@@ -9,21 +9,13 @@ import dev.wenku.infrastructure.launcher.ServiceModule;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Search latency at a fixed arrival rate (open loop: requests are sent on schedule whether or not earlier ones
@@ -41,30 +33,11 @@ public final class SearchLatencyBenchmark {
     private static final int WARM_UP_SEARCHES_PER_ROUND = 1_000;
     private static final int WINDOW_SECONDS = 5;
 
-    /** HTTP/1.1, as browsers speak to a plain-http server: no h2c upgrade attempts on new connections. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(2)).build();
-
     private SearchLatencyBenchmark() {
     }
 
-    /** Latencies of one path in milliseconds. */
-    record Stats(int sent, int errors, double p50, double p95, double p99, double max) {
-
-        static Stats of(int sent, int errors, List<Long> latencyNanos) {
-            List<Long> sorted = new ArrayList<>(latencyNanos);
-            sorted.sort(null);
-            return new Stats(sent, errors, millis(Percentiles.of(sorted, 50)), millis(Percentiles.of(sorted, 95)),
-                millis(Percentiles.of(sorted, 99)), sorted.isEmpty() ? 0 : millis(sorted.getLast()));
-        }
-
-        private static double millis(long nanos) {
-            return nanos / 1e6;
-        }
-    }
-
     /** Both paths measured at {@code rate} requests/s for {@code seconds} each. */
-    record Result(int rate, int seconds, Stats viaGateway, Stats direct) {
+    record Result(int rate, int seconds, LatencyStats viaGateway, LatencyStats direct) {
 
         double gatewayAddsAtP50() {
             return viaGateway.p50() - direct.p50();
@@ -104,26 +77,30 @@ public final class SearchLatencyBenchmark {
      */
     static Result measure(LocalPlatform platform, List<String> queries, int rate, int seconds)
             throws InterruptedException {
-        String gateway = platform.gatewayUrl();
-        String direct = platform.url(ServiceModule.SEARCH);
+        List<HttpRequest> gateway = searches(platform.gatewayUrl(), queries);
+        List<HttpRequest> direct = searches(platform.url(ServiceModule.SEARCH), queries);
         // The services start cold, a minute earlier.
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            backToBack(gateway, queries, WARM_UP_SEARCHES_PER_ROUND);
-            backToBack(direct, queries, WARM_UP_SEARCHES_PER_ROUND);
+            OpenLoop.backToBack(gateway, WARM_UP_SEARCHES_PER_ROUND);
+            OpenLoop.backToBack(direct, WARM_UP_SEARCHES_PER_ROUND);
         }
-        run(gateway, queries, rate, WINDOW_SECONDS * 2);
-        run(direct, queries, rate, WINDOW_SECONDS * 2);
+        OpenLoop.run(gateway, rate, WINDOW_SECONDS * 2);
+        OpenLoop.run(direct, rate, WINDOW_SECONDS * 2);
         // Measured in alternating windows, so background work (compaction, GC, a late JIT) hits both alike.
         List<Long> viaGatewayNanos = new ArrayList<>();
         List<Long> directNanos = new ArrayList<>();
         int[] errors = new int[2];
         for (int elapsed = 0; elapsed < seconds; elapsed += WINDOW_SECONDS) {
             int window = Math.min(WINDOW_SECONDS, seconds - elapsed);
-            errors[0] += run(gateway, queries, rate, window, viaGatewayNanos);
-            errors[1] += run(direct, queries, rate, window, directNanos);
+            OpenLoop.Run viaGateway = OpenLoop.run(gateway, rate, window);
+            OpenLoop.Run toService = OpenLoop.run(direct, rate, window);
+            viaGatewayNanos.addAll(viaGateway.nanos());
+            directNanos.addAll(toService.nanos());
+            errors[0] += viaGateway.errors();
+            errors[1] += toService.errors();
         }
-        return new Result(rate, seconds, Stats.of(rate * seconds, errors[0], viaGatewayNanos),
-            Stats.of(rate * seconds, errors[1], directNanos));
+        return new Result(rate, seconds, LatencyStats.of(rate * seconds, errors[0], viaGatewayNanos),
+            LatencyStats.of(rate * seconds, errors[1], directNanos));
     }
 
     static void print(Result result) {
@@ -137,68 +114,14 @@ public final class SearchLatencyBenchmark {
             result.gatewayAddsAtP50(), result.viaGateway().p99());
     }
 
-    private static void print(String name, Stats s) {
+    private static void print(String name, LatencyStats s) {
         System.out.printf("%-10s %6d %6d %8.2f %8.2f %8.2f %8.2f%n", name, s.sent(), s.errors(), s.p50(), s.p95(),
             s.p99(), s.max());
     }
 
-    /** Sends {@code count} searches one after another (warm-up); fails on any answer but 200. */
-    private static void backToBack(String base, List<String> queries, int count) throws InterruptedException {
-        for (int n = 0; n < count; n++) {
-            try {
-                URI uri = searchUri(base, queries.get(n % queries.size()));
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET()
-                    .build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("Warm-up search at " + base + " answered " + response.statusCode());
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("Warm-up search at " + base + " failed", e);
-            }
-        }
-    }
-
-    private static URI searchUri(String base, String query) {
-        return URI.create(base + "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-    }
-
-    private static void run(String base, List<String> queries, int rate, int seconds) throws InterruptedException {
-        run(base, queries, rate, seconds, new ArrayList<>());
-    }
-
-    /** Sends {@code rate × seconds} searches on schedule; adds each answer's latency; returns the error count. */
-    static int run(String base, List<String> queries, int rate, int seconds, List<Long> latencyNanos)
-            throws InterruptedException {
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger errors = new AtomicInteger();
-        AtomicInteger sent = new AtomicInteger();
-        int total = rate * seconds;
-        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();
-        long periodNanos = 1_000_000_000L / rate;
-        schedule.scheduleAtFixedRate(() -> {
-            int n = sent.getAndIncrement();
-            if (n >= total) {
-                return;
-            }
-            URI uri = searchUri(base, queries.get(n % queries.size()));
-            long start = System.nanoTime();
-            HTTP.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, failure) -> {
-                    if (failure != null || response.statusCode() != 200) {
-                        errors.incrementAndGet();
-                    } else {
-                        latencies.add(System.nanoTime() - start);
-                    }
-                });
-        }, 0, periodNanos, TimeUnit.NANOSECONDS);
-        Thread.sleep(seconds * 1000L + 200);
-        schedule.shutdownNow();
-        long end = System.nanoTime() + Duration.ofSeconds(6).toNanos();
-        while (latencies.size() + errors.get() < Math.min(sent.get(), total) && System.nanoTime() < end) {
-            Thread.sleep(50);
-        }
-        latencyNanos.addAll(latencies);
-        return errors.get() + Math.max(0, Math.min(sent.get(), total) - latencies.size() - errors.get());
+    /** One search request per query. */
+    private static List<HttpRequest> searches(String base, List<String> queries) {
+        return queries.stream().map(query -> HttpRequest.newBuilder(URI.create(base + "/api/search?q="
+            + URLEncoder.encode(query, StandardCharsets.UTF_8))).timeout(OpenLoop.TIMEOUT).GET().build()).toList();
     }
 }
