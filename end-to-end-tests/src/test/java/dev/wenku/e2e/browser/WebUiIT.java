@@ -244,8 +244,7 @@ class WebUiIT {
             .contains("已保存为第 3 版"));
         browser.await("the row shows version 3", () -> "3".equals(browser.driver.findElement(row(title))
             .findElement(By.cssSelector(".version")).getText().strip()));
-        HttpResponse<String> stored = send(HttpRequest.newBuilder(uri("/api/documents/" + id + "/versions/3")).GET());
-        assertEquals(mine, JsonPath.read(stored.body(), "$.body"), stored.body());
+        assertVersionBody(id, 3, mine);
     }
 
     @Test
@@ -271,8 +270,7 @@ class WebUiIT {
             .contains("恢复为新的第 3 版"));
         browser.await("the history shows version 3, restored from 1", () -> browser.texts(
             By.cssSelector("#history-versions li")).getFirst().contains("恢复自第 1 版"));
-        HttpResponse<String> stored = send(HttpRequest.newBuilder(uri("/api/documents/" + id + "/versions/3")).GET());
-        assertEquals(first, JsonPath.read(stored.body(), "$.body"), stored.body());
+        assertVersionBody(id, 3, first);
     }
 
     @Test
@@ -291,6 +289,13 @@ class WebUiIT {
         setDate("filter-since", today);
         setDate("filter-until", tomorrow);
         browser.await("changed today", () -> rowTitles().equals(List.of(title)));
+    }
+
+    /** What the registry stores as the body of version {@code version} of document {@code id}. */
+    private static void assertVersionBody(String id, int version, String expected) throws Exception {
+        HttpResponse<String> stored = send(HttpRequest.newBuilder(uri("/api/documents/" + id + "/versions/" + version))
+            .GET());
+        assertEquals(expected, JsonPath.read(stored.body(), "$.body"), stored.body());
     }
 
     /** A date input's value as the date picker would set it (typing depends on the browser's locale). */
