@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A compacted Kafka topic as a durable map replicated to every instance: {@link #start()} reads the whole topic,
  * then keeps following it, so instances converge on each other's writes; {@link #put} and {@link #remove} return
- * once Kafka acknowledged the write. Values are JSON.
+ * once Kafka acknowledged the write ({@link #putAsync} and {@link #removeAsync} return at once). Values are JSON.
  *
  * <p>When two values meet for one key (a local write and a replayed or concurrent one), {@code resolve} picks the
  * one to keep, e.g. the higher version; by default the incoming value wins.
@@ -113,25 +114,58 @@ public final class KafkaTable<V> implements AutoCloseable {
     }
 
     public void put(String key, V value) {
-        awaitLoaded();
-        send(key, json.writeValueAsBytes(value));
-        apply(key, value);
+        await(key, putAsync(key, value));
     }
 
     public void remove(String key) {
-        awaitLoaded();
-        send(key, null);
-        apply(key, null);
+        await(key, removeAsync(key));
     }
 
-    private void send(String key, byte[] value) {
+    /**
+     * Writes without waiting for Kafka: the future completes once Kafka acknowledged the write (then the table holds
+     * it), or fails with a {@link TableUnavailableException}. Writers of many values (a batch of a listener) send them
+     * all, then wait once, instead of a round trip each.
+     */
+    public CompletableFuture<Void> putAsync(String key, V value) {
+        awaitLoaded();
+        return send(key, json.writeValueAsBytes(value)).thenRun(() -> apply(key, value));
+    }
+
+    /** {@link #remove} without waiting, as {@link #putAsync}. */
+    public CompletableFuture<Void> removeAsync(String key) {
+        awaitLoaded();
+        return send(key, null).thenRun(() -> apply(key, null));
+    }
+
+    private CompletableFuture<Void> send(String key, byte[] value) {
+        CompletableFuture<Void> stored = new CompletableFuture<>();
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(topic, key, value), (metadata, failure) -> {
+                if (failure == null) {
+                    stored.complete(null);
+                } else {
+                    stored.completeExceptionally(new TableUnavailableException("Kafka did not store " + key + " in "
+                        + topic + ": " + failure, failure));
+                }
+            });
+        } catch (RuntimeException e) {
+            stored.completeExceptionally(new TableUnavailableException("Kafka did not store " + key + " in " + topic
+                + ": " + e, e));
+        }
+        return stored;
+    }
+
+    private void await(String key, CompletableFuture<Void> stored) {
+        try {
+            stored.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TableUnavailableException("Interrupted while writing " + key + " to " + topic, e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw new TableUnavailableException("Kafka did not store " + key + " in " + topic + ": " + e, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof TableUnavailableException unavailable ? unavailable
+                : new TableUnavailableException("Kafka did not store " + key + " in " + topic + ": " + e.getCause(), e);
+        } catch (TimeoutException e) {
+            throw new TableUnavailableException("Kafka did not store " + key + " in " + topic + " within " + timeout, e);
         }
     }
 

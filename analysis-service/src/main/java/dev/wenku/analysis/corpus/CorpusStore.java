@@ -8,6 +8,7 @@ import dev.wenku.kafkatable.KafkaTable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,12 +50,14 @@ public class CorpusStore implements SmartLifecycle {
         return statistics;
     }
 
-    public void record(DocumentTerms document) {
-        table.put(document.documentId(), document);
+    /** Adds (or replaces) a document's terms; completes once Kafka stored them (and the statistics hold them). */
+    public CompletableFuture<Void> record(DocumentTerms document) {
+        return table.putAsync(document.documentId(), document);
     }
 
-    public void forget(String documentId) {
-        table.remove(documentId);
+    /** Removes a deleted document's terms; completes once Kafka stored the removal. */
+    public CompletableFuture<Void> forget(String documentId) {
+        return table.removeAsync(documentId);
     }
 
     /** How many documents have each theme. */

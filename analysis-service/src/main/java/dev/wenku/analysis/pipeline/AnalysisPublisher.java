@@ -7,6 +7,7 @@ import dev.wenku.events.DocumentStatusChanged.Status;
 import dev.wenku.events.PipelineEvent;
 import dev.wenku.events.Topics;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,7 +15,10 @@ import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-/** Everything analysis-service publishes, each send awaited so callers commit offsets only after Kafka's ack. */
+/**
+ * Everything analysis-service publishes. Sends are not awaited one by one: each returns a future that completes on
+ * Kafka's acknowledgement, and the listener waits for all of a batch's before its offsets are committed.
+ */
 @Component
 public class AnalysisPublisher {
 
@@ -28,27 +32,28 @@ public class AnalysisPublisher {
         this.clock = clock;
     }
 
-    public void analyzed(DocumentAnalyzed event) {
-        send(Topics.DOCUMENTS_ANALYZED, event.documentId(), event);
+    public CompletableFuture<?> analyzed(DocumentAnalyzed event) {
+        return kafka.send(Topics.DOCUMENTS_ANALYZED, event.documentId(), event);
     }
 
-    public void deleted(String documentId) {
-        send(Topics.DOCUMENTS_ANALYZED, documentId, null);
+    public CompletableFuture<?> deleted(String documentId) {
+        return kafka.send(Topics.DOCUMENTS_ANALYZED, documentId, null);
     }
 
-    public void status(DocumentIngested document, Status status, String reason) {
-        send(Topics.DOCUMENT_STATUS, document.documentId(), DocumentStatusChanged.of(document.documentId(),
+    public CompletableFuture<?> status(DocumentIngested document, Status status, String reason) {
+        return kafka.send(Topics.DOCUMENT_STATUS, document.documentId(), DocumentStatusChanged.of(document.documentId(),
             document.version(), status, reason, SERVICE, clock.instant()));
     }
 
-    private void send(String topic, String key, PipelineEvent value) {
+    /** Waits for a send (or several joined), as a caller that must not go on before Kafka has it does. */
+    public static void await(CompletableFuture<?> sent, String what) {
         try {
-            kafka.send(topic, key, value).get(30, TimeUnit.SECONDS);
+            sent.get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaException("Interrupted while publishing to " + topic, e);
+            throw new KafkaException("Interrupted while publishing " + what, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaException("Kafka did not acknowledge " + key + " on " + topic, e);
+            throw new KafkaException("Kafka did not acknowledge " + what, e);
         }
     }
 }

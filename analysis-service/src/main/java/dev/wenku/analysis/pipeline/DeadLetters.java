@@ -25,7 +25,8 @@ class DeadLetters {
             deadLetters.accept(record, exception);
             if (record.value() instanceof DocumentIngested document) {
                 Throwable cause = exception.getCause() != null ? exception.getCause() : exception;
-                publisher.status(document, Status.FAILED, "analysis failed: " + cause);
+                AnalysisPublisher.await(publisher.status(document, Status.FAILED, "analysis failed: " + cause),
+                    "the FAILED status of " + document.documentId());
             }
         }, new FixedBackOff(500, properties.retries()));
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -94,8 +95,8 @@ public class Reanalysis {
     private void reanalyse(DocumentIngested document) {
         try {
             DocumentAnalyzer.Result result = analyzer.analyze(document);
-            publisher.analyzed(result.event());
-            corpus.record(result.corpusEntry());
+            AnalysisPublisher.await(CompletableFuture.allOf(publisher.analyzed(result.event()),
+                corpus.record(result.corpusEntry())), "the re-analysis of " + document.documentId());
             Progress now = update(p -> new Progress(State.RUNNING, p.total(), p.done() + 1, p.failed(), p.startedAt(),
                 null, null));
             if (now.done() % 10 == 0 || now.done() == now.total()) {

@@ -103,6 +103,24 @@ class AnalysisPipelineIT {
     }
 
     @Test
+    void aBatchResumesAtItsFailedRecordSoTheDocumentsBeforeItAreAnalysedOnce() throws Exception {
+        String before = "before-poison-" + UUID.randomUUID();
+        String poison = "mid-batch-poison-" + UUID.randomUUID();
+        String after = "after-mid-batch-poison-" + UUID.randomUUID();
+        try (var producer = new KafkaProducer<String, byte[]>(config(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.DOCUMENTS_INGESTED, 0, before, new EventSerializer().serialize("t",
+                DocumentIngested.of(before, 1, "批次前", "发展新质生产力是推动高质量发展的内在要求。", null, null, Instant.now()))));
+            producer.send(new ProducerRecord<>(Topics.DOCUMENTS_INGESTED, 0, poison, "{half".getBytes()));
+            producer.send(new ProducerRecord<>(Topics.DOCUMENTS_INGESTED, 0, after, new EventSerializer().serialize("t",
+                DocumentIngested.of(after, 1, "批次后", "因地制宜发展新质生产力。", null, null, Instant.now())))).get();
+        }
+        awaitRecord(Topics.DOCUMENTS_ANALYZED, after, DocumentAnalyzed.class, a -> true);
+        awaitRecord("wenku.documents.ingested.dlt", poison, byte[].class, b -> true);
+        assertEquals(1, recordsOf(Topics.DOCUMENTS_ANALYZED, before), "analysed once, not again with the retry");
+        assertEquals(1, recordsOf(Topics.DOCUMENT_STATUS, before), "reported ANALYZED once");
+    }
+
+    @Test
     void analysesAndDeadLettersAreCountedForPrometheus() throws Exception {
         double analyzed = metric("wenku_documents_analyzed_total", "outcome=\"analyzed\"");
         double timed = metric("wenku_analysis_duration_seconds_count", "");
@@ -261,6 +279,26 @@ class AnalysisPipelineIT {
                     return found.get() != null;
                 });
             return found.get();
+        }
+    }
+
+    /** How many records of {@code key} the whole topic holds now (read from its start to its current end). */
+    private static int recordsOf(String topic, String key) {
+        Map<String, Object> config = new java.util.HashMap<>(config());
+        config.remove("group.id");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            int[] count = {0};
+            await().alias("the whole of " + topic).atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(r -> count[0] += key.equals(r.key()) ? 1 : 0);
+                    return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+                });
+            return count[0];
         }
     }
 
