@@ -4,14 +4,11 @@ import dev.wenku.events.DocumentStatusChanged.Status;
 import dev.wenku.ingest.registry.DocumentRecord.AnalysisSummary;
 import dev.wenku.ingest.registry.DocumentRecord.CompilationRef;
 import dev.wenku.text.RepairWarning;
-import dev.wenku.text.SimplifiedScript;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,12 +16,19 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 
 /**
  * Reads the document records from PostgreSQL: one document, the editors' list (title search, filters, order,
- * paging: every filter has an index, so a page costs the same with a million documents), the documents made from
- * one file. Nothing is cached in the heap.
+ * paging), the documents made from one file. Nothing is cached in the heap.
+ *
+ * <p>A page of the list is read one of two ways, chosen here from PostgreSQL's estimates (an {@code EXPLAIN} each, a
+ * millisecond): <em>gathered</em> through the index of its most selective condition (the others tested on the rows
+ * read), counted exactly and sorted, or <em>walked</em> along the order's index until the page is full, with the
+ * estimate as its total. Gathering costs the rows of that condition, walking about (page end) × (documents ÷
+ * matching ones); the cheaper wins. PostgreSQL's own choice between the same plans was measured up to 20 times slower
+ * among a million documents, and combining the bitmaps of every condition up to 40 times ({@link ListFilters}).
  */
 @Component
 public class DocumentRegistry {
@@ -35,16 +39,6 @@ public class DocumentRegistry {
      * want.
      */
     public static final int WINDOW = 1_000;
-
-    /**
-     * Up to this many matching documents (by the planner's estimate), a page is taken from all of them, gathered
-     * through the indexes of the filters, and counted exactly; beyond, it is read along the order's index until the
-     * page is full, and the total is the estimate. Gathering costs in proportion to the matches, the walk in proportion
-     * to the documents it passes over (the page's end divided by the share that match), so each is used where it is
-     * cheap; PostgreSQL's own choice between the two, made on per-row costs that are far from the real ones, was
-     * measured at up to 20 times slower (docs/adr/0007).
-     */
-    static final long GATHER_LIMIT = 5_000;
 
     static final String COLUMNS = """
         d.id, d.current_version, d.title, d.source, d.author, d.tags, d.status, d.status_reason, d.compilation,
@@ -61,9 +55,13 @@ public class DocumentRegistry {
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
     private final NamedParameterJdbcTemplate jdbc;
+    /** A page is read in a transaction of its own: the planner settings of its statements end with it. */
+    private final TransactionTemplate transactions;
 
-    public DocumentRegistry(NamedParameterJdbcTemplate jdbc) {
+    public DocumentRegistry(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.transactions.setReadOnly(true);
     }
 
     public Optional<DocumentRecord> find(String id) {
@@ -79,34 +77,68 @@ public class DocumentRegistry {
 
     public DocumentPage page(ListQuery query) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
-        String where = where(query, parameters);
+        ListFilters filters = ListFilters.of(query, parameters);
         parameters.addValue("fetch", query.size() + 1).addValue("from", query.from());
-        long estimate = estimate(where, parameters);
-        List<DocumentRecord> rows;
-        long total;
-        String relation;
-        if (estimate <= GATHER_LIMIT) {
-            List<Long> totals = new ArrayList<>();
-            rows = jdbc.query("with matching as materialized (select d.id, d.updated_at, d.title_sort, d.status"
-                + " from document d" + where + "), page as (select m.id from matching m order by "
-                + query.sort().orderBy().replace("d.", "m.") + " limit :fetch offset :from)"
-                + " select " + COLUMNS + ", (select count(*) from matching) as matching_total"
-                + " from page p join (" + CURRENT + ") on d.id = p.id order by " + query.sort().orderBy(), parameters,
-                (row, index) -> {
-                    totals.add(row.getLong("matching_total"));
-                    return RECORD.mapRow(row, index);
-                });
-            total = totals.isEmpty() ? count(where, parameters) : totals.getFirst();
-            relation = "eq";
-        } else {
-            rows = jdbc.query("select " + COLUMNS + " from " + CURRENT + where + " order by "
-                + query.sort().orderBy() + " limit :fetch offset :from", parameters, RECORD);
-            total = Math.max(estimate, query.from() + rows.size());
-            relation = "about";
+        long matching = estimate(filters.whereIndexed(), parameters);
+        ListFilters.Condition gatherBy = null;
+        long gatherRows = Long.MAX_VALUE;
+        for (ListFilters.Condition condition : filters.conditions()) {
+            long rows = estimate(filters.whereAlone(condition), parameters);
+            if (rows < gatherRows) {
+                gatherRows = rows;
+                gatherBy = condition;
+            }
         }
+        // Walking the order's index passes over (page end) × (documents / matching ones) rows; gathering reads the
+        // rows of the most selective indexed condition. The cheaper wins.
+        double walkRows = (query.from() + query.size() + 1.0) * estimate(filters.whereBase(), parameters)
+            / Math.max(1, matching);
+        boolean gather = gatherBy != null && gatherRows <= walkRows;
+        String where = gather ? filters.whereOnlyIndexed(gatherBy) : filters.whereIndexed();
+        Page page = transactions.execute(status -> gather ? gathered(query, where, parameters)
+            : walked(query, where, parameters, matching));
+        List<DocumentRecord> rows = page.rows();
         boolean more = rows.size() > query.size() && query.from() + query.size() < WINDOW;
-        return new DocumentPage(total, relation, more, rows.size() > query.size() ? rows.subList(0, query.size())
-            : rows);
+        return new DocumentPage(page.total(), page.relation(), more, rows.size() > query.size()
+            ? rows.subList(0, query.size()) : rows);
+    }
+
+    /** Up to size + 1 rows of the page, and the list's total. */
+    private record Page(List<DocumentRecord> rows, long total, String relation) {
+    }
+
+    /**
+     * All the documents of the gathering condition's index, tested, counted and sorted. Without sequential scans, so
+     * that PostgreSQL reads that index (the other conditions are written so that none serves them).
+     */
+    private Page gathered(ListQuery query, String where, MapSqlParameterSource parameters) {
+        jdbc.getJdbcTemplate().execute("set local enable_seqscan = off");
+        List<Long> totals = new ArrayList<>();
+        List<DocumentRecord> rows = jdbc.query("with matching as materialized (select d.id, d.updated_at, d.title_sort,"
+            + " d.status from document d" + where + "), page as (select m.id from matching m order by "
+            + query.sort().orderBy().replace("d.", "m.") + " limit :fetch offset :from)"
+            + " select " + COLUMNS + ", (select count(*) from matching) as matching_total"
+            + " from page p join (" + CURRENT + ") on d.id = p.id order by " + query.sort().orderBy(), parameters,
+            (row, index) -> {
+                totals.add(row.getLong("matching_total"));
+                return RECORD.mapRow(row, index);
+            });
+        return new Page(rows, totals.isEmpty() ? count(where, parameters) : totals.getFirst(), "eq");
+    }
+
+    /**
+     * The page read along the order's index. Without bitmap or sequential scans: PostgreSQL would otherwise trade the
+     * walk for bitmaps of the conditions, or for a scan of the whole table, on its estimates of their selectivity.
+     */
+    private Page walked(ListQuery query, String where, MapSqlParameterSource parameters, long matching) {
+        jdbc.getJdbcTemplate().execute("set local enable_seqscan = off");
+        jdbc.getJdbcTemplate().execute("set local enable_bitmapscan = off");
+        List<DocumentRecord> rows = jdbc.query("select " + COLUMNS + " from " + CURRENT + where + " order by "
+            + query.sort().orderBy() + " limit :fetch offset :from", parameters, RECORD);
+        // A short list is counted all the same (a thousand rows at most): estimates of small tables are rough.
+        long counted = matching <= WINDOW ? countUpTo(WINDOW, where, parameters) : WINDOW + 1;
+        return counted <= WINDOW ? new Page(rows, counted, "eq")
+            : new Page(rows, Math.max(matching, query.from() + rows.size()), "about");
     }
 
     /** The planner's estimate of the matching documents (from the tables' statistics, in a millisecond). */
@@ -117,60 +149,17 @@ public class DocumentRegistry {
         return rows.find() ? Long.parseLong(rows.group(1)) : Long.MAX_VALUE;
     }
 
-    /** An exact count, when the page is past the last match (cheap: only estimated-small lists get here). */
-    private long count(String where, MapSqlParameterSource parameters) {
-        Long counted = jdbc.queryForObject("select count(*) from document d" + where, parameters, Long.class);
+    /** The matching documents, counted up to {@code limit} + 1. */
+    private long countUpTo(int limit, String where, MapSqlParameterSource parameters) {
+        Long counted = jdbc.queryForObject("select count(*) from (select 1 from document d" + where + " limit "
+            + (limit + 1) + ") matching", parameters, Long.class);
         return counted == null ? 0 : counted;
     }
 
-    private static String where(ListQuery query, MapSqlParameterSource parameters) {
-        List<String> conditions = new ArrayList<>();
-        if (!query.includeDeleted()) {
-            conditions.add("d.status <> 'DELETED'");
-        }
-        if (query.title() != null && !query.title().isBlank()) {
-            String simplified = SimplifiedScript.of(query.title().strip()).toLowerCase(Locale.ROOT);
-            List<String> terms = TitleTerms.ofQuery(simplified);
-            if (!terms.isEmpty()) {
-                conditions.add("d.title_terms @> cast(:terms as text[])");
-                parameters.addValue("terms", terms.toArray(String[]::new));
-            }
-            // One term that is the whole query (a character, a pair, a word) matches exactly; the planner estimates
-            // it from the terms' statistics, which a LIKE beside it would only blur.
-            if (!(terms.size() == 1 && terms.getFirst().equals(simplified))) {
-                conditions.add("lower(d.title_simplified) like :pattern escape '\\'");
-                parameters.addValue("pattern", "%" + likeEscaped(simplified) + "%");
-            }
-        }
-        if (query.status() != null) {
-            conditions.add("d.status = :status");
-            parameters.addValue("status", query.status().name());
-        }
-        if (query.source() != null) {
-            conditions.add("d.source = :source");
-            parameters.addValue("source", query.source());
-        }
-        if (query.tag() != null) {
-            conditions.add("d.tags @> cast(:tag as text[])");
-            parameters.addValue("tag", new String[] {query.tag()});
-        }
-        if (query.author() != null) {
-            conditions.add("d.author = :author");
-            parameters.addValue("author", query.author());
-        }
-        if (query.since() != null) {
-            conditions.add("d.updated_at >= :since");
-            parameters.addValue("since", Timestamp.from(query.since()));
-        }
-        if (query.until() != null) {
-            conditions.add("d.updated_at < :until");
-            parameters.addValue("until", Timestamp.from(query.until()));
-        }
-        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /** An exact count, when the page is past the last match (cheap: only lists gathered get here). */
+    private long count(String where, MapSqlParameterSource parameters) {
+        Long counted = jdbc.queryForObject("select count(*) from document d" + where, parameters, Long.class);
+        return counted == null ? 0 : counted;
     }
 
     static final RowMapper<DocumentRecord> RECORD = DocumentRegistry::record;
