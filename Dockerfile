@@ -33,8 +33,8 @@ ARG SERVICE
 RUN test -n "$SERVICE" || { echo "Build with --build-arg SERVICE=<ingest-service|analysis-service|search-service|operations-service|gateway>" >&2; exit 1; } \
  && groupadd --system --gid 10001 wenku \
  && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home wenku \
- && mkdir -p /app/drop \
- && chown wenku:wenku /app/drop
+ && mkdir -p /app/drop /app/imports \
+ && chown wenku:wenku /app/drop /app/imports
 WORKDIR /app
 COPY --from=build /out/${SERVICE}.jar /app/app.jar
 COPY --from=build /out/healthcheck /app/healthcheck
@@ -45,6 +45,7 @@ USER 10001:10001
 ENV PORT=8080 \
     SERVER_ADDRESS=0.0.0.0 \
     WENKU_INGEST_DROPFOLDER_PATH=/app/drop \
+    WENKU_INGEST_IMPORTS_SPOOLFOLDER=/app/imports \
     JAVA_OPTS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080
 # Spring Boot's readiness group: the service has started and, where its configuration includes them, Kafka and

@@ -27,6 +27,7 @@ import org.springframework.util.unit.DataSize;
  * @param dropFolder         the watched drop folder
  * @param outbox             how the events stored with each version are published to Kafka
  * @param originals          the uploaded files kept with the versions they made
+ * @param imports            bulk imports ({@code POST /api/imports})
  * @param retryBackoffMax    longest pause between attempts while Kafka or the database is unavailable: events wait in
  *                           the outbox, the pipeline's status reports in Kafka (nothing is skipped)
  */
@@ -42,6 +43,7 @@ public record IngestProperties(
     @DefaultValue DropFolder dropFolder,
     @DefaultValue Outbox outbox,
     @DefaultValue Originals originals,
+    @DefaultValue Imports imports,
     @DefaultValue("30s") Duration retryBackoffMax) {
 
     /** The request size allowed before JSON parsing: the body plus room for title, tags and JSON escaping. */
@@ -91,5 +93,17 @@ public record IngestProperties(
      *                  only their name, type, size and SHA-256 remain. 0 keeps nothing
      */
     public record Originals(@DefaultValue("90d") Duration retention) {
+    }
+
+    /**
+     * @param spoolFolder where an import's body is kept while it is worked through (created if missing; each file is
+     *                    deleted when its import is done)
+     * @param maxSize     largest import body; larger → 413 {@code request_too_large}
+     * @param batchLines  lines stored in one transaction, with the import's progress
+     */
+    public record Imports(
+        @DefaultValue("imports") Path spoolFolder,
+        @DefaultValue("2GB") DataSize maxSize,
+        @DefaultValue("200") int batchLines) {
     }
 }

@@ -30,7 +30,8 @@ class BodySizeLimitFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long length = exchange.getRequest().getHeaders().getContentLength();
         String path = exchange.getRequest().getPath().value();
-        DataSize limit = path.startsWith("/api/documents") ? properties.maxUploadSize() : properties.maxRequestSize();
+        DataSize limit = path.startsWith("/api/documents") || path.startsWith("/api/imports")
+            ? properties.maxUploadSize() : properties.maxRequestSize();
         if (length > limit.toBytes()) {
             return ReactiveProblems.write(exchange, ErrorCode.REQUEST_TOO_LARGE,
                 "The request body has " + length + " bytes; at most " + limit.toMegabytes() + " MB ("

@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * Where the gateway sends each public API and how it guards the calls ({@code wenku.gateway.*}).
  *
- * @param ingestUri          base URI of ingest-service ({@code /api/documents/**})
+ * @param ingestUri          base URI of ingest-service ({@code /api/documents/**}, {@code /api/imports/**})
  * @param analysisUri        base URI of analysis-service ({@code /api/themes/**}, {@code /api/analysis/**})
  * @param searchUri          base URI of search-service ({@code /api/search/**}, reading views)
  * @param operationsUri      base URI of operations-service ({@code /api/operations/**})
@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param uploadTimeout      longest wait for ingest-service's answer to an upload (file extraction takes time)
  * @param getRetries         how often an idempotent GET is retried after a connection failure or a 502/503/504;
  *                           other methods are never retried
- * @param maxUploadSize      largest request body for the documents API (uploads); larger gets 413
+ * @param maxUploadSize      largest request body for the documents and imports APIs (uploads); larger gets 413
  * @param maxRequestSize     largest request body for every other API; larger gets 413
  * @param corsAllowedOrigins origins (e.g. {@code https://wenku.example.org}) whose pages may call the API from a
  *                           browser; empty means only the gateway's own pages

@@ -35,7 +35,7 @@ class Routes {
                 .filters(f -> guard(f, "search-service", properties))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
                 .uri(properties.searchUri()))
-            .route("documents", r -> r.path("/api/documents", "/api/documents/**")
+            .route("documents", r -> r.path("/api/documents", "/api/documents/**", "/api/imports", "/api/imports/**")
                 .filters(f -> guard(f, "ingest-service", properties))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.uploadTimeout().toMillis())
                 .uri(properties.ingestUri()))

@@ -30,7 +30,8 @@ final class AccessRules {
             .pathMatchers(OPERATOR_PATHS).hasRole(Roles.OPERATOR)
             .pathMatchers(HttpMethod.GET, "/api/search", "/api/search/suggest", "/api/documents/*/reading",
                 "/api/documents/*/related", "/api/themes").permitAll()
-            .pathMatchers("/api/documents", "/api/documents/**", "/api/analysis/**", "/api/themes", "/api/themes/**")
+            .pathMatchers("/api/documents", "/api/documents/**", "/api/imports", "/api/imports/**", "/api/analysis/**",
+                "/api/themes", "/api/themes/**")
             .hasAnyRole(Roles.EDITOR, Roles.OPERATOR)
             .anyExchange().authenticated();
     }

@@ -2,6 +2,7 @@ package dev.wenku.ingest.web;
 
 import dev.wenku.ingest.IngestProperties;
 import dev.wenku.support.web.RequestSizeLimitFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,12 @@ class UploadLimits {
 
     @Bean
     RequestSizeLimitFilter requestSizeLimitFilter(IngestProperties properties) {
-        return new RequestSizeLimitFilter(properties.maxRequestBytes());
+        return new RequestSizeLimitFilter(properties.maxRequestBytes()) {
+            /** An import's body goes to disk as it arrives, within {@code wenku.ingest.imports.max-size}. */
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return request.getRequestURI().startsWith("/api/imports");
+            }
+        };
     }
 }

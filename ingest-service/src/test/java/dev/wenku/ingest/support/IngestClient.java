@@ -98,6 +98,17 @@ public final class IngestClient {
         return send(HttpRequest.newBuilder(URI.create(base + "/" + id)).GET());
     }
 
+    /** {@code POST /api/imports}: a body of NDJSON (one JSON upload per line). */
+    public Answer postImport(byte[] ndjson) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(root + "/api/imports?name=it.ndjson"))
+            .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(ndjson)));
+    }
+
+    /** {@code GET /api/imports/{id}}, or {@code GET /api/imports} for a null id. */
+    public Answer importProgress(String id) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(root + "/api/imports" + (id == null ? "" : "/" + id))).GET());
+    }
+
     /** {@code GET /api/documents?<query>}: the editors' list. */
     public Answer list(String query) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + (query == null ? "" : "?" + query))).GET());

@@ -160,6 +160,8 @@ public final class LocalPlatform implements AutoCloseable {
             // The document registry's database; the password is in the environment (SPRING_DATASOURCE_PASSWORD).
             args.add("--spring.datasource.url=" + infrastructure.postgresJdbcUrl());
             args.add("--spring.datasource.username=" + infrastructure.postgresUsername());
+            // Import bodies wait under the data directory, so an import resumes after a restart of the run.
+            args.add("--wenku.ingest.imports.spool-folder=" + dropFolder.resolveSibling("imports"));
         }
         if (service == ServiceModule.GATEWAY) {
             args.add("--wenku.gateway.ingest-uri=" + url(ServiceModule.INGEST));
