@@ -269,10 +269,11 @@ export function withQuery(path, params) {
 }
 
 /**
- * Uploads a FormData with XMLHttpRequest, so that progress can be shown. onProgress(loaded, total) is called while
- * the body is sent. Resolves with {status, body}; rejects with ApiError like api().
+ * Uploads a FormData (or, with contentType, a file as the whole body) with XMLHttpRequest, so that progress can be
+ * shown. onProgress(loaded, total) is called while the body is sent. Resolves with {status, body}; rejects with
+ * ApiError like api().
  */
-export function upload(path, formData, { onProgress, method = 'POST' } = {}) {
+export function upload(path, formData, { onProgress, method = 'POST', contentType } = {}) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(method, path);
@@ -280,6 +281,7 @@ export function upload(path, formData, { onProgress, method = 'POST' } = {}) {
     xhr.setRequestHeader('Accept-Language', 'zh-CN');
     const headers = authHeaders(true);
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    if (contentType) xhr.setRequestHeader('Content-Type', contentType);
     if (onProgress) {
       xhr.upload.addEventListener('progress', (event) => {
         if (event.lengthComputable) onProgress(event.loaded, event.total);

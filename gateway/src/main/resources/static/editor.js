@@ -5,6 +5,7 @@ import {
   $, el, replaceChildren, api, apiResponse, apiDownload, upload, withQuery, describeError, setStatus, debounce,
   initPage, setupLogin, ApiError, statusLabel, timeElement, formatTime,
 } from './common.js';
+import { startImports, stopImports } from './imports.js';
 
 const POLL_MS = 1500;
 const PAGE_SIZE = 20;
@@ -405,10 +406,12 @@ function start() {
   running = true;
   listInfo.textContent = '正在读取文档列表…';
   refreshSoon();
+  startImports();
 }
 
 function stop() {
   running = false;
+  stopImports();
   clearTimeout(timer);
   rows.clear();
   pinned.clear();

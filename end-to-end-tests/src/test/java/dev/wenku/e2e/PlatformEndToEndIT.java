@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.wenku.infrastructure.launcher.Directories;
+import dev.wenku.infrastructure.launcher.ImportCommand;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.MultipartBody;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.SeedLoader;
 import dev.wenku.testsupport.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -197,6 +203,40 @@ class PlatformEndToEndIT {
 
     private static HttpResponse<String> post(MultipartBody body) throws Exception {
         return editor.postFiles("/api/documents", body);
+    }
+
+    @Test
+    void theImporterLoadsAFolderOfPoemsUntilSearchableAndAgainStoresNothingTwice() throws Exception {
+        Path folder = Files.createTempDirectory(data, "poems-");
+        List<String> lines = Fixtures.utf8(Fixtures.POETRY_SLICE).lines()
+            .skip(100).limit(60).toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String title = JsonPath.read(lines.get(i), "$.title");
+            String body = JsonPath.read(lines.get(i), "$.body");
+            Files.writeString(folder.resolve(String.format("%03d.txt", i)), title + "\n" + body);
+        }
+        Files.write(folder.resolve("gbk.txt"), new byte[] {(byte) 0xC4, (byte) 0xE3, (byte) 0xBA, (byte) 0xC3});
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        String first = ImportCommand.run(platform.gatewayUrl(),
+            platform.accounts().editor(), folder, "poems", true, new PrintStream(printed, true,
+                StandardCharsets.UTF_8));
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(first.contains(" DONE: 60 lines"), output);
+        assertTrue(output.contains("not sent (not UTF-8 text): ") && output.contains("gbk.txt"), output);
+        assertTrue(output.contains("% read") || output.contains("% indexed"), "a progress bar: " + output);
+        Matcher counts = Pattern.compile("(\\d+) created, 0 updated, (\\d+) unchanged,"
+            + " (\\d+) rejected; (\\d+) searchable").matcher(first);
+        assertTrue(counts.find(), first);
+        int created = Integer.parseInt(counts.group(1));
+        assertTrue(created > 50, first);
+        assertEquals(created, Integer.parseInt(counts.group(4)), "everything stored is searchable: " + first);
+
+        String again = ImportCommand.run(platform.gatewayUrl(),
+            platform.accounts().editor(), folder, "poems", true, new PrintStream(
+                OutputStream.nullOutputStream()));
+        assertTrue(again.contains("0 created, 0 updated, " + (created + Integer.parseInt(counts.group(2)))
+            + " unchanged"), again);
     }
 
     private static void awaitStatus(String id, String status) {

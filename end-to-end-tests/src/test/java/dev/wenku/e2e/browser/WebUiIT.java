@@ -291,6 +291,30 @@ class WebUiIT {
         browser.await("changed today", () -> rowTitles().equals(List.of(title)));
     }
 
+    @Test
+    void anEditorImportsAnNdjsonFileAndSeesItsProgressAndRejectedLines() throws Exception {
+        String marker = marker();
+        Path file = Files.createTempDirectory("wenku-import-").resolve("poems-" + marker + ".ndjson");
+        Files.writeString(file, "{\"title\": \"導入一" + marker + "\", \"body\": \"床前明月光，疑是地上霜。\"}\n"
+            + "{\"title\": \"半行\n"
+            + "{\"title\": \"導入二" + marker + "\", \"body\": \"舉頭望明月，低頭思故鄉。\"}\n");
+        openDocumentList();
+        browser.driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        browser.click(By.id("import-button"));
+        By entry = By.xpath("//ol[@id='imports']/li[.//*[contains(@class, 'import-name')][text()='"
+            + file.getFileName() + "']]");
+        browser.await("the import is done and its documents searchable", () -> !browser.driver.findElements(entry)
+            .isEmpty() && browser.driver.findElement(entry).getText().contains("已完成")
+            && browser.driver.findElement(entry).getText().contains("可检索 2 / 2"));
+        assertTrue(browser.driver.findElement(entry).getText().contains("拒绝 1"),
+            browser.driver.findElement(entry).getText());
+        browser.driver.findElement(entry).findElement(By.cssSelector("button.rejections-button")).click();
+        browser.await("the rejected line is listed with its number and code", () -> browser.driver.findElement(entry)
+            .getText().contains("第 2 行") && browser.driver.findElement(entry).getText().contains("malformed_json"));
+        showOnly("導入一" + marker, "導入一" + marker);
+        Directories.deleteRecursively(file.getParent());
+    }
+
     /** What the registry stores as the body of version {@code version} of document {@code id}. */
     private static void assertVersionBody(String id, int version, String expected) throws Exception {
         HttpResponse<String> stored = send(HttpRequest.newBuilder(uri("/api/documents/" + id + "/versions/" + version))
