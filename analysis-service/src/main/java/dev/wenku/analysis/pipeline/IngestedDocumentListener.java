@@ -4,6 +4,7 @@ import dev.wenku.analysis.corpus.CorpusStore;
 import dev.wenku.events.DocumentIngested;
 import dev.wenku.events.DocumentStatusChanged.Status;
 import dev.wenku.events.Topics;
+import dev.wenku.support.kafka.RecordTraces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * ({@link BatchListenerFailedException}): the records before it are committed (their sends awaited first), and it is
  * retried, then goes to the dead-letter topic ({@link DeadLetters}). A tombstone (deleted document) is passed on to
  * search and removed from the corpus. Records of one document share a partition and are handled in order, and the
- * producer keeps that order.
+ * producer keeps that order. Each record is handled in its own span of the trace it carries ({@link RecordTraces}),
+ * so its log line and the records it produces continue the trace its upload started.
  */
 @Component
 public class IngestedDocumentListener {
@@ -39,11 +41,14 @@ public class IngestedDocumentListener {
     private final DocumentAnalyzer analyzer;
     private final AnalysisPublisher publisher;
     private final CorpusStore corpus;
+    private final RecordTraces traces;
 
-    public IngestedDocumentListener(DocumentAnalyzer analyzer, AnalysisPublisher publisher, CorpusStore corpus) {
+    public IngestedDocumentListener(DocumentAnalyzer analyzer, AnalysisPublisher publisher, CorpusStore corpus,
+                                    RecordTraces traces) {
         this.analyzer = analyzer;
         this.publisher = publisher;
         this.corpus = corpus;
+        this.traces = traces;
     }
 
     /** A record's sends, by its index in the batch. */
@@ -57,7 +62,7 @@ public class IngestedDocumentListener {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, DocumentIngested> record = records.get(i);
             try {
-                sent.add(new Sent(i, handle(record)));
+                sent.add(new Sent(i, traces.continued(record, "analyse " + record.topic(), () -> handle(record))));
             } catch (RuntimeException e) {
                 awaitAll(sent, records);
                 throw new BatchListenerFailedException("Analysis of " + record.key() + " failed", e, i);
@@ -78,7 +83,7 @@ public class IngestedDocumentListener {
             return CompletableFuture.allOf(publisher.deleted(record.key()), corpus.forget(record.key()));
         }
         DocumentAnalyzer.Result result = analyzer.analyze(document);
-        log.debug("Analysed document {} v{}: {} keywords, themes {}", document.documentId(), document.version(),
+        log.info("Analysed document {} v{}: {} keywords, themes {}", document.documentId(), document.version(),
             result.event().keywords().size(), result.event().themes().stream().map(t -> t.id()).toList());
         return CompletableFuture.allOf(publisher.analyzed(result.event()), corpus.record(result.corpusEntry()),
             publisher.status(document, Status.ANALYZED, null));
