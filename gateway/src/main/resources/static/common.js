@@ -496,6 +496,14 @@ export function entityTypeLabel(type) {
   return ENTITY_TYPES[type] || type || '';
 }
 
+/** Seconds as people read them: 45 秒, 3 分 20 秒, 2 小时 5 分. */
+export function formatDuration(seconds) {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} 秒`;
+  if (s < 3600) return `${Math.floor(s / 60)} 分 ${s % 60} 秒`;
+  return `${Math.floor(s / 3600)} 小时 ${Math.floor((s % 3600) / 60)} 分`;
+}
+
 /** A number for display, plain digits (no grouping, so it reads back as a number); "—" when missing. */
 export function formatNumber(value, digits) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '—';

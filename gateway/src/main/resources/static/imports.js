@@ -1,6 +1,8 @@
 // Editor page, bulk imports: send an NDJSON file as one import (POST /api/imports) and follow every import with a
 // live progress bar (lines read, then documents searchable), its counts and, on demand, its rejected lines.
-import { $, el, replaceChildren, api, upload, describeError, setStatus, formatNumber, timeElement } from './common.js';
+import {
+  $, el, replaceChildren, api, upload, describeError, setStatus, formatNumber, formatDuration, timeElement,
+} from './common.js';
 
 const POLL_BUSY_MS = 2000; // while an import is running or its documents are not all searchable yet
 const POLL_IDLE_MS = 15000;
@@ -29,12 +31,6 @@ function busy(job) {
   return job.state === 'RUNNING' || (job.state === 'DONE' && (number(job.indexed) || 0) < stored(job));
 }
 
-function formatSeconds(seconds) {
-  const s = Math.round(seconds);
-  return s < 60 ? `${s} 秒` : s < 3600 ? `${Math.floor(s / 60)} 分 ${s % 60} 秒`
-    : `${Math.floor(s / 3600)} 小时 ${Math.floor((s % 3600) / 60)} 分`;
-}
-
 /** The bar: the body read while running, then the stored documents becoming searchable. */
 function bar(job) {
   const reading = job.state === 'RUNNING';
@@ -54,7 +50,7 @@ function facts(job) {
     `可检索 ${formatNumber(number(job.indexed))} / ${stored(job)}`,
   ];
   if (job.state === 'RUNNING' && number(job.perSecond) !== null) parts.push(`${formatNumber(job.perSecond, 0)} 行/秒`);
-  if (job.state === 'RUNNING' && number(job.etaSeconds) !== null) parts.push(`约 ${formatSeconds(job.etaSeconds)}后读完`);
+  if (job.state === 'RUNNING' && number(job.etaSeconds) !== null) parts.push(`约 ${formatDuration(job.etaSeconds)}后读完`);
   return parts.join(' · ');
 }
 

@@ -1,7 +1,8 @@
 // Operator page: the pipeline at a glance, refreshed every 2 s from GET /api/operations/overview.
 // Any part of the overview may be missing (a service down): it shows "—".
 import {
-  $, el, replaceChildren, api, describeError, setStatus, initPage, setupLogin, ApiError, formatNumber, formatTime,
+  $, el, replaceChildren, api, describeError, setStatus, initPage, setupLogin, ApiError, formatNumber, formatDuration,
+  formatTime,
 } from './common.js';
 
 const REFRESH_MS = 2000;
@@ -158,21 +159,13 @@ function emptyRow(columns) {
   return el('tr', { class: 'empty-row' }, el('td', { colspan: String(columns) }, '—'));
 }
 
-/** Seconds as the operator reads them: 45 秒, 3 分 20 秒, 2 小时 5 分. */
-function formatDrain(seconds) {
-  const s = Math.round(seconds);
-  if (s < 60) return `${s} 秒`;
-  if (s < 3600) return `${Math.floor(s / 60)} 分 ${s % 60} 秒`;
-  return `${Math.floor(s / 3600)} 小时 ${Math.floor((s % 3600) / 60)} 分`;
-}
-
 function renderBacklog(backlogs) {
   replaceChildren($('#backlog tbody'), backlogs.length ? backlogs.map((row) => {
     const lag = number(row.lag);
     const drain = number(row.drainSeconds);
     const consumed = number(row.consumedPerMinute);
     // Unknown pace: the first reading; a pace but no drain time: the backlog is not shrinking.
-    const drainText = lag === 0 ? '—' : drain !== null ? `约 ${formatDrain(drain)}`
+    const drainText = lag === 0 ? '—' : drain !== null ? `约 ${formatDuration(drain)}`
       : consumed === null ? '估算中' : '未在减少';
     return el('tr', { class: lag && lag > 0 ? 'lagging' : null, dataset: { group: row.group || '' } },
       el('td', {}, row.group || '—'),
