@@ -2,7 +2,6 @@ package dev.wenku.ingest.web;
 
 import dev.wenku.ingest.IngestProperties;
 import dev.wenku.support.web.RequestSizeLimitFilter;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,12 +14,7 @@ class UploadLimits {
 
     @Bean
     RequestSizeLimitFilter requestSizeLimitFilter(IngestProperties properties) {
-        return new RequestSizeLimitFilter(properties.maxRequestBytes()) {
-            /** An import's body goes to disk as it arrives, within {@code wenku.ingest.imports.max-size}. */
-            @Override
-            protected boolean shouldNotFilter(HttpServletRequest request) {
-                return request.getRequestURI().startsWith("/api/imports");
-            }
-        };
+        // An import's body goes to disk as it arrives, within wenku.ingest.imports.max-size.
+        return new RequestSizeLimitFilter(properties.maxRequestBytes(), "/api/imports");
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,10 +20,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final List<String> exempt;
 
-    /** @param limit the most bytes a request body may have */
-    public RequestSizeLimitFilter(long limit) {
+    /**
+     * @param limit  the most bytes a request body may have
+     * @param exempt path prefixes whose bodies this filter leaves alone, because their handler streams them within a
+     *               limit of its own (e.g. a bulk import spooled to disk)
+     */
+    public RequestSizeLimitFilter(long limit, String... exempt) {
         this.limit = limit;
+        this.exempt = List.of(exempt);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return exempt.stream().anyMatch(path::startsWith);
     }
 
     @Override

@@ -24,7 +24,8 @@ public final class GatewaySession {
 
     /** The value of an {@code Authorization} header carrying a new session token of {@code account}. */
     public static String logIn(String gatewayUrl, Credentials account) throws IOException, InterruptedException {
-        String body = "{\"username\":" + json(account.username()) + ",\"password\":" + json(account.password()) + "}";
+        String body = "{\"username\":" + ImportCommand.json(account.username()) + ",\"password\":"
+            + ImportCommand.json(account.password()) + "}";
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/session"))
             .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -34,9 +35,5 @@ public final class GatewaySession {
                 + ": " + response.body());
         }
         return "Bearer " + token.group(1);
-    }
-
-    private static String json(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -197,6 +197,7 @@ public final class ImportCommand {
         }
     }
 
+    /** {@code text} as a JSON string (also the log-in body of {@link GatewaySession}). */
     static String json(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < text.length(); i++) {
