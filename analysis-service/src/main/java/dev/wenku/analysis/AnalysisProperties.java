@@ -10,8 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keywordCount      keywords per document
  * @param keyPhraseCount    key phrases per document
  * @param summarySentences  sentences in a document's extractive summary
- * @param topicPartitions   partitions of the topics analysis-service creates (fixed from then on: set it before the
- *                          first start)
  * @param corpusTopic       compacted topic of each document's terms and themes (corpus statistics, theme counts)
  * @param configTopic       compacted topic of the operators' dictionary, stoplist and taxonomy
  * @param retries           attempts after the first before a document goes to the dead-letter topic
@@ -23,7 +21,6 @@ public record AnalysisProperties(
     @DefaultValue("10") int keywordCount,
     @DefaultValue("5") int keyPhraseCount,
     @DefaultValue("3") int summarySentences,
-    @DefaultValue("3") int topicPartitions,
     @DefaultValue("wenku.analysis.corpus") String corpusTopic,
     @DefaultValue("wenku.analysis.config") String configTopic,
     @DefaultValue("2") int retries,

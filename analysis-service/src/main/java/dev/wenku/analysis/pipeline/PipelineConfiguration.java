@@ -3,33 +3,34 @@ package dev.wenku.analysis.pipeline;
 import dev.wenku.analysis.AnalysisProperties;
 import dev.wenku.events.Topics;
 import dev.wenku.support.kafka.DeadLetterPublisher;
+import dev.wenku.support.kafka.PipelineTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
+/** The topics analysis-service owns; created at start-up when missing (service-support's CreateOnlyTopics). */
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
 
-    /** analysis-service owns the topics it produces to. Compacted: the latest analysis of each document stays. */
+    /** Compacted: the latest analysis of each document stays. */
     @Bean
-    NewTopic documentsAnalyzedTopic(AnalysisProperties properties) {
-        return TopicBuilder.name(Topics.DOCUMENTS_ANALYZED).partitions(properties.topicPartitions()).compact().build();
+    NewTopic documentsAnalyzedTopic(PipelineTopics topics) {
+        return topics.compacted(Topics.DOCUMENTS_ANALYZED);
     }
 
     @Bean
-    NewTopic deadLetterTopic(AnalysisProperties properties, DeadLetterPublisher deadLetters) {
-        return TopicBuilder.name(deadLetters.declare(Topics.DOCUMENTS_INGESTED)).partitions(properties.topicPartitions())
-            .build();
+    NewTopic deadLetterTopic(PipelineTopics topics, DeadLetterPublisher deadLetters) {
+        return topics.events(deadLetters.declare(Topics.DOCUMENTS_INGESTED));
     }
 
     @Bean
-    NewTopic corpusTopic(AnalysisProperties properties) {
-        return TopicBuilder.name(properties.corpusTopic()).partitions(properties.topicPartitions()).compact().build();
+    NewTopic corpusTopic(PipelineTopics topics, AnalysisProperties properties) {
+        return topics.compacted(properties.corpusTopic());
     }
 
+    /** One partition: the operators' settings are applied in the order they were made. */
     @Bean
-    NewTopic configTopic(AnalysisProperties properties) {
-        return TopicBuilder.name(properties.configTopic()).partitions(1).compact().build();
+    NewTopic configTopic(PipelineTopics topics, AnalysisProperties properties) {
+        return topics.singlePartitionCompacted(properties.configTopic());
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * No broker listens on the configured address: an upload is still accepted (202), because it is stored with its
  * event in PostgreSQL; the event waits in the outbox, which the operators see as a backlog.
  */
-@IngestServiceTest(properties = {"spring.kafka.admin.fail-fast=false", "spring.kafka.admin.auto-create=false",
+@IngestServiceTest(properties = {"spring.kafka.admin.fail-fast=false", "wenku.kafka.topics.create=false",
     "wenku.ingest.outbox.publish-timeout=2s"})
 class KafkaUnavailableIT {
 

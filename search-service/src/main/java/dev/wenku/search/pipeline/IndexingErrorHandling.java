@@ -3,12 +3,12 @@ package dev.wenku.search.pipeline;
 import dev.wenku.search.SearchProperties;
 import dev.wenku.events.Topics;
 import dev.wenku.support.kafka.DeadLetterPublisher;
+import dev.wenku.support.kafka.PipelineTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -51,7 +51,7 @@ class IndexingErrorHandling {
     }
 
     @Bean
-    NewTopic indexingDeadLetterTopic(DeadLetterPublisher deadLetters) {
-        return TopicBuilder.name(deadLetters.declare(Topics.DOCUMENTS_ANALYZED)).partitions(3).build();
+    NewTopic indexingDeadLetterTopic(PipelineTopics topics, DeadLetterPublisher deadLetters) {
+        return topics.events(deadLetters.declare(Topics.DOCUMENTS_ANALYZED));
     }
 }

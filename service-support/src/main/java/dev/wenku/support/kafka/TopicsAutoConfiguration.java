@@ -1,0 +1,42 @@
+package dev.wenku.support.kafka;
+
+import java.time.Duration;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The topics every service declares ({@link NewTopic} beans, built with {@link PipelineTopics}) are created, once,
+ * before any listener starts, and an existing topic is never altered ({@link CreateOnlyTopics}).
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnClass(KafkaTemplate.class)
+@ConditionalOnBean(KafkaProperties.class)
+@EnableConfigurationProperties(TopicProperties.class)
+public class TopicsAutoConfiguration {
+
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
+
+    @Bean
+    PipelineTopics pipelineTopics(TopicProperties properties) {
+        return new PipelineTopics(properties);
+    }
+
+    @Bean
+    SmartInitializingSingleton createOnlyTopics(TopicProperties properties, KafkaProperties kafka,
+                                                ObjectProvider<NewTopic> declared) {
+        return () -> {
+            if (properties.create()) {
+                new CreateOnlyTopics(kafka.buildAdminProperties(), ADMIN_TIMEOUT)
+                    .create(declared.orderedStream().toList());
+            }
+        };
+    }
+}
