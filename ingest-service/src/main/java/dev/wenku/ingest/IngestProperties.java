@@ -17,8 +17,6 @@ import org.springframework.util.unit.DataSize;
  *                           (1 MiB at most by default), and analysis-service's record carries its text about three
  *                           times over (the text, its Simplified form and a summary), hence 256 KB (~85,000 Chinese
  *                           characters)
- * @param topicPartitions    partitions of the ingested-documents topic when ingest-service creates it (fixed from then
- *                           on: set it before the first start)
  * @param registryTopic      the compacted topic where versions before the PostgreSQL registry kept every document's
  *                           record: imported once, on the first start with an empty database, then no longer written
  * @param splitCompilations  whether a text made of several essays under repeated headings is split into one document
@@ -28,6 +26,8 @@ import org.springframework.util.unit.DataSize;
  * @param outbox             how the events stored with each version are published to Kafka
  * @param originals          the uploaded files kept with the versions they made
  * @param imports            bulk imports ({@code POST /api/imports})
+ * @param bulkBacklog        how far an import or the drop folder may run ahead of the pipeline (documents not yet
+ *                           published, analysed or indexed) before it waits to store more
  * @param retryBackoffMax    longest pause between attempts while Kafka or the database is unavailable: events wait in
  *                           the outbox, the pipeline's status reports in Kafka (nothing is skipped)
  */
@@ -36,7 +36,6 @@ public record IngestProperties(
     @DefaultValue("2MB") DataSize maxBodySize,
     @DefaultValue("20MB") DataSize maxFileSize,
     @DefaultValue("256KB") DataSize maxDocumentSize,
-    @DefaultValue("3") int topicPartitions,
     @DefaultValue("wenku.ingest.registry") String registryTopic,
     @DefaultValue("true") boolean splitCompilations,
     @DefaultValue Extraction extraction,
@@ -44,6 +43,7 @@ public record IngestProperties(
     @DefaultValue Outbox outbox,
     @DefaultValue Originals originals,
     @DefaultValue Imports imports,
+    @DefaultValue BulkBacklog bulkBacklog,
     @DefaultValue("30s") Duration retryBackoffMax) {
 
     /** The request size allowed before JSON parsing: the body plus room for title, tags and JSON escaping. */
@@ -63,14 +63,32 @@ public record IngestProperties(
     }
 
     /**
-     * @param path          the folder whose new and changed files are ingested (created if missing)
-     * @param pollInterval  how often the folder is scanned
+     * @param path          the folder whose files are ingested (created if missing). Each file handled is moved out of
+     *                      the way: into {@code .done/} once stored (or found unchanged), into {@code .rejected/} with a
+     *                      {@code <name>.error.txt} when refused; the service needs write access to it
+     * @param pollInterval  pause between scans of the folder, from the end of one batch of files to the next scan
      * @param enabled       whether the folder is watched at all
+     * @param workers       files ingested at once. Why 4: repairing a text is CPU-bound, so more workers than a few
+     *                      cores gain little, and each holds a database connection while its version is stored, so 4
+     *                      leave most of the pool ({@code spring.datasource.hikari.maximum-pool-size}, 10) to uploads,
+     *                      imports and the outbox relay. Each also holds one file in memory (up to
+     *                      {@code max-file-size})
+     * @param batchFiles    most files one scan takes (the rest wait for the next scan), so that a folder holding a great
+     *                      many files is listed a batch at a time rather than whole into memory
      */
     public record DropFolder(
         @DefaultValue("drop") Path path,
         @DefaultValue("2s") Duration pollInterval,
-        @DefaultValue("true") boolean enabled) {
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("4") int workers,
+        @DefaultValue("1000") int batchFiles) {
+
+        public DropFolder {
+            if (workers < 1 || batchFiles < 1) {
+                throw new IllegalArgumentException("wenku.ingest.drop-folder.workers and .batch-files must be at least"
+                    + " 1, not " + workers + " and " + batchFiles);
+            }
+        }
     }
 
     /**
@@ -96,14 +114,35 @@ public record IngestProperties(
     }
 
     /**
-     * @param spoolFolder where an import's body is kept while it is worked through (created if missing; each file is
-     *                    deleted when its import is done)
-     * @param maxSize     largest import body; larger → 413 {@code request_too_large}
-     * @param batchLines  lines stored in one transaction, with the import's progress
+     * @param queueTime how long an editor's upload may queue behind bulk work: bulk work leaves as many documents on
+     *                  their way as the pipeline consumes in this time. It must be longer than a document's trip
+     *                  through an idle pipeline (about half a second), or bulk work slows itself down
+     * @param min       documents bulk work may always leave on their way (before the pipeline's pace is known)
+     * @param max       documents bulk work may never exceed on their way, however fast the pipeline
+     */
+    public record BulkBacklog(
+        @DefaultValue("1s") Duration queueTime,
+        @DefaultValue("200") long min,
+        @DefaultValue("3000") long max) {
+    }
+
+    /**
+     * @param spoolFolder   where an import's body is kept while it is worked through (created if missing; each file
+     *                      is deleted when its import is done)
+     * @param maxSize       largest import body (NDJSON or zip); larger → 413 {@code request_too_large}
+     * @param batchLines    lines of NDJSON stored in one transaction, with the import's progress
+     * @param batchFiles    files of a zip stored in one transaction, with the import's progress: fewer than lines, as
+     *                      each file may keep an extraction worker busy for seconds while the transaction is open
+     * @param maxZipEntries most entries a zip import may have (files, directories and all); more → 413
+     *                      {@code request_too_large}. It also bounds the zip's central directory, which is read into
+     *                      memory while the import runs: at most 512 bytes per entry allowed here on average (about
+     *                      50 MB at the default)
      */
     public record Imports(
         @DefaultValue("imports") Path spoolFolder,
         @DefaultValue("2GB") DataSize maxSize,
-        @DefaultValue("200") int batchLines) {
+        @DefaultValue("200") int batchLines,
+        @DefaultValue("20") int batchFiles,
+        @DefaultValue("100000") int maxZipEntries) {
     }
 }

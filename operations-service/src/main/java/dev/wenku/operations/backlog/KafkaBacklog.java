@@ -1,21 +1,16 @@
 package dev.wenku.operations.backlog;
 
+import dev.wenku.support.kafka.ConsumerLag;
 import dev.wenku.support.kafka.DeadLetterPublisher;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -30,19 +25,12 @@ public class KafkaBacklog implements DisposableBean {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    /**
-     * Records of a partition a consumer group has not committed yet: {@code lag} = {@code end} − {@code committed}
-     * (the offsets, whose movement between two reads says how fast the group consumes and the partition grows).
-     */
-    public record Lag(String group, String topic, int partition, long lag, long committed, long end) {
-    }
-
     /** Records kept in a dead-letter topic. */
     public record DeadLetters(String topic, long count) {
     }
 
     /** Lag and dead letters; null lists when Kafka could not be read. */
-    public record Backlog(List<Lag> lag, List<DeadLetters> deadLetters) {
+    public record Backlog(List<ConsumerLag.Lag> lag, List<DeadLetters> deadLetters) {
     }
 
     private final KafkaAdmin kafkaAdmin;
@@ -57,7 +45,7 @@ public class KafkaBacklog implements DisposableBean {
             admin = Admin.create(kafkaAdmin.getConfigurationProperties());
         }
         try {
-            return new Backlog(lag(), deadLetters());
+            return new Backlog(ConsumerLag.read(admin, TIMEOUT), deadLetters());
         } catch (Exception e) {
             // An admin client that cannot reach Kafka retries its metadata ten times a second, logging each failure:
             // close it and start a fresh one at the next read instead.
@@ -65,27 +53,6 @@ public class KafkaBacklog implements DisposableBean {
             admin = null;
             throw e;
         }
-    }
-
-    private List<Lag> lag() throws Exception {
-        Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all()
-            .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        List<Lag> lags = new ArrayList<>();
-        for (ConsumerGroupListing group : groups) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                .partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            committed.values().removeIf(java.util.Objects::isNull);
-            Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(committed.keySet(), OffsetSpec.latest());
-            committed.forEach((partition, offset) -> {
-                ListOffsetsResultInfo end = ends.get(partition);
-                if (end != null) {
-                    lags.add(new Lag(group.groupId(), partition.topic(), partition.partition(),
-                        Math.max(0, end.offset() - offset.offset()), offset.offset(), end.offset()));
-                }
-            });
-        }
-        lags.sort(Comparator.comparing(Lag::group).thenComparing(Lag::topic).thenComparingInt(Lag::partition));
-        return lags;
     }
 
     private List<DeadLetters> deadLetters() throws Exception {
@@ -108,11 +75,7 @@ public class KafkaBacklog implements DisposableBean {
 
     private Map<TopicPartition, ListOffsetsResultInfo> offsets(Set<TopicPartition> partitions, OffsetSpec spec)
             throws Exception {
-        if (partitions.isEmpty()) {
-            return Map.of();
-        }
-        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec)))
-            .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return ConsumerLag.offsets(admin, partitions, spec, TIMEOUT);
     }
 
     @Override

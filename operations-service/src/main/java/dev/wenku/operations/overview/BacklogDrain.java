@@ -1,6 +1,6 @@
 package dev.wenku.operations.overview;
 
-import dev.wenku.operations.backlog.KafkaBacklog;
+import dev.wenku.support.kafka.ConsumerLag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,19 +25,19 @@ final class BacklogDrain {
     private final Map<String, PipelineRates> rates = new HashMap<>();
 
     /** The backlog of every group in {@code lags}, by group name; null when Kafka could not be read. */
-    synchronized List<GroupBacklog> record(Instant now, List<KafkaBacklog.Lag> lags) {
+    synchronized List<GroupBacklog> record(Instant now, List<ConsumerLag.Lag> lags) {
         if (lags == null) {
             return null;
         }
-        Map<String, List<KafkaBacklog.Lag>> byGroup = new TreeMap<>();
+        Map<String, List<ConsumerLag.Lag>> byGroup = new TreeMap<>();
         lags.forEach(lag -> byGroup.computeIfAbsent(lag.group(), g -> new ArrayList<>()).add(lag));
         rates.keySet().retainAll(byGroup.keySet());
         List<GroupBacklog> backlogs = new ArrayList<>();
         byGroup.forEach((group, partitions) -> {
-            long lag = partitions.stream().mapToLong(KafkaBacklog.Lag::lag).sum();
+            long lag = partitions.stream().mapToLong(ConsumerLag.Lag::lag).sum();
             Map<String, Double> offsets = new LinkedHashMap<>();
-            offsets.put("consumed", (double) partitions.stream().mapToLong(KafkaBacklog.Lag::committed).sum());
-            offsets.put("produced", (double) partitions.stream().mapToLong(KafkaBacklog.Lag::end).sum());
+            offsets.put("consumed", (double) partitions.stream().mapToLong(ConsumerLag.Lag::committed).sum());
+            offsets.put("produced", (double) partitions.stream().mapToLong(ConsumerLag.Lag::end).sum());
             Map<String, Double> perMinute = rates.computeIfAbsent(group, g -> new PipelineRates()).record(now, offsets);
             backlogs.add(new GroupBacklog(group, lag, perMinute.get("consumed"), perMinute.get("produced"),
                 drainSeconds(lag, perMinute.get("consumed"), perMinute.get("produced"))));

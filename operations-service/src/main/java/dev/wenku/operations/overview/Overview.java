@@ -1,5 +1,6 @@
 package dev.wenku.operations.overview;
 
+import dev.wenku.support.kafka.ConsumerLag;
 import dev.wenku.operations.backlog.KafkaBacklog;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public record Overview(Instant at, String source, List<ServiceHealth> services, Pipeline pipeline,
                        Freshness freshness, List<BacklogDrain.GroupBacklog> backlog,
-                       List<KafkaBacklog.Lag> consumerLag, List<KafkaBacklog.DeadLetters> deadLetters,
+                       List<ConsumerLag.Lag> consumerLag, List<KafkaBacklog.DeadLetters> deadLetters,
                        List<String> problems) {
 
     /** {@code UP} when every instance is up, {@code DEGRADED} when some are, {@code DOWN} when none is (or none known). */

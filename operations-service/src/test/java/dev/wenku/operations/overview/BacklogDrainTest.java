@@ -3,7 +3,7 @@ package dev.wenku.operations.overview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.wenku.operations.backlog.KafkaBacklog.Lag;
+import dev.wenku.support.kafka.ConsumerLag.Lag;
 import dev.wenku.operations.overview.BacklogDrain.GroupBacklog;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.wenku.operations.overview;
 
+import dev.wenku.support.kafka.ConsumerLag;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -39,7 +40,7 @@ class OperationsControllerTest {
             new Overview.Pipeline(10.0, 9.0, 8.0, 1.0, Map.of("ingested", 2.0)),
             new Overview.Freshness(8.0, 0.4, 0.9, 1.1, 1.3, 0.0),
             List.of(new BacklogDrain.GroupBacklog("search-service", 4, 120.0, 60.0, 4.0)),
-            List.of(new KafkaBacklog.Lag("search-service", "wenku.documents.analyzed", 0, 4, 6, 10)),
+            List.of(new ConsumerLag.Lag("search-service", "wenku.documents.analyzed", 0, 4, 6, 10)),
             List.of(new KafkaBacklog.DeadLetters("wenku.documents.analyzed.dlt", 1)),
             List.of("analysis-service: no instance answered")));
         mvc.perform(get("/api/operations/overview"))
