@@ -1,45 +1,51 @@
 package dev.wenku.ingest.dropfolder;
 
 import dev.wenku.ingest.IngestProperties;
+import dev.wenku.ingest.backpressure.PipelineBacklog;
 import dev.wenku.ingest.documents.DocumentIngestion;
-import dev.wenku.ingest.documents.DocumentOutcome;
-import dev.wenku.ingest.documents.IncomingText;
 import dev.wenku.ingest.documents.LoadProgress;
 import dev.wenku.ingest.documents.UploadRejectedException;
 import dev.wenku.ingest.documents.UploadResult;
 import dev.wenku.ingest.documents.UploadValidator;
-import dev.wenku.ingest.files.DecodedFile;
 import dev.wenku.ingest.files.FileDecoder;
-import dev.wenku.ingest.originals.OriginalUpload;
-import dev.wenku.ingest.originals.Originals;
-import dev.wenku.ingest.registry.DocumentRecord;
 import dev.wenku.ingest.registry.DocumentRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Ingests new and changed files dropped into {@code wenku.ingest.drop-folder.path}. A file is recognised by the
- * hash of its bytes stored in the document records, so after a restart nothing already ingested is ingested
- * again. A changed file replaces the documents it produced before: new content is stored, documents of the old
- * content that the new one no longer has are deleted.
+ * Ingests the files dropped into {@code wenku.ingest.drop-folder.path}, and moves each one handled out of the way
+ * ({@link HandledFiles}): the folder shows what is left to do, and a scan costs the same however much was ingested
+ * before. A file dropped again under the same path replaces the documents it produced before
+ * ({@link DroppedFileIngestion}). Before each file a worker waits while the pipeline holds a full bulk backlog
+ * ({@link PipelineBacklog}), so an editor's upload never queues behind a whole folder of files.
+ *
+ * <p>A scan takes at most {@code batch-files} files ({@link FolderScan}) and hands them to {@code workers} threads;
+ * the next scan begins {@code poll-interval} after the whole batch is done. A file that could not be read, or whose
+ * ingestion failed on the database or Kafka, stays where it is for the next scan; after such a failure the batch
+ * starts no further file (they would fail alike) and the scan counts as failed. Ingesting a file again after a crash
+ * before its move is harmless: its hash shows it unchanged, and it is moved then.
  *
  * <p>Metric: {@value #SCANS} ({@code wenku_dropfolder_scans_total}), a counter incremented at the end of each
- * completed scan of the folder (not for a scan that failed, e.g. while the database is away). Every
- * file present when a scan began has been seen once the counter moved past that scan: tests read it to know that a
- * file the watcher must ignore had its chance to be ingested.
+ * completed scan of the folder (not for a scan that failed, e.g. while the database is away). Every file present
+ * when a scan began has been seen once the counter moved past that scan (unless more than {@code batch-files} were
+ * waiting): tests read it to know that a file the watcher must ignore had its chance to be ingested.
  */
 @Component
 public class DropFolderWatcher implements SmartLifecycle {
@@ -48,25 +54,26 @@ public class DropFolderWatcher implements SmartLifecycle {
     public static final String SCANS = "wenku.dropfolder.scans";
 
     private static final Logger log = LoggerFactory.getLogger(DropFolderWatcher.class);
-    /** Who the registry records as the uploader of the folder's files. */
-    static final String USER = "drop-folder";
+    /** How long stopping waits for the files being ingested (an extraction may take its timeout, 20 s by default). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final IngestProperties.DropFolder settings;
-    private final FolderScan scan = new FolderScan();
-    private final FileDecoder files;
-    private final DocumentIngestion ingestion;
-    private final DocumentRegistry registry;
-    private final UploadValidator validator;
+    private final DroppedFileIngestion files;
     private final Counter scans;
+    private final PipelineBacklog backlog;
+    private Path folder;
+    private HandledFiles handled;
     private ScheduledExecutorService scheduler;
+    private ExecutorService workers;
+    private volatile boolean stopping;
 
-    public DropFolderWatcher(IngestProperties properties, FileDecoder files, DocumentIngestion ingestion,
-                             DocumentRegistry registry, UploadValidator validator, MeterRegistry meters) {
+    public DropFolderWatcher(IngestProperties properties, FileDecoder decoder, DocumentIngestion ingestion,
+                             DocumentRegistry registry, UploadValidator validator, PipelineBacklog backlog,
+                             MeterRegistry meters) {
+        this.backlog = backlog;
         this.settings = properties.dropFolder();
-        this.files = files;
-        this.ingestion = ingestion;
-        this.registry = registry;
-        this.validator = validator;
+        this.files = new DroppedFileIngestion(new DroppedFileReader(properties.maxFileSize().toBytes()), decoder,
+            ingestion, registry, validator, properties.extraction().workers());
         this.scans = Counter.builder(SCANS).description("Completed scans of the drop folder").register(meters);
     }
 
@@ -77,11 +84,18 @@ public class DropFolderWatcher implements SmartLifecycle {
         }
         try {
             Files.createDirectories(settings.path());
+            // The folder itself may be a link (a mounted volume); below it, links are not followed.
+            folder = settings.path().toRealPath();
         } catch (IOException e) {
             log.error("Cannot create the drop folder {}; it is not watched", settings.path().toAbsolutePath(), e);
             return;
         }
-        log.info("Watching drop folder {}", settings.path().toAbsolutePath());
+        log.info("Watching drop folder {} ({} workers)", folder, settings.workers());
+        handled = new HandledFiles(folder);
+        stopping = false;
+        AtomicInteger threads = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(settings.workers(),
+            r -> new Thread(r, "drop-folder-" + threads.incrementAndGet()));
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "drop-folder"));
         long every = settings.pollInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::scanSafely, every, every, TimeUnit.MILLISECONDS);
@@ -91,56 +105,102 @@ public class DropFolderWatcher implements SmartLifecycle {
         try {
             scanOnce();
             scans.increment();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.warn("Drop folder scan failed; retrying at the next scan: {}", e.getMessage());
+            if (!stopping) {
+                log.warn("Drop folder scan failed; retrying at the next scan: {}", e.toString());
+            }
         }
     }
 
-    /** One pass over the folder; package-visible for tests. */
-    void scanOnce() {
-        List<Path> changed = scan.changedFiles(settings.path());
-        if (changed.isEmpty()) {
+    /** One batch of the folder's files, handled by the workers; returns once every one of them is. */
+    private void scanOnce() throws InterruptedException {
+        List<Path> batch = stopping ? List.of() : FolderScan.waitingFiles(folder, settings.batchFiles());
+        if (batch.isEmpty()) {
             return;
         }
-        LoadProgress progress = new LoadProgress("Drop folder", changed.size());
-        for (Path file : changed) {
-            ingest(file, progress);
-        }
-    }
-
-    private void ingest(Path file, LoadProgress progress) {
-        String source = "drop/" + settings.path().relativize(file).toString().replace('\\', '/');
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            String hash = Originals.sha256(bytes);
-            List<DocumentRecord> before = registry.findBySource(source).stream().filter(r -> !r.deleted()).toList();
-            if (!before.isEmpty() && before.stream().allMatch(r -> hash.equals(r.sourceHash()))) {
-                scan.remember(file);
-                return;
+        LoadProgress progress = new LoadProgress("Drop folder", batch.size());
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        List<Future<?>> handling = batch.stream()
+            .<Future<?>>map(file -> workers.submit(() -> handle(file, progress, failure)))
+            .toList();
+        // Every file of the batch is waited for, even after a failure: the next scan must not list one still handled.
+        for (Future<?> file : handling) {
+            try {
+                file.get();
+            } catch (ExecutionException e) {
+                failure.compareAndSet(null, new IllegalStateException("Handling a dropped file failed", e.getCause()));
             }
-            DecodedFile decoded = files.decode(file.getFileName().toString(), bytes);
-            validator.validateDecoded(decoded.text(), source);
-            UploadResult result = ingestion.ingest(new IncomingText(decoded.text(), decoded.encoding(), source, hash,
-                decoded.title(), null, List.of(), validator.split(null),
-                new OriginalUpload(file.getFileName().toString(), decoded.mediaType(), bytes), USER));
-            Set<String> now = result.documents().stream().map(DocumentOutcome::id).collect(Collectors.toSet());
-            before.stream().filter(r -> !now.contains(r.id())).forEach(r -> ingestion.delete(r.id(), null, USER));
-            scan.remember(file);
-            progress.succeeded(source, result);
-        } catch (UploadRejectedException e) {
-            scan.remember(file);
-            progress.failed(source, e.getMessage());
-        } catch (IOException e) {
-            progress.failed(source, e.getMessage());
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
     }
 
+    private void handle(Path file, LoadProgress progress, AtomicReference<RuntimeException> failure) {
+        if (stopping || failure.get() != null) {
+            return;
+        }
+        String source = "drop/" + folder.relativize(file).toString().replace('\\', '/');
+        UploadResult result;
+        try {
+            backlog.awaitRoom();
+            result = files.ingest(file, source);
+        } catch (UploadRejectedException e) {
+            reject(file, source, e, progress);
+            return;
+        } catch (IOException e) {
+            progress.failed(source, "not read, tried again at the next scan: " + e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+            progress.failed(source, "left for the next scan: " + e);
+            return;
+        }
+        try {
+            handled.done(file);
+        } catch (IOException e) {
+            log.warn("{} was ingested but not moved into {}: {}; the next scan finds it unchanged and moves it",
+                source, HandledFiles.DONE, e.toString());
+        }
+        progress.succeeded(source, result);
+    }
+
+    private void reject(Path file, String source, UploadRejectedException error, LoadProgress progress) {
+        try {
+            handled.rejected(file, error);
+        } catch (IOException e) {
+            log.warn("{} was refused but not moved into {}: {}; it is refused again at the next scan", source,
+                HandledFiles.REJECTED, e.toString());
+        }
+        progress.failed(source, error.code().code() + ": " + error.getMessage());
+    }
+
+    /**
+     * Lets the files being ingested finish (no new one starts), then stops; a file cut short stays in the folder,
+     * for the next start.
+     */
     @Override
     public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
+        if (scheduler == null) {
+            return;
         }
+        stopping = true;
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Drop folder files still being ingested after {}; interrupting them", STOP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+        scheduler.shutdownNow();
+        scheduler = null;
     }
 
     @Override
