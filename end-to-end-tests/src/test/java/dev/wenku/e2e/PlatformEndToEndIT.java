@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -215,15 +216,20 @@ class PlatformEndToEndIT {
             String body = JsonPath.read(lines.get(i), "$.body");
             Files.writeString(folder.resolve(String.format("%03d.txt", i)), title + "\n" + body);
         }
-        Files.write(folder.resolve("gbk.txt"), new byte[] {(byte) 0xC4, (byte) 0xE3, (byte) 0xBA, (byte) 0xC3});
+        // A folder is sent as a zip of its files: any format and encoding a file upload takes, and what it refuses
+        // is named; hidden files stay home.
+        Files.write(folder.resolve("gbk.txt"), ("登鹳雀楼\n" + "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。\n".repeat(3))
+            .getBytes(Charset.forName("GBK")));
+        Files.write(folder.resolve("notes.bin"), new byte[] {0, 1, 2, 3});
+        Files.writeString(folder.resolve(".hidden.txt"), "不会发送。");
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         String first = ImportCommand.run(platform.gatewayUrl(),
             platform.accounts().editor(), folder, "poems", true, new PrintStream(printed, true,
                 StandardCharsets.UTF_8));
         String output = printed.toString(StandardCharsets.UTF_8);
-        assertTrue(first.contains(" DONE: 60 lines"), output);
-        assertTrue(output.contains("not sent (not UTF-8 text): ") && output.contains("gbk.txt"), output);
+        assertTrue(first.contains(" DONE: 62 files"), output);
+        assertTrue(output.contains("notes.bin: unsupported_type"), output);
         assertTrue(output.contains("% read") || output.contains("% indexed"), "a progress bar: " + output);
         Matcher counts = Pattern.compile("(\\d+) created, 0 updated, (\\d+) unchanged,"
             + " (\\d+) rejected; (\\d+) searchable").matcher(first);

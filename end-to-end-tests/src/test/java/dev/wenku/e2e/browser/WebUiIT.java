@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -313,6 +316,34 @@ class WebUiIT {
             .getText().contains("第 2 行") && browser.driver.findElement(entry).getText().contains("malformed_json"));
         showOnly("導入一" + marker, "導入一" + marker);
         Directories.deleteRecursively(file.getParent());
+    }
+
+    @Test
+    void anEditorImportsAZipAndSeesItsRejectedFilesByName() throws Exception {
+        String marker = marker();
+        Path file = Files.createTempDirectory("wenku-import-").resolve("essays-" + marker + ".zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file), StandardCharsets.UTF_8)) {
+            zipEntry(zip, "诗/春晓" + marker + ".txt", "春曉\n\n春眠不覺曉，處處聞啼鳥。" + marker);
+            zipEntry(zip, "诗/空的.txt", "");
+        }
+        openDocumentList();
+        browser.driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        browser.click(By.id("import-button"));
+        By entry = By.xpath("//ol[@id='imports']/li[.//*[contains(@class, 'import-name')][text()='"
+            + file.getFileName() + "']]");
+        browser.await("the zip's files are read and its document searchable", () -> !browser.driver.findElements(entry)
+            .isEmpty() && browser.driver.findElement(entry).getText().contains("已完成")
+            && browser.driver.findElement(entry).getText().contains("可检索 1 / 1"));
+        browser.driver.findElement(entry).findElement(By.cssSelector("button.rejections-button")).click();
+        browser.await("the rejected file is listed by its name and code", () -> browser.driver.findElement(entry)
+            .getText().contains("诗/空的.txt") && browser.driver.findElement(entry).getText().contains("empty_file"));
+        Directories.deleteRecursively(file.getParent());
+    }
+
+    private static void zipEntry(ZipOutputStream zip, String name, String text) throws java.io.IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
     }
 
     /** What the registry stores as the body of version {@code version} of document {@code id}. */

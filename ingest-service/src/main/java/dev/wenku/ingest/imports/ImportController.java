@@ -4,6 +4,12 @@ import dev.wenku.ingest.IngestProperties;
 import dev.wenku.support.identity.Caller;
 import dev.wenku.support.problem.ApiException;
 import dev.wenku.support.problem.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,15 +31,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Bulk imports: {@code POST /api/imports} takes a body of NDJSON (one JSON upload per line: {@code title},
- * {@code body}, {@code source}, {@code author}, {@code tags}), keeps it on disk and answers {@code 202} with the
- * import at once; {@link ImportRunner} works through it in the background. {@code GET /api/imports/{id}} reports its
- * progress and rejections, {@code GET /api/imports} the latest imports.
+ * {@code body}, {@code source}, {@code author}, {@code tags}) or a zip of files in any format a single file upload
+ * takes, keeps it on disk and answers {@code 202} with the import at once; {@link ImportRunner} works through it in
+ * the background. {@code GET /api/imports/{id}} reports its progress and rejections, {@code GET /api/imports} the
+ * latest imports.
  */
 @RestController
 @RequestMapping("/api/imports")
 class ImportController {
 
     static final String NDJSON = "application/x-ndjson";
+    static final String ZIP = "application/zip";
     private static final int LISTED = 50;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -48,21 +57,53 @@ class ImportController {
         this.clock = clock;
     }
 
-    @PostMapping(consumes = {NDJSON, "application/jsonl", "application/json-seq"})
-    ResponseEntity<ImportView> start(InputStream body, @RequestParam(required = false) String name)
-            throws IOException {
+    @PostMapping(consumes = {NDJSON, "application/jsonl", "application/json-seq", ZIP, "application/x-zip-compressed"})
+    @Operation(summary = "Start a bulk import", description = """
+        The body is NDJSON (UTF-8, one JSON upload per line: title, body, source, author, tags) or a zip of files in \
+        any format POST /api/documents takes as a file (.txt, .md, .html, .docx, .pdf; each entry at most \
+        wenku.ingest.max-file-size; directories and hidden files are passed over). It is kept on disk and worked \
+        through in the background: the answer is 202 with the import at once. A bad line or file is a rejection, \
+        not the end of the import; importing the same content again stores nothing twice.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+        @Content(mediaType = NDJSON, schema = @Schema(type = "string", description = "one JSON upload per line")),
+        @Content(mediaType = ZIP, schema = @Schema(type = "string", format = "binary",
+            description = "files in any supported format; names in UTF-8, or GBK when the zip does not mark them"))})
+    @ApiResponse(responseCode = "202", description = "accepted: the import, RUNNING; Location is its progress")
+    @ApiResponse(responseCode = "400", description = "empty_body (no line, no file), malformed_file (not a zip)")
+    @ApiResponse(responseCode = "413", description = "request_too_large: larger than wenku.ingest.imports.max-size,"
+        + " or a zip with more entries than wenku.ingest.imports.max-zip-entries")
+    ResponseEntity<ImportView> start(HttpServletRequest request, @Parameter(description = "a label for the import"
+        + " (e.g. the file's name); a zip's documents get import/<name>/<path in the zip> as their source")
+        @RequestParam(required = false) String name) throws IOException {
+        ImportFormat format = MediaType.parseMediaType(request.getContentType()).getSubtype().contains("zip")
+            ? ImportFormat.ZIP : ImportFormat.NDJSON;
         String id = newId();
         Path folder = properties.imports().spoolFolder();
         Files.createDirectories(folder);
-        Path spooled = folder.resolve(id + ".ndjson").toAbsolutePath();
-        long size = spool(body, spooled);
-        if (size == 0) {
-            Files.deleteIfExists(spooled);
-            throw new ApiException(ErrorCode.EMPTY_BODY, "The import has no lines.");
-        }
-        store.create(id, name, spooled.toString(), size, Caller.current(Caller.UNKNOWN), clock.instant());
+        Path spooled = folder.resolve(format.fileName(id)).toAbsolutePath();
+        long size = spool(request.getInputStream(), spooled);
+        Integer files = checked(format, spooled, size);
+        store.create(id, format, name, spooled.toString(), size, files, Caller.current(Caller.UNKNOWN), clock.instant());
         runner.wake();
         return ResponseEntity.accepted().location(URI.create("/api/imports/" + id)).body(view(id));
+    }
+
+    /**
+     * Refuses (and deletes) a spooled body that can be seen at once to hold nothing to import.
+     *
+     * @return how many files a zip holds; null for NDJSON
+     */
+    private Integer checked(ImportFormat format, Path spooled, long size) throws IOException {
+        try {
+            if (size == 0) {
+                throw new ApiException(ErrorCode.EMPTY_BODY, format == ImportFormat.ZIP ? "The import has no zip."
+                    : "The import has no lines.");
+            }
+            return format == ImportFormat.ZIP ? ZipArrival.files(spooled, properties.imports().maxZipEntries()) : null;
+        } catch (ApiException e) {
+            Files.deleteIfExists(spooled);
+            throw e;
+        }
     }
 
     @GetMapping("/{id}")

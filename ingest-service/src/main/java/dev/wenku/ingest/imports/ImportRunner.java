@@ -1,23 +1,18 @@
 package dev.wenku.ingest.imports;
 
 import dev.wenku.ingest.IngestProperties;
-import dev.wenku.ingest.documents.DocumentIngestion;
+import dev.wenku.ingest.backpressure.PipelineBacklog;
 import dev.wenku.ingest.documents.DocumentOutcome;
-import dev.wenku.ingest.documents.DocumentUpload;
-import dev.wenku.ingest.documents.IncomingText;
 import dev.wenku.ingest.documents.UploadRejectedException;
 import dev.wenku.ingest.documents.UploadResult;
-import dev.wenku.ingest.documents.UploadValidator;
 import dev.wenku.support.problem.ErrorCode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,42 +22,42 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Works through the imports, one at a time in the order they came: reads each spooled body a batch of lines at a
- * time and stores every line as the JSON upload path would, in one transaction per batch together with the import's
- * progress (position, counts, rejections, stored versions). A restart resumes each import at its last committed
- * position, so no line is stored or counted twice. A bad line is a rejection (line number, error code, message), never
- * the end of the import; a batch failing for another reason is retried line by line, and a line that fails on its own
- * is rejected as an internal error. While the database is away, the batch is retried with growing pauses.
+ * Works through the imports, one at a time in the order they came: reads each spooled body a batch of items at a
+ * time (lines of NDJSON, files of a zip: {@link ImportSource}) and stores every item as its single upload would, in
+ * one transaction per batch together with the import's progress (position, counts, rejections, stored versions). A
+ * restart resumes each import at its last committed position, so no item is stored or counted twice. A bad item is a
+ * rejection (line number or file name, error code, message), never the end of the import; a batch failing for
+ * another reason is retried item by item, and an item that fails on its own is rejected as an internal error. While
+ * the database is away, the batch is retried with growing pauses. An import whose body cannot be read at all ends
+ * {@code FAILED}. Before each batch the runner waits while the pipeline holds a full bulk backlog
+ * ({@link PipelineBacklog}): an import goes as fast as analysis and indexing, and an editor's upload never queues
+ * behind the rest of it.
  */
 @Component
 class ImportRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
 
     private final ImportStore store;
-    private final DocumentIngestion ingestion;
-    private final UploadValidator validator;
+    private final ImportSources sources;
     private final TransactionTemplate transactions;
     private final IngestProperties properties;
     private final Clock clock;
-    /** The application's mapper: a line is read exactly as the JSON upload endpoint reads its body. */
-    private final JsonMapper json;
+    private final PipelineBacklog backlog;
     private ScheduledExecutorService worker;
 
-    ImportRunner(ImportStore store, DocumentIngestion ingestion, UploadValidator validator,
-                 TransactionTemplate transactions, IngestProperties properties, Clock clock, JsonMapper json) {
+    ImportRunner(ImportStore store, ImportSources sources, TransactionTemplate transactions,
+                 IngestProperties properties, Clock clock, PipelineBacklog backlog) {
+        this.backlog = backlog;
         this.store = store;
-        this.ingestion = ingestion;
-        this.validator = validator;
+        this.sources = sources;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
-        this.json = json;
     }
 
     /** Starts on a new import at once rather than at the next poll. */
@@ -85,164 +80,204 @@ class ImportRunner implements SmartLifecycle {
 
     private void run(String id) {
         ImportStore.Job job = store.job(id).orElseThrow();
-        Path spooled = Path.of(job.spoolPath());
-        Duration pause = Duration.ofMillis(200);
-        int batchLines = properties.imports().batchLines();
-        while (!Thread.currentThread().isInterrupted()) {
-            ImportStore.Job from = job;
-            int limit = batchLines;
-            try (SpooledLines lines = new SpooledLines(spooled, from.position(), lineLimit())) {
-                ImportStore.Progress batch = transactions.execute(status -> storeBatch(from, lines, limit));
-                if (batch == null || batch.lines() == 0) {
-                    finish(from, spooled, "DONE", null);
-                    return;
-                }
-                pause = Duration.ofMillis(200);
-                batchLines = properties.imports().batchLines();
-            } catch (IOException e) {
-                finish(from, spooled, "FAILED", "The spooled body cannot be read: " + e.getMessage());
-                return;
-            } catch (DataAccessException e) {
-                log.warn("Import {} waits {} before line {} again: {}", id, pause, from.lines() + 1, e.toString());
-                sleep(pause);
-                pause = min(pause.multipliedBy(2), properties.retryBackoffMax());
-            } catch (RuntimeException e) {
-                if (limit > 1) {
-                    // Something in the batch failed unexpectedly: go line by line to find the line that did.
-                    batchLines = 1;
-                } else {
-                    log.warn("Import {}: line {} failed", id, from.lines() + 1, e);
-                    skipLine(from, spooled, e);
-                }
-            }
-            job = store.job(id).orElse(from);
+        String failure;
+        try (OpenSource source = new OpenSource()) {
+            failure = work(job, source);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
+        finish(job, failure == null ? "DONE" : "FAILED", failure);
     }
 
-    /** Rejects the line at the job's position as an internal error and moves past it. */
-    private void skipLine(ImportStore.Job job, Path spooled, RuntimeException failure) {
+    /**
+     * Stores the job's batches until its body is read.
+     *
+     * @return null once every item is handled, or why the body cannot be read
+     * @throws InterruptedException when the runner stops meanwhile (the import resumes at the next start)
+     */
+    private String work(ImportStore.Job start, OpenSource source) throws InterruptedException {
+        ImportStore.Job job = start;
+        Duration pause = FIRST_PAUSE;
+        int batchSize = sources.batchSize(job.format());
+        while (!Thread.currentThread().isInterrupted()) {
+            ImportStore.Job from = job;
+            int limit = batchSize;
+            try {
+                backlog.awaitRoom();
+                ImportSource items = source.at(from);
+                ImportStore.Progress batch = transactions.execute(status -> storeBatch(from, items, limit));
+                if (batch == null || batch.read() == 0) {
+                    return null;
+                }
+                pause = FIRST_PAUSE;
+                batchSize = sources.batchSize(job.format());
+            } catch (IOException | UncheckedIOException e) {
+                return "The spooled body cannot be read: " + e.getMessage();
+            } catch (DataAccessException e) {
+                source.discard();
+                log.warn("Import {} waits {} before item {} again: {}", from.id(), pause, from.read() + 1, e.toString());
+                Thread.sleep(pause.toMillis());
+                pause = min(pause.multipliedBy(2), properties.retryBackoffMax());
+            } catch (RuntimeException e) {
+                source.discard();
+                if (limit > 1) {
+                    // Something in the batch failed unexpectedly: go item by item to find the item that did.
+                    batchSize = 1;
+                } else {
+                    log.warn("Import {}: item {} failed", from.id(), from.read() + 1, e);
+                    skipItem(from, e);
+                }
+            }
+            job = store.job(from.id()).orElse(from);
+        }
+        throw new InterruptedException();
+    }
+
+    /** Rejects the item at the job's position as an internal error and moves past it. */
+    private void skipItem(ImportStore.Job job, RuntimeException failure) {
         transactions.executeWithoutResult(status -> {
-            try (SpooledLines lines = new SpooledLines(spooled, job.position(), lineLimit())) {
-                SpooledLines.Line line = lines.next();
-                int number = job.lines() + 1;
-                store.reject(job.id(), number, ErrorCode.INTERNAL_ERROR.code(), "Line " + number
+            try (ImportSource items = sources.open(job, job.position())) {
+                ImportSource.Item item = items.next();
+                if (item == null) {
+                    return;
+                }
+                int number = job.read() + 1;
+                String what = item.fileName() != null ? item.fileName() : "Line " + number;
+                store.reject(job.id(), number, item.fileName(), ErrorCode.INTERNAL_ERROR.code(), what
                     + " could not be stored: " + failure.getClass().getSimpleName());
-                store.advance(job.id(), new ImportStore.Progress(line == null ? job.size() : line.end(), 1, 0, 0, 0, 1));
+                store.advance(job.id(), new ImportStore.Progress(item.end(), 1, 0, 0, 0, 1));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
 
-    /** Stores up to {@code limit} lines from the job's position, in the caller's transaction. */
-    private ImportStore.Progress storeBatch(ImportStore.Job job, SpooledLines lines, int limit) {
-        int number = job.lines();
-        long position = job.position();
-        int read = 0;
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        int rejected = 0;
+    /** Stores up to {@code limit} items from the job's position, in the caller's transaction. */
+    private ImportStore.Progress storeBatch(ImportStore.Job job, ImportSource items, int limit) {
+        Tally tally = new Tally(job.position());
+        int number = job.read();
         try {
-            for (SpooledLines.Line next = lines.next(); next != null; next = lines.next()) {
+            for (ImportSource.Item item = items.next(); item != null; item = items.next()) {
                 number++;
-                read++;
-                position = next.end();
+                tally.read(item.end());
                 try {
-                    UploadResult result = storeLine(job, number, next);
-                    if (result != null) {
-                        for (DocumentOutcome outcome : result.documents()) {
-                            switch (outcome.outcome()) {
-                                case CREATED -> created++;
-                                case UPDATED -> updated++;
-                                default -> unchanged++;
-                            }
-                            if (outcome.changed()) {
-                                store.stored(job.id(), outcome.id(), outcome.version());
-                            }
-                        }
-                    }
+                    tally.stored(storeItem(job, item, number));
                 } catch (UploadRejectedException e) {
-                    rejected++;
-                    store.reject(job.id(), number, e.code().code(), e.getMessage());
+                    tally.rejected++;
+                    store.reject(job.id(), number, item.fileName(), e.code().code(), e.getMessage());
                 }
-                if (read >= limit) {
+                if (tally.read >= limit) {
                     break;
                 }
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
-        ImportStore.Progress progress = new ImportStore.Progress(position, read, created, updated, unchanged,
-            rejected);
-        if (read > 0) {
+        ImportStore.Progress progress = tally.progress();
+        if (progress.read() > 0) {
             store.advance(job.id(), progress);
         }
         return progress;
     }
 
-    /** One line as a JSON upload; null for a blank line (skipped, but counted so line numbers match the file). */
-    private UploadResult storeLine(ImportStore.Job job, int number, SpooledLines.Line line) {
-        if (line.tooLong()) {
-            throw new UploadRejectedException(ErrorCode.BODY_TOO_LARGE, "Line " + number + " is longer than "
-                + lineLimit() + " bytes.");
+    /** Stores one item and records the versions it made, so the import's progress can follow them. */
+    private UploadResult storeItem(ImportStore.Job job, ImportSource.Item item, int number) {
+        UploadResult result = item.store(number);
+        if (result != null) {
+            for (DocumentOutcome outcome : result.documents()) {
+                if (outcome.changed()) {
+                    store.stored(job.id(), outcome.id(), outcome.version());
+                }
+            }
         }
-        String text = utf8(line.bytes(), number);
-        if (number == 1 && text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.isBlank()) {
-            return null;
-        }
-        DocumentUpload upload;
-        try {
-            upload = json.readValue(text, DocumentUpload.class);
-        } catch (JacksonException e) {
-            throw new UploadRejectedException(ErrorCode.MALFORMED_JSON, "Line " + number + " is not a JSON document"
-                + " with title, body, source, author and tags: " + e.getOriginalMessage());
-        }
-        validator.validate(upload);
-        return ingestion.ingest(new IncomingText(upload.body(), null, upload.source(), null, upload.title(),
-            upload.author(), upload.tags(), validator.split(null), null, job.createdBy()));
+        return result;
     }
 
-    private static String utf8(byte[] bytes, int number) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new UploadRejectedException(ErrorCode.UNDECODABLE_TEXT, "Line " + number
-                + " is not UTF-8 (an NDJSON import is UTF-8 throughout).");
-        }
-    }
-
-    /** A line holds one JSON upload: as long as a JSON upload's request may be. */
-    private int lineLimit() {
-        return (int) Math.min(Integer.MAX_VALUE - 8, properties.maxRequestBytes());
-    }
-
-    private void finish(ImportStore.Job job, Path spooled, String state, String error) {
+    private void finish(ImportStore.Job job, String state, String error) {
         store.finish(job.id(), state, error, clock.instant());
+        Path spooled = Path.of(job.spoolPath());
         try {
             Files.deleteIfExists(spooled);
         } catch (IOException e) {
             log.warn("Could not delete the spooled body {} of import {}: {}", spooled, job.id(), e.toString());
         }
         ImportStore.Job done = store.job(job.id()).orElse(job);
-        log.info("Import {} {}: {} lines, {} created, {} updated, {} unchanged, {} rejected", job.id(),
-            state.toLowerCase(java.util.Locale.ROOT), done.lines(), done.created(), done.updated(), done.unchanged(),
-            done.rejected());
+        log.info("Import {} {}: {} {}, {} created, {} updated, {} unchanged, {} rejected{}", job.id(),
+            state.toLowerCase(Locale.ROOT), done.read(), job.format().unit(), done.created(), done.updated(),
+            done.unchanged(), done.rejected(), error == null ? "" : " (" + error + ")");
     }
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** A batch's counts as its items are stored. */
+    private static final class Tally {
+
+        private long position;
+        private int read;
+        private int created;
+        private int updated;
+        private int unchanged;
+        private int rejected;
+
+        Tally(long position) {
+            this.position = position;
+        }
+
+        void read(long end) {
+            read++;
+            position = end;
+        }
+
+        void stored(UploadResult result) {
+            if (result == null) {
+                return;
+            }
+            for (DocumentOutcome outcome : result.documents()) {
+                switch (outcome.outcome()) {
+                    case CREATED -> created++;
+                    case UPDATED -> updated++;
+                    default -> unchanged++;
+                }
+            }
+        }
+
+        ImportStore.Progress progress() {
+            return new ImportStore.Progress(position, read, created, updated, unchanged, rejected);
+        }
+    }
+
+    /**
+     * The source of the import being worked through, kept open from one batch to the next (a zip's directory is read
+     * once, not per batch) and opened again at the committed position after a batch that did not commit.
+     */
+    private final class OpenSource implements AutoCloseable {
+
+        private ImportSource source;
+
+        ImportSource at(ImportStore.Job job) throws IOException {
+            if (source == null) {
+                source = sources.open(job, job.position());
+            }
+            return source;
+        }
+
+        void discard() {
+            close();
+        }
+
+        @Override
+        public void close() {
+            if (source != null) {
+                try {
+                    source.close();
+                } catch (IOException e) {
+                    log.warn("Could not close an import's body: {}", e.toString());
+                }
+                source = null;
+            }
         }
     }
 

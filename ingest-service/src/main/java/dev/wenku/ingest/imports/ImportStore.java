@@ -25,16 +25,20 @@ class ImportStore {
         this.jdbc = jdbc;
     }
 
-    /** What a batch of lines did, committed with the documents it stored. */
-    record Progress(long position, int lines, int created, int updated, int unchanged, int rejected) {
+    /** What a batch of lines or files did, committed with the documents it stored. */
+    record Progress(long position, int read, int created, int updated, int unchanged, int rejected) {
     }
 
-    void create(String id, String fileName, String spoolPath, long size, String user, Instant at) {
+    /** A new import of a spooled body; {@code totalItems} is how many files a zip holds, null for NDJSON. */
+    void create(String id, ImportFormat format, String fileName, String spoolPath, long size, Integer totalItems,
+                String user, Instant at) {
         jdbc.update("""
-            insert into import_job (id, format, file_name, spool_path, size_bytes, state, created_at, created_by)
-            values (:id, 'ndjson', :fileName, :spoolPath, :size, 'RUNNING', :at, :user)""",
-            new MapSqlParameterSource("id", id).addValue("fileName", fileName).addValue("spoolPath", spoolPath)
-                .addValue("size", size).addValue("at", Timestamp.from(at)).addValue("user", user));
+            insert into import_job (id, format, file_name, spool_path, size_bytes, total_items, state, created_at,
+                                    created_by)
+            values (:id, :format, :fileName, :spoolPath, :size, :total, 'RUNNING', :at, :user)""",
+            new MapSqlParameterSource("id", id).addValue("format", format.code()).addValue("fileName", fileName)
+                .addValue("spoolPath", spoolPath).addValue("size", size).addValue("total", totalItems)
+                .addValue("at", Timestamp.from(at)).addValue("user", user));
     }
 
     /** Adds a batch's counts and moves the import's position past it (in the batch's transaction). */
@@ -44,15 +48,21 @@ class ImportStore {
                    created = created + :created, updated = updated + :updated, unchanged = unchanged + :unchanged,
                    rejected = rejected + :rejected
             where id = :id""", new MapSqlParameterSource("id", id).addValue("position", progress.position())
-            .addValue("lines", progress.lines()).addValue("created", progress.created())
+            .addValue("lines", progress.read()).addValue("created", progress.created())
             .addValue("updated", progress.updated()).addValue("unchanged", progress.unchanged())
             .addValue("rejected", progress.rejected()));
     }
 
-    void reject(String id, int line, String error, String message) {
+    /**
+     * @param number   the line's number, or the file's number in the import (its rejections' order)
+     * @param fileName the file's path in the zip; null for a line
+     */
+    void reject(String id, int number, String fileName, String error, String message) {
         jdbc.update("""
-            insert into import_rejection (import_id, line, error, message) values (:id, :line, :error, :message)
-            on conflict do nothing""", Map.of("id", id, "line", line, "error", error, "message", message));
+            insert into import_rejection (import_id, line, file_name, error, message)
+            values (:id, :line, :fileName, :error, :message)
+            on conflict do nothing""", new MapSqlParameterSource("id", id).addValue("line", number)
+            .addValue("fileName", fileName).addValue("error", error).addValue("message", message));
     }
 
     void stored(String id, String documentId, long version) {
@@ -91,23 +101,33 @@ class ImportStore {
     }
 
     List<ImportView.Rejection> rejections(String id) {
-        return jdbc.query("select line, error, message from import_rejection where import_id = :id order by line"
-            + " limit " + REJECTIONS_SHOWN, Map.of("id", id),
-            (row, n) -> new ImportView.Rejection(row.getInt("line"), row.getString("error"), row.getString("message")));
+        return jdbc.query("select line, file_name, error, message from import_rejection where import_id = :id"
+            + " order by line limit " + REJECTIONS_SHOWN, Map.of("id", id), (row, n) -> {
+                String file = row.getString("file_name");
+                return new ImportView.Rejection(file == null ? row.getInt("line") : null, file, row.getString("error"),
+                    row.getString("message"));
+            });
     }
 
-    /** One row of {@code import_job}. */
-    record Job(String id, String fileName, String spoolPath, long size, String state, long position, int lines,
-               int created, int updated, int unchanged, int rejected, String error, Instant createdAt,
-               String createdBy, Instant finishedAt) {
+    /**
+     * One row of {@code import_job}.
+     *
+     * @param position   where the next item starts: a byte offset into NDJSON, an entry index into a zip
+     * @param read       lines or files read
+     * @param totalItems the files of a zip; null for NDJSON
+     */
+    record Job(String id, ImportFormat format, String fileName, String spoolPath, long size, Integer totalItems,
+               String state, long position, int read, int created, int updated, int unchanged, int rejected,
+               String error, Instant createdAt, String createdBy, Instant finishedAt) {
     }
 
     private static final RowMapper<Job> JOB = ImportStore::job;
 
     private static Job job(ResultSet row, int index) throws SQLException {
         Timestamp finished = row.getTimestamp("finished_at");
-        return new Job(row.getString("id"), row.getString("file_name"), row.getString("spool_path"),
-            row.getLong("size_bytes"), row.getString("state"), row.getLong("position"), row.getInt("lines_read"),
+        return new Job(row.getString("id"), ImportFormat.of(row.getString("format")), row.getString("file_name"),
+            row.getString("spool_path"), row.getLong("size_bytes"), row.getObject("total_items", Integer.class),
+            row.getString("state"), row.getLong("position"), row.getInt("lines_read"),
             row.getInt("created"), row.getInt("updated"), row.getInt("unchanged"), row.getInt("rejected"),
             row.getString("error"), row.getTimestamp("created_at").toInstant(), row.getString("created_by"),
             finished == null ? null : finished.toInstant());

@@ -8,25 +8,35 @@ import dev.wenku.ingest.support.IngestClient.Answer;
 import dev.wenku.ingest.support.IngestServiceTest;
 import dev.wenku.testsupport.Fixtures;
 import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bulk imports of NDJSON on the running service and a real PostgreSQL: every good line stored, every bad one a
- * rejection with its line number and error code that does not stop the import, repeated lines unchanged, and an
- * import resumed where its last batch committed. Batches of 7 lines, so every import spans several.
+ * Bulk imports of NDJSON and of zips on the running service and a real PostgreSQL: every good line or file stored,
+ * every bad one a rejection with its line number or file name and error code that does not stop the import, repeated
+ * content unchanged, and an import resumed where its last batch committed. Batches of 7 lines or 3 files, so every
+ * import spans several; at most 50 entries in a zip.
  */
 @IngestServiceTest(properties = {"wenku.ingest.imports.spool-folder=target/imports-it",
-    "wenku.ingest.imports.batch-lines=7"})
+    "wenku.ingest.imports.batch-lines=7", "wenku.ingest.imports.batch-files=3",
+    "wenku.ingest.imports.max-zip-entries=50"})
 class ImportIT {
+
+    private static final Charset GBK = Charset.forName("GBK");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     IngestClient client;
@@ -57,7 +67,9 @@ class ImportIT {
         assertThat(started.headers().firstValue("Location")).hasValue("/api/imports/" + started.text("id"));
 
         JsonNode done = awaitDone(started.text("id"));
-        assertThat(done.path("lines").asInt()).isEqualTo(20);
+        assertThat(done.path("format").asString()).isEqualTo("ndjson");
+        assertThat(done.path("unit").asString()).isEqualTo("lines");
+        assertThat(done.path("read").asInt()).isEqualTo(20);
         assertThat(done.path("created").asInt()).isEqualTo(13);
         assertThat(done.path("unchanged").asInt()).as("line 8 repeats line 1").isEqualTo(1);
         assertThat(done.path("rejected").asInt()).isEqualTo(5);
@@ -98,7 +110,7 @@ class ImportIT {
             values (?, 'ndjson', ?, ?, 'RUNNING', ?, 7, 7, now(), 'it')""", id, spooled.toString(), slice.length,
             offsetAfterLines(slice, 7));
         JsonNode resumed = awaitDone(id);
-        assertThat(resumed.path("lines").asInt()).isEqualTo(30);
+        assertThat(resumed.path("read").asInt()).isEqualTo(30);
         assertThat(resumed.path("created").asInt()).isZero();
         assertThat(resumed.path("unchanged").asInt() + resumed.path("rejected").asInt())
             .isEqualTo(whole.path("created").asInt() + whole.path("unchanged").asInt() + whole.path("rejected").asInt());
@@ -111,6 +123,164 @@ class ImportIT {
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.text("error")).isEqualTo("empty_body");
         assertThat(client.importProgress("nope").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aZipsFilesAreStoredInAnyFormatAndBadOnesRejectedByNameWithoutStoppingTheImport() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String spring = "春曉 " + marker + "\n春眠不覺曉，處處聞啼鳥。\n夜來風雨聲，花落知多少。";
+        byte[] zip = new Zips()
+            .directory("诗/")
+            .add("诗/春晓.txt", spring)
+            .add("诗/静夜思.txt", ("静夜思 " + marker + "\n" + "床前明月光，疑是地上霜。举头望明月，低头思故乡。\n".repeat(3))
+                .getBytes(GBK))
+            .add("文/笔记.md", "# 读书笔记 " + marker + "\n\n读书之法，在循序而渐进，熟读而精思。")
+            .add("文/essay.html", Fixtures.bytes(Fixtures.ESSAY_HTML))
+            .add("文/essay.docx", Fixtures.bytes(Fixtures.ESSAY_DOCX))
+            .add("文/.DS_Store", new byte[] {0, 0, 0, 1, 'B', 'u', 'd', '1'})
+            .add("__MACOSX/诗/._春晓.txt", new byte[] {0, 5, 22, 7, 0, 2, 0, 0})
+            .add("坏/乱码.txt", Fixtures.bytes(Fixtures.BROKEN_UTF8))
+            .add("坏/空.txt", new byte[0])
+            .add("坏/程序.exe", new byte[] {'M', 'Z', 0, 1})
+            // 22.5 MB of text, over wenku.ingest.max-file-size (20 MB), deflated to a few kilobytes.
+            .add("大.txt", "长".repeat(7_500_000))
+            .add("../evil.txt", "逃逸 " + marker)
+            .add("诗/春晓副本.txt", spring)
+            .bytes();
+        String name = "诗文-" + marker + ".zip";
+        Answer started = client.postImport(zip, "application/zip", name);
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        assertThat(started.text("format")).isEqualTo("zip");
+        assertThat(started.body().path("total").asInt()).as("files, without directories and hidden files").isEqualTo(11);
+
+        JsonNode done = awaitDone(started.text("id"));
+        assertThat(done.path("unit").asString()).isEqualTo("files");
+        assertThat(done.path("read").asInt()).isEqualTo(11);
+        assertThat(done.path("bytesRead").isNull()).isTrue();
+        assertThat(done.path("rejected").asInt()).isEqualTo(5);
+        assertThat(done.path("rejections").findValuesAsString("file"))
+            .containsExactly("坏/乱码.txt", "坏/空.txt", "坏/程序.exe", "大.txt", "../evil.txt");
+        assertThat(done.path("rejections").findValuesAsString("error")).containsExactly("undecodable_text",
+            "empty_file", "unsupported_type", "file_too_large", "invalid_request");
+        assertThat(done.path("rejections").findValues("line")).allMatch(JsonNode::isNull);
+        assertThat(done.path("created").asInt()).as("春晓, 静夜思, 笔记, the essay's page and document").isEqualTo(5);
+        assertThat(done.path("unchanged").asInt()).as("the copy of 春晓.txt").isEqualTo(1);
+
+        JsonNode gbk = listed("source=" + enc("import/" + name + "/诗/静夜思.txt"));
+        assertThat(gbk.path("total").asInt()).isEqualTo(1);
+        assertThat(gbk.path("documents").get(0).path("title").asString()).isEqualTo("静夜思 " + marker);
+        assertThat(listed("source=" + enc("import/" + name + "/文/笔记.md")).path("total").asInt()).isEqualTo(1);
+        assertThat(listed("q=" + marker + "&size=50").path("total").asInt()).as("春晓, 静夜思, 笔记").isEqualTo(3);
+    }
+
+    @Test
+    void entryNamesAreReadAsUtf8OrElseAsGbk() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        byte[] windows = new Zips().add("唐诗/登鹳雀楼.txt", "登鹳雀楼 " + marker + "\n白日依山尽，黄河入海流。")
+            .add("唐诗/空白.txt", new byte[0]).bytes(GBK);
+        byte[] unmarked = new Zips().add("宋词/水调歌头.txt", "水调歌头 " + marker + "\n明月几时有，把酒问青天。")
+            .bytes(ZipNameCharset.INSTANCE);
+        JsonNode gbk = awaitDone(client.postImport(windows, "application/x-zip-compressed", "gbk-" + marker)
+            .text("id"));
+        JsonNode utf8 = awaitDone(client.postImport(unmarked, "application/zip", "utf8-" + marker).text("id"));
+        assertThat(gbk.path("rejections").findValuesAsString("file")).containsExactly("唐诗/空白.txt");
+        assertThat(listed("source=" + enc("import/gbk-" + marker + "/唐诗/登鹳雀楼.txt")).path("total").asInt())
+            .isEqualTo(1);
+        assertThat(utf8.path("created").asInt()).isEqualTo(1);
+        assertThat(listed("source=" + enc("import/utf8-" + marker + "/宋词/水调歌头.txt")).path("total").asInt())
+            .isEqualTo(1);
+    }
+
+    @Test
+    void theSameZipAgainStoresNothingTwice() throws Exception {
+        Zips poems = poemFiles(200, 12).add("坏/空.txt", new byte[0]);
+        byte[] zip = poems.bytes();
+        JsonNode first = awaitDone(client.postImport(zip, "application/zip", "poems.zip").text("id"));
+        JsonNode again = awaitDone(client.postImport(zip, "application/zip", "poems.zip").text("id"));
+        assertThat(first.path("created").asInt()).isEqualTo(12);
+        assertThat(again.path("read").asInt()).isEqualTo(13);
+        assertThat(again.path("created").asInt() + again.path("updated").asInt()).isZero();
+        assertThat(again.path("unchanged").asInt()).isEqualTo(12);
+        assertThat(again.path("rejections").findValuesAsString("file")).containsExactly("坏/空.txt");
+    }
+
+    @Test
+    void aZipImportInterruptedAfterABatchResumesAtItsNextEntryAndCountsNothingTwice() throws Exception {
+        byte[] zip = poemFiles(300, 10).bytes();
+        JsonNode whole = awaitDone(client.postImport(zip, "application/zip", "resume.zip").text("id"));
+        assertThat(whole.path("created").asInt()).isEqualTo(10);
+        // As the database holds the import when the service stopped after its first batch: the directory and three
+        // files read (entry 4 is next), the files found unchanged.
+        String id = "resumed-zip-" + UUID.randomUUID().toString().substring(0, 8);
+        Path spooled = Files.createDirectories(Path.of("target/imports-it")).resolve(id + ".zip").toAbsolutePath();
+        Files.write(spooled, zip);
+        jdbc.update("""
+            insert into import_job (id, format, file_name, spool_path, size_bytes, total_items, state, position,
+                                    lines_read, unchanged, created_at, created_by)
+            values (?, 'zip', 'resume.zip', ?, ?, 10, 'RUNNING', 4, 3, 3, now(), 'it')""", id, spooled.toString(),
+            zip.length);
+        JsonNode resumed = awaitDone(id);
+        assertThat(resumed.path("read").asInt()).isEqualTo(10);
+        assertThat(resumed.path("created").asInt()).isZero();
+        assertThat(resumed.path("unchanged").asInt()).isEqualTo(10);
+        assertThat(Files.exists(spooled)).as("the spooled zip is deleted when done").isFalse();
+    }
+
+    @Test
+    void aBodyThatIsNoZipOrHoldsNoFileOrTooManyEntriesIsRefusedAtOnce() throws Exception {
+        Answer text = client.postImport("这不是压缩文件。".getBytes(StandardCharsets.UTF_8), "application/zip", "x.zip");
+        assertThat(text.status()).as(text.raw()).isEqualTo(400);
+        assertThat(text.text("error")).isEqualTo("malformed_file");
+        byte[] whole = poemFiles(400, 3).bytes();
+        Answer cut = client.postImport(Arrays.copyOf(whole, whole.length / 2), "application/zip", "cut.zip");
+        assertThat(cut.status()).as("a zip cut short lacks its directory: " + cut.raw()).isEqualTo(400);
+        assertThat(cut.text("error")).isEqualTo("malformed_file");
+        Answer hidden = client.postImport(new Zips().directory("诗/").add(".DS_Store", new byte[] {1})
+            .add("__MACOSX/._a.txt", new byte[] {1}).bytes(), "application/zip", "hidden.zip");
+        assertThat(hidden.status()).as(hidden.raw()).isEqualTo(400);
+        assertThat(hidden.text("error")).isEqualTo("empty_body");
+        Zips many = new Zips();
+        for (int i = 0; i <= 50; i++) {
+            many.directory("目录" + i + "/");
+        }
+        Answer tooMany = client.postImport(many.bytes(), "application/zip", "many.zip");
+        assertThat(tooMany.status()).as(tooMany.raw()).isEqualTo(413);
+        assertThat(tooMany.text("error")).isEqualTo("request_too_large");
+        try (var spooled = Files.list(Path.of("target/imports-it"))) {
+            assertThat(spooled.map(Path::getFileName).map(Path::toString))
+                .as("a refused body is not kept").noneMatch(file -> file.endsWith(".zip"));
+        }
+    }
+
+    @Test
+    void theApiDescriptionOffersNdjsonAndZipBodies() throws Exception {
+        HttpResponse<String> docs = client.raw("/v3/api-docs");
+        assertThat(docs.statusCode()).as(docs.body()).isEqualTo(200);
+        JsonNode post = JSON.readTree(docs.body()).path("paths").path("/api/imports").path("post");
+        assertThat(post.path("requestBody").path("content").propertyNames())
+            .contains("application/x-ndjson", "application/zip");
+        assertThat(post.path("responses").has("202")).as(post.toString()).isTrue();
+    }
+
+    /** {@code count} poems of the corpus slice from line {@code from} on, each a text file: title line, then body. */
+    private static Zips poemFiles(int from, int count) {
+        Zips zips = new Zips().directory("诗/");
+        List<String> lines = Fixtures.utf8(Fixtures.POETRY_SLICE).lines().skip(from).limit(count).toList();
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode poem = JSON.readTree(lines.get(i));
+            zips.add("诗/" + (from + i) + ".txt", poem.path("title").asString() + "\n" + poem.path("body").asString());
+        }
+        return zips;
+    }
+
+    private JsonNode listed(String query) throws Exception {
+        Answer list = client.list(query);
+        assertThat(list.status()).as(list.raw()).isEqualTo(200);
+        return list.body();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private JsonNode awaitDone(String id) {

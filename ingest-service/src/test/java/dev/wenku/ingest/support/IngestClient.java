@@ -2,9 +2,11 @@ package dev.wenku.ingest.support;
 
 import dev.wenku.infrastructure.launcher.MultipartBody;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,8 +102,14 @@ public final class IngestClient {
 
     /** {@code POST /api/imports}: a body of NDJSON (one JSON upload per line). */
     public Answer postImport(byte[] ndjson) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(root + "/api/imports?name=it.ndjson"))
-            .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(ndjson)));
+        return postImport(ndjson, "application/x-ndjson", "it.ndjson");
+    }
+
+    /** {@code POST /api/imports?name=<name>} with a body of {@code contentType} (NDJSON or a zip). */
+    public Answer postImport(byte[] body, String contentType, String name) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(root + "/api/imports?name="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+            .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** {@code GET /api/imports/{id}}, or {@code GET /api/imports} for a null id. */

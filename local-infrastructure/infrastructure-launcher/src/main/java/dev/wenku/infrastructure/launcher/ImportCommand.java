@@ -1,26 +1,16 @@
 package dev.wenku.infrastructure.launcher;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -28,12 +18,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * {@code ./wenku import <file.ndjson | folder> [--gateway=URL] [--user=editor] [--name=label] [--no-wait]}: streams a
- * corpus through the gateway as one bulk import ({@code POST /api/imports}) and follows it with a progress bar (lines,
- * rate, time left), then until what it stored is searchable, and ends with a summary and the rejected lines. A file is
- * sent as it is (NDJSON, one JSON upload per line); a folder's UTF-8 text files ({@code .txt}, {@code .md}) become one
- * line each (the first non-blank line is the title, the file's path the source), read one at a time as the body is
- * sent. Running it again on the same input stores nothing twice (same title and text, same document: unchanged).
+ * {@code ./wenku import <file.ndjson | file.zip | folder> [--gateway=URL] [--user=editor] [--name=label] [--no-wait]}:
+ * streams a corpus through the gateway as one bulk import ({@code POST /api/imports}) and follows it with a progress
+ * bar (lines or files, rate, time left), then until what it stored is searchable, and ends with a summary and what was
+ * rejected (lines by number, files by name). A file is sent as it is: NDJSON (one JSON upload per line), or a zip of
+ * files in any format the service takes as a file upload ({@code .txt}, {@code .md}, {@code .html}, {@code .docx},
+ * {@code .pdf}). A folder is sent as a zip of its files (hidden ones left out), made one file at a time while the body
+ * is sent ({@link ZippedFolder}): the service reads each file as a single upload would, whatever its format or
+ * encoding, and names the ones it refuses. Running it again on the same input stores nothing twice (same title and
+ * text, same document: unchanged).
  *
  * <p>The password is {@code WENKU_IMPORT_PASSWORD}, or the user's line of {@code .local-run/credentials.txt} (what
  * {@code ./wenku run} writes), or asked for.
@@ -88,20 +81,19 @@ public final class ImportCommand {
         out.printf("Importing %s (%s) through %s as %s%n", input, body.description(), gateway, account.username());
         HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/imports?name="
                 + URLEncoder.encode(label, StandardCharsets.UTF_8)))
-            .header("Authorization", authorization).header("Content-Type", "application/x-ndjson")
+            .header("Authorization", authorization).header("Content-Type", body.contentType())
             .timeout(Duration.ofMinutes(30)).POST(body.publisher()).build(), HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             String refused = "The import was refused (" + started.statusCode() + "): " + started.body();
             out.println(refused);
             return refused;
         }
-        String summary = new Follower(gateway, authorization, field(started.body(), "id"), out).follow(wait);
-        body.skipped().forEach(skipped -> out.println("  not sent (not UTF-8 text): " + skipped));
-        return summary;
+        return new Follower(gateway, authorization, field(started.body(), "id"), out).follow(wait);
     }
 
     private static void usage(String problem) {
-        System.err.println(problem + "\nUsage: ./wenku import <file.ndjson | folder> [--gateway=http://127.0.0.1:8080]"
+        System.err.println(problem + "\nUsage: ./wenku import <file.ndjson | file.zip | folder>"
+            + " [--gateway=http://127.0.0.1:8080]"
             + " [--user=editor] [--name=label] [--no-wait]");
         System.exit(2);
     }
@@ -138,66 +130,40 @@ public final class ImportCommand {
         return value == null ? 0 : (long) Double.parseDouble(value);
     }
 
-    /** What is sent: a file as it is, or a folder's text files as NDJSON, read one file at a time. */
-    record Body(HttpRequest.BodyPublisher publisher, String description, List<Path> skipped) {
+    /** What is sent: a file as it is (NDJSON, or a zip by its name), or a folder as a zip made while it is sent. */
+    record Body(HttpRequest.BodyPublisher publisher, String contentType, String description) {
+
+        static final String NDJSON = "application/x-ndjson";
+        static final String ZIP = "application/zip";
 
         static Body ofFile(Path file) throws IOException {
-            return new Body(HttpRequest.BodyPublishers.ofFile(file), String.format(Locale.ROOT, "%,d bytes",
-                Files.size(file)), List.of());
+            boolean zip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+            return new Body(HttpRequest.BodyPublishers.ofFile(file), zip ? ZIP : NDJSON,
+                String.format(Locale.ROOT, "%,d bytes%s", Files.size(file), zip ? ", a zip" : ""));
         }
 
+        /** Every file of the folder and its subfolders but hidden ones, zipped one at a time as the body is read. */
         static Body ofFolder(Path folder) throws IOException {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(folder)) {
-                files = walk.filter(Files::isRegularFile).filter(p -> {
-                    String file = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                    return (file.endsWith(".txt") || file.endsWith(".md")) && !file.startsWith(".");
-                }).sorted().toList();
+                files = walk.filter(Files::isRegularFile).filter(file -> !hidden(folder.relativize(file))).sorted()
+                    .toList();
             }
-            List<Path> skipped = Collections.synchronizedList(new ArrayList<>());
-            Iterator<Path> each = files.iterator();
-            var lines = new java.util.Enumeration<InputStream>() {
-                @Override
-                public boolean hasMoreElements() {
-                    return each.hasNext();
-                }
-
-                @Override
-                public InputStream nextElement() {
-                    Path file = each.next();
-                    String line = line(folder, file);
-                    if (line == null) {
-                        skipped.add(file);
-                        return InputStream.nullInputStream();
-                    }
-                    return new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8));
-                }
-            };
-            return new Body(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(lines)),
-                String.format(Locale.ROOT, "%,d text files", files.size()), skipped);
+            return new Body(HttpRequest.BodyPublishers.ofInputStream(() -> new ZippedFolder(folder, files)), ZIP,
+                String.format(Locale.ROOT, "%,d files, sent as a zip", files.size()));
         }
 
-        /** A text file as one NDJSON line, or null when it is not UTF-8 text. */
-        private static String line(Path folder, Path file) {
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-            } catch (CharacterCodingException e) {
-                return null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        private static boolean hidden(Path relative) {
+            for (Path name : relative) {
+                if (name.toString().startsWith(".")) {
+                    return true;
+                }
             }
-            String stripped = text.strip();
-            int end = stripped.indexOf('\n');
-            String title = (end < 0 ? stripped : stripped.substring(0, end)).strip();
-            String body = end < 0 ? stripped : stripped.substring(end + 1).strip();
-            return "{\"title\":" + json(title) + ",\"body\":" + json(body.isEmpty() ? stripped : body) + ",\"source\":"
-                + json(folder.relativize(file).toString().replace('\\', '/')) + "}\n";
+            return false;
         }
     }
 
-    /** {@code text} as a JSON string (also the log-in body of {@link GatewaySession}). */
+    /** {@code text} as a JSON string (the log-in body of {@link GatewaySession}). */
     static String json(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < text.length(); i++) {
@@ -226,13 +192,13 @@ public final class ImportCommand {
         String follow(boolean untilSearchable) throws Exception {
             String progress = poll();
             while ("RUNNING".equals(field(progress, "state"))) {
-                draw("read", number(progress, "bytesRead"), number(progress, "sizeBytes"), String.format(Locale.ROOT,
-                    "%,d lines, %s/s, %s left", number(progress, "lines"), rate(progress), eta(progress)));
+                drawRead(progress, String.format(Locale.ROOT, "%,d %s, %s/s, %s left", number(progress, "read"),
+                    unit(progress), rate(progress), eta(progress)));
                 Thread.sleep(POLL.toMillis());
                 progress = poll();
             }
-            draw("read", number(progress, "bytesRead"), number(progress, "sizeBytes"), String.format(Locale.ROOT,
-                "%,d lines, %s/s", number(progress, "lines"), rate(progress)));
+            drawRead(progress, String.format(Locale.ROOT, "%,d %s, %s/s", number(progress, "read"), unit(progress),
+                rate(progress)));
             out.println();
             long stored = number(progress, "created") + number(progress, "updated");
             while (untilSearchable && "DONE".equals(field(progress, "state")) && number(progress, "indexed") < stored) {
@@ -241,17 +207,39 @@ public final class ImportCommand {
                 Thread.sleep(POLL.toMillis());
                 progress = poll();
             }
-            String summary = String.format(Locale.ROOT, "Import %s %s: %,d lines, %,d created, %,d updated,"
+            String summary = String.format(Locale.ROOT, "Import %s %s: %,d %s, %,d created, %,d updated,"
                     + " %,d unchanged, %,d rejected; %,d searchable", id, field(progress, "state"),
-                number(progress, "lines"), number(progress, "created"), number(progress, "updated"),
+                number(progress, "read"), unit(progress), number(progress, "created"), number(progress, "updated"),
                 number(progress, "unchanged"), number(progress, "rejected"), number(progress, "indexed"));
             out.printf("%n%s%n", summary);
-            Matcher rejection = Pattern.compile("\\{\"line\":(\\d+),\"error\":\"([^\"]*)\",\"message\":\"((?:[^\"\\\\]|"
-                + "\\\\.)*)\"}").matcher(progress);
-            while (rejection.find()) {
-                out.printf("  line %s: %s — %s%n", rejection.group(1), rejection.group(2), rejection.group(3));
+            String error = field(progress, "error");
+            if (error != null) {
+                out.printf("  %s%n", error);
             }
+            printRejections(progress);
             return summary;
+        }
+
+        /** The rejected lines by number, or a zip's rejected files by name, each with its error code and message. */
+        private void printRejections(String progress) {
+            Matcher rejection = Pattern.compile("\\{\"line\":(null|\\d+),\"file\":(null|\"((?:[^\"\\\\]|\\\\.)*)\"),"
+                + "\"error\":\"([^\"]*)\",\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"}").matcher(progress);
+            while (rejection.find()) {
+                String where = rejection.group(3) != null ? rejection.group(3) : "line " + rejection.group(1);
+                out.printf("  %s: %s — %s%n", where, rejection.group(4), rejection.group(5));
+            }
+        }
+
+        /** The bar while reading: a zip's files of its total, NDJSON's bytes of its size (lines are not counted ahead). */
+        private void drawRead(String progress, String detail) {
+            boolean counted = field(progress, "total") != null;
+            draw("read", number(progress, counted ? "read" : "bytesRead"),
+                number(progress, counted ? "total" : "sizeBytes"), detail);
+        }
+
+        private static String unit(String progress) {
+            String unit = field(progress, "unit");
+            return unit == null ? "lines" : unit;
         }
 
         private String poll() throws Exception {

@@ -1,0 +1,96 @@
+package dev.wenku.ingest.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.wenku.events.Topics;
+import dev.wenku.infrastructure.launcher.SharedInfrastructure;
+import dev.wenku.ingest.backpressure.PipelineBacklog;
+import dev.wenku.ingest.support.IngestClient;
+import dev.wenku.ingest.support.IngestClient.Answer;
+import dev.wenku.ingest.support.IngestServiceTest;
+import dev.wenku.testsupport.Fixtures;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An import waits for the pipeline: while a consumer of {@code wenku.documents.ingested} (standing in for a stalled
+ * analysis-service) consumes nothing, the import stores no more than the bulk backlog allows; once that consumer is
+ * gone, the import goes on to the end. The backlog is fixed at 100 documents (min = max), batches are 50 lines.
+ */
+@IngestServiceTest(properties = {"wenku.ingest.imports.spool-folder=target/imports-backpressure-it",
+    "wenku.ingest.imports.batch-lines=50", "wenku.ingest.bulk-backlog.min=100", "wenku.ingest.bulk-backlog.max=100"})
+class ImportBackpressureIT {
+
+    private static final int LINES = 600;
+
+    @Autowired
+    IngestClient client;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void anImportWaitsWhileThePipelineLagsAndGoesOnWhenItCatchesUp() throws Exception {
+        Answer started;
+        try (KafkaConsumer<byte[], byte[]> stalled = stalledConsumer()) {
+            started = client.postImport(slice());
+            assertThat(started.status()).as(started.raw()).isEqualTo(202);
+            String id = started.text("id");
+
+            await().alias("the import waits for the pipeline").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> meters.get(PipelineBacklog.WAITING).longTaskTimer().activeTasks() > 0);
+            JsonNode waiting = client.importProgress(id).body();
+            assertThat(waiting.path("state").asString()).isEqualTo("RUNNING");
+            // 100 documents may be on their way. A look at the pipeline serves for 100 ms, so up to two more batches
+            // of 50 may have been stored on a look taken before the previous one.
+            assertThat(waiting.path("read").asInt()).isBetween(100, 200);
+            assertThat(meters.get(PipelineBacklog.PENDING).gauge().value()).isGreaterThanOrEqualTo(100);
+        }
+        // The stalled consumer left its group: nobody is waited for any more.
+        JsonNode done = await().alias("the import goes on to the end").atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> client.importProgress(started.text("id")).body(),
+                p -> "DONE".equals(p.path("state").asString()));
+        assertThat(done.path("read").asInt()).isEqualTo(LINES);
+        assertThat(done.path("created").asInt() + done.path("unchanged").asInt() + done.path("rejected").asInt())
+            .isEqualTo(LINES);
+    }
+
+    /**
+     * A member of a consumer group of the ingested topic that commits its position at the end of the topic once and
+     * then consumes nothing: every document published after it is lag.
+     */
+    private static KafkaConsumer<byte[], byte[]> stalledConsumer() {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+            "bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers(),
+            "group.id", "stalled-" + UUID.randomUUID(),
+            "auto.offset.reset", "latest",
+            "enable.auto.commit", false),
+            new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(Topics.DOCUMENTS_INGESTED));
+        await().alias("the stalled consumer holds its partitions").atMost(Duration.ofSeconds(30))
+            .until(() -> {
+                consumer.poll(Duration.ofMillis(100));
+                return !consumer.assignment().isEmpty();
+            });
+        consumer.assignment().forEach(consumer::position);
+        consumer.commitSync();
+        return consumer;
+    }
+
+    private static byte[] slice() {
+        List<String> lines = Fixtures.utf8(Fixtures.POETRY_SLICE).lines().limit(LINES).toList();
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+}
