@@ -10,7 +10,6 @@ import dev.wenku.infrastructure.launcher.SearchReadiness;
 import dev.wenku.infrastructure.launcher.SeedLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -19,7 +18,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Every benchmark once, ending with one table of figure, measurement, target and whether it was met. The analysis
  * benchmark (JMH) runs first, alone on the machine; then one embedded platform serves the other figures in this
  * order: start-up until the seed is searchable, search latency (before any other document is added, as in the
- * search benchmark), end-to-end freshness, the indexer; its resident memory is sampled every second meanwhile.
+ * search benchmark), end-to-end freshness, the indexer, the editors' list; its resident memory is sampled every second
+ * meanwhile. Last, once that platform is closed, the bulk import of the whole poetry corpus on a fresh platform of its
+ * own ({@link BulkImportBenchmark}): nothing the other figures measured is left in its way, and it in theirs.
  */
 public final class BenchmarkSuite {
 
@@ -54,8 +55,11 @@ public final class BenchmarkSuite {
         System.out.println("\n== Analysis against bare segmentation (JMH) ==");
         Throughputs analysis = AnalysisBenchmark.run(new OptionsBuilder()).getFirst();
         PlatformFigures platform = onPlatform(layout, essays);
+        System.out.println("\n== Bulk import of the whole poetry corpus (a platform of its own) ==");
+        BulkImportBenchmark.Result bulkImport = BulkImportBenchmark.measure(layout, PoetryCorpus.POEMS);
+        BulkImportBenchmark.print(bulkImport);
 
-        SuiteTable table = table(analysis, platform);
+        SuiteTable table = BulkImportBenchmark.addRows(table(analysis, platform), bulkImport);
         double minutes = (System.nanoTime() - started) / 60e9;
         System.out.printf("%n== Benchmark suite: every figure of one run (%.1f min) ==%nMachine: %s%n%n%s", minutes,
             machine, table.render());
@@ -124,7 +128,7 @@ public final class BenchmarkSuite {
             String figure = format("freshness p50 / p95 / p99 at %d uploads/s", r.rate());
             String measured = format("%.2f / %.2f / %.2f s", r.p50(), r.p95(), r.p99());
             if (r.rate() == FRESHNESS_TARGET_RATE) {
-                table.add(figure, measured, "p50 ≤ 1.2 s, p99 ≤ 2.5 s", freshnessVerdict(r));
+                table.add(figure, measured, "p50 ≤ 1.2 s, p99 ≤ 2.5 s", FreshnessBenchmark.verdict(r, 1.2, 2.5));
             } else {
                 table.add(figure, measured);
             }
@@ -180,20 +184,6 @@ public final class BenchmarkSuite {
             + format("Run of %s (UTC), %.0f minutes, on %s.%n%n", java.time.LocalDate.now(java.time.ZoneOffset.UTC),
                 minutes, machine)
             + table.render();
-    }
-
-    private static String freshnessVerdict(RateResult r) {
-        List<String> missed = new ArrayList<>();
-        if (r.p50() > 1.2) {
-            missed.add("p50");
-        }
-        if (r.p99() > 2.5) {
-            missed.add("p99");
-        }
-        if (r.unseen() > 0 || r.errors() > 0) {
-            missed.add("documents lost or refused");
-        }
-        return missed.isEmpty() ? "met" : "**missed** (" + String.join(", ", missed) + ")";
     }
 
     private static double secondsSince(long startNanos) {

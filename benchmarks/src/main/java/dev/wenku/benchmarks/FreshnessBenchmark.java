@@ -41,7 +41,7 @@ public final class FreshnessBenchmark {
     private static final int WARM_UP_RATE = 10;
     private static final int WARM_UP_SECONDS = 10;
     /** A document not searchable this long after the last upload of its rate counts as never seen. */
-    private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(2)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -151,7 +151,7 @@ public final class FreshnessBenchmark {
         }
     }
 
-    private static boolean allSeen(VisibilityPoller poller, List<Integer> statuses) {
+    static boolean allSeen(VisibilityPoller poller, List<Integer> statuses) {
         for (int n = 0; n < statuses.size(); n++) {
             if (statuses.get(n) == 202 && poller.seenAtNanos(n) == 0) {
                 return false;
@@ -160,8 +160,12 @@ public final class FreshnessBenchmark {
         return true;
     }
 
-    private static RateResult result(int rate, int seconds, AtomicLongArray sentAt, List<Integer> statuses,
-                                     VisibilityPoller poller, Observation observation) {
+    /**
+     * The figures of uploads {@code 0 … statuses.size() − 1} sent at {@code sentAt} (also those of the bulk import's
+     * interactive uploads, {@link InteractiveUploads}).
+     */
+    static RateResult result(int rate, int seconds, AtomicLongArray sentAt, List<Integer> statuses,
+                             VisibilityPoller poller, Observation observation) {
         List<Long> freshness = new ArrayList<>();
         int accepted = 0;
         int unseen = 0;
@@ -188,12 +192,30 @@ public final class FreshnessBenchmark {
             freshness.isEmpty() ? 0 : seconds(freshness.getLast()), observation);
     }
 
+    /**
+     * "met", or "**missed**" and what: p50 or p99 above its target ({@code p50Target} may be infinite: none), or
+     * documents refused or never searchable.
+     */
+    static String verdict(RateResult r, double p50Target, double p99Target) {
+        List<String> missed = new ArrayList<>();
+        if (r.p50() > p50Target) {
+            missed.add("p50");
+        }
+        if (r.p99() > p99Target) {
+            missed.add("p99");
+        }
+        if (r.unseen() > 0 || r.errors() > 0) {
+            missed.add("documents lost or refused");
+        }
+        return missed.isEmpty() ? "met" : "**missed** (" + String.join(", ", missed) + ")";
+    }
+
     private static double seconds(long nanos) {
         return nanos / 1e9;
     }
 
     /** Letters only, so the search tokenizer keeps it as one word that only this rate's documents contain. */
-    private static String marker() {
+    static String marker() {
         StringBuilder marker = new StringBuilder("fresh");
         for (int i = 0; i < 8; i++) {
             marker.append((char) ('a' + RANDOM.nextInt(26)));
@@ -209,7 +231,7 @@ public final class FreshnessBenchmark {
     }
 
     /** The HTTP status of the upload, or 0 if it failed without one. */
-    private static CompletableFuture<Integer> upload(String gateway, String authorization, String json) {
+    static CompletableFuture<Integer> upload(String gateway, String authorization, String json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/documents?split=false"))
             .timeout(Duration.ofSeconds(30)).header("Authorization", authorization)
             .header("Content-Type", "application/json; charset=utf-8")

@@ -1,6 +1,7 @@
 package dev.wenku.benchmarks;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
@@ -65,6 +66,7 @@ public final class IndexerBenchmark {
      */
     static final int WARM_UP_DOCUMENTS = 20_000;
     private static final String RAW_INDEX = "bench-raw";
+    private static final String SCRATCH_INDEX = "bench-raw-scratch";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private IndexerBenchmark() {
@@ -101,14 +103,12 @@ public final class IndexerBenchmark {
     static Result measure(LocalPlatform platform, List<SimplifiedEssay> essays, int count, int warmUpDocuments)
             throws Exception {
         try (Rest5Client rest = Rest5Client.builder(URI.create(platform.infrastructure().elasticsearchUrl())).build()) {
-            ElasticsearchClient client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
-            try (InputStream definition = IndexedDocument.class.getClassLoader().getResourceAsStream(DocumentIndex.DEFINITION)) {
-                client.indices().create(c -> c.index(RAW_INDEX).withJson(definition));
-            }
+            ElasticsearchClient client = client(rest);
+            createIndex(client, RAW_INDEX);
             List<DocumentAnalyzed> warmUp = events(essays, "warm-up-", warmUpDocuments);
             System.out.printf("Warm-up, %,d documents each way:%n", warmUpDocuments);
             indexer(platform, client, warmUp);
-            rawBulk(platform, client, warmUp);
+            rawBulk(platform, client, RAW_INDEX, warmUp);
             // Rounds alternate, and which way goes first too, so both indexes grow alike and neither way always
             // follows the other's background work (merges, refreshes).
             double indexer = 0;
@@ -120,9 +120,9 @@ public final class IndexerBenchmark {
                 double roundRaw;
                 if (round % 2 == 1) {
                     roundIndexer = indexer(platform, client, events);
-                    roundRaw = rawBulk(platform, client, events);
+                    roundRaw = rawBulk(platform, client, RAW_INDEX, events);
                 } else {
-                    roundRaw = rawBulk(platform, client, events);
+                    roundRaw = rawBulk(platform, client, RAW_INDEX, events);
                     roundIndexer = indexer(platform, client, events);
                 }
                 System.out.printf("  round %d: indexer %.0f documents/s, raw _bulk %.0f documents/s (%.2f×)%n", round,
@@ -132,6 +132,34 @@ public final class IndexerBenchmark {
             }
             int averageCharacters = essays.stream().mapToInt(e -> e.body().length()).sum() / essays.size();
             return new Result(count, warmUpDocuments, averageCharacters, indexer, raw);
+        }
+    }
+
+    /**
+     * Documents per second of one raw {@code _bulk} of {@code events} (their ids sharing a prefix up to the last
+     * '-') into a scratch index of the search index's mapping, deleted afterwards: the bulk import benchmark's
+     * reference for what Elasticsearch alone can take.
+     */
+    static double rawBulkIntoScratchIndex(LocalPlatform platform, List<DocumentAnalyzed> events) throws Exception {
+        try (Rest5Client rest = Rest5Client.builder(URI.create(platform.infrastructure().elasticsearchUrl())).build()) {
+            ElasticsearchClient client = client(rest);
+            createIndex(client, SCRATCH_INDEX);
+            try {
+                return rawBulk(platform, client, SCRATCH_INDEX, events);
+            } finally {
+                client.indices().delete(d -> d.index(SCRATCH_INDEX));
+            }
+        }
+    }
+
+    private static ElasticsearchClient client(Rest5Client rest) {
+        return new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
+    }
+
+    /** An index of the same mapping as search-service's. */
+    private static void createIndex(ElasticsearchClient client, String index) throws IOException {
+        try (InputStream definition = IndexedDocument.class.getClassLoader().getResourceAsStream(DocumentIndex.DEFINITION)) {
+            client.indices().create(c -> c.index(index).withJson(definition));
         }
     }
 
@@ -250,8 +278,8 @@ public final class IndexerBenchmark {
      * Bulk requests of {@value #RAW_BULK} straight into an index of the same mapping, while the same count query as
      * for the indexer polls it: both figures end when every document is searchable, with the same refreshes.
      */
-    private static double rawBulk(LocalPlatform platform, ElasticsearchClient client, List<DocumentAnalyzed> events)
-            throws Exception {
+    private static double rawBulk(LocalPlatform platform, ElasticsearchClient client, String index,
+                                  List<DocumentAnalyzed> events) throws Exception {
         awaitIngestCaughtUp(platform);
         PlatformCpu cpu = PlatformCpu.start(platform);
         long start = System.nanoTime();
@@ -262,13 +290,17 @@ public final class IndexerBenchmark {
                     .map(e -> IndexedDocument.from(e, now))
                     .map(d -> BulkOperation.of(o -> o.index(i -> i.id(d.id()).document(d)))).toList();
                 try {
-                    client.bulk(b -> b.index(RAW_INDEX).operations(operations));
+                    BulkResponse response = client.bulk(b -> b.index(index).operations(operations));
+                    if (response.errors()) {
+                        throw new IllegalStateException("The raw _bulk into " + index + " failed: " + response.items()
+                            .stream().filter(item -> item.error() != null).findFirst().orElseThrow().error().reason());
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
         });
-        awaitSearchable(client, RAW_INDEX, events);
+        awaitSearchable(client, index, events, writes);
         writes.join();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("  raw _bulk: %.1f s; JIT compilers on the platform: %s%n", seconds,
@@ -278,9 +310,18 @@ public final class IndexerBenchmark {
 
     private static void awaitSearchable(ElasticsearchClient client, String index, List<DocumentAnalyzed> events)
             throws Exception {
+        awaitSearchable(client, index, events, CompletableFuture.completedFuture(null));
+    }
+
+    /** Until every event is searchable, or the {@code writes} failed (then with their failure, not forever). */
+    private static void awaitSearchable(ElasticsearchClient client, String index, List<DocumentAnalyzed> events,
+                                        CompletableFuture<Void> writes) throws Exception {
         String idPrefix = idPrefix(events.getFirst().documentId());
         while (client.count(c -> c.index(index).query(q -> q.prefix(p -> p.field("id").value(idPrefix)))).count()
                 < events.size()) {
+            if (writes.isCompletedExceptionally()) {
+                writes.join();
+            }
             Thread.sleep(50);
         }
     }

@@ -57,6 +57,15 @@ final class PlatformCpu {
             Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors())).toString();
     }
 
+    /**
+     * The platform's CPU since the start as a share of the whole machine (1.0: every core busy all the time), for a
+     * target on how fully a long load such as the bulk import uses the machine.
+     */
+    double machineShareSinceStart() {
+        return sharesSinceStart(PlatformCpu::processSeconds, startSeconds).values().stream()
+            .mapToDouble(Double::doubleValue).sum() / (100.0 * Runtime.getRuntime().availableProcessors());
+    }
+
     /** "31 % of one core (elasticsearch 11 %, search-service 18 %)": the JIT compilers' CPU since the start. */
     String describeCompilersSinceStart() {
         Map<String, Double> shares = sharesSinceStart(PlatformCpu::compilerSeconds, startCompilerSeconds);

@@ -1,0 +1,231 @@
+package dev.wenku.benchmarks;
+
+import dev.wenku.benchmarks.FreshnessBenchmark.RateResult;
+import dev.wenku.benchmarks.PoetryCorpus.Poem;
+import dev.wenku.infrastructure.launcher.Directories;
+import dev.wenku.infrastructure.launcher.GatewaySession;
+import dev.wenku.infrastructure.launcher.LocalPlatform;
+import dev.wenku.infrastructure.launcher.ProjectLayout;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real corpus imported in bulk: the {@link PoetryCorpus} (311,855 poems by default, {@code --limit=N} for the
+ * first N) sent as one NDJSON import through the gateway into a fresh platform without seeds, timed until every poem
+ * it stored is searchable ({@link PoemImport}). Meanwhile an editor uploads one document a second, each timed until
+ * searchable ({@link InteractiveUploads}); the platform's CPU and resident memory are sampled. Afterwards, readers'
+ * latencies against the whole index ({@link CorpusReads}).
+ *
+ * <p>The end-to-end rate is set against two references of the same run, of the same poems: (a) the analysis engine
+ * in-process on one thread, times the cores ({@link PoemAnalysis}; analysis is the pipeline's heaviest stage, and
+ * with every core analysing nothing else would run); (b) a raw {@code _bulk} of the analysed poems into a scratch index
+ * of the same node ({@link IndexerBenchmark#rawBulkIntoScratchIndex}; Elasticsearch's ceiling). (a) runs before the
+ * platform starts, alone on the machine; (b) after the reads, so it disturbs no other figure.
+ */
+public final class BulkImportBenchmark {
+
+    static final int SAMPLE = 20_000;
+    private static final int WARM_UP_SECONDS = 15;
+    private static final double RATE_TARGET = 0.5;
+    private static final double CPU_TARGET = 0.85;
+    private static final double FRESHNESS_P99_TARGET_SECONDS = 3;
+    private static final double SEARCH_P99_TARGET_MS = 100;
+    private static final double SUGGEST_P99_TARGET_MS = 30;
+    private static final double RELATED_P99_TARGET_MS = 100;
+    private static final String INDEX_ALIAS = "wenku-documents";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private BulkImportBenchmark() {
+    }
+
+    /** The platform's share of the machine during the import, and each process's share of a core (text). */
+    record Cpu(double machineShare, String byProcess) {
+    }
+
+    /**
+     * Everything one run measured; {@code searchCount} is what Elasticsearch holds after the import (its poems and the
+     * interactive uploads).
+     */
+    record Result(int poems, PoemImport.Outcome imported, long searchCount, PoemAnalysis.Measured analysis, int cores,
+                  double rawBulkPerSecond, Cpu cpu, PlatformMemory.Sample peak, RateResult interactive,
+                  CorpusReads.Result reads) {
+
+        /** What the machine could do at best: every core analysing, or Elasticsearch taking raw bulks. */
+        double reference() {
+            return Math.min(analysis.perSecond() * cores, rawBulkPerSecond);
+        }
+
+        double ratio() {
+            return imported.perSecond() / reference();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int limit = PoetryCorpus.POEMS;
+        for (String arg : args) {
+            if (arg.startsWith("--limit=")) {
+                limit = Integer.parseInt(arg.substring("--limit=".length()));
+            } else {
+                System.err.println("Usage: ./wenku bench import [--limit=N]   (default: all " + PoetryCorpus.POEMS
+                    + " poems)");
+                System.exit(2);
+            }
+        }
+        Result result = measure(ProjectLayout.locate(), limit);
+        print(result);
+        System.out.printf("%n%s", addRows(new SuiteTable(), result).render());
+    }
+
+    /** The first {@code limit} poems of the corpus, imported into a platform of its own (started and closed here). */
+    static Result measure(ProjectLayout layout, int limit) throws Exception {
+        System.out.printf("Loading %s …%n", PoetryCorpus.PACKAGE);
+        List<Poem> all = PoetryCorpus.load();
+        List<Poem> poems = List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        Path ndjson = PoemImport.writeNdjson(poems);
+        try {
+            System.out.printf("%n== (a) Analysis of %,d of the poems in-process, one thread ==%n",
+                Math.min(SAMPLE, poems.size()));
+            PoemAnalysis.Measured analysis = PoemAnalysis.measure(PoemAnalysis.sample(poems, SAMPLE));
+            System.out.printf("%.0f poems/s on one core%n", analysis.perSecond());
+            Path data = Files.createTempDirectory("wenku-import-bench-");
+            try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null,
+                    FreshnessBenchmark.liftedBudgets())) {
+                return onPlatform(platform, poems, ndjson, analysis);
+            } finally {
+                Directories.deleteRecursively(data);
+            }
+        } finally {
+            Files.deleteIfExists(ndjson);
+        }
+    }
+
+    /**
+     * Interactive uploads for {@link #WARM_UP_SECONDS} s before the import, not reported: the first uploads through a
+     * platform just started take several seconds (classes loaded, code not yet compiled, first searches), which is
+     * start-up, not the import's doing; the freshness benchmark warms up the same way.
+     */
+    private static void warmUpInteractivePath(String gateway, String authorization, List<Poem> poems)
+            throws InterruptedException {
+        try (InteractiveUploads warmUp = new InteractiveUploads(gateway, authorization, poems)) {
+            Thread.sleep(WARM_UP_SECONDS * 1000L);
+            RateResult result = warmUp.finish("");
+            System.out.printf(Locale.ROOT, "Interactive warm-up, %d uploads: p50 %.2f s, max %.2f s (not reported)%n",
+                result.accepted(), result.p50(), result.max());
+        }
+    }
+
+    private static Result onPlatform(LocalPlatform platform, List<Poem> poems, Path ndjson,
+                                     PoemAnalysis.Measured analysis) throws Exception {
+        String gateway = platform.gatewayUrl();
+        String authorization = GatewaySession.logIn(gateway, platform.accounts().editor());
+        warmUpInteractivePath(gateway, authorization, poems);
+        System.out.printf("%n== Bulk import of %,d poems, one interactive upload a second meanwhile ==%n",
+            poems.size());
+        PlatformCpu cpu = PlatformCpu.start(platform);
+        PoemImport.Outcome imported;
+        Cpu used;
+        PlatformMemory.Sample peak;
+        RateResult interactive;
+        try (MemorySampler memory = new MemorySampler(platform);
+             InteractiveUploads uploads = new InteractiveUploads(gateway, authorization, poems)) {
+            imported = PoemImport.run(gateway, authorization, ndjson, System.out);
+            used = new Cpu(cpu.machineShareSinceStart(), cpu.describeSinceStart());
+            peak = memory.peak();
+            interactive = uploads.finish(used.byProcess());
+        }
+        long searchCount = count(platform);
+        System.out.println("\n== Reads of the whole index ==");
+        CorpusReads.Result reads = CorpusReads.measure(gateway, poems);
+        CorpusReads.print(reads);
+        System.out.printf("%n== (b) Raw _bulk of the %,d analysed poems into a scratch index ==%n",
+            analysis.events().size());
+        double raw = IndexerBenchmark.rawBulkIntoScratchIndex(platform, analysis.events());
+        return new Result(poems.size(), imported, searchCount, analysis, Runtime.getRuntime().availableProcessors(),
+            raw, used, peak, interactive, reads);
+    }
+
+    /** Documents in the search index, straight from Elasticsearch: the import's figure, confirmed. */
+    private static long count(LocalPlatform platform) throws Exception {
+        HttpResponse<String> response = OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(
+            platform.infrastructure().elasticsearchUrl() + "/" + INDEX_ALIAS + "/_count")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).path("count").asLong();
+    }
+
+    static void print(Result r) {
+        PoemImport.Outcome i = r.imported();
+        System.out.printf("%nBulk import of %,d poems: %s, %,d lines, %,d created, %,d updated, %,d unchanged,"
+                + " %,d rejected; %,d searchable (Elasticsearch holds %,d with the %d interactive uploads)%n",
+            r.poems(), i.state(), i.lines(), i.created(), i.updated(), i.unchanged(), i.rejected(), i.indexed(),
+            r.searchCount(), r.interactive().accepted());
+        System.out.printf("  accepted after %.1f s, every line read after %.1f s, searchable after %.1f s:"
+            + " %.0f documents/s end to end%n", i.acceptedSeconds(), i.readSeconds(), i.searchableSeconds(),
+            i.perSecond());
+        System.out.printf("  (a) analysis on one core %.0f poems/s × %d cores = %.0f/s; (b) raw _bulk %.0f/s;"
+                + " end to end / min(a, b) = %.2f (target ≥ %.2f)%n", r.analysis().perSecond(), r.cores(),
+            r.analysis().perSecond() * r.cores(), r.rawBulkPerSecond(), r.ratio(), RATE_TARGET);
+        System.out.printf("  CPU during the import: %.0f %% of the machine (target ≥ %.0f %%): %s%n",
+            100 * r.cpu().machineShare(), 100 * CPU_TARGET, r.cpu().byProcess());
+        System.out.printf("  resident memory at its peak: %s%n", r.peak().describe());
+        RateResult f = r.interactive();
+        System.out.printf("  interactive uploads: %d sent, %d accepted, %d never searchable; freshness p50 %.2f s,"
+                + " p95 %.2f s, p99 %.2f s, max %.2f s (target p99 ≤ %.0f s)%n", f.sent(), f.accepted(), f.unseen(),
+            f.p50(), f.p95(), f.p99(), f.max(), FRESHNESS_P99_TARGET_SECONDS);
+    }
+
+    /** The benchmark's rows of the suite's table (and of its own summary). */
+    static SuiteTable addRows(SuiteTable table, Result r) {
+        PoemImport.Outcome i = r.imported();
+        RateResult f = r.interactive();
+        CorpusReads.Result reads = r.reads();
+        table.add(format("bulk import of %,d poems of chinese-poetry: lines, created, unchanged, rejected; searchable",
+                    r.poems()),
+                format("%,d, %,d, %,d, %,d; %,d after %.0f s (Elasticsearch: %,d)", i.lines(), i.created(),
+                    i.unchanged(), i.rejected(), i.indexed(), i.searchableSeconds(), r.searchCount()),
+                "every stored poem", i.allSearchable())
+            .add("bulk import end to end vs min((a) analysis on one core × cores, (b) raw _bulk) of the same poems",
+                format("%.0f vs min(%.0f × %d, %.0f) documents/s = %.2f×", i.perSecond(), r.analysis().perSecond(),
+                    r.cores(), r.rawBulkPerSecond(), r.ratio()), format("≥ %.2f×", RATE_TARGET),
+                r.ratio() >= RATE_TARGET)
+            .add("platform CPU during the bulk import", format("%.0f %% of %d cores", 100 * r.cpu().machineShare(),
+                r.cores()), format("≥ %.0f %%", 100 * CPU_TARGET), r.cpu().machineShare() >= CPU_TARGET)
+            .add("resident memory, peak during the bulk import", memory(r.peak()))
+            .add(format("freshness p50 / p95 / p99 / max of %d upload/s during the bulk import; never searchable",
+                    InteractiveUploads.RATE),
+                format("%.2f / %.2f / %.2f / %.2f s; %d of %d", f.p50(), f.p95(), f.p99(), f.max(), f.unseen(),
+                    f.accepted()), format("p99 ≤ %.0f s", FRESHNESS_P99_TARGET_SECONDS),
+                FreshnessBenchmark.verdict(f, Double.POSITIVE_INFINITY, FRESHNESS_P99_TARGET_SECONDS));
+        read(table, format("search p50 / p99 at %d requests/s, whole corpus indexed", CorpusReads.SEARCH_RATE),
+            reads.search(), SEARCH_P99_TARGET_MS);
+        read(table, format("suggestions p50 / p99 at %d requests/s, whole corpus indexed", CorpusReads.LOOKUP_RATE),
+            reads.suggest(), SUGGEST_P99_TARGET_MS);
+        read(table, format("related documents p50 / p99 at %d requests/s, whole corpus indexed",
+            CorpusReads.LOOKUP_RATE), reads.related(), RELATED_P99_TARGET_MS);
+        return table;
+    }
+
+    private static void read(SuiteTable table, String figure, LatencyStats s, double targetMs) {
+        table.add(figure, format("%.1f / %.1f ms, %d errors", s.p50(), s.p99(), s.errors()),
+            format("p99 ≤ %.0f ms", targetMs), s.p99() <= targetMs && s.errors() == 0);
+    }
+
+    /** "2.91 GiB: elasticsearch 1.10, kafka 0.52, …" — every process, largest first. */
+    private static String memory(PlatformMemory.Sample peak) {
+        return format("%.2f GiB: ", PlatformMemory.gib(peak.total())) + peak.bytesByProcess().entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .map(e -> format("%s %.2f", e.getKey(), PlatformMemory.gib(e.getValue())))
+            .collect(Collectors.joining(", "));
+    }
+
+    private static String format(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
+    }
+}

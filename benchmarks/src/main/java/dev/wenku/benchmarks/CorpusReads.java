@@ -1,0 +1,148 @@
+package dev.wenku.benchmarks;
+
+import dev.wenku.benchmarks.PoetryCorpus.Poem;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What readers ask of a large index, through the gateway, open loop ({@link OpenLoop}): searches (highlights and
+ * facets, as {@code /api/search} always gives them), title suggestions while typing ({@code /api/search/suggest}) and
+ * related documents ({@code /api/documents/{id}/related}). Everything is drawn from the imported poems with a fixed
+ * seed, so runs ask the same: searches for two to four characters of a line (most) or a whole title, suggestions for
+ * the first one to three characters of a title, related documents of poems the searches found.
+ */
+final class CorpusReads {
+
+    static final int SEARCH_RATE = 50;
+    static final int SEARCH_SECONDS = 30;
+    static final int LOOKUP_RATE = 20;
+    static final int LOOKUP_SECONDS = 20;
+    private static final int QUERIES = 200;
+    private static final int TITLE_QUERY_EVERY = 5;
+    private static final int SEARCHES_FOR_IDS = 50;
+    /** Back-to-back requests of each kind first: the index's caches and the services' new code paths warm up. */
+    private static final int WARM_UP_REQUESTS = 300;
+    private static final Pattern HAN_RUN = Pattern.compile("\\p{IsHan}{2,}");
+    private static final Pattern HAN_TITLE = Pattern.compile("\\p{IsHan}{2,20}");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Latencies of each kind of read, and how many documents the related requests were asked about. */
+    record Result(LatencyStats search, LatencyStats suggest, LatencyStats related, int relatedDocuments) {
+    }
+
+    private CorpusReads() {
+    }
+
+    static Result measure(String gateway, List<Poem> poems) throws Exception {
+        SplittableRandom random = new SplittableRandom(20_251_201L);
+        List<HttpRequest> searches = requests(gateway, "/api/search?q=", queries(poems, random));
+        List<HttpRequest> suggestions = requests(gateway, "/api/search/suggest?q=", prefixes(poems, random));
+        List<String> ids = foundIds(searches.subList(0, Math.min(SEARCHES_FOR_IDS, searches.size())));
+        List<HttpRequest> related = ids.stream().map(id -> HttpRequest.newBuilder(URI.create(gateway
+            + "/api/documents/" + id + "/related")).timeout(OpenLoop.TIMEOUT).GET().build()).toList();
+        OpenLoop.backToBack(searches, WARM_UP_REQUESTS);
+        OpenLoop.backToBack(suggestions, WARM_UP_REQUESTS);
+        OpenLoop.backToBack(related, WARM_UP_REQUESTS);
+        return new Result(run(searches, SEARCH_RATE, SEARCH_SECONDS), run(suggestions, LOOKUP_RATE, LOOKUP_SECONDS),
+            run(related, LOOKUP_RATE, LOOKUP_SECONDS), ids.size());
+    }
+
+    static void print(Result result) {
+        System.out.printf("%nReads of the imported corpus through the gateway, open loop (milliseconds):%n");
+        System.out.printf("%-40s %6s %6s %8s %8s %8s %8s%n", "", "sent", "errors", "p50", "p95", "p99", "max");
+        print(String.format("search, %d/s for %d s", SEARCH_RATE, SEARCH_SECONDS), result.search());
+        print(String.format("suggestions, %d/s for %d s", LOOKUP_RATE, LOOKUP_SECONDS), result.suggest());
+        print(String.format("related (%d documents), %d/s for %d s", result.relatedDocuments(), LOOKUP_RATE,
+            LOOKUP_SECONDS), result.related());
+    }
+
+    private static void print(String name, LatencyStats s) {
+        System.out.printf("%-40s %6d %6d %8.2f %8.2f %8.2f %8.2f%n", name, s.sent(), s.errors(), s.p50(), s.p95(),
+            s.p99(), s.max());
+    }
+
+    private static LatencyStats run(List<HttpRequest> requests, int rate, int seconds) throws InterruptedException {
+        OpenLoop.Run run = OpenLoop.run(requests, rate, seconds);
+        return LatencyStats.of(rate * seconds, run.errors(), run.nanos());
+    }
+
+    /** Two to four characters of a random line of a random poem; every {@value #TITLE_QUERY_EVERY}th a title. */
+    private static List<String> queries(List<Poem> poems, SplittableRandom random) {
+        List<String> queries = new ArrayList<>();
+        while (queries.size() < QUERIES) {
+            Poem poem = poems.get(random.nextInt(poems.size()));
+            if (queries.size() % TITLE_QUERY_EVERY == 0) {
+                if (HAN_TITLE.matcher(poem.title()).matches()) {
+                    queries.add(poem.title());
+                }
+                continue;
+            }
+            List<String> runs = hanRuns(poem.body());
+            if (!runs.isEmpty()) {
+                String run = runs.get(random.nextInt(runs.size()));
+                int length = 2 + random.nextInt(Math.min(4, run.length()) - 1);
+                int from = random.nextInt(run.length() - length + 1);
+                queries.add(run.substring(from, from + length));
+            }
+        }
+        return queries;
+    }
+
+    /** The first one to three characters of random titles, as a reader types them. */
+    private static List<String> prefixes(List<Poem> poems, SplittableRandom random) {
+        List<String> prefixes = new ArrayList<>();
+        while (prefixes.size() < QUERIES) {
+            String title = poems.get(random.nextInt(poems.size())).title();
+            if (HAN_TITLE.matcher(title).matches()) {
+                prefixes.add(title.substring(0, Math.min(title.length(), 1 + random.nextInt(3))));
+            }
+        }
+        return prefixes;
+    }
+
+    private static List<String> hanRuns(String text) {
+        List<String> runs = new ArrayList<>();
+        Matcher run = HAN_RUN.matcher(text);
+        while (run.find()) {
+            runs.add(run.group());
+        }
+        return runs;
+    }
+
+    /** The ids of the documents {@code searches} find. */
+    private static List<String> foundIds(List<HttpRequest> searches) throws IOException, InterruptedException {
+        Set<String> ids = new LinkedHashSet<>();
+        for (HttpRequest search : searches) {
+            HttpResponse<String> response = OpenLoop.HTTP.send(search, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(search.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+            }
+            for (JsonNode hit : JSON.readTree(response.body()).path("hits")) {
+                ids.add(hit.path("id").asString());
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("No search found any imported poem");
+        }
+        return List.copyOf(ids);
+    }
+
+    private static List<HttpRequest> requests(String gateway, String path, List<String> texts) {
+        return texts.stream().map(text -> HttpRequest.newBuilder(URI.create(gateway + path
+            + URLEncoder.encode(text, StandardCharsets.UTF_8))).timeout(OpenLoop.TIMEOUT).GET().build()).toList();
+    }
+}
