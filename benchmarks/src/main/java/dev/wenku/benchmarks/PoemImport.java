@@ -66,9 +66,13 @@ final class PoemImport {
     private PoemImport() {
     }
 
-    /** The poems as an NDJSON file of uploads: title, poem, poet as author, collection file as source, dynasty tag. */
+    /** The poems as a temporary NDJSON file of uploads ({@link #writeNdjson(List, Path)}). */
     static Path writeNdjson(List<Poem> poems) throws IOException {
-        Path file = Files.createTempFile("wenku-import-bench-", ".ndjson");
+        return writeNdjson(poems, Files.createTempFile("wenku-import-bench-", ".ndjson"));
+    }
+
+    /** The poems as an NDJSON file of uploads: title, poem, poet as author, collection file as source, dynasty tag. */
+    static Path writeNdjson(List<Poem> poems, Path file) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (Poem poem : poems) {
                 Map<String, Object> line = new LinkedHashMap<>();
