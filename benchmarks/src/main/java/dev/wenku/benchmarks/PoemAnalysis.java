@@ -4,7 +4,9 @@ import dev.wenku.analysis.engine.AnalysisEngine;
 import dev.wenku.analysis.engine.DocumentAnalysis;
 import dev.wenku.analysis.engine.InMemoryCorpusStatistics;
 import dev.wenku.benchmarks.PoetryCorpus.Poem;
+import dev.wenku.analysis.pipeline.DocumentAnalyzer;
 import dev.wenku.events.DocumentAnalyzed;
+import dev.wenku.events.DocumentIngested;
 import dev.wenku.text.SimplifiedScript;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,14 +70,8 @@ final class PoemAnalysis {
         DocumentAnalysis analysis = engine.analyze(simplifiedTitle, simplifiedBody, statistics);
         statistics.add(analysis.terms());
         Instant now = Instant.now();
-        return new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, id, 1, poem.title(), poem.body(),
-            simplifiedTitle, simplifiedBody, poem.file(), List.of(PoemImport.tag(poem)),
-            analysis.keywords().stream().map(k -> new DocumentAnalyzed.Keyword(k.term(), k.weight(),
-                analysis.keywordPinyin().get(k.term()))).toList(),
-            analysis.keyPhrases(), analysis.summary(),
-            analysis.entities().stream().map(e -> new DocumentAnalyzed.Entity(e.name(), e.type().name(), e.count()))
-                .toList(),
-            analysis.themes().stream().map(t -> new DocumentAnalyzed.Theme(t.id(), t.label(), t.score())).toList(),
-            analysis.titlePinyin(), List.copyOf(analysis.terms()), now, now);
+        DocumentIngested document = DocumentIngested.of(id, 1, poem.title(), poem.body(), poem.file(),
+            List.of(PoemImport.tag(poem)), now);
+        return DocumentAnalyzer.event(document, simplifiedTitle, simplifiedBody, analysis, now);
     }
 }

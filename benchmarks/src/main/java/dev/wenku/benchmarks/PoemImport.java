@@ -1,6 +1,7 @@
 package dev.wenku.benchmarks;
 
 import dev.wenku.benchmarks.PoetryCorpus.Poem;
+import dev.wenku.infrastructure.launcher.ImportCommand;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -162,20 +163,12 @@ final class PoemImport {
             progress.path("analyzed").asLong(), progress.path("indexed").asLong());
     }
 
-    /** Lines read: {@code read} (of {@code unit} lines) where the import reports it so, else {@code lines}. */
     private static long lines(JsonNode progress) {
-        return progress.has("read") ? progress.path("read").asLong() : progress.path("lines").asLong();
+        return progress.path("read").asLong();
     }
 
     private static JsonNode poll(String gateway, String authorization, String id) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/imports/" + id))
-            .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("GET /api/imports/" + id + " answered " + answer.statusCode() + ": "
-                + answer.body());
-        }
-        return JSON.readTree(answer.body());
+        return JSON.readTree(ImportCommand.progress(gateway, authorization, id));
     }
 
     private static InputStream open(Path file) {

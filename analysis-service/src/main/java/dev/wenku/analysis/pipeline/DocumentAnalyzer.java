@@ -73,16 +73,25 @@ public class DocumentAnalyzer {
         String simplifiedTitle = SimplifiedScript.of(document.title());
         String simplifiedBody = SimplifiedScript.of(document.body());
         DocumentAnalysis analysis = model.engine().analyze(simplifiedTitle, simplifiedBody, corpus.statistics());
-        DocumentAnalyzed event = new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, document.documentId(), document.version(),
+        DocumentAnalyzed event = event(document, simplifiedTitle, simplifiedBody, analysis, Instant.now(clock));
+        return new Result(event, new DocumentTerms(document.documentId(), document.version(), analysis.terms(),
+            analysis.themes().stream().map(t -> t.id()).toList(), paragraphs(simplifiedBody)));
+    }
+
+    /**
+     * The event of {@code document}'s analysis; public so that a benchmark analysing in-process (without the Kafka-backed
+     * corpus store this class needs) builds exactly what the pipeline publishes.
+     */
+    public static DocumentAnalyzed event(DocumentIngested document, String simplifiedTitle, String simplifiedBody,
+                                         DocumentAnalysis analysis, Instant analyzedAt) {
+        return new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, document.documentId(), document.version(),
             document.title(), document.body(), simplifiedTitle, simplifiedBody, document.source(), document.tags(),
             analysis.keywords().stream()
                 .map(k -> new Keyword(k.term(), k.weight(), analysis.keywordPinyin().get(k.term()))).toList(),
             analysis.keyPhrases(), analysis.summary(),
             analysis.entities().stream().map(e -> new Entity(e.name(), e.type().name(), e.count())).toList(),
             analysis.themes().stream().map(t -> new Theme(t.id(), t.label(), t.score())).toList(),
-            analysis.titlePinyin(), List.copyOf(analysis.terms()), document.ingestedAt(), Instant.now(clock));
-        return new Result(event, new DocumentTerms(document.documentId(), document.version(), analysis.terms(),
-            analysis.themes().stream().map(t -> t.id()).toList(), paragraphs(simplifiedBody)));
+            analysis.titlePinyin(), List.copyOf(analysis.terms()), document.ingestedAt(), analyzedAt);
     }
 
     private static List<String> paragraphs(String text) {

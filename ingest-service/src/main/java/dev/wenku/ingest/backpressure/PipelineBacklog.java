@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
@@ -72,14 +71,12 @@ public class PipelineBacklog implements DisposableBean {
     /**
      * Returns once fewer than the limit of documents are on their way through the pipeline (at once when they are).
      * While Kafka cannot be read, the outbox alone is counted: its events wait there until Kafka is back anyway.
-     *
-     * @return how long it waited
      */
-    public Duration awaitRoom() throws InterruptedException {
+    public void awaitRoom() throws InterruptedException {
         long start = System.nanoTime();
         Reading now = read();
         if (now.pending() < now.limit()) {
-            return Duration.ZERO;
+            return;
         }
         LongTaskTimer.Sample sample = waiting.start();
         try {
@@ -95,7 +92,6 @@ public class PipelineBacklog implements DisposableBean {
         } finally {
             sample.stop();
         }
-        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /**
@@ -137,8 +133,7 @@ public class PipelineBacklog implements DisposableBean {
             if (admin == null) {
                 admin = Admin.create(kafka.buildAdminProperties());
             }
-            Set<String> active = ConsumerLag.activeGroups(admin, TIMEOUT);
-            return ConsumerLag.read(admin, TIMEOUT).stream().filter(lag -> active.contains(lag.group())).toList();
+            return ConsumerLag.read(admin, ConsumerLag.activeGroups(admin, TIMEOUT), TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();

@@ -38,11 +38,14 @@ public final class ConsumerLag {
 
     /** Every group's lag on every partition it has committed an offset for, ordered by group, topic, partition. */
     public static List<Lag> read(Admin admin, Duration timeout) throws Exception {
-        Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all()
-            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return read(admin, groups(admin, timeout), timeout);
+    }
+
+    /** The lag of {@code groups} (e.g. {@link #activeGroups}), ordered by group, topic, partition. */
+    public static List<Lag> read(Admin admin, Collection<String> groups, Duration timeout) throws Exception {
         List<Lag> lags = new ArrayList<>();
-        for (ConsumerGroupListing group : groups) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+        for (String group : groups) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             committed.values().removeIf(Objects::isNull);
             Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(admin, committed.keySet(), OffsetSpec.latest(),
@@ -50,7 +53,7 @@ public final class ConsumerLag {
             committed.forEach((partition, offset) -> {
                 ListOffsetsResultInfo end = ends.get(partition);
                 if (end != null) {
-                    lags.add(new Lag(group.groupId(), partition.topic(), partition.partition(),
+                    lags.add(new Lag(group, partition.topic(), partition.partition(),
                         Math.max(0, end.offset() - offset.offset()), offset.offset(), end.offset()));
                 }
             });
@@ -72,14 +75,18 @@ public final class ConsumerLag {
 
     /** The groups that have members now: a group nobody consumes in (a stale group, a stopped tool) is left out. */
     public static Set<String> activeGroups(Admin admin, Duration timeout) throws Exception {
-        List<String> groups = admin.listConsumerGroups().all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream()
-            .map(ConsumerGroupListing::groupId).toList();
+        List<String> groups = groups(admin, timeout);
         if (groups.isEmpty()) {
             return Set.of();
         }
         return admin.describeConsumerGroups(groups).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).values()
             .stream().filter(g -> !g.members().isEmpty()).map(ConsumerGroupDescription::groupId)
             .collect(Collectors.toSet());
+    }
+
+    private static List<String> groups(Admin admin, Duration timeout) throws Exception {
+        return admin.listConsumerGroups().all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream()
+            .map(ConsumerGroupListing::groupId).toList();
     }
 
     /** The offsets of {@code partitions} at {@code spec} (earliest, latest, …). */

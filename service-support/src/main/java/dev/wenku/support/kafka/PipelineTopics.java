@@ -31,8 +31,4 @@ public final class PipelineTopics {
         return new NewTopic(name, 1, properties.replicationFactor())
             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
-
-    public int partitions() {
-        return properties.partitions();
-    }
 }

@@ -119,6 +119,18 @@ public final class ImportCommand {
     }
 
     /** The first value of a JSON field in {@code json} (a string or a number), or null. */
+    /** {@code GET /api/imports/{id}} through the gateway: the import's progress (JSON). */
+    public static String progress(String gateway, String authorization, String id) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/imports/" + id))
+            .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/imports/" + id + " answered " + answer.statusCode() + ": "
+                + answer.body());
+        }
+        return answer.body();
+    }
+
     static String field(String json, String name) {
         Matcher value = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[-0-9.eE]+)")
             .matcher(json);
@@ -243,14 +255,7 @@ public final class ImportCommand {
         }
 
         private String poll() throws Exception {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/imports/" + id))
-                .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("GET /api/imports/" + id + " answered " + answer.statusCode() + ": "
-                    + answer.body());
-            }
-            return answer.body();
+            return progress(gateway, authorization, id);
         }
 
         private void draw(String what, long done, long total, String detail) {
