@@ -30,6 +30,7 @@ public final class EditorListBenchmark {
     static final int RATE = 20;
     static final int SECONDS = 30;
     static final double TARGET_P99_MS = 100;
+    private static final int NAME_WIDTH = 44;
 
     private static final int WARM_UP_ROUNDS = 20;
 
@@ -150,15 +151,11 @@ public final class EditorListBenchmark {
             + " for %d s per path (milliseconds):%n", result.documents(), result.fillSeconds(), result.rate(),
             result.seconds());
         System.out.printf("%-44s %6s %6s %8s %8s %8s %8s%n", "", "sent", "errors", "p50", "p95", "p99", "max");
-        print("through the gateway", result.viaGateway());
-        print("directly at ingest-service", result.direct());
+        result.viaGateway().print("through the gateway", NAME_WIDTH);
+        result.direct().print("directly at ingest-service", NAME_WIDTH);
         System.out.println("Directly, per kind of request:");
-        result.directByKind().forEach((kind, stats) -> print("  " + kind, stats));
+        result.directByKind().forEach((kind, stats) -> stats.print("  " + kind, NAME_WIDTH));
         System.out.printf("p99 target ≤ %.0f ms: %s%n", TARGET_P99_MS, result.met() ? "met" : "missed");
     }
 
-    private static void print(String name, LatencyStats s) {
-        System.out.printf("%-44s %6d %6d %8.2f %8.2f %8.2f %8.2f%n", name, s.sent(), s.errors(), s.p50(), s.p95(),
-            s.p99(), s.max());
-    }
 }

@@ -4,7 +4,9 @@ import dev.wenku.benchmarks.FreshnessBenchmark.Observation;
 import dev.wenku.benchmarks.FreshnessBenchmark.RateResult;
 import dev.wenku.benchmarks.PoetryCorpus.Poem;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -85,8 +87,8 @@ final class InteractiveUploads implements AutoCloseable {
                 timed.add(new Timed(n, (sentAt.get(n) - startNanos) / 1e9, (seen - sentAt.get(n)) / 1e9));
             }
         }
-        timed.sort(java.util.Comparator.comparingDouble(Timed::seconds).reversed());
-        timed.stream().limit(5).forEach(t -> System.out.printf(java.util.Locale.ROOT,
+        timed.sort(Comparator.comparingDouble(Timed::seconds).reversed());
+        timed.stream().limit(5).forEach(t -> System.out.printf(Locale.ROOT,
             "  slow interactive upload %d, sent at %.0f s: searchable after %.2f s%n", t.n(), t.sentSeconds(),
             t.seconds()));
     }

@@ -13,6 +13,11 @@ record LatencyStats(int sent, int errors, double p50, double p95, double p99, do
             millis(Percentiles.of(sorted, 99)), sorted.isEmpty() ? 0 : millis(sorted.getLast()));
     }
 
+    /** One row of a benchmark's latency table: {@code name} in a column {@code width} wide, then these figures. */
+    void print(String name, int width) {
+        System.out.printf("%-" + width + "s %6d %6d %8.2f %8.2f %8.2f %8.2f%n", name, sent, errors, p50, p95, p99, max);
+    }
+
     private static double millis(long nanos) {
         return nanos / 1e6;
     }

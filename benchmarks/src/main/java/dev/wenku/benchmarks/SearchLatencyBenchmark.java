@@ -108,16 +108,12 @@ public final class SearchLatencyBenchmark {
             + " searches and %d s at that rate per path:%n", result.rate(), result.seconds(), WARM_UP_ROUNDS,
             WARM_UP_SEARCHES_PER_ROUND, WINDOW_SECONDS * 2);
         System.out.printf("%-10s %6s %6s %8s %8s %8s %8s%n", "target", "sent", "errors", "p50", "p95", "p99", "max");
-        print("gateway", result.viaGateway());
-        print("direct", result.direct());
+        result.viaGateway().print("gateway", 10);
+        result.direct().print("direct", 10);
         System.out.printf("gateway adds %.2f ms at p50 (target ≤ 2 ms); search p99 %.2f ms (target ≤ 50 ms)%n",
             result.gatewayAddsAtP50(), result.viaGateway().p99());
     }
 
-    private static void print(String name, LatencyStats s) {
-        System.out.printf("%-10s %6d %6d %8.2f %8.2f %8.2f %8.2f%n", name, s.sent(), s.errors(), s.p50(), s.p95(),
-            s.p99(), s.max());
-    }
 
     /** One search request per query. */
     private static List<HttpRequest> searches(String base, List<String> queries) {
