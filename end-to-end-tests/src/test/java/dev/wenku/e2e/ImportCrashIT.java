@@ -25,11 +25,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A bulk import of the corpus slice (3,119 poems of NDJSON) through the gateway, with ingest-service killed with
- * SIGKILL while the import is being read and started again, then analysis-service killed while the imported poems are
- * being analysed and started again. The import resumes after its last committed batch: it ends {@code DONE} with every
- * line counted once (created, unchanged or rejected: the slice's poem without lines and the one without a title), no
- * poem stored twice (each in the registry once, at version 1) and every stored poem searchable once.
+ * A bulk import of the corpus slice (3,119 poems of NDJSON) through the gateway, with analysis-service and
+ * ingest-service killed with SIGKILL while the import is being read and its first poems analysed, then started again.
+ * The import resumes after its last committed batch: it ends {@code DONE} with every line counted once (created,
+ * unchanged or rejected: the slice's poem without lines and the one without a title), no poem stored twice (each in
+ * the registry once, at version 1) and every stored poem searchable once.
  */
 class ImportCrashIT {
 
@@ -52,23 +52,20 @@ class ImportCrashIT {
             assertEquals(202, started.statusCode(), started.body());
             String id = JsonPath.read(started.body(), "$.id");
 
-            String before = await().alias("a batch of the import committed, the import still running").atMost(WAIT)
-                .pollInterval(POLL).until(() -> progress(editor, id), p -> read(p) >= BATCH || !running(p));
-            assertTrue(running(before), "the import was done before ingest-service could be killed: " + before);
+            // Analysis cannot get ahead of the lines read: while the import runs, it is in the middle of its poems.
+            String before = await().alias("a batch committed and analysed, the import still running").atMost(WAIT)
+                .pollInterval(POLL).until(() -> progress(editor, id),
+                    p -> read(p) >= BATCH && number(p, "$.analyzed") > 0 || !running(p));
+            assertTrue(running(before), "the import was done before the services could be killed: " + before);
+            platform.kill(ServiceModule.ANALYSIS);
             platform.kill(ServiceModule.INGEST);
             platform.restart(ServiceModule.INGEST);
+            platform.restart(ServiceModule.ANALYSIS);
 
-            String done = await().alias("the import DONE after the restart").atMost(WAIT).pollInterval(POLL)
+            String done = await().alias("the import DONE after the restarts").atMost(WAIT).pollInterval(POLL)
                 .until(() -> progress(editor, id), p -> !running(p));
             assertEquals("DONE", JsonPath.read(done, "$.state"), done);
             int created = number(done, "$.created");
-            String analysing = await().alias("the imported poems being analysed").atMost(WAIT).pollInterval(POLL)
-                .until(() -> progress(editor, id), p -> number(p, "$.analyzed") > 0);
-            assertTrue(number(analysing, "$.indexed") < created, "analysis done before it could be killed: "
-                + analysing);
-            platform.kill(ServiceModule.ANALYSIS);
-            platform.restart(ServiceModule.ANALYSIS);
-
             assertEquals(lines.size(), number(done, "$.read"), "every line read once: " + done);
             assertEquals(0, number(done, "$.updated"), "no poem stored again as a new version: " + done);
             assertEquals(lines.size(), created + number(done, "$.unchanged") + number(done, "$.rejected"), done);
