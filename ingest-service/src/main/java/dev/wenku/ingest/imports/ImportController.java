@@ -114,13 +114,13 @@ class ImportController {
     @GetMapping
     List<ImportView> list() {
         return store.recent(LISTED).stream()
-            .map(job -> ImportView.of(job, store.pipeline(job.id()), List.of(), clock.instant())).toList();
+            .map(job -> ImportView.of(job, List.of(), clock.instant())).toList();
     }
 
     private ImportView view(String id) {
         ImportStore.Job job = store.job(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
             "There is no import " + id + "."));
-        return ImportView.of(job, store.pipeline(id), store.rejections(id), clock.instant());
+        return ImportView.of(job, store.rejections(id), clock.instant());
     }
 
     /** Copies the body to disk, refusing it (and keeping nothing) once it is larger than allowed. */

@@ -92,14 +92,6 @@ class ImportStore {
             JOB);
     }
 
-    /** How many of the versions an import stored are analysed (or further), and how many indexed. */
-    long[] pipeline(String id) {
-        return jdbc.queryForObject("""
-            select count(*) filter (where v.status in ('ANALYZED', 'INDEXED')), count(*) filter (where v.status = 'INDEXED')
-            from import_version i join document_version v on v.document_id = i.document_id and v.version = i.version
-            where i.import_id = :id""", Map.of("id", id), (row, n) -> new long[] {row.getLong(1), row.getLong(2)});
-    }
-
     List<ImportView.Rejection> rejections(String id) {
         return jdbc.query("select line, file_name, error, message from import_rejection where import_id = :id"
             + " order by line limit " + REJECTIONS_SHOWN, Map.of("id", id), (row, n) -> {
@@ -115,10 +107,11 @@ class ImportStore {
      * @param position   where the next item starts: a byte offset into NDJSON, an entry index into a zip
      * @param read       lines or files read
      * @param totalItems the files of a zip; null for NDJSON
+     * @param analyzed   of the versions it stored, how many are analysed or further (kept by a trigger of V5)
      */
     record Job(String id, ImportFormat format, String fileName, String spoolPath, long size, Integer totalItems,
                String state, long position, int read, int created, int updated, int unchanged, int rejected,
-               String error, Instant createdAt, String createdBy, Instant finishedAt) {
+               int analyzed, int indexed, String error, Instant createdAt, String createdBy, Instant finishedAt) {
     }
 
     private static final RowMapper<Job> JOB = ImportStore::job;
@@ -129,7 +122,8 @@ class ImportStore {
             row.getString("spool_path"), row.getLong("size_bytes"), row.getObject("total_items", Integer.class),
             row.getString("state"), row.getLong("position"), row.getInt("lines_read"),
             row.getInt("created"), row.getInt("updated"), row.getInt("unchanged"), row.getInt("rejected"),
-            row.getString("error"), row.getTimestamp("created_at").toInstant(), row.getString("created_by"),
+            row.getInt("analyzed"), row.getInt("indexed"), row.getString("error"),
+            row.getTimestamp("created_at").toInstant(), row.getString("created_by"),
             finished == null ? null : finished.toInstant());
     }
 }

@@ -38,14 +38,14 @@ public record ImportView(String id, String format, String fileName, String state
     public record Rejection(Integer line, String file, String error, String message) {
     }
 
-    static ImportView of(ImportStore.Job job, long[] pipeline, List<Rejection> rejections, Instant now) {
+    static ImportView of(ImportStore.Job job, List<Rejection> rejections, Instant now) {
         Instant end = job.finishedAt() != null ? job.finishedAt() : now;
         double seconds = Math.max(0.001, Duration.between(job.createdAt(), end).toMillis() / 1000.0);
         Double perSecond = job.read() == 0 ? null : job.read() / seconds;
         boolean zip = job.format() == ImportFormat.ZIP;
         return new ImportView(job.id(), job.format().code(), job.fileName(), job.state(), job.format().unit(),
             job.read(), job.totalItems(), job.size(), zip ? null : job.position(), job.created(), job.updated(),
-            job.unchanged(), job.rejected(), pipeline[0], pipeline[1], perSecond, eta(job, seconds), job.createdAt(),
+            job.unchanged(), job.rejected(), job.analyzed(), job.indexed(), perSecond, eta(job, seconds), job.createdAt(),
             job.createdBy(), job.finishedAt(), job.error(), rejections);
     }
 

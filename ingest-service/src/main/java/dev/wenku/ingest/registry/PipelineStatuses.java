@@ -13,8 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Folds the pipeline's reports into the versions they are about, a batch at a time (one statement per kind, sent
  * as a JDBC batch): a status only ever moves its version forward ({@code wenku_status_advances} in the schema: reports
- * of several services can cross each other), and the document's own status follows its current version's. A version
- * is committed before its event is published, so no report can arrive before its version: nothing waits in memory.
+ * of several services can cross each other), and the document's own status follows its current version's. The
+ * document's row is locked first, as every writer of the registry does, and the version's after it: a version's new
+ * status then moves its import's counts ({@code import_job}, by a trigger on {@code document_version}) last, so no two
+ * transactions wait on each other's rows in a cycle. A version is committed before its event is published, so no
+ * report can arrive before its version: nothing waits in memory.
  */
 @Component
 public class PipelineStatuses {
@@ -36,11 +39,11 @@ public class PipelineStatuses {
                 .addValue("at", Timestamp.from(report.at())))
             .toArray(SqlParameterSource[]::new);
         jdbc.batchUpdate("""
-            update document_version set status = :status, status_reason = :reason, status_at = :at
-            where document_id = :id and version = :version and wenku_status_advances(status, :status)""", rows);
-        jdbc.batchUpdate("""
             update document set status = :status, status_reason = :reason
             where id = :id and current_version = :version and wenku_status_advances(status, :status)""", rows);
+        jdbc.batchUpdate("""
+            update document_version set status = :status, status_reason = :reason, status_at = :at
+            where document_id = :id and version = :version and wenku_status_advances(status, :status)""", rows);
     }
 
     /** Keeps what analysis found in the version it analysed (a re-analysis replaces it). */

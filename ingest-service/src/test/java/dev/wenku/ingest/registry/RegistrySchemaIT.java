@@ -2,6 +2,7 @@ package dev.wenku.ingest.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wenku.events.DocumentStatusChanged;
 import dev.wenku.events.DocumentStatusChanged.Status;
 import dev.wenku.infrastructure.launcher.Infrastructure;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
@@ -11,10 +12,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The registry's migrations and its status rule, on a real PostgreSQL. */
 @ExtendWith(RealInfrastructureExtension.class)
@@ -84,6 +89,56 @@ class RegistrySchemaIT {
             assertThat(advances(advances, Status.INDEXED, Status.DELETED)).isTrue();
             assertThat(advances(advances, Status.RECEIVED, Status.ANALYZED)).isTrue();
             assertThat(advances(advances, Status.RECEIVED, Status.RECEIVED)).isFalse();
+        }
+    }
+
+    @Test
+    void anImportCountsItsVersionsAsTheirStatusesMoveAndNoOtherVersion() throws Exception {
+        String url = TestDatabase.create(SharedInfrastructure.get(), "wenku_import_counts_" + System.nanoTime());
+        flyway(url).migrate();
+        try (Connection db = connect(url)) {
+            db.createStatement().execute("""
+                insert into import_job (id, format, spool_path, size_bytes, state, created_at, created_by)
+                values ('i', 'ndjson', '/nowhere', 1, 'RUNNING', now(), 'x')""");
+            for (String id : List.of("a", "b", "c")) {
+                db.createStatement().execute(("""
+                    insert into document (id, current_version, title, title_simplified, title_terms, title_sort,
+                                          status, created_at, created_by, updated_at, updated_by)
+                    values ('%1$s', 1, 't', 't', '{t}', 't', 'RECEIVED', now(), 'x', now(), 'x');
+                    insert into document_version (document_id, version, title, body, content_hash, status,
+                                                  status_at, created_at, created_by)
+                    values ('%1$s', 1, 't', 'b', 'h', 'RECEIVED', now(), now(), 'x')""").formatted(id));
+            }
+            // c was stored by someone else: its progress is not the import's.
+            db.createStatement().execute("insert into import_version values ('i', 'a', 1), ('i', 'b', 1)");
+        }
+        DriverManagerDataSource source = new DriverManagerDataSource(url, SharedInfrastructure.get()
+            .postgresUsername(), SharedInfrastructure.get().postgresPassword());
+        PipelineStatuses statuses = new PipelineStatuses(new NamedParameterJdbcTemplate(source));
+
+        statuses.apply(List.of(report("a", Status.ANALYZED), report("b", Status.INDEXED), report("c", Status.INDEXED)));
+        assertThat(counts(url)).containsExactly(2, 1);
+        // Reports again, and a late one: nothing moves, nothing is counted twice.
+        statuses.apply(List.of(report("a", Status.ANALYZED), report("b", Status.ANALYZED)));
+        assertThat(counts(url)).containsExactly(2, 1);
+        statuses.apply(List.of(report("a", Status.INDEXED)));
+        assertThat(counts(url)).containsExactly(2, 2);
+        // A deleted document's version is no longer searchable.
+        statuses.apply(List.of(report("b", Status.DELETED)));
+        assertThat(counts(url)).containsExactly(1, 1);
+    }
+
+    private static DocumentStatusChanged report(String id, Status status) {
+        return new DocumentStatusChanged(DocumentStatusChanged.SCHEMA_VERSION, id, 1, status, null, "test",
+            Instant.now());
+    }
+
+    /** The import's analysed and indexed counts, as its progress shows them. */
+    private static List<Integer> counts(String url) throws Exception {
+        try (Connection db = connect(url);
+             ResultSet row = db.createStatement().executeQuery("select analyzed, indexed from import_job")) {
+            row.next();
+            return List.of(row.getInt(1), row.getInt(2));
         }
     }
 
