@@ -58,7 +58,7 @@ public class ModelController {
     public record ThemeView(String id, String label, List<String> terms, long documents) {
     }
 
-    public record TaxonomyView(long revision, int corpusDocuments, List<ThemeView> themes) {
+    public record TaxonomyView(long revision, long corpusDocuments, List<ThemeView> themes) {
     }
 
     @GetMapping("/api/themes")
@@ -79,14 +79,17 @@ public class ModelController {
     public record Suggestions(int paragraphs, List<ThemeSuggester.SuggestedTheme> suggestions) {
     }
 
-    /** Unsupervised topics over the paragraphs of the whole corpus, for editors to promote into the taxonomy. */
+    /**
+     * Unsupervised topics over the paragraphs of a random sample of the corpus (wenku.analysis.suggestion-paragraphs),
+     * for editors to promote into the taxonomy.
+     */
     @GetMapping("/api/themes/suggestions")
     public Suggestions suggestions(@RequestParam(required = false) Integer topics) {
         int wanted = topics == null ? properties.suggestedTopics() : topics;
         if (wanted < 1 || wanted > 50) {
             throw ApiException.invalidParameter("topics", "topics must be between 1 and 50, got " + wanted + ".");
         }
-        List<String> paragraphs = corpus.paragraphs();
+        List<String> paragraphs = corpus.paragraphs(properties.suggestionParagraphs());
         if (paragraphs.isEmpty()) {
             return new Suggestions(0, List.of());
         }

@@ -1,5 +1,7 @@
 package dev.wenku.analysis.engine;
 
+import java.util.Collection;
+
 /**
  * Document frequencies of the corpus analysed so far, for the IDF part of keyword weights. Implementations must be
  * safe to read from several threads.
@@ -28,6 +30,14 @@ public interface CorpusStatistics {
 
     /** In how many documents {@code term} occurs (their {@link DocumentAnalysis#terms()}). */
     long documentFrequency(String term);
+
+    /**
+     * These statistics for the distinct terms of one document, read at once: an analysis asks for every term it
+     * weighs, and statistics kept in a database answer them in one query instead of one each.
+     */
+    default CorpusStatistics forTerms(Collection<String> terms) {
+        return this;
+    }
 
     /**
      * Smoothed inverse document frequency {@code ln((N + 1) / (df + 1)) + 1}: never zero, so a term present in every

@@ -48,8 +48,9 @@ final class KeywordRanker {
         }
         double[] tfidf = new double[n];
         double maxTfidf = 0;
+        CorpusStatistics frequencies = corpus.forTerms(Arrays.asList(tokens.content).subList(0, n));
         for (int id = 0; id < n; id++) {
-            tfidf[id] = tf[id] * corpus.idf(tokens.content[id]);
+            tfidf[id] = tf[id] * frequencies.idf(tokens.content[id]);
             maxTfidf = Math.max(maxTfidf, tfidf[id]);
         }
         double[] rank = textRank(sequence, length, n);

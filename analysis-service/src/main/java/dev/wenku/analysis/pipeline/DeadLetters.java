@@ -7,6 +7,12 @@ import dev.wenku.support.kafka.DeadLetterPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -14,14 +20,21 @@ import org.springframework.util.backoff.FixedBackOff;
  * topic ({@link DeadLetterPublisher}: unchanged, with the exception in Kafka's {@code kafka_dlt-exception-*} headers)
  * and is reported FAILED; the pipeline goes on with the next document. Unreadable records (bad JSON, unknown schema)
  * go there at once.
+ *
+ * <p>A batch whose corpus entries could not be stored because the database is unavailable is no fault of its
+ * documents: it is retried with growing pauses (up to {@link #DATABASE_RETRY_MAX}) and without limit, so analysis
+ * catches up by itself when the database is back and no document goes to the dead-letter topic for it.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetters {
 
+    /** The longest pause between two attempts while the database is unavailable. */
+    static final long DATABASE_RETRY_MAX = 10_000;
+
     @Bean
     DefaultErrorHandler analysisErrorHandler(AnalysisProperties properties, DeadLetterPublisher deadLetters,
                                              AnalysisPublisher publisher) {
-        return new DefaultErrorHandler((record, exception) -> {
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
             deadLetters.accept(record, exception);
             if (record.value() instanceof DocumentIngested document) {
                 Throwable cause = exception.getCause() != null ? exception.getCause() : exception;
@@ -29,5 +42,25 @@ class DeadLetters {
                     "the FAILED status of " + document.documentId());
             }
         }, new FixedBackOff(500, properties.retries()));
+        handler.setBackOffFunction((record, exception) -> databaseUnavailable(exception) ? untilBack() : null);
+        return handler;
+    }
+
+    private static BackOff untilBack() {
+        ExponentialBackOff backOff = new ExponentialBackOff(250, 2.0);
+        backOff.setMaxInterval(DATABASE_RETRY_MAX);
+        return backOff;
+    }
+
+    /** Whether {@code failure} came from a database that could not be reached, rather than from the document. */
+    static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+                || cause instanceof DataAccessResourceFailureException
+                || cause instanceof CannotCreateTransactionException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -19,9 +19,10 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes ingested documents a batch at a time: analyses each, publishes its analysis, its corpus entry and its
- * ANALYZED status without waiting, and waits once, for every acknowledgement of the batch, before returning, so the
- * batch's offsets are committed only after Kafka holds everything it produced (at-least-once; a redelivered document
+ * Consumes ingested documents a batch at a time: analyses each, publishes its analysis and its ANALYZED status without
+ * waiting, stores the batch's corpus entries in one transaction ({@link CorpusStore#apply}) while Kafka acknowledges,
+ * and waits once, for every acknowledgement of the batch, before returning, so the batch's offsets are committed only
+ * after Kafka and the corpus hold everything it produced (at-least-once; a redelivered document
  * is analysed again, which is idempotent per version). Awaiting three acknowledgements per document, one after the
  * other, had bound the pipeline to Kafka round trips with the CPU half idle.
  *
@@ -59,19 +60,24 @@ public class IngestedDocumentListener {
         groupId = "${spring.kafka.consumer.group-id:analysis-service}")
     public void onIngested(List<ConsumerRecord<String, DocumentIngested>> records) {
         List<Sent> sent = new ArrayList<>(records.size());
+        List<CorpusStore.Change> changes = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, DocumentIngested> record = records.get(i);
             try {
-                sent.add(new Sent(i, traces.continued(record, "analyse " + record.topic(), () -> handle(record))));
+                sent.add(new Sent(i, traces.continued(record, "analyse " + record.topic(),
+                    () -> handle(record, changes))));
             } catch (RuntimeException e) {
+                store(changes, records);
                 awaitAll(sent, records);
                 throw new BatchListenerFailedException("Analysis of " + record.key() + " failed", e, i);
             }
         }
+        store(changes, records);
         awaitAll(sent, records);
     }
 
-    private CompletableFuture<?> handle(ConsumerRecord<String, DocumentIngested> record) {
+    private CompletableFuture<?> handle(ConsumerRecord<String, DocumentIngested> record,
+                                        List<CorpusStore.Change> changes) {
         DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
             SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
         if (unreadable != null) {
@@ -80,13 +86,29 @@ public class IngestedDocumentListener {
         DocumentIngested document = record.value();
         if (document == null) {
             log.info("Document {} deleted; passed on", record.key());
-            return CompletableFuture.allOf(publisher.deleted(record.key()), corpus.forget(record.key()));
+            changes.add(CorpusStore.Change.forgotten(record.key()));
+            return publisher.deleted(record.key());
         }
         DocumentAnalyzer.Result result = analyzer.analyze(document);
         log.info("Analysed document {} v{}: {} keywords, themes {}", document.documentId(), document.version(),
             result.event().keywords().size(), result.event().themes().stream().map(t -> t.id()).toList());
-        return CompletableFuture.allOf(publisher.analyzed(result.event()), corpus.record(result.corpusEntry()),
+        changes.add(CorpusStore.Change.recorded(result.corpusEntry()));
+        return CompletableFuture.allOf(publisher.analyzed(result.event()),
             publisher.status(document, Status.ANALYZED, null));
+    }
+
+    /**
+     * Stores the corpus entries of the records handled so far. If the database fails, the batch is handled again from
+     * its first record (a repeat changes nothing in the corpus), without limit while the database is unavailable
+     * ({@link DeadLetters}).
+     */
+    private void store(List<CorpusStore.Change> changes, List<ConsumerRecord<String, DocumentIngested>> records) {
+        try {
+            corpus.apply(changes);
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("The corpus entries of the batch from " + records.getFirst().key()
+                + " could not be stored", e, 0);
+        }
     }
 
     /**

@@ -23,11 +23,6 @@ class PipelineConfiguration {
         return topics.events(deadLetters.declare(Topics.DOCUMENTS_INGESTED));
     }
 
-    @Bean
-    NewTopic corpusTopic(PipelineTopics topics, AnalysisProperties properties) {
-        return topics.compacted(properties.corpusTopic());
-    }
-
     /** One partition: the operators' settings are applied in the order they were made. */
     @Bean
     NewTopic configTopic(PipelineTopics topics, AnalysisProperties properties) {

@@ -9,10 +9,11 @@ import dev.wenku.events.Topics;
 import dev.wenku.kafkatable.TopicSnapshot;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,15 +23,20 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Re-analyses the whole corpus after a change of dictionary, stoplist or taxonomy: reads the latest version of
- * every document from the ingested topic (compacted), analyses it with the current model and publishes it again
- * under the same version. search-service overwrites the indexed document in place, so search stays up and shows
- * the new analysis document by document. One run at a time per instance.
+ * Re-analyses the whole corpus after a change of dictionary, stoplist or taxonomy: reads the ingested topic
+ * (compacted) from its beginning, a batch of {@value #BATCH} records at a time, and analyses again each record whose
+ * version is the one the corpus holds of its document (so neither an older version nor a deleted document comes
+ * back), publishes it under the same version and stores its corpus entry. search-service overwrites the indexed
+ * document in place, so search stays up and shows the new analysis document by document. Nothing of the corpus is
+ * held in memory but one batch. One run at a time per instance.
  */
 @Component
 public class Reanalysis {
 
     private static final Logger log = LoggerFactory.getLogger(Reanalysis.class);
+    /** Records read, looked up in the corpus and analysed together. */
+    static final int BATCH = 100;
+
     private static final EventDeserializer<DocumentIngested> EVENTS = new EventDeserializer<>(DocumentIngested.class);
 
     public enum State { IDLE, RUNNING, DONE, FAILED }
@@ -76,12 +82,21 @@ public class Reanalysis {
 
     private void run() {
         try {
-            List<DocumentIngested> documents = latestVersions();
-            update(p -> new Progress(State.RUNNING, documents.size(), 0, 0, p.startedAt(), null, null));
-            log.info("Re-analysis: {} documents", documents.size());
-            for (DocumentIngested document : documents) {
-                reanalyse(document);
-            }
+            long total = corpus.size();
+            update(p -> new Progress(State.RUNNING, (int) total, 0, 0, p.startedAt(), null, null));
+            log.info("Re-analysis: {} documents", total);
+            List<DocumentIngested> batch = new ArrayList<>(BATCH);
+            TopicSnapshot.read(Topics.DOCUMENTS_INGESTED, kafka.buildAdminProperties(), record -> {
+                DocumentIngested document = read(record);
+                if (document != null) {
+                    batch.add(document);
+                }
+                if (batch.size() == BATCH) {
+                    reanalyse(batch);
+                    batch.clear();
+                }
+            });
+            reanalyse(batch);
             update(p -> new Progress(State.DONE, p.total(), p.done(), p.failed(), p.startedAt(), clock.instant(), null));
             log.info("Re-analysis done: {} of {} documents, {} failed", progress().done(), progress().total(),
                 progress().failed());
@@ -92,28 +107,36 @@ public class Reanalysis {
         }
     }
 
-    private void reanalyse(DocumentIngested document) {
-        try {
-            DocumentAnalyzer.Result result = analyzer.analyze(document);
-            AnalysisPublisher.await(CompletableFuture.allOf(publisher.analyzed(result.event()),
-                corpus.record(result.corpusEntry())), "the re-analysis of " + document.documentId());
-            Progress now = update(p -> new Progress(State.RUNNING, p.total(), p.done() + 1, p.failed(), p.startedAt(),
-                null, null));
-            if (now.done() % 10 == 0 || now.done() == now.total()) {
-                log.info("Re-analysis: {}/{} documents done", now.done(), now.total());
+    /** Analyses again the documents of {@code batch} at the version the corpus holds. */
+    private void reanalyse(List<DocumentIngested> batch) {
+        Map<String, Long> versions = new HashMap<>();
+        batch.forEach(document -> versions.merge(document.documentId(), document.version(), Math::max));
+        Set<String> held = corpus.holding(versions);
+        List<CorpusStore.Change> changes = new ArrayList<>();
+        List<CompletableFuture<?>> published = new ArrayList<>();
+        int failed = 0;
+        for (DocumentIngested document : batch) {
+            if (!held.contains(document.documentId()) || document.version() != versions.get(document.documentId())) {
+                continue;
             }
-        } catch (RuntimeException e) {
-            log.warn("Re-analysis of {} failed: {}", document.documentId(), e.toString());
-            update(p -> new Progress(State.RUNNING, p.total(), p.done(), p.failed() + 1, p.startedAt(), null, null));
+            try {
+                DocumentAnalyzer.Result result = analyzer.analyze(document);
+                published.add(publisher.analyzed(result.event()));
+                changes.add(CorpusStore.Change.recorded(result.corpusEntry()));
+            } catch (RuntimeException e) {
+                log.warn("Re-analysis of {} failed: {}", document.documentId(), e.toString());
+                failed++;
+            }
         }
-    }
-
-    /** The last record of every document up to the current end of the topic; deleted documents are left out. */
-    private List<DocumentIngested> latestVersions() {
-        Map<String, DocumentIngested> latest = new LinkedHashMap<>();
-        TopicSnapshot.read(Topics.DOCUMENTS_INGESTED, kafka.buildAdminProperties(),
-            record -> latest.put(record.key(), read(record)));
-        return latest.values().stream().filter(Objects::nonNull).toList();
+        corpus.apply(changes);
+        AnalysisPublisher.await(CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)),
+            "the re-analysis of " + changes.size() + " documents");
+        int failures = failed;
+        Progress now = update(p -> new Progress(State.RUNNING, p.total(), p.done() + changes.size(),
+            p.failed() + failures, p.startedAt(), null, null));
+        if (!changes.isEmpty()) {
+            log.info("Re-analysis: {}/{} documents done", now.done(), now.total());
+        }
     }
 
     private static DocumentIngested read(ConsumerRecord<String, byte[]> record) {

@@ -49,7 +49,7 @@ class ModelControllerTest {
         when(model.taxonomy()).thenReturn(Taxonomy.parse(TAXONOMY));
         when(model.revision()).thenReturn(7L);
         when(corpus.themeCounts()).thenReturn(Map.of("green-development", 3L));
-        when(corpus.size()).thenReturn(5);
+        when(corpus.size()).thenReturn(5L);
         mvc.perform(put("/api/themes").contentType(MediaType.APPLICATION_JSON).content(TAXONOMY))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.revision").value(7))

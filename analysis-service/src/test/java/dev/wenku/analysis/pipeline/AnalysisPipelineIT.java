@@ -19,6 +19,7 @@ import dev.wenku.events.PipelineEvent;
 import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
+import dev.wenku.infrastructure.launcher.TestDatabases;
 import dev.wenku.testsupport.SeedCorpus;
 import dev.wenku.text.Compilation;
 import dev.wenku.text.CompilationSplitter;
@@ -59,8 +60,11 @@ class AnalysisPipelineIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
+    static void servers(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafkaBootstrapServers());
+        String database = TestDatabases.create(SharedInfrastructure.get(), "wenku_analysis");
+        TestDatabases.datasource(SharedInfrastructure.get(), database)
+            .forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Value("${local.server.port}")

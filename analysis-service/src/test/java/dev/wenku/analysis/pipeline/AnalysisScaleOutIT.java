@@ -12,6 +12,7 @@ import dev.wenku.events.PipelineEvent;
 import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
+import dev.wenku.infrastructure.launcher.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,10 +53,18 @@ class AnalysisScaleOutIT {
         String group = "scale-out-" + UUID.randomUUID();
         List<ConfigurableApplicationContext> instances = new ArrayList<>();
         try {
+            // One corpus in one database, shared by both instances as in production.
+            String database = TestDatabases.create(SharedInfrastructure.get(), "wenku_scale_out");
             for (int i = 0; i < 2; i++) {
-                instances.add(new SpringApplicationBuilder(AnalysisApplication.class).run("--server.port=0",
+                List<String> arguments = new ArrayList<>(List.of("--server.port=0",
                     "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
-                    "--spring.kafka.consumer.group-id=" + group));
+                    "--spring.kafka.consumer.group-id=" + group,
+                    // One consumer each: with three each, the group's six consumers are more than the partitions,
+                    // and which of them get one depends on their ids' order, which can leave one instance idle.
+                    "--spring.kafka.listener.concurrency=1"));
+                arguments.addAll(List.of(TestDatabases.arguments(SharedInfrastructure.get(), database)));
+                instances.add(new SpringApplicationBuilder(AnalysisApplication.class)
+                    .run(arguments.toArray(String[]::new)));
             }
             List<Set<TopicPartition>> assigned = awaitStableAssignment(instances);
             assertFalse(assigned.get(0).isEmpty(), "the first instance holds partitions: " + assigned);

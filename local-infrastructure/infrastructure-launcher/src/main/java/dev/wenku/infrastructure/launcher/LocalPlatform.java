@@ -143,7 +143,7 @@ public final class LocalPlatform implements AutoCloseable {
     private Map<String, String> environment(ServiceModule service) {
         return switch (service) {
             case GATEWAY -> accounts.gatewayEnvironment();
-            case INGEST -> Map.of("SPRING_DATASOURCE_PASSWORD", infrastructure.postgresPassword());
+            case INGEST, ANALYSIS -> Map.of("SPRING_DATASOURCE_PASSWORD", infrastructure.postgresPassword());
             default -> Map.of();
         };
     }
@@ -156,10 +156,13 @@ public final class LocalPlatform implements AutoCloseable {
             "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
             "--spring.elasticsearch.uris=" + infrastructure.elasticsearchUrl(),
             "--wenku.ingest.drop-folder.path=" + dropFolder));
-        if (service == ServiceModule.INGEST) {
-            // The document registry's database; the password is in the environment (SPRING_DATASOURCE_PASSWORD).
+        if (service == ServiceModule.INGEST || service == ServiceModule.ANALYSIS) {
+            // The registry's and the corpus's database (a schema each); the password is in the environment
+            // (SPRING_DATASOURCE_PASSWORD).
             args.add("--spring.datasource.url=" + infrastructure.postgresJdbcUrl());
             args.add("--spring.datasource.username=" + infrastructure.postgresUsername());
+        }
+        if (service == ServiceModule.INGEST) {
             // Import bodies wait under the data directory, so an import resumes after a restart of the run.
             args.add("--wenku.ingest.imports.spool-folder=" + dropFolder.resolveSibling("imports"));
         }
