@@ -59,7 +59,13 @@ public final class BenchmarkSuite {
         BulkImportBenchmark.Result bulkImport = BulkImportBenchmark.measure(layout, PoetryCorpus.POEMS);
         BulkImportBenchmark.print(bulkImport);
 
-        SuiteTable table = BulkImportBenchmark.addRows(table(analysis, platform), bulkImport);
+        System.out.println("\n== analysis-service's corpus to a million documents (PostgreSQL of its own) ==");
+        CorpusMemoryBenchmark.Result corpusMemory = CorpusMemoryBenchmark.measure(layout,
+            CorpusMemoryBenchmark.DOCUMENTS);
+        CorpusMemoryBenchmark.print(corpusMemory);
+
+        SuiteTable table = CorpusMemoryBenchmark.addRow(BulkImportBenchmark.addRows(table(analysis, platform),
+            bulkImport), corpusMemory);
         double minutes = (System.nanoTime() - started) / 60e9;
         System.out.printf("%n== Benchmark suite: every figure of one run (%.1f min) ==%nMachine: %s%n%n%s", minutes,
             machine, table.render());
