@@ -24,14 +24,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The document registry's PostgreSQL is killed with SIGKILL in the middle of an import (a client uploading a stream of
- * essays, retrying what is refused, as the importer does) and started again:
+ * The platform's PostgreSQL (ingest-service's registry, analysis-service's corpus) is killed with SIGKILL in the
+ * middle of an import (a client uploading a stream of essays, retrying what is refused, as the importer does) and
+ * started again:
  * <ul>
  *   <li>while it is down, uploads answer {@code 503 database_unavailable} with {@code Retry-After} (nothing stored)
  *       and readers keep searching what was indexed;</li>
  *   <li>once it is back the import resumes: every essay ends up stored once (no acknowledged one lost, none
  *       duplicated), searchable once, and the editors' list follows each to {@code INDEXED} (status reports that
- *       arrived meanwhile were retried, not skipped).</li>
+ *       arrived meanwhile were retried, not skipped, and so were analyses whose corpus entries could not be
+ *       stored).</li>
  * </ul>
  */
 class RegistryOutageIT {
