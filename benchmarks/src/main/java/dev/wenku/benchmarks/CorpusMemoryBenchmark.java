@@ -196,8 +196,9 @@ public final class CorpusMemoryBenchmark {
         return table.add(String.format(Locale.ROOT, "analysis-service's corpus (statistics in PostgreSQL) taken to"
                 + " %,d synthetic documents: heap after GC at %,d and at the end", result.documents(),
                 result.first().documents()),
-            String.format(Locale.ROOT, "%.1f → %.1f MiB (%.2f×), %,.0f documents/s at the end", result.first().heapMiB(),
-                result.last().heapMiB(), result.growth(), result.last().documentsPerSecond()),
+            String.format(Locale.ROOT, "%.1f → %.1f MiB (%.2f×), %,.0f documents/s at the end",
+                result.first().heapMiB(), result.last().heapMiB(), result.growth(),
+                result.last().documentsPerSecond()),
             String.format(Locale.ROOT, "≤ %.2f×, and within analysis-service's 384 MiB", GROWTH_TARGET),
             result.growth() <= GROWTH_TARGET && result.last().heapMiB() < 384);
     }

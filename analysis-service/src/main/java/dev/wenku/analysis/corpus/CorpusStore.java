@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The corpus as analysis sees it, in PostgreSQL (schema {@code analysis}, see {@code db/analysis/V1__corpus.sql}): the latest
- * analysed version of every document with its terms, themes and paragraphs, and the counts over them (documents per
- * term, per theme, in all), moved by each change instead of computed over the corpus. Every instance shares it, a
- * restart loses nothing, and the heap holds none of it but a bounded cache of frequencies ({@link CorpusFrequencies}):
- * its size does not grow with the corpus.
+ * The corpus as analysis sees it, in PostgreSQL (schema {@code analysis}, see {@code db/analysis/V1__corpus.sql}):
+ * the latest analysed version of every document with its terms, themes and paragraphs, and the counts over them
+ * (documents per term, per theme, in all), moved by each change instead of computed over the corpus. Every instance
+ * shares it, a restart loses nothing, and the heap holds none of it but a bounded cache of frequencies
+ * ({@link CorpusFrequencies}): its size does not grow with the corpus.
  *
  * <p>A batch of changes is one transaction. Its documents are locked first (an advisory lock per id, which also covers
  * a document not stored yet), then the counts' rows, each kind in sorted order: transactions of several consumer

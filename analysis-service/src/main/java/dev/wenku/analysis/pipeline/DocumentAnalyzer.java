@@ -79,8 +79,8 @@ public class DocumentAnalyzer {
     }
 
     /**
-     * The event of {@code document}'s analysis; public so that a benchmark analysing in-process (without the Kafka-backed
-     * corpus store this class needs) builds exactly what the pipeline publishes.
+     * The event of {@code document}'s analysis; public so that a benchmark analysing in-process (without the database
+     * of the corpus store this class needs) builds exactly what the pipeline publishes.
      */
     public static DocumentAnalyzed event(DocumentIngested document, String simplifiedTitle, String simplifiedBody,
                                          DocumentAnalysis analysis, Instant analyzedAt) {
