@@ -62,13 +62,12 @@ final class CorpusReads {
 
     static void print(Result result) {
         System.out.printf("%nReads of the imported corpus through the gateway, open loop (milliseconds):%n");
-        System.out.printf("%-40s %6s %6s %8s %8s %8s %8s%n", "", "sent", "errors", "p50", "p95", "p99", "max");
+        LatencyStats.printHeader("", 40);
         result.search().print(String.format("search, %d/s for %d s", SEARCH_RATE, SEARCH_SECONDS), 40);
         result.suggest().print(String.format("suggestions, %d/s for %d s", LOOKUP_RATE, LOOKUP_SECONDS), 40);
         result.related().print(String.format("related (%d documents), %d/s for %d s", result.relatedDocuments(),
             LOOKUP_RATE, LOOKUP_SECONDS), 40);
     }
-
 
     private static LatencyStats run(List<HttpRequest> requests, int rate, int seconds) throws InterruptedException {
         OpenLoop.Run run = OpenLoop.run(requests, rate, seconds);

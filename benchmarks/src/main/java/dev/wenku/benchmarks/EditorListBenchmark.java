@@ -150,7 +150,7 @@ public final class EditorListBenchmark {
         System.out.printf("%nEditors' list with %,d documents more in the registry (filled in %.0f s), %d requests/s"
             + " for %d s per path (milliseconds):%n", result.documents(), result.fillSeconds(), result.rate(),
             result.seconds());
-        System.out.printf("%-44s %6s %6s %8s %8s %8s %8s%n", "", "sent", "errors", "p50", "p95", "p99", "max");
+        LatencyStats.printHeader("", NAME_WIDTH);
         result.viaGateway().print("through the gateway", NAME_WIDTH);
         result.direct().print("directly at ingest-service", NAME_WIDTH);
         System.out.println("Directly, per kind of request:");

@@ -107,13 +107,12 @@ public final class SearchLatencyBenchmark {
         System.out.printf("%nSearch latency at %d requests/s for %d s (milliseconds), after %d × %,d back-to-back"
             + " searches and %d s at that rate per path:%n", result.rate(), result.seconds(), WARM_UP_ROUNDS,
             WARM_UP_SEARCHES_PER_ROUND, WINDOW_SECONDS * 2);
-        System.out.printf("%-10s %6s %6s %8s %8s %8s %8s%n", "target", "sent", "errors", "p50", "p95", "p99", "max");
+        LatencyStats.printHeader("target", 10);
         result.viaGateway().print("gateway", 10);
         result.direct().print("direct", 10);
         System.out.printf("gateway adds %.2f ms at p50 (target ≤ 2 ms); search p99 %.2f ms (target ≤ 50 ms)%n",
             result.gatewayAddsAtP50(), result.viaGateway().p99());
     }
-
 
     /** One search request per query. */
     private static List<HttpRequest> searches(String base, List<String> queries) {

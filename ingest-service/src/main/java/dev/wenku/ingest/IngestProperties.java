@@ -28,8 +28,6 @@ import org.springframework.util.unit.DataSize;
  * @param imports            bulk imports ({@code POST /api/imports})
  * @param bulkBacklog        how far an import or the drop folder may run ahead of the pipeline (documents not yet
  *                           published, analysed or indexed) before it waits to store more
- * @param retryBackoffMax    longest pause between attempts while Kafka or the database is unavailable: events wait in
- *                           the outbox, the pipeline's status reports in Kafka (nothing is skipped)
  */
 @ConfigurationProperties("wenku.ingest")
 public record IngestProperties(
@@ -43,8 +41,7 @@ public record IngestProperties(
     @DefaultValue Outbox outbox,
     @DefaultValue Originals originals,
     @DefaultValue Imports imports,
-    @DefaultValue BulkBacklog bulkBacklog,
-    @DefaultValue("30s") Duration retryBackoffMax) {
+    @DefaultValue BulkBacklog bulkBacklog) {
 
     /** The request size allowed before JSON parsing: the body plus room for title, tags and JSON escaping. */
     public long maxRequestBytes() {

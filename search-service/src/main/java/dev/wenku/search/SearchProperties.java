@@ -12,8 +12,6 @@ import org.springframework.util.unit.DataSize;
  *                        {@code <alias>-v<mapping version>}
  * @param maxPageSize     largest {@code size} a search may ask for
  * @param startupTimeout  how long start-up waits for Elasticsearch to create or find the index
- * @param retryBackoffMax longest pause between retries of a batch while Elasticsearch is unavailable (retries
- *                        never stop, so nothing is skipped; the consumer is paused meanwhile)
  * @param bulk            how analysed documents are batched into bulk requests
  */
 @ConfigurationProperties("wenku.search")
@@ -21,7 +19,6 @@ public record SearchProperties(
     @DefaultValue("wenku-documents") String indexAlias,
     @DefaultValue("100") int maxPageSize,
     @DefaultValue("60s") Duration startupTimeout,
-    @DefaultValue("30s") Duration retryBackoffMax,
     @DefaultValue Bulk bulk) {
 
     /**

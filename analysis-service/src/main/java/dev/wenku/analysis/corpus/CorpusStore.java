@@ -91,7 +91,8 @@ public class CorpusStore {
      */
     public List<String> paragraphs(int limit) {
         long documents = size();
-        double percent = documents <= limit ? 100 : Math.max(0.0001, 100.0 * limit / documents);
+        // Twice the documents needed, so that a sample smaller than expected still fills the limit.
+        double percent = Math.min(100, Math.max(0.0001, 200.0 * limit / Math.max(1, documents)));
         List<String> paragraphs = new ArrayList<>();
         jdbc.query("select paragraphs from corpus_document tablesample bernoulli (?) order by document_id limit ?",
             row -> {

@@ -4,6 +4,7 @@ import dev.wenku.analysis.AnalysisProperties;
 import dev.wenku.events.DocumentIngested;
 import dev.wenku.events.DocumentStatusChanged.Status;
 import dev.wenku.support.kafka.DeadLetterPublisher;
+import dev.wenku.support.retry.OutageBackOff;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -11,8 +12,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -22,18 +21,16 @@ import org.springframework.util.backoff.FixedBackOff;
  * go there at once.
  *
  * <p>A batch whose corpus entries could not be stored because the database is unavailable is no fault of its
- * documents: it is retried with growing pauses (up to {@link #DATABASE_RETRY_MAX}) and without limit, so analysis
- * catches up by itself when the database is back and no document goes to the dead-letter topic for it.
+ * documents: it is retried with growing pauses ({@link OutageBackOff}, up to {@code wenku.outage.max-pause}) and
+ * without limit, so analysis catches up by itself when the database is back and no document goes to the dead-letter
+ * topic for it.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetters {
 
-    /** The longest pause between two attempts while the database is unavailable. */
-    static final long DATABASE_RETRY_MAX = 10_000;
-
     @Bean
     DefaultErrorHandler analysisErrorHandler(AnalysisProperties properties, DeadLetterPublisher deadLetters,
-                                             AnalysisPublisher publisher) {
+                                             AnalysisPublisher publisher, OutageBackOff outage) {
         DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
             deadLetters.accept(record, exception);
             if (record.value() instanceof DocumentIngested document) {
@@ -42,14 +39,8 @@ class DeadLetters {
                     "the FAILED status of " + document.documentId());
             }
         }, new FixedBackOff(500, properties.retries()));
-        handler.setBackOffFunction((record, exception) -> databaseUnavailable(exception) ? untilBack() : null);
+        handler.setBackOffFunction((record, exception) -> databaseUnavailable(exception) ? outage : null);
         return handler;
-    }
-
-    private static BackOff untilBack() {
-        ExponentialBackOff backOff = new ExponentialBackOff(250, 2.0);
-        backOff.setMaxInterval(DATABASE_RETRY_MAX);
-        return backOff;
     }
 
     /** Whether {@code failure} came from a database that could not be reached, rather than from the document. */

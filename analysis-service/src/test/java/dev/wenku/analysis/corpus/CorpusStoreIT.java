@@ -128,8 +128,13 @@ class CorpusStoreIT {
     void theParagraphsOfThemeSuggestionsAreABoundedSample() {
         corpus.apply(IntStream.range(0, 40).mapToObj(i -> CorpusStore.Change.recorded(
             document("p" + i, 1, Set.of("词")))).toList());
-        assertThat(corpus.paragraphs(1000)).hasSize(80).contains("第一段：p0", "第二段：p39");
-        assertThat(corpus.paragraphs(3)).hasSizeLessThanOrEqualTo(3);
+        assertThat(corpus.paragraphs(1000)).as("a corpus smaller than the sample: all of it")
+            .hasSize(80).contains("第一段：p0", "第二段：p39");
+        corpus.apply(IntStream.range(40, 2000).mapToObj(i -> CorpusStore.Change.recorded(
+            document("p" + i, 1, Set.of("词")))).toList());
+        List<String> sample = corpus.paragraphs(100);
+        assertThat(sample).as("a sample of a larger corpus: full, each paragraph once").hasSize(100)
+            .doesNotHaveDuplicates().allMatch(paragraph -> paragraph.matches("第[一二]段：p\\d+"));
     }
 
     @Test

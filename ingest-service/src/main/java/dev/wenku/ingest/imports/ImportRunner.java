@@ -1,11 +1,11 @@
 package dev.wenku.ingest.imports;
 
-import dev.wenku.ingest.IngestProperties;
 import dev.wenku.ingest.backpressure.PipelineBacklog;
 import dev.wenku.ingest.documents.DocumentOutcome;
 import dev.wenku.ingest.documents.UploadRejectedException;
 import dev.wenku.ingest.documents.UploadResult;
 import dev.wenku.support.problem.ErrorCode;
+import dev.wenku.support.retry.OutageBackOff;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,6 +22,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * Works through the imports, one at a time in the order they came: reads each spooled body a batch of items at a
@@ -40,23 +41,22 @@ class ImportRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
 
     private final ImportStore store;
     private final ImportSources sources;
     private final TransactionTemplate transactions;
-    private final IngestProperties properties;
     private final Clock clock;
     private final PipelineBacklog backlog;
+    private final OutageBackOff outage;
     private ScheduledExecutorService worker;
 
     ImportRunner(ImportStore store, ImportSources sources, TransactionTemplate transactions,
-                 IngestProperties properties, Clock clock, PipelineBacklog backlog) {
+                 Clock clock, PipelineBacklog backlog, OutageBackOff outage) {
         this.backlog = backlog;
+        this.outage = outage;
         this.store = store;
         this.sources = sources;
         this.transactions = transactions;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -98,7 +98,7 @@ class ImportRunner implements SmartLifecycle {
      */
     private String work(ImportStore.Job start, OpenSource source) throws InterruptedException {
         ImportStore.Job job = start;
-        Duration pause = FIRST_PAUSE;
+        BackOffExecution outageRetries = null;
         int batchSize = sources.batchSize(job.format());
         while (!Thread.currentThread().isInterrupted()) {
             ImportStore.Job from = job;
@@ -110,15 +110,17 @@ class ImportRunner implements SmartLifecycle {
                 if (batch == null || batch.read() == 0) {
                     return null;
                 }
-                pause = FIRST_PAUSE;
+                outageRetries = null;
                 batchSize = sources.batchSize(job.format());
             } catch (IOException | UncheckedIOException e) {
                 return "The spooled body cannot be read: " + e.getMessage();
             } catch (DataAccessException e) {
                 source.discard();
-                log.warn("Import {} waits {} before item {} again: {}", from.id(), pause, from.read() + 1, e.toString());
-                Thread.sleep(pause.toMillis());
-                pause = min(pause.multipliedBy(2), properties.retryBackoffMax());
+                outageRetries = outageRetries == null ? outage.start() : outageRetries;
+                long pause = outageRetries.nextBackOff();
+                log.warn("Import {} waits {} ms before item {} again: {}", from.id(), pause, from.read() + 1,
+                    e.toString());
+                Thread.sleep(pause);
             } catch (RuntimeException e) {
                 source.discard();
                 if (limit > 1) {
@@ -206,10 +208,6 @@ class ImportRunner implements SmartLifecycle {
         log.info("Import {} {}: {} {}, {} created, {} updated, {} unchanged, {} rejected{}", job.id(),
             state.toLowerCase(Locale.ROOT), done.read(), job.format().unit(), done.created(), done.updated(),
             done.unchanged(), done.rejected(), error == null ? "" : " (" + error + ")");
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** A batch's counts as its items are stored. */

@@ -45,8 +45,8 @@ public record ImportView(String id, String format, String fileName, String state
         boolean zip = job.format() == ImportFormat.ZIP;
         return new ImportView(job.id(), job.format().code(), job.fileName(), job.state(), job.format().unit(),
             job.read(), job.totalItems(), job.size(), zip ? null : job.position(), job.created(), job.updated(),
-            job.unchanged(), job.rejected(), job.analyzed(), job.indexed(), perSecond, eta(job, seconds), job.createdAt(),
-            job.createdBy(), job.finishedAt(), job.error(), rejections);
+            job.unchanged(), job.rejected(), job.analyzed(), job.indexed(), perSecond, eta(job, seconds),
+            job.createdAt(), job.createdBy(), job.finishedAt(), job.error(), rejections);
     }
 
     /** Seconds left at the pace so far: by files for a zip, by bytes for NDJSON (whose lines are not counted ahead). */

@@ -1,6 +1,7 @@
 package dev.wenku.ingest.outbox;
 
 import dev.wenku.ingest.IngestProperties;
+import dev.wenku.support.retry.OutageBackOff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,6 +39,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,10 +47,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes the outbox to Kafka: in batches of {@code wenku.ingest.outbox.batch-size}, in the order the events were
  * stored (so one document's events stay in order: its writes are serialised by a row lock), each batch sent at once
  * and deleted from the outbox only once Kafka acknowledged all of it. If anything in a batch fails (Kafka away), the
- * whole batch stays and is sent again after a pause that grows up to {@code wenku.ingest.retry-backoff-max}: a record may reach
- * Kafka twice, never not at all, and consumers are idempotent per version. Only one instance relays at a time (a
- * PostgreSQL advisory lock held on a connection of its own); the others wait to take over. Woken as soon as a
- * transaction with events commits here, it also looks every {@code poll-interval} for events other instances stored.
+ * whole batch stays and is sent again after a pause that grows up to {@code wenku.outage.max-pause}
+ * ({@link OutageBackOff}): a record may reach Kafka twice, never not at all, and consumers are idempotent per version.
+ * Only one instance relays at a time (a PostgreSQL advisory lock held on a connection of its own); the others wait to
+ * take over. Woken as soon as a transaction with events commits here, it also looks every {@code poll-interval} for
+ * events other instances stored.
  *
  * <p>Metrics: {@code wenku.outbox.published} (events acknowledged by Kafka), {@code wenku.outbox.batch.duration},
  * {@code wenku.outbox.backlog} (events waiting) and {@code wenku.outbox.oldest.age} (seconds the oldest has waited).
@@ -69,7 +72,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final NamedParameterJdbcTemplate jdbc;
     private final DataSource dataSource;
     private final IngestProperties.Outbox settings;
-    private final Duration retryBackoffMax;
+    private final OutageBackOff outage;
     private final KafkaTemplate<String, byte[]> kafka;
     private final DefaultKafkaProducerFactory<String, byte[]> producers;
     private final Counter published;
@@ -84,11 +87,11 @@ public class OutboxRelay implements SmartLifecycle {
     private Connection leaderConnection;
 
     public OutboxRelay(NamedParameterJdbcTemplate jdbc, DataSource dataSource, IngestProperties properties,
-                       KafkaProperties kafka, MeterRegistry meters) {
+                       KafkaProperties kafka, MeterRegistry meters, OutageBackOff outage) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.settings = properties.outbox();
-        this.retryBackoffMax = properties.retryBackoffMax();
+        this.outage = outage;
         Map<String, Object> config = kafka.buildProducerProperties();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -127,7 +130,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void relay() {
-        Duration pause = Duration.ZERO;
+        BackOffExecution outageRetries = null;
         while (running) {
             try {
                 if (!leader()) {
@@ -141,12 +144,13 @@ public class OutboxRelay implements SmartLifecycle {
                     continue;
                 }
                 publish(rows);
-                pause = Duration.ZERO;
+                outageRetries = null;
             } catch (Exception e) {
-                pause = pause.isZero() ? Duration.ofMillis(250) : min(pause.multipliedBy(2), retryBackoffMax);
-                log.warn("Outbox: could not publish ({}); retrying in {} ms", e.toString(), pause.toMillis());
+                outageRetries = outageRetries == null ? outage.start() : outageRetries;
+                long pause = outageRetries.nextBackOff();
+                log.warn("Outbox: could not publish ({}); retrying in {} ms", e.toString(), pause);
                 dropLeadershipIfBroken();
-                await(pause);
+                await(Duration.ofMillis(pause));
             }
         }
     }
@@ -290,10 +294,6 @@ public class OutboxRelay implements SmartLifecycle {
         } finally {
             lock.unlock();
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override

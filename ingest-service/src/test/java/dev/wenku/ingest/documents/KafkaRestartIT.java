@@ -47,7 +47,7 @@ class KafkaRestartIT {
                 "--spring.datasource.username=" + SharedInfrastructure.get().postgresUsername(),
                 "--spring.datasource.password=" + SharedInfrastructure.get().postgresPassword(),
                 "--wenku.ingest.drop-folder.enabled=false", "--wenku.ingest.outbox.publish-timeout=3s",
-                "--wenku.ingest.retry-backoff-max=1s")) {
+                "--wenku.outage.max-pause=1s")) {
             IngestClient client = new IngestClient(
                 Integer.parseInt(ingest.getEnvironment().getProperty("local.server.port")));
             String run = UUID.randomUUID().toString();

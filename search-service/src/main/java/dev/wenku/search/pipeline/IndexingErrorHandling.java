@@ -4,6 +4,7 @@ import dev.wenku.search.SearchProperties;
 import dev.wenku.events.Topics;
 import dev.wenku.support.kafka.DeadLetterPublisher;
 import dev.wenku.support.kafka.PipelineTopics;
+import dev.wenku.support.retry.OutageBackOff;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -12,11 +13,10 @@ import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * While Elasticsearch is unavailable the failed batch is retried with growing pauses (up to
- * {@code wenku.search.retry-backoff-max}) and without limit, the consumer paused in between so the group does not
+ * While Elasticsearch is unavailable the failed batch is retried with growing pauses ({@link OutageBackOff}, up to
+ * {@code wenku.outage.max-pause}) and without limit, the consumer paused in between so the group does not
  * rebalance: consumption stops while Elasticsearch is down and resumes by itself when it is back, without skipping
  * a document or crash-looping. Batches are sized and timed by {@code wenku.search.bulk.*}.
  */
@@ -24,10 +24,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class IndexingErrorHandling {
 
     @Bean
-    DefaultErrorHandler indexingErrorHandler(SearchProperties properties) {
-        ExponentialBackOff backOff = new ExponentialBackOff(250, 2.0);
-        backOff.setMaxInterval(properties.retryBackoffMax().toMillis());
-        return new DefaultErrorHandler(backOff);
+    DefaultErrorHandler indexingErrorHandler(OutageBackOff outage) {
+        return new DefaultErrorHandler(outage);
     }
 
     /**

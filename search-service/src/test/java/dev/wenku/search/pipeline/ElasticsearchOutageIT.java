@@ -62,7 +62,7 @@ class ElasticsearchOutageIT {
             RunningServer elasticsearch = servers.startElasticsearch(data.resolve("elasticsearch"), elasticsearchPort);
             try (ConfigurableApplicationContext search = new SpringApplicationBuilder(SearchApplication.class).run(
                     "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.address(),
-                    "--spring.elasticsearch.uris=" + elasticsearch.address(), "--wenku.search.retry-backoff-max=2s");
+                    "--spring.elasticsearch.uris=" + elasticsearch.address(), "--wenku.outage.max-pause=2s");
                  var producer = new KafkaProducer<String, PipelineEvent>(Map.of("bootstrap.servers", kafka.address(),
                      "acks", "all"), new StringSerializer(), new EventSerializer())) {
                 // A failed batch is retried with the consumer paused: search-service has noticed the outage.

@@ -118,7 +118,6 @@ public final class ImportCommand {
         return new String(System.console().readPassword("Password of %s: ", user));
     }
 
-    /** The first value of a JSON field in {@code json} (a string or a number), or null. */
     /** {@code GET /api/imports/{id}} through the gateway: the import's progress (JSON). */
     public static String progress(String gateway, String authorization, String id) throws Exception {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/imports/" + id))
@@ -131,6 +130,7 @@ public final class ImportCommand {
         return answer.body();
     }
 
+    /** The first value of a JSON field in {@code json} (a string or a number), or null. */
     static String field(String json, String name) {
         Matcher value = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[-0-9.eE]+)")
             .matcher(json);
