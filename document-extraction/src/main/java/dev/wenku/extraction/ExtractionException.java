@@ -12,8 +12,13 @@ public class ExtractionException extends Exception {
         MALFORMED,
         /** File, text or decompressed content (zip bomb) beyond the limits, or the parse ran out of memory. */
         TOO_LARGE,
-        /** The parse took too long (the worker was killed), or no worker became free in time. */
+        /** The parse took too long (the worker was killed). */
         TIMEOUT,
+        /**
+         * No worker became free within the queue timeout: the file was not looked at, and the same call may
+         * succeed later.
+         */
+        BUSY,
         /** The worker died for another reason, or could not be started. */
         WORKER_CRASHED
     }

@@ -96,15 +96,15 @@ final class WorkerPool implements AutoCloseable {
     private Slot takeFreeSlot(String fileName) throws ExtractionException {
         ensureOpen();
         try {
-            Slot slot = freeSlots.pollFirst(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            Slot slot = freeSlots.pollFirst(settings.queueTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (slot == null) {
-                throw new ExtractionException(Reason.TIMEOUT,
-                        fileName + ": no extraction worker became free within " + WorkerProcess.seconds(settings.timeout()));
+                throw new ExtractionException(Reason.BUSY, fileName + ": no extraction worker became free within "
+                        + WorkerProcess.seconds(settings.queueTimeout()));
             }
             return slot;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ExtractionException(Reason.TIMEOUT, fileName + ": interrupted while waiting for a worker", e);
+            throw new ExtractionException(Reason.BUSY, fileName + ": interrupted while waiting for a worker", e);
         }
     }
 

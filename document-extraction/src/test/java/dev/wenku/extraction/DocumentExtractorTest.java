@@ -43,7 +43,8 @@ class DocumentExtractorTest {
     @BeforeAll
     static void startWorkers() {
         extractor = new DocumentExtractor(
-                new ExtractionSettings(2, Duration.ofSeconds(30), "256m", MAX_TEXT_CHARS, MAX_INPUT_BYTES));
+                new ExtractionSettings(2, Duration.ofSeconds(30), Duration.ofMinutes(1), "256m", MAX_TEXT_CHARS,
+                    MAX_INPUT_BYTES));
     }
 
     @AfterAll

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
@@ -51,9 +52,47 @@ class WorkerLifecycleTest {
     }
 
     @Test
+    void aCallQueuedLongerThanTheParseTimeoutStillGetsItsTurn() throws Exception {
+        try (DocumentExtractor extractor = new DocumentExtractor(settings(1, Duration.ofSeconds(1)), MISBEHAVING)) {
+            onlyWorker(extractor);
+            CompletableFuture<ExtractionException> hung = new CompletableFuture<>();
+            Thread first = Thread.ofPlatform().start(() -> hung.complete(assertThrows(ExtractionException.class,
+                () -> extractor.extract("hang.html", file("essay-utf8.html")))));
+            awaitTrue(() -> parsing(first), "the first call holds the only worker");
+
+            long start = System.nanoTime();
+            ExtractedDocument queued = extractor.extract("essay.html", file("essay-utf8.html"));
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+            assertEquals(Fixtures.TITLE, queued.title());
+            assertTrue(waited.compareTo(Duration.ofSeconds(1)) >= 0, "it waited out the hung parse: " + waited);
+            assertEquals(Reason.TIMEOUT, hung.get(20, TimeUnit.SECONDS).reason());
+        }
+    }
+
+    @Test
+    void aCallFindingNoFreeWorkerWithinTheQueueTimeoutIsBusy() throws Exception {
+        ExtractionSettings settings = settings(1, Duration.ofSeconds(5), Duration.ofMillis(300));
+        try (DocumentExtractor extractor = new DocumentExtractor(settings, MISBEHAVING)) {
+            onlyWorker(extractor);
+            Thread first = Thread.ofPlatform().start(() -> assertThrows(ExtractionException.class,
+                () -> extractor.extract("hang.html", file("essay-utf8.html"))));
+            awaitTrue(() -> parsing(first), "the first call holds the only worker");
+
+            ExtractionException e = assertThrows(ExtractionException.class,
+                () -> extractor.extract("essay.html", file("essay-utf8.html")));
+
+            assertEquals(Reason.BUSY, e.reason());
+            assertEquals("essay.html: no extraction worker became free within 300 ms", e.getMessage());
+            first.join(Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
     void hugeLegitimatePageOutlastingATinyTimeoutIsStopped() throws Exception {
         byte[] page = Fixtures.hugeHtml(1_000_000);
-        ExtractionSettings settings = new ExtractionSettings(1, Duration.ofMillis(300), "256m", 5_000_000, 64L << 20);
+        ExtractionSettings settings = new ExtractionSettings(1, Duration.ofMillis(300), Duration.ofMinutes(1), "256m",
+            5_000_000, 64L << 20);
         try (DocumentExtractor extractor = new DocumentExtractor(settings)) {
             long worker = onlyWorker(extractor);
 
@@ -154,7 +193,17 @@ class WorkerLifecycleTest {
     }
 
     private static ExtractionSettings settings(int workers, Duration timeout) {
-        return new ExtractionSettings(workers, timeout, "64m", 1_000_000, 8L << 20);
+        return settings(workers, timeout, Duration.ofMinutes(1));
+    }
+
+    private static ExtractionSettings settings(int workers, Duration timeout, Duration queueTimeout) {
+        return new ExtractionSettings(workers, timeout, queueTimeout, "64m", 1_000_000, 8L << 20);
+    }
+
+    /** Whether {@code caller} is inside a worker's parse, so it holds a worker. */
+    private static boolean parsing(Thread caller) {
+        return Arrays.stream(caller.getStackTrace()).anyMatch(frame ->
+            frame.getClassName().equals(WorkerProcess.class.getName()) && frame.getMethodName().equals("extract"));
     }
 
     /** The per-worker java.io.tmpdir, read from the worker's command line (Linux). */

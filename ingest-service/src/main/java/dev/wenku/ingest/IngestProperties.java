@@ -51,11 +51,15 @@ public record IngestProperties(
     /**
      * @param workers  worker JVMs parsing files in parallel
      * @param timeout  longest parse of one file; the worker is killed and replaced after it
+     * @param queueTimeout longest wait of a file for a free worker; an upload still waiting then is answered
+     *                 {@code 503 extraction_busy} (nothing stored, retry later), a dropped file waits for the next
+     *                 scan, a zip import waits and tries again
      * @param maxHeap  heap of each worker JVM (e.g. {@code 256m}); a file needing more fails, the service does not
      */
     public record Extraction(
         @DefaultValue("1") int workers,
         @DefaultValue("20s") Duration timeout,
+        @DefaultValue("60s") Duration queueTimeout,
         @DefaultValue("256m") String maxHeap) {
     }
 

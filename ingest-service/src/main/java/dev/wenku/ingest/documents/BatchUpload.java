@@ -52,9 +52,8 @@ public class BatchUpload {
             try {
                 byte[] bytes = upload.getBytes();
                 DecodedFile decoded = files.decode(name, bytes);
-                validator.validateDecoded(decoded.text(), name);
-                UploadResult result = ingestion.ingest(new IncomingText(decoded.text(), decoded.encoding(), name, null,
-                    decoded.title(), null, tags, split, new OriginalUpload(name, upload.getContentType(), bytes), user));
+                UploadResult result = ingestion.ingest(IncomingText.ofFile(decoded, name,
+                    new OriginalUpload(name, upload.getContentType(), bytes), split, user).withTags(tags));
                 progress.succeeded(name, result);
                 results.add(new FileResult(name, result.httpStatus(), result, null));
             } catch (ApiException e) {

@@ -94,11 +94,10 @@ public class DocumentController {
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         byte[] bytes = file.getBytes();
         DecodedFile decoded = files.decode(name, bytes);
-        validator.validateDecoded(decoded.text(), name);
-        String declaredTitle = title != null ? title : decoded.title();
-        return answer(ingestion.ingest(new IncomingText(decoded.text(), decoded.encoding(),
-            source != null ? source : name, null, declaredTitle, author, tags,
-            validator.split(split), new OriginalUpload(name, file.getContentType(), bytes), Caller.current(Caller.UNKNOWN))));
+        return answer(ingestion.ingest(IncomingText.ofFile(decoded, source != null ? source : name,
+                new OriginalUpload(name, file.getContentType(), bytes), validator.split(split),
+                Caller.current(Caller.UNKNOWN))
+            .withTitle(title).withAuthor(author).withTags(tags)));
     }
 
     /** Several files in one request; each gets its own result, and a bad file does not stop the others. */

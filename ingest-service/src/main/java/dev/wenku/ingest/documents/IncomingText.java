@@ -1,5 +1,6 @@
 package dev.wenku.ingest.documents;
 
+import dev.wenku.ingest.files.DecodedFile;
 import dev.wenku.ingest.originals.OriginalUpload;
 import java.util.List;
 
@@ -21,5 +22,34 @@ public record IncomingText(String text, String encoding, String source, String s
 
     public IncomingText {
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /**
+     * An uploaded file's text, with the title its metadata gives and its bytes kept as the version's original; the
+     * {@code with…} methods add what the uploader said about it.
+     */
+    public static IncomingText ofFile(DecodedFile decoded, String source, OriginalUpload original, boolean split,
+                                      String user) {
+        return new IncomingText(decoded.text(), decoded.encoding(), source, null, decoded.title(), null, List.of(),
+            split, original, user);
+    }
+
+    /** The same text under the title the uploader gave, if any (otherwise the one it had). */
+    public IncomingText withTitle(String title) {
+        return title == null ? this : new IncomingText(text, encoding, source, sourceHash, title, author, tags, split,
+            original, user);
+    }
+
+    public IncomingText withAuthor(String author) {
+        return new IncomingText(text, encoding, source, sourceHash, declaredTitle, author, tags, split, original, user);
+    }
+
+    public IncomingText withTags(List<String> tags) {
+        return new IncomingText(text, encoding, source, sourceHash, declaredTitle, author, tags, split, original, user);
+    }
+
+    /** The same text, known by the hash of the bytes it came from (the drop folder's "unchanged" check). */
+    public IncomingText withSourceHash(String hash) {
+        return new IncomingText(text, encoding, source, hash, declaredTitle, author, tags, split, original, user);
     }
 }

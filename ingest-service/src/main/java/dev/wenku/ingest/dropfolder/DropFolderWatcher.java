@@ -73,7 +73,7 @@ public class DropFolderWatcher implements SmartLifecycle {
         this.backlog = backlog;
         this.settings = properties.dropFolder();
         this.files = new DroppedFileIngestion(new DroppedFileReader(properties.maxFileSize().toBytes()), decoder,
-            ingestion, registry, validator, properties.extraction().workers());
+            ingestion, registry, validator);
         this.scans = Counter.builder(SCANS).description("Completed scans of the drop folder").register(meters);
     }
 

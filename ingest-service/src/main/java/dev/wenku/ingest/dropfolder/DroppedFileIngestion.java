@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
 /**
@@ -38,23 +37,13 @@ final class DroppedFileIngestion {
     private final DocumentIngestion ingestion;
     private final DocumentRegistry registry;
     private final UploadValidator validator;
-    /**
-     * Decoding is where a .docx, .pdf or .html file waits for an extraction worker, and that wait is bounded by the
-     * extraction timeout: a file still waiting then is refused as {@code unprocessable_file}. So no more dropped files
-     * decode at once than there are extraction workers, and a batch of documents never makes one of them wait its
-     * turn out. Plain text decodes in a moment, so this costs little; repair and storing, the costly part, stay
-     * concurrent.
-     */
-    private final Semaphore decoding;
-
     DroppedFileIngestion(DroppedFileReader reader, FileDecoder files, DocumentIngestion ingestion,
-                         DocumentRegistry registry, UploadValidator validator, int extractionWorkers) {
+                         DocumentRegistry registry, UploadValidator validator) {
         this.reader = reader;
         this.files = files;
         this.ingestion = ingestion;
         this.registry = registry;
         this.validator = validator;
-        this.decoding = new Semaphore(Math.max(1, extractionWorkers), true);
     }
 
     /**
@@ -72,17 +61,18 @@ final class DroppedFileIngestion {
         }
         String name = file.getFileName().toString();
         DecodedFile decoded = decode(name, bytes);
-        validator.validateDecoded(decoded.text(), source);
-        UploadResult result = ingestion.ingest(new IncomingText(decoded.text(), decoded.encoding(), source, hash,
-            decoded.title(), null, List.of(), validator.split(null),
-            new OriginalUpload(name, decoded.mediaType(), bytes), USER));
+        UploadResult result = ingestion.ingest(IncomingText.ofFile(decoded, source,
+            new OriginalUpload(name, decoded.mediaType(), bytes), validator.split(null), USER).withSourceHash(hash));
         Set<String> now = result.documents().stream().map(DocumentOutcome::id).collect(Collectors.toSet());
         before.stream().filter(r -> !now.contains(r.id())).forEach(r -> ingestion.delete(r.id(), null, USER));
         return result;
     }
 
+    /**
+     * A .docx, .pdf or .html file waits here for an extraction worker, up to
+     * {@code wenku.ingest.extraction.queue-timeout}; one still waiting then stays for the next scan.
+     */
     private DecodedFile decode(String name, byte[] bytes) throws InterruptedException {
-        decoding.acquire();
         try {
             return files.decode(name, bytes);
         } catch (UploadRejectedException e) {
@@ -91,8 +81,6 @@ final class DroppedFileIngestion {
                 throw new InterruptedException("stopped while " + name + " was decoded");
             }
             throw e;
-        } finally {
-            decoding.release();
         }
     }
 

@@ -14,6 +14,6 @@ class ExtractionConfiguration {
         IngestProperties.Extraction extraction = properties.extraction();
         ExtractionSettings defaults = ExtractionSettings.defaults();
         return new DocumentExtractor(new ExtractionSettings(extraction.workers(), extraction.timeout(),
-            extraction.maxHeap(), defaults.maxTextChars(), properties.maxFileSize().toBytes()));
+            extraction.queueTimeout(), extraction.maxHeap(), defaults.maxTextChars(), properties.maxFileSize().toBytes()));
     }
 }

@@ -1,10 +1,12 @@
 package dev.wenku.ingest.files;
 
+import dev.wenku.support.problem.ApiException;
 import dev.wenku.support.problem.ErrorCode;
 import dev.wenku.extraction.DocumentExtractor;
 import dev.wenku.extraction.ExtractedDocument;
 import dev.wenku.extraction.ExtractionException;
 import dev.wenku.ingest.IngestProperties;
+import dev.wenku.ingest.documents.ReadableText;
 import dev.wenku.ingest.documents.UploadRejectedException;
 import dev.wenku.text.DecodedText;
 import dev.wenku.text.EncodingDetector;
@@ -26,6 +28,10 @@ public class FileDecoder {
         this.properties = properties;
     }
 
+    /**
+     * The text of an uploaded file, whatever its kind, or why it has none: every path a file comes in by (single and
+     * batch uploads, the drop folder, zip imports) reads it here, so a file is accepted or refused the same way.
+     */
     public DecodedFile decode(String fileName, byte[] bytes) {
         if (bytes.length == 0) {
             throw new UploadRejectedException(ErrorCode.EMPTY_FILE, fileName + " is empty.");
@@ -34,13 +40,18 @@ public class FileDecoder {
             throw new UploadRejectedException(ErrorCode.FILE_TOO_LARGE, fileName + " has " + bytes.length
                 + " bytes; the limit is " + properties.maxFileSize().toBytes() + " bytes (wenku.ingest.max-file-size).");
         }
-        return switch (FileKind.of(fileName)) {
+        DecodedFile decoded = switch (FileKind.of(fileName)) {
             case PLAIN_TEXT -> decodeText(fileName, bytes);
             case HTML -> extract(fileName, checkedHtml(fileName, bytes));
             case EXTRACTED -> extract(fileName, bytes);
             case UNSUPPORTED -> throw new UploadRejectedException(ErrorCode.UNSUPPORTED_TYPE,
                 fileName + " is not a supported file type; supported: " + FileKind.SUPPORTED + ".");
         };
+        if (!ReadableText.isPresentIn(decoded.text())) {
+            throw new UploadRejectedException(ErrorCode.EMPTY_BODY, fileName
+                + " contains no text (no letter, character or digit).");
+        }
+        return decoded;
     }
 
     /** Text that arrived as a request body (text/plain) rather than as a file. */
@@ -76,12 +87,17 @@ public class FileDecoder {
         return bytes;
     }
 
+    /**
+     * Extracts the text of a .html/.docx/.pdf file; a file no worker could take in time is not refused (nothing is
+     * wrong with it): the caller gets {@code extraction_busy}, a 503 it may retry.
+     */
     private DecodedFile extract(String fileName, byte[] bytes) {
         try {
             ExtractedDocument document = extractor.extract(fileName, bytes);
             return new DecodedFile(document.text(), null, document.mediaType(), document.title());
         } catch (ExtractionException e) {
             throw switch (e.reason()) {
+                case BUSY -> new ApiException(ErrorCode.EXTRACTION_BUSY, e.getMessage());
                 case UNSUPPORTED_TYPE -> new UploadRejectedException(ErrorCode.UNSUPPORTED_TYPE,
                     e.getMessage());
                 case MALFORMED -> new UploadRejectedException(ErrorCode.MALFORMED_FILE, e.getMessage());

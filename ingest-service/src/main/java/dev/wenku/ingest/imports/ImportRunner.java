@@ -4,6 +4,7 @@ import dev.wenku.ingest.backpressure.PipelineBacklog;
 import dev.wenku.ingest.documents.DocumentOutcome;
 import dev.wenku.ingest.documents.UploadRejectedException;
 import dev.wenku.ingest.documents.UploadResult;
+import dev.wenku.support.problem.ApiException;
 import dev.wenku.support.problem.ErrorCode;
 import dev.wenku.support.retry.OutageBackOff;
 import java.io.IOException;
@@ -31,10 +32,10 @@ import org.springframework.util.backoff.BackOffExecution;
  * restart resumes each import at its last committed position, so no item is stored or counted twice. A bad item is a
  * rejection (line number or file name, error code, message), never the end of the import; a batch failing for
  * another reason is retried item by item, and an item that fails on its own is rejected as an internal error. While
- * the database is away, the batch is retried with growing pauses. An import whose body cannot be read at all ends
- * {@code FAILED}. Before each batch the runner waits while the pipeline holds a full bulk backlog
- * ({@link PipelineBacklog}): an import goes as fast as analysis and indexing, and an editor's upload never queues
- * behind the rest of it.
+ * the database is away or every extraction worker is busy, the batch is retried with growing pauses. An import whose
+ * body cannot be read at all ends {@code FAILED}. Before each batch the runner waits while the pipeline holds a full
+ * bulk backlog ({@link PipelineBacklog}): an import goes as fast as analysis and indexing, and an editor's upload
+ * never queues behind the rest of it.
  */
 @Component
 class ImportRunner implements SmartLifecycle {
@@ -114,16 +115,15 @@ class ImportRunner implements SmartLifecycle {
                 batchSize = sources.batchSize(job.format());
             } catch (IOException | UncheckedIOException e) {
                 return "The spooled body cannot be read: " + e.getMessage();
-            } catch (DataAccessException e) {
-                source.discard();
-                outageRetries = outageRetries == null ? outage.start() : outageRetries;
-                long pause = outageRetries.nextBackOff();
-                log.warn("Import {} waits {} ms before item {} again: {}", from.id(), pause, from.read() + 1,
-                    e.toString());
-                Thread.sleep(pause);
             } catch (RuntimeException e) {
                 source.discard();
-                if (limit > 1) {
+                if (worthWaitingFor(e)) {
+                    outageRetries = outageRetries == null ? outage.start() : outageRetries;
+                    long pause = outageRetries.nextBackOff();
+                    log.warn("Import {} waits {} ms before item {} again: {}", from.id(), pause, from.read() + 1,
+                        e.toString());
+                    Thread.sleep(pause);
+                } else if (limit > 1) {
                     // Something in the batch failed unexpectedly: go item by item to find the item that did.
                     batchSize = 1;
                 } else {
@@ -137,6 +137,15 @@ class ImportRunner implements SmartLifecycle {
     }
 
     /** Rejects the item at the job's position as an internal error and moves past it. */
+    /**
+     * Whether a batch failed for a passing reason of the platform's (the database away, every extraction worker
+     * busy) rather than because of an item: it is tried again, unchanged, after a pause.
+     */
+    private static boolean worthWaitingFor(RuntimeException failure) {
+        return failure instanceof DataAccessException
+            || failure instanceof ApiException api && api.code().retryable();
+    }
+
     private void skipItem(ImportStore.Job job, RuntimeException failure) {
         transactions.executeWithoutResult(status -> {
             try (ImportSource items = sources.open(job, job.position())) {

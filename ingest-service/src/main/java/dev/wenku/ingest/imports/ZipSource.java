@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -110,11 +109,9 @@ final class ZipSource implements ImportSource {
             String path = ZipEntryPath.normalized(entry.getName());
             byte[] bytes = read(path);
             DecodedFile decoded = context.files().decode(path, bytes);
-            UploadValidator validator = context.validator();
-            validator.validateDecoded(decoded.text(), path);
-            return context.ingestion().ingest(new IncomingText(decoded.text(), decoded.encoding(), sourcePrefix + path,
-                null, decoded.title(), null, List.of(), validator.split(null),
-                new OriginalUpload(ZipEntryPath.baseName(path), decoded.mediaType(), bytes), user));
+            return context.ingestion().ingest(IncomingText.ofFile(decoded, sourcePrefix + path,
+                new OriginalUpload(ZipEntryPath.baseName(path), decoded.mediaType(), bytes),
+                context.validator().split(null), user));
         }
 
         /** The entry's bytes, read no further than one byte past the limit of a single file upload. */

@@ -50,6 +50,8 @@ public enum ErrorCode {
         "消息系统暂不可用，本次提交未被接受，可以安全重试"),
     DATABASE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Nothing was stored: the database is unavailable; retry later",
         "数据库暂不可用，本次提交未被保存，可以安全重试"),
+    EXTRACTION_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "Nothing was stored: every file reader is busy; retry later",
+        "文件解析繁忙，本次提交未被保存，可以稍后重试"),
     SEARCH_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Search is unavailable right now", "检索服务暂不可用，请稍后重试"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The service is not answering right now", "服务暂不可用，请稍后重试");
 
