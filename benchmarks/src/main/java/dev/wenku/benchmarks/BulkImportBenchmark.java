@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,12 +39,31 @@ public final class BulkImportBenchmark {
     private static final double CPU_TARGET = 0.85;
     private static final double FRESHNESS_P99_TARGET_SECONDS = 3;
     private static final double SEARCH_P99_TARGET_MS = 100;
+    /** What does not grow with the corpus grows by less than this over ten times the documents. */
+    private static final double HEAP_GROWTH_TARGET = 1.25;
     private static final double SUGGEST_P99_TARGET_MS = 30;
     private static final double RELATED_P99_TARGET_MS = 100;
     private static final String INDEX_ALIAS = "wenku-documents";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private BulkImportBenchmark() {
+    }
+
+    /**
+     * Each service's live heap ({@link ServiceHeaps}) once a tenth of the poems were searchable, and after the import.
+     */
+    record Heaps(long earlyDocuments, Map<String, Double> early, long endDocuments, Map<String, Double> end) {
+
+        /** The largest growth of one service's live heap from the early reading to the end. */
+        double growth() {
+            return end.entrySet().stream().filter(e -> early.containsKey(e.getKey()))
+                .mapToDouble(e -> e.getValue() / early.get(e.getKey())).max().orElse(Double.NaN);
+        }
+
+        String describe() {
+            return end.keySet().stream().map(name -> format("%s %.0f → %.0f", name, early.getOrDefault(name,
+                Double.NaN), end.get(name))).collect(Collectors.joining(", ")) + " MiB";
+        }
     }
 
     /** The platform's share of the machine during the import, and each process's share of a core (text). */
@@ -56,7 +76,7 @@ public final class BulkImportBenchmark {
      */
     record Result(int poems, PoemImport.Outcome imported, long searchCount, PoemAnalysis.Measured analysis, int cores,
                   double rawBulkPerSecond, Cpu cpu, PlatformMemory.Sample peak, RateResult interactive,
-                  CorpusReads.Result reads) {
+                  CorpusReads.Result reads, Heaps heaps) {
 
         /** What the machine could do at best: every core analysing, or Elasticsearch taking raw bulks. */
         double reference() {
@@ -130,6 +150,7 @@ public final class BulkImportBenchmark {
         System.out.printf("%n== Bulk import of %,d poems, one interactive upload a second meanwhile ==%n",
             poems.size());
         PlatformCpu cpu = PlatformCpu.start(platform);
+        EarlyHeaps early = new EarlyHeaps(platform, poems.size() / 10);
         PoemImport.Outcome imported;
         Cpu used;
         PlatformMemory.Sample peak;
@@ -142,6 +163,9 @@ public final class BulkImportBenchmark {
             interactive = uploads.finish(used.byProcess());
         }
         long searchCount = count(platform);
+        Heaps heaps = early.finish(searchCount, ServiceHeaps.afterFullGc(platform));
+        System.out.printf(Locale.ROOT, "Live heap of each service after a full GC, at %,d and at %,d documents: %s%n",
+            heaps.earlyDocuments(), heaps.endDocuments(), heaps.describe());
         System.out.println("\n== Reads of the whole index ==");
         CorpusReads.Result reads = CorpusReads.measure(gateway, poems);
         CorpusReads.print(reads);
@@ -149,7 +173,42 @@ public final class BulkImportBenchmark {
             analysis.events().size());
         double raw = IndexerBenchmark.rawBulkIntoScratchIndex(platform, analysis.events());
         return new Result(poems.size(), imported, searchCount, analysis, Runtime.getRuntime().availableProcessors(),
-            raw, used, peak, interactive, reads);
+            raw, used, peak, interactive, reads, heaps);
+    }
+
+    /**
+     * Reads the services' live heaps ({@link ServiceHeaps}) once Elasticsearch holds {@code documents}, on a thread of
+     * its own while the import runs; empty if the import ended first.
+     */
+    private static final class EarlyHeaps {
+
+        private final Thread thread;
+        private volatile long documents;
+        private volatile Map<String, Double> heaps = Map.of();
+
+        EarlyHeaps(LocalPlatform platform, long threshold) {
+            thread = Thread.ofPlatform().daemon().name("early-heaps").start(() -> {
+                try {
+                    for (long count = count(platform); count < threshold; count = count(platform)) {
+                        Thread.sleep(2000);
+                    }
+                    documents = count(platform);
+                    heaps = ServiceHeaps.afterFullGc(platform);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    System.out.println("  early heap reading failed: " + e);
+                }
+            });
+        }
+
+        /** The early reading beside the one at the end ({@code endDocuments} searchable). */
+        Heaps finish(long endDocuments, Map<String, Double> end) throws InterruptedException {
+            if (!thread.join(Duration.ofMinutes(2))) {
+                thread.interrupt();
+            }
+            return new Heaps(documents, heaps, endDocuments, end);
+        }
     }
 
     /** Documents in the search index, straight from Elasticsearch: the import's figure, confirmed. */
@@ -198,6 +257,10 @@ public final class BulkImportBenchmark {
             .add("platform CPU during the bulk import", format("%.0f %% of %d cores", 100 * r.cpu().machineShare(),
                 r.cores()), format("≥ %.0f %%", 100 * CPU_TARGET), r.cpu().machineShare() >= CPU_TARGET)
             .add("resident memory, peak during the bulk import", memory(r.peak()))
+            .add(format("live heap of each service after a full GC, at %,d and at %,d documents",
+                    r.heaps().earlyDocuments(), r.heaps().endDocuments()),
+                format("%s (largest growth %.2f×)", r.heaps().describe(), r.heaps().growth()),
+                format("≤ %.2f×", HEAP_GROWTH_TARGET), r.heaps().growth() <= HEAP_GROWTH_TARGET)
             .add(format("freshness p50 / p95 / p99 / max of %d upload/s during the bulk import; never searchable",
                     InteractiveUploads.RATE),
                 format("%.2f / %.2f / %.2f / %.2f s; %d of %d", f.p50(), f.p95(), f.p99(), f.max(), f.unseen(),
