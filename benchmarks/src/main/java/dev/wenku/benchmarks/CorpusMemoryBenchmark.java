@@ -189,7 +189,10 @@ public final class CorpusMemoryBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
     }
 
-    /** Flat: at most this much more heap after GC at the end than at the first report. */
+    /**
+     * Flat: at most this much more heap after GC at the end than at the first report (also the bulk import's target
+     * for each service's live heap).
+     */
     static final double GROWTH_TARGET = 1.25;
 
     static SuiteTable addRow(SuiteTable table, Result result) {

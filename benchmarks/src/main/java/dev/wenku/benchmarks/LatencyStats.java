@@ -15,7 +15,8 @@ record LatencyStats(int sent, int errors, double p50, double p95, double p99, do
 
     /** The header of a benchmark's latency table: {@code first} over a column {@code width} wide, then the figures'. */
     static void printHeader(String first, int width) {
-        System.out.printf("%-" + width + "s %6s %6s %8s %8s %8s %8s%n", first, "sent", "errors", "p50", "p95", "p99", "max");
+        System.out.printf("%-" + width + "s %6s %6s %8s %8s %8s %8s%n", first, "sent", "errors", "p50", "p95", "p99",
+            "max");
     }
 
     /** One row of a benchmark's latency table: {@code name} in a column {@code width} wide, then these figures. */

@@ -5,11 +5,8 @@ import dev.wenku.infrastructure.launcher.ServiceModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,12 +51,12 @@ final class ServiceHeaps {
         return kib / 1024.0;
     }
 
+    /** Runs jcmd to its end (its output ends when it does) and returns what it printed. */
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(JCMD.toString(), Long.toString(pid), command));
-        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(JCMD.toString(), Long.toString(pid), command).redirectErrorStream(true)
+            .start();
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
-            jcmd.destroyForcibly();
+        if (jcmd.waitFor() != 0) {
             throw new IOException("jcmd " + pid + " " + command + " failed: " + output);
         }
         return output;

@@ -78,7 +78,7 @@ public class DocumentController {
                                                    @RequestParam(required = false) Boolean split) {
         validator.validateText(body);
         DecodedText text = files.decodeText(body);
-        validator.validateDecoded(text.text(), "The text");
+        ReadableText.require(text.text(), "The text");
         return answer(ingestion.ingest(new IncomingText(text.text(), text.encoding(), source, null, title, author, tags,
             validator.split(split), new OriginalUpload(null, MediaType.TEXT_PLAIN_VALUE, body),
             Caller.current(Caller.UNKNOWN))));

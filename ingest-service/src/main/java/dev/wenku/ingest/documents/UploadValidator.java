@@ -36,14 +36,6 @@ public class UploadValidator {
         checkSize(body.length);
     }
 
-    /** After decoding or extraction: a file with no text in it (only blanks or control characters) is refused. */
-    public void validateDecoded(String text, String what) {
-        if (!ReadableText.isPresentIn(text)) {
-            throw new UploadRejectedException(ErrorCode.EMPTY_BODY, what
-                + " contains no text (no letter, character or digit).");
-        }
-    }
-
     /**
      * One document as it would be stored and published: its title and text must fit in a Kafka record. Checked for
      * every document of an upload before any is stored, so a compilation is accepted whole or not at all.

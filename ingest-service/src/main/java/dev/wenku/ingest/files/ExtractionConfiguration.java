@@ -14,6 +14,7 @@ class ExtractionConfiguration {
         IngestProperties.Extraction extraction = properties.extraction();
         ExtractionSettings defaults = ExtractionSettings.defaults();
         return new DocumentExtractor(new ExtractionSettings(extraction.workers(), extraction.timeout(),
-            extraction.queueTimeout(), extraction.maxHeap(), defaults.maxTextChars(), properties.maxFileSize().toBytes()));
+            extraction.queueTimeout(), extraction.maxHeap(), defaults.maxTextChars(),
+            properties.maxFileSize().toBytes()));
     }
 }

@@ -47,10 +47,7 @@ public class FileDecoder {
             case UNSUPPORTED -> throw new UploadRejectedException(ErrorCode.UNSUPPORTED_TYPE,
                 fileName + " is not a supported file type; supported: " + FileKind.SUPPORTED + ".");
         };
-        if (!ReadableText.isPresentIn(decoded.text())) {
-            throw new UploadRejectedException(ErrorCode.EMPTY_BODY, fileName
-                + " contains no text (no letter, character or digit).");
-        }
+        ReadableText.require(decoded.text(), fileName);
         return decoded;
     }
 

@@ -23,7 +23,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * Works through the imports, one at a time in the order they came: reads each spooled body a batch of items at a
@@ -99,7 +98,7 @@ class ImportRunner implements SmartLifecycle {
      */
     private String work(ImportStore.Job start, OpenSource source) throws InterruptedException {
         ImportStore.Job job = start;
-        BackOffExecution outageRetries = null;
+        OutageBackOff.Retries outageRetries = outage.retries();
         int batchSize = sources.batchSize(job.format());
         while (!Thread.currentThread().isInterrupted()) {
             ImportStore.Job from = job;
@@ -111,16 +110,15 @@ class ImportRunner implements SmartLifecycle {
                 if (batch == null || batch.read() == 0) {
                     return null;
                 }
-                outageRetries = null;
+                outageRetries.succeeded();
                 batchSize = sources.batchSize(job.format());
             } catch (IOException | UncheckedIOException e) {
                 return "The spooled body cannot be read: " + e.getMessage();
             } catch (RuntimeException e) {
                 source.discard();
                 if (worthWaitingFor(e)) {
-                    outageRetries = outageRetries == null ? outage.start() : outageRetries;
-                    long pause = outageRetries.nextBackOff();
-                    log.warn("Import {} waits {} ms before item {} again: {}", from.id(), pause, from.read() + 1,
+                    Duration pause = outageRetries.nextPause();
+                    log.warn("Import {} waits {} before item {} again: {}", from.id(), pause, from.read() + 1,
                         e.toString());
                     Thread.sleep(pause);
                 } else if (limit > 1) {

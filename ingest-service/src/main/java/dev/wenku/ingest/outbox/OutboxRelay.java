@@ -39,7 +39,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.stereotype.Component;
-import org.springframework.util.backoff.BackOffExecution;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -130,7 +129,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void relay() {
-        BackOffExecution outageRetries = null;
+        OutageBackOff.Retries outageRetries = outage.retries();
         while (running) {
             try {
                 if (!leader()) {
@@ -144,13 +143,12 @@ public class OutboxRelay implements SmartLifecycle {
                     continue;
                 }
                 publish(rows);
-                outageRetries = null;
+                outageRetries.succeeded();
             } catch (Exception e) {
-                outageRetries = outageRetries == null ? outage.start() : outageRetries;
-                long pause = outageRetries.nextBackOff();
-                log.warn("Outbox: could not publish ({}); retrying in {} ms", e.toString(), pause);
+                Duration pause = outageRetries.nextPause();
+                log.warn("Outbox: could not publish ({}); retrying in {} ms", e.toString(), pause.toMillis());
                 dropLeadershipIfBroken();
-                await(Duration.ofMillis(pause));
+                await(pause);
             }
         }
     }

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * <p>Nothing waits on these reports to make a document searchable, so their fetches wait for
  * {@value #FETCH_MIN_BYTES} bytes or {@value #FETCH_MAX_WAIT_MS} ms, whichever comes first: during a bulk import a
  * poll then brings hundreds of reports rather than the few that arrived since the last one, which costs the broker
- * and this service far fewer fetches, transactions and commits (a fifth more documents/s end to end in the bulk
- * import benchmark). An editor sees a new status at most that much later.
+ * and this service far fewer fetches, transactions and commits, which a bulk import's pace depends on. An editor
+ * sees a new status at most that much later.
  */
 @Component
 public class PipelineListener {

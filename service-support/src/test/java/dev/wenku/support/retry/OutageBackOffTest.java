@@ -33,6 +33,16 @@ class OutageBackOffTest {
     }
 
     @Test
+    void aLoopsPausesGrowWhileItFailsAndStartAgainAfterASuccess() {
+        OutageBackOff.Retries retries = new OutageBackOff(Duration.ofSeconds(1)).retries();
+        assertThat(List.of(retries.nextPause(), retries.nextPause(), retries.nextPause(), retries.nextPause()))
+            .containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
+        retries.succeeded();
+        assertThat(retries.nextPause()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
     void aPauseThatIsNotPositiveIsRefusedByName() {
         assertThatThrownBy(() -> new OutageProperties(Duration.ZERO))
             .hasMessageContaining("wenku.outage.max-pause");
