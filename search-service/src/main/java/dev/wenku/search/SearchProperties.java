@@ -12,6 +12,13 @@ import org.springframework.util.unit.DataSize;
  *                        {@code <alias>-v<mapping version>}
  * @param maxPageSize     largest {@code size} a search may ask for
  * @param startupTimeout  how long start-up waits for Elasticsearch to create or find the index
+ * @param queryTimeout    how long Elasticsearch may work on one search (the search's {@code timeout}): past it, it
+ *                        stops collecting, so one expensive query cannot occupy its search threads for long; a search
+ *                        that ran out of time answers a retryable {@code 503 search_unavailable} rather than results
+ *                        that silently miss documents
+ * @param maxPinyinWords  most Latin words of one query whose pinyin and initials spellings are looked up (all in one
+ *                        request); words past them are searched as plain text, so a query of many short Latin words
+ *                        costs no more than one of a few
  * @param bulk            how analysed documents are batched into bulk requests
  */
 @ConfigurationProperties("wenku.search")
@@ -19,6 +26,8 @@ public record SearchProperties(
     @DefaultValue("wenku-documents") String indexAlias,
     @DefaultValue("100") int maxPageSize,
     @DefaultValue("60s") Duration startupTimeout,
+    @DefaultValue("5s") Duration queryTimeout,
+    @DefaultValue("8") int maxPinyinWords,
     @DefaultValue Bulk bulk) {
 
     /**

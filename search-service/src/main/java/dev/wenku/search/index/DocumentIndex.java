@@ -31,6 +31,12 @@ import org.springframework.stereotype.Component;
 public class DocumentIndex implements InitializingBean {
 
     static final int MAPPING_VERSION = 4;
+    /**
+     * Elasticsearch's default {@code index.max_result_window}, which the index definition keeps: a search can reach
+     * no further than {@code from + size} of this. Deeper paging makes every shard collect and sort that many hits,
+     * which is why Elasticsearch refuses it; the search API refuses it first, naming the parameter.
+     */
+    public static final int MAX_RESULT_WINDOW = 10_000;
     /** The index definition on the classpath, for tools that build an index of the same mapping. */
     public static final String DEFINITION = "index/documents-v" + MAPPING_VERSION + ".json";
     private static final Logger log = LoggerFactory.getLogger(DocumentIndex.class);

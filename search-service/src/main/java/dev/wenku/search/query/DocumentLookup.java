@@ -25,10 +25,12 @@ public class DocumentLookup {
 
     private final ElasticsearchClient client;
     private final DocumentIndex index;
+    private final IndexSearches searches;
 
-    public DocumentLookup(ElasticsearchClient client, DocumentIndex index) {
+    DocumentLookup(ElasticsearchClient client, DocumentIndex index, IndexSearches searches) {
         this.client = client;
         this.index = index;
+        this.searches = searches;
     }
 
     public record Suggestion(String text, String id, String title) {
@@ -48,7 +50,7 @@ public class DocumentLookup {
             throw new ApiException(ErrorCode.QUERY_TOO_LONG, "A suggestion prefix has at most 50 characters.");
         }
         String text = SimplifiedScript.of(prefix.strip()).toLowerCase(Locale.ROOT);
-        SearchResponse<TitleSource> response = client.search(s -> s.index(index.alias())
+        SearchResponse<TitleSource> response = searches.search(s -> s
             .source(src -> src.filter(f -> f.includes("id", "title")))
             .suggest(sg -> sg.suggesters("titles", fs -> fs.prefix(text)
                 .completion(c -> c.field("suggest").size(SUGGESTIONS).skipDuplicates(true)))), TitleSource.class);
@@ -75,7 +77,7 @@ public class DocumentLookup {
             throw ApiException.invalidParameter("size", "size must be between 1 and 20, got " + size + ".");
         }
         reading(id);
-        SearchResponse<DocumentSearch.HitSource> response = client.search(s -> s.index(index.alias()).size(size)
+        SearchResponse<DocumentSearch.HitSource> response = searches.search(s -> s.size(size)
             .source(src -> src.filter(f -> f.includes("id", "title", "keywords", "themes", "summary")))
             .query(q -> q.moreLikeThis(m -> m.fields(DocumentSearch.TITLE, DocumentSearch.BODY)
                 .like(l -> l.document(d -> d.index(index.alias()).id(id)))

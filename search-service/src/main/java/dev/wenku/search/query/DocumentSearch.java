@@ -1,8 +1,5 @@
 package dev.wenku.search.query;
 
-import dev.wenku.support.problem.ApiException;
-import dev.wenku.support.problem.ErrorCode;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -13,7 +10,6 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 import dev.wenku.search.SearchProperties;
-import dev.wenku.search.index.DocumentIndex;
 import dev.wenku.text.SimplifiedScript;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,15 +32,12 @@ public class DocumentSearch {
     private static final List<String> FACETS = List.of("themes", "keywords", "entities");
     private static final int FACET_SIZE = 10;
 
-    private final ElasticsearchClient client;
-    private final DocumentIndex index;
+    private final IndexSearches searches;
     private final SearchProperties properties;
     private final PinyinSpellings pinyinSpellings;
 
-    DocumentSearch(ElasticsearchClient client, DocumentIndex index, SearchProperties properties,
-                   PinyinSpellings pinyinSpellings) {
-        this.client = client;
-        this.index = index;
+    DocumentSearch(IndexSearches searches, SearchProperties properties, PinyinSpellings pinyinSpellings) {
+        this.searches = searches;
         this.properties = properties;
         this.pinyinSpellings = pinyinSpellings;
     }
@@ -61,11 +54,11 @@ public class DocumentSearch {
     }
 
     public SearchResult search(SearchRequest request) throws IOException {
-        validate(request);
+        request.validate(properties.maxPageSize());
         UserQuery query = UserQuery.parse(request.q().strip());
         Map<String, List<String>> spellings = pinyinSpellings.of(query);
-        SearchResponse<HitSource> response = client.search(s -> {
-            s.index(index.alias()).from(request.from()).size(request.size())
+        SearchResponse<HitSource> response = searches.search(s -> {
+            s.from(request.from()).size(request.size())
                 .trackTotalHits(t -> t.enabled(true))
                 .query(query(query, spellings, request))
                 .source(src -> src.filter(f -> f.includes("id", "title", "body", "simplifiedBody", "keywords",
@@ -105,7 +98,9 @@ public class DocumentSearch {
     /**
      * A word matches the Simplified text (most of its character pairs), or is one of the words analysis segmented
      * the document into, or (Latin letters) the pinyin or initials of a title or keyword, or the text contains a
-     * keyword it spells ({@link PinyinSpellings}), which is then highlighted.
+     * keyword it spells ({@link PinyinSpellings}), which is then highlighted. Latin words whose spellings were not
+     * looked up (past {@code wenku.search.max-pinyin-words}) are matched as text only, which keeps the query of a
+     * reader who typed many short Latin words as cheap as one of Chinese words.
      */
     private static Query matches(UserQuery.Term term, Map<String, List<String>> spellings) {
         String text = SimplifiedScript.of(term.text());
@@ -116,16 +111,17 @@ public class DocumentSearch {
             .should(s -> s.multiMatch(m -> m.query(text).fields(TITLE + "^2", BODY).minimumShouldMatch("75%")))
             .should(s -> s.term(t -> t.field("words").value(text).boost(2f)))
             .minimumShouldMatch("1")));
-        if (!term.mayBePinyin()) {
+        String pinyin = text.toLowerCase(Locale.ROOT);
+        List<String> spelled = spellings.get(pinyin);
+        if (!term.mayBePinyin() || spelled == null) {
             return words;
         }
-        String pinyin = text.toLowerCase(Locale.ROOT);
         return Query.of(q -> q.bool(b -> {
             b.should(words)
                 .should(s -> s.term(t -> t.field("pinyin").value(pinyin).boost(3f)))
                 .should(s -> s.term(t -> t.field("pinyinInitials").value(pinyin).boost(2f)))
                 .should(s -> s.match(m -> m.field("titlePinyin").query(pinyin)));
-            for (String keyword : spellings.getOrDefault(pinyin, List.of())) {
+            for (String keyword : spelled) {
                 b.should(s -> s.multiMatch(m -> m.query(keyword).fields(TITLE + "^2", BODY)
                     .type(TextQueryType.Phrase)));
             }
@@ -160,24 +156,5 @@ public class DocumentSearch {
             fragments.addAll(highlight.getOrDefault(TITLE, List.of()));
         }
         return fragments;
-    }
-
-    private void validate(SearchRequest request) {
-        if (request.q() == null || request.q().isBlank()) {
-            throw new ApiException(ErrorCode.MISSING_QUERY, "Give the words to search for in the q parameter.");
-        }
-        if (request.q().length() > 200) {
-            throw new ApiException(ErrorCode.QUERY_TOO_LONG, "The query has " + request.q().length() + " characters; the limit is 200.");
-        }
-        if (request.from() < 0) {
-            throw ApiException.invalidParameter("from", "from must be 0 or more, got " + request.from() + ".");
-        }
-        if (request.size() < 1 || request.size() > properties.maxPageSize()) {
-            throw ApiException.invalidParameter("size", "size must be between 1 and " + properties.maxPageSize() + ", got "
-                + request.size() + ".");
-        }
-        if (request.sort() != null && !request.sort().equals("relevance") && !request.sort().equals("date")) {
-            throw ApiException.invalidParameter("sort", "sort must be relevance or date, got '" + request.sort() + "'.");
-        }
     }
 }

@@ -15,6 +15,7 @@ import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.search.SearchApplication;
+import dev.wenku.search.SearchProperties;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -69,6 +71,9 @@ class SearchApiIT {
 
     @Autowired
     ConfigurableApplicationContext context;
+
+    @Autowired
+    SearchProperties properties;
 
     @Test
     void anAnalysedDocumentBecomesSearchableWithHighlightsAndKeywords() throws Exception {
@@ -384,6 +389,49 @@ class SearchApiIT {
         assertEquals("from", assertProblem(get("/api/search?q=a&from=-1"), 400, "invalid_parameter").read("$.parameter"));
         HttpResponse<String> notANumber = get("/api/search?q=a&from=abc");
         assertEquals("from", assertProblem(notANumber, 400, "invalid_parameter").read("$.parameter"), notANumber.body());
+    }
+
+    @Test
+    void aPageBeyondElasticsearchsResultWindowIsA400NamingFromThatCostsNoSearch() throws Exception {
+        long before = searchesOfTheIndex();
+        HttpResponse<String> beyond = get("/api/search?q=" + enc("新") + "&from=9991");
+        DocumentContext problem = assertProblem(beyond, 400, "invalid_parameter");
+        assertEquals("from", problem.read("$.parameter"), beyond.body());
+        assertTrue(problem.<String>read("$.detail").contains("10000"), "the limit is named: " + beyond.body());
+        assertEquals(before, searchesOfTheIndex(), "refused before Elasticsearch is asked");
+        HttpResponse<String> last = get("/api/search?q=" + enc("新") + "&from=9990");
+        assertEquals(200, last.statusCode(), "the last page within the window: " + last.body());
+    }
+
+    @Test
+    void aQueryOfManyLatinWordsCostsElasticsearchAtMostTwoSearches() throws Exception {
+        // 66 distinct two-letter words (aa … cn): each may be pinyin initials, so each has its spellings looked up.
+        String words = IntStream.range(0, 66).mapToObj(i -> "" + (char) ('a' + i / 26) + (char) ('a' + i % 26))
+            .collect(Collectors.joining(" "));
+        long before = searchesOfTheIndex();
+        HttpResponse<String> response = get("/api/search?q=" + enc(words));
+        assertEquals(200, response.statusCode(), response.body());
+        long searches = searchesOfTheIndex() - before;
+        assertTrue(searches <= 2, "one look-up of all spellings and the search itself, not " + searches);
+    }
+
+    @Test
+    void latinWordsPastTheLookUpCapAreStillSearchedAsText() throws Exception {
+        String marker = "癸" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> latin = List.of("qa", "qb", "qc", "qd", "qe", "qf", "qg", "qh", "qk", "qm");
+        publish(analyzed("all-" + marker, 1, "全 " + marker, String.join(" ", latin) + " " + marker));
+        publish(analyzed("most-" + marker, 1, "缺 " + marker, String.join(" ", latin.subList(0, 9)) + " " + marker));
+        awaitSearch(marker, r -> r.contains("all-" + marker) && r.contains("most-" + marker));
+        String found = get("/api/search?q=" + enc(String.join(" ", latin) + " " + marker)).body();
+        assertTrue(found.contains("all-" + marker), "every word found: " + found);
+        assertTrue(!found.contains("most-" + marker), "the tenth Latin word is still required: " + found);
+    }
+
+    /** Searches Elasticsearch ran on the index so far (its shards' query phases: one per search, one shard). */
+    private long searchesOfTheIndex() throws Exception {
+        String stats = HTTP.send(HttpRequest.newBuilder(URI.create(SharedInfrastructure.get().elasticsearchUrl() + "/"
+            + properties.indexAlias() + "/_stats/search")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return JsonPath.parse(stats).read("$._all.primaries.search.query_total", Long.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.wenku.search.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -11,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorResponse;
 import dev.wenku.support.problem.ApiException;
 import dev.wenku.support.problem.ErrorCode;
 import dev.wenku.support.problem.servlet.ProblemDetailsAutoConfiguration;
@@ -20,9 +23,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -34,6 +40,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * document of the shared catalogue (ProblemDetailsAdvice of service-support, which the slice does not load by itself).
  */
 @WebMvcTest(SearchController.class)
+@ExtendWith(OutputCaptureExtension.class)
 @ImportAutoConfiguration({ProblemDetailsAutoConfiguration.class, RequestIdAutoConfiguration.class})
 class SearchControllerTest {
 
@@ -127,6 +134,40 @@ class SearchControllerTest {
         problem(mvc.perform(get("/api/search").param("q", "a")), 503, "search_unavailable")
             .andExpect(header().string("Retry-After", "5"))
             .andExpect(jsonPath("$.detail").value("Search is unavailable right now; try again shortly."));
+    }
+
+    @Test
+    void aSearchElasticsearchRefusesAsInvalidIsA400LoggedInOneLine(CapturedOutput output) throws Exception {
+        when(search.search(any())).thenThrow(refusal(400, "Result window is too large"));
+        problem(mvc.perform(get("/api/search").param("q", "a")), 400, "invalid_request")
+            .andExpect(header().doesNotExist("Retry-After"))
+            .andExpect(jsonPath("$.detail").value("This search cannot be run; change the query or the paging."));
+        assertThat(output.getOut()).contains("GET /api/search: Elasticsearch refused the search (400 "
+            + "illegal_argument_exception: Result window is too large)");
+        assertThat(output.getAll()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void anElasticsearchErrorAboutItselfRatherThanTheRequestIsARetryableSearchUnavailable() throws Exception {
+        for (int status : List.of(404, 429, 500, 503)) {
+            doThrow(refusal(status, "no")).when(search).search(any());
+            problem(mvc.perform(get("/api/search").param("q", "a")), 503, "search_unavailable")
+                .andExpect(header().string("Retry-After", "5"));
+        }
+    }
+
+    @Test
+    void aSearchThatTimedOutIsARetryableSearchUnavailable() throws Exception {
+        when(search.search(any())).thenThrow(new ApiException(ErrorCode.SEARCH_UNAVAILABLE, "The search took longer"
+            + " than 5000 ms; try again shortly."));
+        problem(mvc.perform(get("/api/search").param("q", "a")), 503, "search_unavailable")
+            .andExpect(header().string("Retry-After", "5"));
+    }
+
+    private static ElasticsearchException refusal(int status, String reason) {
+        return new ElasticsearchException("es/search", ErrorResponse.of(r -> r.status(status)
+            .error(e -> e.type("search_phase_execution_exception").reason("all shards failed")
+                .rootCause(c -> c.type("illegal_argument_exception").reason(reason)))));
     }
 
     @Test

@@ -1,0 +1,41 @@
+package dev.wenku.search.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.wenku.support.problem.ApiException;
+import dev.wenku.support.problem.ErrorCode;
+import org.junit.jupiter.api.Test;
+
+/** The checks a search passes before Elasticsearch is asked. */
+class SearchRequestTest {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    @Test
+    void theLastPageWithinElasticsearchsResultWindowIsAccepted() {
+        page(9990, 10).validate(MAX_PAGE_SIZE);
+        page(9900, 100).validate(MAX_PAGE_SIZE);
+    }
+
+    @Test
+    void aPagePastTheResultWindowIsAnInvalidFromNamingTheLimit() {
+        for (int from : new int[] {9991, 10_000, Integer.MAX_VALUE}) {
+            ApiException refused = assertThrows(ApiException.class, () -> page(from, 10).validate(MAX_PAGE_SIZE));
+            assertEquals(ErrorCode.INVALID_PARAMETER, refused.code());
+            assertEquals("from", refused.properties().get("parameter"));
+            assertEquals("from + size must be at most 10000 (the deepest a search reaches), got " + from + " + 10.",
+                refused.getMessage());
+        }
+    }
+
+    @Test
+    void aSizeOutOfRangeIsNamedBeforeTheWindow() {
+        ApiException refused = assertThrows(ApiException.class, () -> page(9999, 1000).validate(MAX_PAGE_SIZE));
+        assertEquals("size", refused.properties().get("parameter"));
+    }
+
+    private static SearchRequest page(int from, int size) {
+        return new SearchRequest("新", null, null, null, from, size, "relevance");
+    }
+}
