@@ -1,6 +1,7 @@
 package dev.wenku.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -78,8 +79,10 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void unknownPathsAreNotRouted() throws Exception {
-        assertEquals(404, send(HttpRequest.newBuilder(uri("/api/unknown")).GET()).statusCode());
+    void unknownPathsAreRefusedAndNotRouted() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/unknown")).GET());
+        assertEquals(403, response.statusCode(), "deny by default, even to an operator");
+        assertTrue(response.headers().firstValue("X-Upstream").isEmpty(), "no service saw it");
     }
 
     @Test

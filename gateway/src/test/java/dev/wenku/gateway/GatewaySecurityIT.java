@@ -1,5 +1,6 @@
 package dev.wenku.gateway;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -41,6 +42,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "wenku.security.users.editor.roles=EDITOR",
         "wenku.security.users.operator.password=operator-secret-2",
         "wenku.security.users.operator.roles=OPERATOR,EDITOR",
+        "wenku.security.users.guessed.password=guessed-secret-3",
+        "wenku.security.users.guessed.roles=EDITOR",
+        "wenku.security.users.timed.password=timed-secret-4",
+        "wenku.security.users.timed.roles=EDITOR",
+        "wenku.security.users.scraper.password=scraper-secret-5",
+        "wenku.security.users.scraper.roles=METRICS",
         "wenku.security.api-tokens[0].name=reader-script",
         "wenku.security.api-tokens[0].sha256=" + GatewaySecurityIT.READER_TOKEN_SHA256,
         "wenku.security.api-tokens[0].roles=READER",
@@ -157,6 +164,120 @@ class GatewaySecurityIT {
         assertTrue(limited >= 30, "most of a burst beyond 40 is refused: " + limited);
         assertNotEquals(429, send(request("/api/search/suggest?q=x").header("X-Forwarded-For", "203.0.113.10").GET())
             .statusCode(), "another client is not affected");
+    }
+
+    @Test
+    void passwordGuessesSpendTheLogInBudgetWhateverTheMethodAndPath() throws Exception {
+        int limited = 0;
+        for (int i = 0; i < 45; i++) {
+            // A new user name each time: what limits here is the client's budget, not one account's back-off.
+            HttpResponse<String> guess = send(request("/api/documents/x").header("X-Forwarded-For", "203.0.113.20")
+                .header("Authorization", basic("user-" + i, "guess")).GET());
+            if (guess.statusCode() == 429) {
+                limited++;
+                assertProblem(guess, 429, "rate_limited");
+            } else {
+                assertEquals(401, guess.statusCode(), guess.body());
+            }
+        }
+        assertTrue(limited >= 15, "beyond the log-in burst (20) guesses are refused unchecked: " + limited);
+    }
+
+    @Test
+    void healthProbesLookAtNoCredentialsAndOtherHealthPathsAreForOperators() throws Exception {
+        for (String probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            HttpResponse<String> answer = send(request(probe).header("Authorization", basic("editor", "wrong")).GET());
+            assertNotEquals(401, answer.statusCode(), probe + " is no password oracle: " + answer.body());
+        }
+        assertEquals(401, send(request("/actuator/health/diskSpace").GET()).statusCode());
+        assertEquals(200, send(request("/actuator/health/diskSpace").header("Authorization",
+            basic("operator", "operator-secret-2")).GET()).statusCode());
+    }
+
+    @Test
+    void anAccountThatFailedFiveLogInsInARowWaitsEvenWithTheRightPassword() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertProblem(logIn("guessed", "guess-" + i, "198.51.100." + (20 + i)), 401, "bad_credentials");
+        }
+        assertProblem(logIn("guessed", "guess-5", "198.51.100.30"), 401, "bad_credentials");
+        HttpResponse<String> right = logIn("guessed", "guessed-secret-3", "198.51.100.31");
+        assertProblem(right, 429, "rate_limited");
+        assertTrue(Integer.parseInt(right.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+        HttpResponse<String> unknown = logIn("nobody-here", "guess", "198.51.100.32");
+        assertProblem(unknown, 401, "bad_credentials");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            assertEquals(200, logIn("guessed", "guessed-secret-3", "198.51.100.33").statusCode()));
+    }
+
+    @Test
+    void anUnknownUserIsRefusedInAboutTheTimeOfAKnownUsersWrongPassword() throws Exception {
+        long[] unknown = new long[5];
+        long[] known = new long[5];
+        for (int i = 0; i < 5; i++) {
+            unknown[i] = timedLogIn("unknown-" + i, "198.51.100." + (40 + i));
+            known[i] = timedLogIn("timed", "198.51.100." + (50 + i));
+        }
+        java.util.Arrays.sort(unknown);
+        java.util.Arrays.sort(known);
+        assertTrue(unknown[2] * 2 >= known[2], "median " + unknown[2] / 1_000_000 + " ms for unknown users, "
+            + known[2] / 1_000_000 + " ms for a known user's wrong password");
+    }
+
+    @Test
+    void aScriptSendingBasicCredentialsWithEveryRequestIsCheckedOnceNotPerRequest() throws Exception {
+        // 30 requests: more than the log-in burst (20), fewer than the read burst (40).
+        String operator = basic("operator", "operator-secret-2");
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> answer = send(request("/actuator/prometheus").header("X-Forwarded-For", "203.0.113.21")
+                .header("Authorization", operator).GET());
+            assertEquals(200, answer.statusCode(), "request " + i + " spends no log-in budget: " + answer.body());
+        }
+    }
+
+    @Test
+    void aHeadIsAllowedWhereAGetIs() throws Exception {
+        HttpResponse<String> head = send(request("/api/search?q=x")
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertNotEquals(401, head.statusCode(), "anonymous HEAD of a public read");
+    }
+
+    @Test
+    void behindATrustedProxyTheClientIsTheAddressTheProxyAppended() throws Exception {
+        int limited = 0;
+        for (int i = 0; i < 60; i++) {
+            // The left-most address is the client's own choice: a new one per request must not buy a new budget.
+            HttpResponse<String> answer = send(request("/api/search/suggest?q=x")
+                .header("X-Forwarded-For", "10.9.8." + i + ", 203.0.113.22").GET());
+            limited += answer.statusCode() == 429 ? 1 : 0;
+        }
+        assertTrue(limited >= 10, "one client behind the proxy, one budget (burst 40): " + limited);
+    }
+
+    @Test
+    void aPathNoRuleNamesIsRefusedEvenToAnOperator() throws Exception {
+        String operator = basic("operator", "operator-secret-2");
+        assertProblem(send(request("/api/search/unlisted").header("Authorization", operator).GET()), 403, "forbidden");
+        assertProblem(send(request("/api/search/unlisted").GET()), 401, "unauthenticated");
+    }
+
+    @Test
+    void aMetricsAccountReadsTheMetricsAndNothingElse() throws Exception {
+        String scraper = basic("scraper", "scraper-secret-5");
+        HttpResponse<String> metrics = send(request("/actuator/prometheus").header("Authorization", scraper).GET());
+        assertEquals(200, metrics.statusCode(), metrics.body());
+        assertEquals(403, send(request("/actuator/env").header("Authorization", scraper).GET()).statusCode());
+        assertEquals(403, send(post("/api/documents", "{}").header("Authorization", scraper)).statusCode());
+    }
+
+    private HttpResponse<String> logIn(String user, String password, String client) throws Exception {
+        return send(post("/api/session", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")
+            .header("X-Forwarded-For", client));
+    }
+
+    private long timedLogIn(String user, String client) throws Exception {
+        long start = System.nanoTime();
+        assertEquals(401, logIn(user, "wrong", client).statusCode());
+        return System.nanoTime() - start;
     }
 
     @Test

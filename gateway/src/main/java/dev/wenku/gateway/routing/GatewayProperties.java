@@ -16,10 +16,12 @@ import org.springframework.util.unit.DataSize;
  * @param operationsUri      base URI of operations-service ({@code /api/operations/**})
  * @param readTimeout        longest wait for a service's answer to a read (searches, lookups, status)
  * @param uploadTimeout      longest wait for ingest-service's answer to an upload (file extraction takes time)
- * @param getRetries         how often an idempotent GET is retried after a connection failure or a 502/503/504;
- *                           other methods are never retried
- * @param maxUploadSize      largest request body for the documents and imports APIs (uploads); larger gets 413
- * @param maxRequestSize     largest request body for every other API; larger gets 413
+ * @param getRetries         how often an idempotent GET is retried when the service could not be reached (connection
+ *                           refused or timed out); an answer, a 5xx included, is never retried, nor other methods
+ * @param maxUploadSize      largest request body for the documents and imports APIs (uploads), in bytes, chunked
+ *                           bodies included; larger gets 413
+ * @param maxRequestSize     largest request body for every other API, in bytes, chunked bodies included; larger
+ *                           gets 413
  * @param corsAllowedOrigins origins (e.g. {@code https://wenku.example.org}) whose pages may call the API from a
  *                           browser; empty means only the gateway's own pages
  */

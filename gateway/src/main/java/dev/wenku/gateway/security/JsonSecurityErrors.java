@@ -31,9 +31,20 @@ final class JsonSecurityErrors {
     }
 
     static Mono<Void> badCredentials(WebFilterExchange exchange, AuthenticationException e) {
-        exchange.getExchange().getResponse().getHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        return ReactiveProblems.write(exchange.getExchange(), ErrorCode.BAD_CREDENTIALS,
-            "The credentials were not accepted: " + e.getMessage());
+        return refused(exchange.getExchange(), e, "The credentials were not accepted: " + e.getMessage());
+    }
+
+    /**
+     * A refused log-in or credential: 429 with {@code Retry-After} while the account is in back-off after failed
+     * log-ins, otherwise 401 with {@code detail}.
+     */
+    static Mono<Void> refused(ServerWebExchange exchange, AuthenticationException e, String detail) {
+        if (e instanceof LogInBackOffException backOff) {
+            exchange.getResponse().getHeaders().set("Retry-After", Long.toString(backOff.retryAfterSeconds()));
+            return ReactiveProblems.write(exchange, ErrorCode.RATE_LIMITED, backOff.getMessage());
+        }
+        exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        return ReactiveProblems.write(exchange, ErrorCode.BAD_CREDENTIALS, detail);
     }
 
     private static String requiredRole(ServerWebExchange exchange) {

@@ -6,13 +6,18 @@ import java.util.Locale;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** The three roles. Readers may read; editors also change documents and the analysis model; operators run it. */
+/**
+ * The roles. Readers may read; editors also change documents and the analysis model; operators run it. METRICS may
+ * only read the gateway's metrics ({@code /actuator/prometheus}): what a monitoring system's scrape account needs,
+ * and nothing an operator's password would also open.
+ */
 public final class Roles {
 
     public static final String READER = "READER";
     public static final String EDITOR = "EDITOR";
     public static final String OPERATOR = "OPERATOR";
-    private static final List<String> ALL = List.of(READER, EDITOR, OPERATOR);
+    public static final String METRICS = "METRICS";
+    private static final List<String> ALL = List.of(READER, EDITOR, OPERATOR, METRICS);
 
     private Roles() {
     }

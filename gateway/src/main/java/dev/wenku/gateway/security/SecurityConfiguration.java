@@ -15,6 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -39,12 +40,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsRepositoryReactiveAuthenticationManager passwordAuthentication(SecurityProperties properties,
-                                                                              PasswordEncoder encoder) {
-        UserDetailsRepositoryReactiveAuthenticationManager manager =
+    PasswordChecks passwordChecks(SecurityProperties properties, PasswordEncoder encoder) {
+        UserDetailsRepositoryReactiveAuthenticationManager bcrypt =
             new UserDetailsRepositoryReactiveAuthenticationManager(ConfiguredUsers.from(properties, encoder));
-        manager.setPasswordEncoder(encoder);
-        return manager;
+        bcrypt.setPasswordEncoder(encoder);
+        return new PasswordChecks(bcrypt, properties.logIns(), System::nanoTime);
     }
 
     /**
@@ -63,13 +63,17 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, SecurityProperties properties,
-                                               UserDetailsRepositoryReactiveAuthenticationManager passwords,
+                                               PasswordChecks passwords,
                                                AccessTokens tokens, GatewayProperties gateway) {
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(
             new TokenAuthentication(passwords, tokens, properties.oidc()));
         authentication.setServerAuthenticationConverter(new CredentialsConverter());
         authentication.setAuthenticationFailureHandler(JsonSecurityErrors::badCredentials);
         authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        // Health probes answer without looking at credentials: checking them there would be an unlimited oracle.
+        authentication.setRequiresAuthenticationMatcher(
+            exchange -> HealthProbes.isProbe(exchange.getRequest().getPath().value())
+                ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match());
         return http
             .csrf(ServerHttpSecurity.CsrfSpec::disable)
             .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

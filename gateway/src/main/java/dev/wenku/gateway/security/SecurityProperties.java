@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        SHA-256 (hex) is configured, never the token itself
  * @param sessionLifetime how long a token from {@code POST /api/session} (the web UI's log-in) stays valid
  * @param maxSessions     most session tokens kept at once; the oldest are dropped beyond it
+ * @param logIns          password checks: back-off after failed log-ins, and how long a verified password is trusted
  * @param oidc            an external OpenID Connect provider whose JWT access tokens are accepted as bearer tokens
  */
 @ConfigurationProperties("wenku.security")
@@ -28,7 +29,25 @@ public record SecurityProperties(
     @DefaultValue List<ApiToken> apiTokens,
     @DefaultValue("8h") Duration sessionLifetime,
     @DefaultValue("10000") int maxSessions,
+    @DefaultValue LogIns logIns,
     @DefaultValue Oidc oidc) {
+
+    /**
+     * @param freeFailures failed log-ins in a row an account may have before each further attempt waits
+     * @param firstBackOff the wait after the first failure beyond {@code free-failures}; it doubles with each further
+     *                     failure, and a success ends it
+     * @param maxBackOff   the longest wait: an account's owner is slowed down by guessers, never locked out
+     * @param verifiedFor  how long a verified user name and password are accepted again without another bcrypt check
+     *                     (scripts sending Basic credentials with every request)
+     * @param maxTracked   most account names with failures, and most verified passwords, kept at once
+     */
+    public record LogIns(
+        @DefaultValue("5") int freeFailures,
+        @DefaultValue("1s") Duration firstBackOff,
+        @DefaultValue("15m") Duration maxBackOff,
+        @DefaultValue("1m") Duration verifiedFor,
+        @DefaultValue("10000") int maxTracked) {
+    }
 
     /** A configured account. */
     public record User(String password, String passwordHash, @DefaultValue List<String> roles) {
@@ -39,18 +58,30 @@ public record SecurityProperties(
     }
 
     /**
-     * @param issuerUri     the provider's issuer; its keys are found through OpenID discovery
-     * @param jwkSetUri     the provider's key set, when discovery is not wanted (then {@code issuerUri} is optional
-     *                      and, if set, still checked against the tokens' {@code iss})
-     * @param rolesClaim    the claim holding the user's roles matched to READER, EDITOR,
-     *                      OPERATOR
-     * @param usernameClaim the claim naming the user
+     * @param issuerUri         the provider's issuer, required: every token's {@code iss} must be it, and its keys are
+     *                          found through OpenID discovery unless {@code jwk-set-uri} is set
+     * @param jwkSetUri         the provider's key set, when discovery is not wanted
+     * @param audiences         the audiences this platform answers to, required: a token's {@code aud} must name one
+     *                          of them, so a token the provider issued for another application is refused here
+     * @param authorizedParties the clients whose tokens are accepted: a token with an {@code azp} claim must name
+     *                          one of them (empty: any client of an accepted audience)
+     * @param rolesClaim        the claim holding the user's roles matched to READER, EDITOR, OPERATOR
+     * @param usernameClaim     the claim naming the user
      */
-    public record Oidc(URI issuerUri, URI jwkSetUri, @DefaultValue("roles") String rolesClaim,
+    public record Oidc(URI issuerUri, URI jwkSetUri, @DefaultValue List<String> audiences,
+                       @DefaultValue List<String> authorizedParties, @DefaultValue("roles") String rolesClaim,
                        @DefaultValue("preferred_username") String usernameClaim) {
 
+        public Oidc {
+            if ((issuerUri != null || jwkSetUri != null) && (issuerUri == null || audiences.isEmpty())) {
+                throw new IllegalArgumentException("An OIDC provider needs wenku.security.oidc.issuer-uri and"
+                    + " wenku.security.oidc.audiences: tokens of any issuer, or issued for any application, would"
+                    + " be accepted otherwise.");
+            }
+        }
+
         public boolean enabled() {
-            return issuerUri != null || jwkSetUri != null;
+            return issuerUri != null;
         }
     }
 }

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,10 +32,10 @@ class SessionController {
     record Account(String username, List<String> roles) {
     }
 
-    private final UserDetailsRepositoryReactiveAuthenticationManager passwords;
+    private final PasswordChecks passwords;
     private final AccessTokens tokens;
 
-    SessionController(UserDetailsRepositoryReactiveAuthenticationManager passwords, AccessTokens tokens) {
+    SessionController(PasswordChecks passwords, AccessTokens tokens) {
         this.passwords = passwords;
         this.tokens = tokens;
     }
@@ -54,9 +54,8 @@ class SessionController {
                 return ResponseEntity.ok(new Session(token, authenticated.getName(), roles,
                     tokens.expiry(token).orElseThrow()));
             })
-            .onErrorResume(org.springframework.security.core.AuthenticationException.class,
-                e -> ReactiveProblems.write(exchange, ErrorCode.BAD_CREDENTIALS,
-                    "Unknown user name or wrong password.").then(Mono.empty()));
+            .onErrorResume(AuthenticationException.class, e -> JsonSecurityErrors.refused(exchange, e,
+                "Unknown user name or wrong password.").then(Mono.empty()));
     }
 
     @GetMapping

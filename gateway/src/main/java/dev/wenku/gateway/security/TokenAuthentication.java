@@ -5,12 +5,13 @@ import java.util.List;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -31,7 +32,7 @@ final class TokenAuthentication implements ReactiveAuthenticationManager {
     private final AccessTokens tokens;
     private final ReactiveAuthenticationManager jwts;
 
-    TokenAuthentication(UserDetailsRepositoryReactiveAuthenticationManager passwords, AccessTokens tokens,
+    TokenAuthentication(PasswordChecks passwords, AccessTokens tokens,
                         SecurityProperties.Oidc oidc) {
         this.passwords = passwords;
         this.tokens = tokens;
@@ -63,9 +64,13 @@ final class TokenAuthentication implements ReactiveAuthenticationManager {
         NimbusReactiveJwtDecoder decoder = oidc.jwkSetUri() != null
             ? NimbusReactiveJwtDecoder.withJwkSetUri(oidc.jwkSetUri().toString()).build()
             : NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri().toString()).build();
-        decoder.setJwtValidator(oidc.issuerUri() != null
-            ? JwtValidators.createDefaultWithIssuer(oidc.issuerUri().toString())
-            : new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(oidc.issuerUri().toString()),
+            new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                audiences -> audiences != null && audiences.stream().anyMatch(oidc.audiences()::contains)),
+            new JwtClaimValidator<String>("azp",
+                party -> party == null || oidc.authorizedParties().isEmpty()
+                    || oidc.authorizedParties().contains(party))));
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setPrincipalClaimName(oidc.usernameClaim());
         converter.setJwtGrantedAuthoritiesConverter(rolesOf(oidc.rolesClaim()));

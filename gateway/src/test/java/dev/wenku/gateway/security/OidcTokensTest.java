@@ -2,6 +2,7 @@ package dev.wenku.gateway.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -52,11 +53,13 @@ class OidcTokensTest {
         });
         keys.start();
         SecurityProperties.Oidc oidc = new SecurityProperties.Oidc(URI.create(ISSUER),
-            URI.create("http://127.0.0.1:" + keys.getAddress().getPort() + "/jwks"), "roles", "preferred_username");
-        SecurityProperties properties = new SecurityProperties(Map.of(), List.of(), null, 0, oidc);
-        authentication = new TokenAuthentication(new UserDetailsRepositoryReactiveAuthenticationManager(
+            URI.create("http://127.0.0.1:" + keys.getAddress().getPort() + "/jwks"), List.of("wenku"),
+            List.of("wenku-ui"), "roles", "preferred_username");
+        SecurityProperties properties = new SecurityProperties(Map.of(), List.of(), null, 0,
+            new SecurityProperties.LogIns(5, null, null, null, 0), oidc);
+        authentication = new TokenAuthentication(new PasswordChecks(new UserDetailsRepositoryReactiveAuthenticationManager(
             new MapReactiveUserDetailsService(User.withUsername("x").password("{noop}x").roles("EDITOR").build())),
-            new AccessTokens(properties, Clock.systemUTC()), oidc);
+            properties.logIns(), System::nanoTime), new AccessTokens(properties, Clock.systemUTC()), oidc);
     }
 
     @AfterEach
@@ -85,11 +88,38 @@ class OidcTokensTest {
             new BearerTokenAuthenticationToken(token(ISSUER, List.of("OPERATOR")))).block());
     }
 
+    @Test
+    void aTokenTheProviderIssuedForAnotherApplicationIsRefused() {
+        assertThrows(AuthenticationException.class, () -> authentication.authenticate(
+            new BearerTokenAuthenticationToken(token(ISSUER, List.of("OPERATOR"), "other-app", "wenku-ui"))).block());
+    }
+
+    @Test
+    void aTokenOfAClientNotAuthorisedIsRefused() {
+        assertThrows(AuthenticationException.class, () -> authentication.authenticate(
+            new BearerTokenAuthenticationToken(token(ISSUER, List.of("OPERATOR"), "wenku", "other-client"))).block());
+    }
+
+    @Test
+    void aProviderWithoutIssuerOrAudienceIsRefusedAtStart() {
+        URI keySet = URI.create("http://127.0.0.1:1/jwks");
+        IllegalArgumentException noIssuer = assertThrows(IllegalArgumentException.class, () ->
+            new SecurityProperties.Oidc(null, keySet, List.of("wenku"), List.of(), "roles", "preferred_username"));
+        assertTrue(noIssuer.getMessage().contains("issuer-uri"), noIssuer.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new SecurityProperties.Oidc(URI.create(ISSUER), keySet,
+            List.of(), List.of(), "roles", "preferred_username"));
+    }
+
     private String token(String issuer, List<String> roles) throws Exception {
+        return token(issuer, roles, "wenku", "wenku-ui");
+    }
+
+    private String token(String issuer, List<String> roles, String audience, String party) throws Exception {
         Instant now = Instant.now();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
             new JWTClaimsSet.Builder().issuer(issuer).subject("u-1").claim("preferred_username", "li.hua")
-                .claim("roles", roles).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
+                .claim("roles", roles).audience(audience).claim("azp", party)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
                 .build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
