@@ -12,10 +12,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
 
-    /** Compacted: the latest analysis of each document stays. */
+    /** What analysis-service publishes (and the status reports it sends alongside). */
     @Bean
     NewTopic documentsAnalyzedTopic(PipelineTopics topics) {
-        return topics.compacted(Topics.DOCUMENTS_ANALYZED);
+        return topics.documentsAnalyzed();
+    }
+
+    @Bean
+    NewTopic documentStatusTopic(PipelineTopics topics) {
+        return topics.documentStatus();
+    }
+
+    /** What analysis-service reads ({@link PipelineTopics}: every reader declares its topics too). */
+    @Bean
+    NewTopic documentsIngestedTopic(PipelineTopics topics) {
+        return topics.documentsIngested();
     }
 
     @Bean

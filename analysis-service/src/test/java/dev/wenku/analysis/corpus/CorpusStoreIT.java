@@ -8,6 +8,8 @@ import dev.wenku.infrastructure.launcher.Infrastructure;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.infrastructure.launcher.TestDatabases;
+import dev.wenku.support.kafka.CreateOnlyTopics;
+import dev.wenku.support.kafka.PipelineTopics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,6 +151,7 @@ class CorpusStoreIT {
         Infrastructure servers = SharedInfrastructure.get();
         String topic = "wenku.analysis.corpus.upgrade-" + System.nanoTime();
         Map<String, Object> client = Map.of("bootstrap.servers", servers.kafkaBootstrapServers());
+        new CreateOnlyTopics(client, Duration.ofSeconds(10)).create(List.of(PipelineTopics.withDefaults().compacted(topic)));
         try (var producer = new KafkaProducer<>(client, new StringSerializer(), new StringSerializer())) {
             // As earlier releases wrote them: a JSON entry per document, a tombstone for a deleted one.
             send(producer, topic, "a", "{\"documentId\":\"a\",\"version\":1,\"terms\":[\"甲\",\"乙\"],"

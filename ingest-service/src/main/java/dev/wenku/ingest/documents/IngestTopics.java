@@ -1,6 +1,5 @@
 package dev.wenku.ingest.documents;
 
-import dev.wenku.events.Topics;
 import dev.wenku.support.kafka.PipelineTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
@@ -10,15 +9,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class IngestTopics {
 
-    /** Compacted: the latest version of every document stays for ever, so the corpus can be re-analysed. */
+    /** What ingest-service publishes. */
     @Bean
     NewTopic documentsIngestedTopic(PipelineTopics topics) {
-        return topics.compacted(Topics.DOCUMENTS_INGESTED);
+        return topics.documentsIngested();
     }
 
     /** Status reports are folded into the registry; ingest-service is their only reader. */
     @Bean
     NewTopic documentStatusTopic(PipelineTopics topics) {
-        return topics.events(Topics.DOCUMENT_STATUS);
+        return topics.documentStatus();
+    }
+
+    /** Read for the analysis summary of each version ({@link PipelineTopics}: every reader declares its topics). */
+    @Bean
+    NewTopic documentsAnalyzedTopic(PipelineTopics topics) {
+        return topics.documentsAnalyzed();
     }
 }

@@ -10,9 +10,11 @@ import dev.wenku.infrastructure.launcher.Infrastructure;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.ingest.IngestApplication;
-import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
+import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.TestDatabase;
+import dev.wenku.support.kafka.CreateOnlyTopics;
+import dev.wenku.support.kafka.PipelineTopics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,6 +48,10 @@ class RegistryImportIT {
         String edited = "legacy-edited-" + run;
         String deleted = "legacy-deleted-" + run;
         Instant then = Instant.parse("2026-11-20T08:00:00Z");
+        // The topics an earlier release had made, as it made them.
+        PipelineTopics topics = PipelineTopics.withDefaults();
+        new CreateOnlyTopics(Map.of("bootstrap.servers", servers.kafkaBootstrapServers()), Duration.ofSeconds(10))
+            .create(List.of(topics.compacted(registryTopic), topics.documentsIngested()));
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
                 servers.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             send(producer, Topics.DOCUMENTS_INGESTED, kept, event(kept, 1, "旧的文章", "旧注册表里的正文。", then));

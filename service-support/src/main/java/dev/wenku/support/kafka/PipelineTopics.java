@@ -1,12 +1,20 @@
 package dev.wenku.support.kafka;
 
+import dev.wenku.events.Topics;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Declarations of the topics a service creates, with the partitions and replicas of {@link TopicProperties}: a
  * service declares a topic as a {@link NewTopic} bean built here, and {@link CreateOnlyTopics} creates it if missing.
+ *
+ * <p>The pipeline's topics are defined here once, and every service declares each one it reads or writes: the broker
+ * creates no topic by itself ({@code auto.create.topics.enable=false}, so a mistyped name or a stray client cannot make
+ * one), and whichever service starts first creates it as defined, whatever the start order. With automatic creation,
+ * a consumer that started first would have created a compacted topic as a plain one.
  */
 public final class PipelineTopics {
 
@@ -14,6 +22,27 @@ public final class PipelineTopics {
 
     public PipelineTopics(TopicProperties properties) {
         this.properties = properties;
+    }
+
+    /** The definitions with the default {@code wenku.kafka.topics.*}, for tools and tests outside a service. */
+    public static PipelineTopics withDefaults() {
+        return new PipelineTopics(Binder.get(new StandardEnvironment())
+            .bindOrCreate("wenku.kafka.topics", TopicProperties.class));
+    }
+
+    /** {@link Topics#DOCUMENTS_INGESTED}, compacted: the latest version of every document stays, for re-analysis. */
+    public NewTopic documentsIngested() {
+        return compacted(Topics.DOCUMENTS_INGESTED);
+    }
+
+    /** {@link Topics#DOCUMENTS_ANALYZED}, compacted: the latest analysis of every document stays, for index rebuilds. */
+    public NewTopic documentsAnalyzed() {
+        return compacted(Topics.DOCUMENTS_ANALYZED);
+    }
+
+    /** {@link Topics#DOCUMENT_STATUS}: reports folded into the registry as they come, deleted by age. */
+    public NewTopic documentStatus() {
+        return events(Topics.DOCUMENT_STATUS);
     }
 
     /** A topic of events, deleted by age as the broker's retention says. */

@@ -2,6 +2,8 @@ package dev.wenku.infrastructure.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -20,6 +22,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -70,8 +75,26 @@ class EmbeddedInfrastructureIT {
     }
 
     @Test
+    void kafkaCreatesNoTopicNobodyDeclared(Infrastructure infrastructure) throws Exception {
+        String topic = "undeclared-" + UUID.randomUUID();
+        Map<String, Object> producerConfig = Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers(),
+            "max.block.ms", 2000);
+        try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> producer.send(new ProducerRecord<>(topic, "k", "v")).get());
+            assertInstanceOf(org.apache.kafka.common.errors.TimeoutException.class, refused.getCause());
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()))) {
+            assertFalse(admin.listTopics().names().get().contains(topic), "a producer's metadata request made no topic");
+        }
+    }
+
+    @Test
     void kafkaDeliversWhatWasProducedWithAcksAll(Infrastructure infrastructure) throws Exception {
         String topic = "probe-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
         Map<String, Object> producerConfig = Map.of(
             "bootstrap.servers", infrastructure.kafkaBootstrapServers(), "acks", "all", "enable.idempotence", true);
         try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,6 +28,9 @@ class ServerRestartIT {
         LocalServers servers = new LocalServers(ProjectLayout.locate(), data.resolve("logs"), null);
         int port = FreePorts.next();
         try (RunningServer kafka = servers.startKafka(data.resolve("kafka"), port)) {
+            try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", kafka.address()))) {
+                admin.createTopics(List.of(new NewTopic("restart-probe", 1, (short) 1))).all().get();
+            }
             try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka.address(),
                     "acks", "all"), new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>("restart-probe", "k", "写入后重启")).get();

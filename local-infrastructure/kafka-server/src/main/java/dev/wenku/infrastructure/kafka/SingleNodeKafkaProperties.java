@@ -28,7 +28,8 @@ final class SingleNodeKafkaProperties {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
-        p.setProperty("auto.create.topics.enable", "true");
+        // Topics exist only as the services declare them (compacted or not, their partitions), never by accident.
+        p.setProperty("auto.create.topics.enable", "false");
         return p;
     }
 }
