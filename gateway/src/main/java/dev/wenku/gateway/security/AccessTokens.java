@@ -1,12 +1,16 @@
 package dev.wenku.gateway.security;
 
+import dev.wenku.support.problem.ApiException;
+import dev.wenku.support.problem.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +20,13 @@ import java.util.stream.Collectors;
 
 /**
  * Bearer tokens the gateway itself vouches for: session tokens from the web UI's log-in ({@code wks_...}, kept in
- * memory, each for {@code session-lifetime}) and configured API tokens for scripts ({@code wkt_...}). Only SHA-256
- * digests of tokens are stored, so neither a heap dump nor the configuration reveals a usable token.
+ * memory, each for {@code session-lifetime}, or less when unused for {@code session-idle-timeout}) and configured API
+ * tokens for scripts ({@code wkt_...}). Only SHA-256 digests of tokens are stored, so neither a heap dump nor the
+ * configuration reveals a usable token.
+ *
+ * <p>The store is bounded without letting one account push others out: an account has at most
+ * {@code max-sessions-per-user} sessions (a new log-in ends its own oldest), and when the whole store is full of live
+ * sessions a log-in is refused (429) rather than ending someone else's.
  */
 final class AccessTokens {
 
@@ -28,8 +37,24 @@ final class AccessTokens {
     record Grant(String username, List<String> roles, Instant expiresAt) {
     }
 
+    /** A session: its grant, and when it was last used (for the idle timeout). */
+    private static final class Session {
+
+        private final Grant grant;
+        private volatile Instant lastUsed;
+
+        Session(Grant grant, Instant now) {
+            this.grant = grant;
+            this.lastUsed = now;
+        }
+
+        boolean expired(Instant now, Duration idleTimeout) {
+            return !grant.expiresAt().isAfter(now) || !lastUsed.plus(idleTimeout).isAfter(now);
+        }
+    }
+
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Grant> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Grant> apiTokens;
     private final SecurityProperties properties;
     private final Clock clock;
@@ -46,20 +71,38 @@ final class AccessTokens {
         return token.startsWith(SESSION_PREFIX) || token.startsWith(API_PREFIX);
     }
 
-    /** A new session token for a user who has just proved who they are. */
-    String issue(String username, List<String> roles) {
+    /**
+     * A new session token for a user who has just proved who they are.
+     *
+     * @throws ApiException 429 when the store is full of other accounts' live sessions
+     */
+    synchronized String issue(String username, List<String> roles) {
         Instant now = clock.instant();
+        endOldestBeyond(username, properties.maxSessionsPerUser() - 1);
         if (sessions.size() >= properties.maxSessions()) {
-            sessions.values().removeIf(grant -> grant.expiresAt().isBefore(now));
-            sessions.entrySet().stream().min(Map.Entry.comparingByValue(
-                    java.util.Comparator.comparing(Grant::expiresAt)))
-                .ifPresent(oldest -> sessions.remove(oldest.getKey()));
+            sessions.values().removeIf(session -> session.expired(now, properties.sessionIdleTimeout()));
+        }
+        if (sessions.size() >= properties.maxSessions()) {
+            throw new ApiException(ErrorCode.RATE_LIMITED, "Too many sessions are open; try again later or use an API"
+                + " token.");
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = SESSION_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        sessions.put(sha256(token), new Grant(username, List.copyOf(roles), now.plus(properties.sessionLifetime())));
+        sessions.put(sha256(token), new Session(new Grant(username, List.copyOf(roles),
+            now.plus(properties.sessionLifetime())), now));
         return token;
+    }
+
+    /** Ends the least recently used sessions of {@code username} until it has at most {@code keep}. */
+    private void endOldestBeyond(String username, int keep) {
+        List<Map.Entry<String, Session>> own = sessions.entrySet().stream()
+            .filter(e -> e.getValue().grant.username().equals(username))
+            .sorted(Comparator.comparing((Map.Entry<String, Session> e) -> e.getValue().lastUsed))
+            .toList();
+        for (int i = 0; i < own.size() - Math.max(0, keep); i++) {
+            sessions.remove(own.get(i).getKey());
+        }
     }
 
     Optional<Grant> find(String token) {
@@ -67,12 +110,17 @@ final class AccessTokens {
         if (token.startsWith(API_PREFIX)) {
             return Optional.ofNullable(apiTokens.get(digest));
         }
-        Grant grant = sessions.get(digest);
-        if (grant != null && grant.expiresAt().isBefore(clock.instant())) {
-            sessions.remove(digest, grant);
+        Session session = sessions.get(digest);
+        if (session == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(grant);
+        Instant now = clock.instant();
+        if (session.expired(now, properties.sessionIdleTimeout())) {
+            sessions.remove(digest, session);
+            return Optional.empty();
+        }
+        session.lastUsed = now;
+        return Optional.of(session.grant);
     }
 
     Optional<Instant> expiry(String token) {

@@ -19,7 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiTokens       tokens for scripts, sent as {@code Authorization: Bearer wkt_...}; only each token's
  *                        SHA-256 (hex) is configured, never the token itself
  * @param sessionLifetime how long a token from {@code POST /api/session} (the web UI's log-in) stays valid
- * @param maxSessions     most session tokens kept at once; the oldest are dropped beyond it
+ * @param sessionIdleTimeout a session token unused for this long expires before its lifetime is up (a forgotten
+ *                        browser tab does not stay logged in all day)
+ * @param maxSessions     most session tokens kept at once; beyond it (after expired ones are dropped) a log-in is
+ *                        refused with 429 rather than ending someone else's session
+ * @param maxSessionsPerUser most session tokens of one account; its oldest is ended when it logs in once more, so no
+ *                        account can fill the store
  * @param logIns          password checks: back-off after failed log-ins, and how long a verified password is trusted
  * @param oidc            an external OpenID Connect provider whose JWT access tokens are accepted as bearer tokens
  */
@@ -28,7 +33,9 @@ public record SecurityProperties(
     @DefaultValue Map<String, User> users,
     @DefaultValue List<ApiToken> apiTokens,
     @DefaultValue("8h") Duration sessionLifetime,
+    @DefaultValue("30m") Duration sessionIdleTimeout,
     @DefaultValue("10000") int maxSessions,
+    @DefaultValue("20") int maxSessionsPerUser,
     @DefaultValue LogIns logIns,
     @DefaultValue Oidc oidc) {
 

@@ -55,7 +55,7 @@ class OidcTokensTest {
         SecurityProperties.Oidc oidc = new SecurityProperties.Oidc(URI.create(ISSUER),
             URI.create("http://127.0.0.1:" + keys.getAddress().getPort() + "/jwks"), List.of("wenku"),
             List.of("wenku-ui"), "roles", "preferred_username");
-        SecurityProperties properties = new SecurityProperties(Map.of(), List.of(), null, 0,
+        SecurityProperties properties = new SecurityProperties(Map.of(), List.of(), null, null, 0, 0,
             new SecurityProperties.LogIns(5, null, null, null, 0), oidc);
         authentication = new TokenAuthentication(new PasswordChecks(new UserDetailsRepositoryReactiveAuthenticationManager(
             new MapReactiveUserDetailsService(User.withUsername("x").password("{noop}x").roles("EDITOR").build())),

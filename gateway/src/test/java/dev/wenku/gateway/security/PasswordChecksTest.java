@@ -33,7 +33,7 @@ class PasswordChecksTest {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         SecurityProperties properties = new SecurityProperties(Map.of("editor",
             new SecurityProperties.User("right-password", null, List.of("EDITOR"))), List.of(), Duration.ofHours(8),
-            10, settings, new SecurityProperties.Oidc(null, null, List.of(), List.of(), "roles",
+            Duration.ofMinutes(30), 10, 2, settings, new SecurityProperties.Oidc(null, null, List.of(), List.of(), "roles",
                 "preferred_username"));
         UserDetailsRepositoryReactiveAuthenticationManager bcrypt =
             new UserDetailsRepositoryReactiveAuthenticationManager(ConfiguredUsers.from(properties, encoder));
