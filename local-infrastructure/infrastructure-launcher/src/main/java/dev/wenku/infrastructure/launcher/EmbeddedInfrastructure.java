@@ -67,6 +67,10 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 
     private static EmbeddedInfrastructure start(ProjectLayout layout, Path data, int kafkaPort, int elasticsearchPort,
                                                 int postgresPort, PrintStream echo, Path temporaryData) {
+        PrivateDirectories.create(data);
+        for (String own : List.of("logs", "postgres", "kafka", "elasticsearch")) {
+            PrivateDirectories.create(data.resolve(own));
+        }
         LocalServers servers = new LocalServers(layout, data.resolve("logs"), echo);
         Path postgresData = data.resolve("postgres");
         Path passwordFile = postgresData.resolve(PostgresPassword.FILE_NAME);

@@ -59,6 +59,8 @@ public final class LocalPlatform implements AutoCloseable {
         PlatformAccounts accounts = PlatformAccounts.prepare(data);
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(layout, data, ports.kafka(),
             ports.elasticsearch(), ports.postgres(), echo);
+        PrivateDirectories.create(data.resolve("drop"));
+        PrivateDirectories.create(data.resolve("imports"));
         LocalPlatform platform = new LocalPlatform(infrastructure, data.resolve("drop"), accounts);
         try {
             platform.startServices(layout, data.resolve("logs"), ports.gateway(), gatewaySettings, echo);

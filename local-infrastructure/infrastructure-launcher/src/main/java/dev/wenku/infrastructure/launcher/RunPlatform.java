@@ -75,15 +75,13 @@ public final class RunPlatform {
                 + "    Example search: %s%n    (%s)%n    Kafka:          %s%n    Elasticsearch:  %s%n"
                 + "    PostgreSQL:     %s (user %s, password in %s)%n"
                 + "    Web UI:         %s/ (editors: %s/editor.html, operators: %s/operator.html)%n"
-                + "    Editor:         editor / %s%n    Operator:       operator / %s%n"
-                + "    (accounts also in %s)%n"
+                + "    Accounts:       editor, operator (passwords in %s, readable by you only)%n"
                 + "    Drop folder:    %s%n    Logs:           %s%n    Press Ctrl-C to stop everything.%n%n",
             (System.nanoTime() - started) / 1e9, gateway, search, gateway + "/api/search?q=" + EXAMPLE_QUERY,
             platform.infrastructure().kafkaBootstrapServers(), platform.infrastructure().elasticsearchUrl(),
             platform.infrastructure().postgresJdbcUrl(), platform.infrastructure().postgresUsername(),
             platform.postgresPasswordFile(),
-            gateway, gateway, gateway, platform.accounts().editor().password(),
-            platform.accounts().operator().password(), platform.accounts().file(), platform.dropFolder(), dataDir.resolve("logs"));
+            gateway, gateway, gateway, platform.accounts().file(), platform.dropFolder(), dataDir.resolve("logs"));
         stopped.await();
     }
 
