@@ -86,6 +86,15 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void theCallersCredentialsAndCookiesStopAtTheGateway() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/documents/abc"))
+            .header("Cookie", "JSESSIONID=from-the-browser").GET());
+        assertEquals("ingest GET /api/documents/abc", response.headers().firstValue("X-Upstream").orElse(""));
+        assertEquals("authorization=false, cookie=false",
+            response.headers().firstValue("X-Upstream-Credentials").orElse(""), "the operator's password was sent");
+    }
+
+    @Test
     void theRequestIdReachesTheServiceAndComesBack() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/search?q=x"))
             .header("X-Request-Id", "trace-me-7").GET());
@@ -111,6 +120,9 @@ class GatewayRoutingTest {
                 exchange.getRequestBody().readAllBytes();
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("X-Upstream-Credentials",
+                    "authorization=" + exchange.getRequestHeaders().containsKey("Authorization")
+                        + ", cookie=" + exchange.getRequestHeaders().containsKey("Cookie"));
                 exchange.getResponseHeaders().add("X-Upstream-Request-Id",
                     String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
                 exchange.getResponseHeaders().add("X-Upstream",

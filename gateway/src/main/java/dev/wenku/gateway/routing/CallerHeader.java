@@ -5,13 +5,16 @@ import java.security.Principal;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * Tells the services who is calling: the authenticated account's name in {@value Caller#HEADER}, so ingest-service
- * can record who uploaded or changed a document. A value the client sent itself is always removed first.
+ * can record who uploaded or changed a document. A value the client sent itself is always removed first. The
+ * caller's credentials stop here: {@code Authorization} (a password, with Basic) and {@code Cookie} are never
+ * passed on, so no service, log or proxy behind the gateway ever sees them.
  */
 @Component
 class CallerHeader implements GlobalFilter, Ordered {
@@ -21,6 +24,8 @@ class CallerHeader implements GlobalFilter, Ordered {
         return exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("")
             .flatMap(name -> chain.filter(exchange.mutate().request(request -> request.headers(headers -> {
                 headers.remove(Caller.HEADER);
+                headers.remove(HttpHeaders.AUTHORIZATION);
+                headers.remove(HttpHeaders.COOKIE);
                 if (!name.isBlank()) {
                     headers.set(Caller.HEADER, name);
                 }
