@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -79,6 +80,7 @@ class GatewayRoutingTest {
     }
 
     @Test
+    @Tag("security")
     void unknownPathsAreRefusedAndNotRouted() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/unknown")).GET());
         assertEquals(403, response.statusCode(), "deny by default, even to an operator");
@@ -86,6 +88,7 @@ class GatewayRoutingTest {
     }
 
     @Test
+    @Tag("security")
     void theCallersCredentialsAndCookiesStopAtTheGateway() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/documents/abc"))
             .header("Cookie", "JSESSIONID=from-the-browser").GET());

@@ -13,6 +13,7 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * answers over TLS carry {@code Strict-Transport-Security}, so a browser that once reached it securely never falls
  * back to plain HTTP. The certificate is a self-signed one made for this test only.
  */
+@Tag("security")
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "server.ssl.bundle=gateway",

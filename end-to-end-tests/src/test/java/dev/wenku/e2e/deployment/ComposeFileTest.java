@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -19,6 +20,7 @@ import org.yaml.snakeyaml.Yaml;
  * secret is written in the file; every secret it requires is documented; Kafka creates no topic by itself;
  * Prometheus reads the gateway's metrics with an account that may read nothing else.
  */
+@Tag("security")
 class ComposeFileTest {
 
     private static final Path ROOT = ProjectLayout.locate().root();

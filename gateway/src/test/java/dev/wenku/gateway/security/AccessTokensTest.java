@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Session tokens with a clock the test moves. */
+@Tag("security")
 class AccessTokensTest {
 
     private Instant now = Instant.parse("2026-12-02T08:00:00Z");

@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +103,7 @@ class DropFolderIT {
     }
 
     @Test
+    @Tag("security")
     void manyFilesAreIngestedAtOnceAndRefusedOnesAreSetAsideWithTheirErrorUnread() throws Exception {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         List<Path> essays = new ArrayList<>();

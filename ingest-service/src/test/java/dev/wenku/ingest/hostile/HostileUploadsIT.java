@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
  * message; none a 2xx, a 5xx or no answer; the service (and its extraction workers) must survive with bounded memory
  * and lose nothing it accepted before. The seed is printed and can be set with {@code -Dwenku.hostile.seed=…}.
  */
+@Tag("security")
 @IngestServiceTest
 class HostileUploadsIT {
 

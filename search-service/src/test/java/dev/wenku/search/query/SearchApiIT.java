@@ -42,6 +42,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -392,6 +393,7 @@ class SearchApiIT {
     }
 
     @Test
+    @Tag("security")
     void aPageBeyondElasticsearchsResultWindowIsA400NamingFromThatCostsNoSearch() throws Exception {
         long before = searchesOfTheIndex();
         HttpResponse<String> beyond = get("/api/search?q=" + enc("新") + "&from=9991");
@@ -404,6 +406,7 @@ class SearchApiIT {
     }
 
     @Test
+    @Tag("security")
     void aQueryOfManyLatinWordsCostsElasticsearchAtMostTwoSearches() throws Exception {
         // 66 distinct two-letter words (aa … cn): each may be pinyin initials, so each has its spellings looked up.
         String words = IntStream.range(0, 66).mapToObj(i -> "" + (char) ('a' + i / 26) + (char) ('a' + i % 26))

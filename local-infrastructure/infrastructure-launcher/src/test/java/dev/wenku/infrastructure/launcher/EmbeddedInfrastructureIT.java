@@ -33,6 +33,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -75,6 +76,7 @@ class EmbeddedInfrastructureIT {
     }
 
     @Test
+    @Tag("security")
     void kafkaCreatesNoTopicNobodyDeclared(Infrastructure infrastructure) throws Exception {
         String topic = "undeclared-" + UUID.randomUUID();
         Map<String, Object> producerConfig = Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers(),
