@@ -125,6 +125,8 @@ class GatewaySecurityIT {
     void aWrongPasswordIsA401AndNamesNoDetail() throws Exception {
         HttpResponse<String> response = send(post("/api/session", "{\"username\":\"editor\",\"password\":\"guess\"}"));
         assertProblem(response, 401, "bad_credentials");
+        assertProblem(send(request("/api/documents/x").header("Authorization", "Basic Og==").GET()), 401,
+            "bad_credentials");
         assertEquals(401, send(request("/api/documents/x").header("Authorization", "Basic ZWRpdG9yOmd1ZXNz").GET())
             .statusCode());
     }

@@ -57,6 +57,9 @@ final class ConfiguredUsers implements ReactiveUserDetailsService {
 
     @Override
     public Mono<UserDetails> findByUsername(String username) {
+        if (username == null || username.isBlank()) {
+            return Mono.empty(); // no account can have it (and a decoy cannot be built with it): refused at once
+        }
         UserDetails user = users.get(key(username));
         // A copy: the authentication manager may erase the credentials of what it is given.
         return Mono.just(user != null ? User.withUserDetails(user).build()

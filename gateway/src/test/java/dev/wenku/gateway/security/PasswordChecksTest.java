@@ -85,6 +85,11 @@ class PasswordChecksTest {
     }
 
     @Test
+    void anEmptyUserNameIsRefusedAsBadCredentials() {
+        refusedAsBadCredentials("");
+    }
+
+    @Test
     void anUnknownUserCostsABcryptLikeAKnownOne() {
         refusedAsBadCredentials("nobody-of-that-name");
         refusedAsBadCredentials("editor");
