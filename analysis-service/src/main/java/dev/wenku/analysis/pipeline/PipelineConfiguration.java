@@ -8,26 +8,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The topics analysis-service owns; created at start-up when missing (service-support's CreateOnlyTopics). */
+/**
+ * The topics that are analysis-service's alone; created at start-up when missing, with the pipeline's topics
+ * (service-support's {@link PipelineTopics}).
+ */
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
-
-    /** What analysis-service publishes (and the status reports it sends alongside). */
-    @Bean
-    NewTopic documentsAnalyzedTopic(PipelineTopics topics) {
-        return topics.documentsAnalyzed();
-    }
-
-    @Bean
-    NewTopic documentStatusTopic(PipelineTopics topics) {
-        return topics.documentStatus();
-    }
-
-    /** What analysis-service reads ({@link PipelineTopics}: every reader declares its topics too). */
-    @Bean
-    NewTopic documentsIngestedTopic(PipelineTopics topics) {
-        return topics.documentsIngested();
-    }
 
     @Bean
     NewTopic deadLetterTopic(PipelineTopics topics, DeadLetterPublisher deadLetters) {

@@ -48,18 +48,6 @@ class IndexingErrorHandling {
             "max.partition.fetch.bytes", (int) properties.bulk().maxFetchBytes().toBytes()));
     }
 
-    /** What search-service reads ({@link PipelineTopics}: every reader declares its topics). */
-    @Bean
-    NewTopic documentsAnalyzedTopic(PipelineTopics topics) {
-        return topics.documentsAnalyzed();
-    }
-
-    /** Where search-service reports what it indexed. */
-    @Bean
-    NewTopic documentStatusTopic(PipelineTopics topics) {
-        return topics.documentStatus();
-    }
-
     @Bean
     NewTopic indexingDeadLetterTopic(PipelineTopics topics, DeadLetterPublisher deadLetters) {
         return topics.events(deadLetters.declare(Topics.DOCUMENTS_ANALYZED));

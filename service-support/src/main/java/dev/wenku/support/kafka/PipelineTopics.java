@@ -1,6 +1,7 @@
 package dev.wenku.support.kafka;
 
 import dev.wenku.events.Topics;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -11,10 +12,11 @@ import org.springframework.core.env.StandardEnvironment;
  * Declarations of the topics a service creates, with the partitions and replicas of {@link TopicProperties}: a
  * service declares a topic as a {@link NewTopic} bean built here, and {@link CreateOnlyTopics} creates it if missing.
  *
- * <p>The pipeline's topics are defined here once, and every service declares each one it reads or writes: the broker
- * creates no topic by itself ({@code auto.create.topics.enable=false}, so a mistyped name or a stray client cannot make
- * one), and whichever service starts first creates it as defined, whatever the start order. With automatic creation,
- * a consumer that started first would have created a compacted topic as a plain one.
+ * <p>The pipeline's own topics ({@link #pipeline()}) are defined here once and created by every service with Kafka
+ * ({@link TopicsAutoConfiguration}), so whichever starts first creates them as defined, whatever the start order; a
+ * service declares only the topics that are its alone (dead letters, settings). The broker creates no topic by itself
+ * ({@code auto.create.topics.enable=false}, so a mistyped name or a stray client cannot make one). With automatic
+ * creation, a consumer that started first would have created a compacted topic as a plain one.
  */
 public final class PipelineTopics {
 
@@ -28,6 +30,11 @@ public final class PipelineTopics {
     public static PipelineTopics withDefaults() {
         return new PipelineTopics(Binder.get(new StandardEnvironment())
             .bindOrCreate("wenku.kafka.topics", TopicProperties.class));
+    }
+
+    /** The topics every stage of the pipeline reads or writes. */
+    public List<NewTopic> pipeline() {
+        return List.of(documentsIngested(), documentsAnalyzed(), documentStatus());
     }
 
     /** {@link Topics#DOCUMENTS_INGESTED}, compacted: the latest version of every document stays, for re-analysis. */

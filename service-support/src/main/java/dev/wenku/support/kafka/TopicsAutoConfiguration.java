@@ -1,6 +1,7 @@
 package dev.wenku.support.kafka;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -13,8 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * The topics every service declares ({@link NewTopic} beans, built with {@link PipelineTopics}) are created, once,
- * before any listener starts, and an existing topic is never altered ({@link CreateOnlyTopics}).
+ * The pipeline's topics ({@link PipelineTopics#pipeline()}) and those a service declares as its own ({@link NewTopic}
+ * beans, built with {@link PipelineTopics}) are created, once, before any listener starts, and an existing topic is
+ * never altered ({@link CreateOnlyTopics}).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(KafkaTemplate.class)
@@ -31,11 +33,11 @@ public class TopicsAutoConfiguration {
 
     @Bean
     SmartInitializingSingleton createOnlyTopics(TopicProperties properties, KafkaProperties kafka,
-                                                ObjectProvider<NewTopic> declared) {
+                                                PipelineTopics topics, ObjectProvider<NewTopic> declared) {
         return () -> {
             if (properties.create()) {
                 new CreateOnlyTopics(kafka.buildAdminProperties(), ADMIN_TIMEOUT)
-                    .create(declared.orderedStream().toList());
+                    .create(Stream.concat(topics.pipeline().stream(), declared.orderedStream()).toList());
             }
         };
     }
