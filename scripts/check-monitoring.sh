@@ -127,8 +127,8 @@ mkdir -p "$work/scrapes"
 echo "==> Checking the files"
 "$PROMTOOL" check rules "$ALERTS"
 # The shipped config, with its container paths pointed at this checkout and a stand-in password file.
-echo "stand-in" > "$work/compose-operator-password"
-sed -e "s#/etc/prometheus/alerts.yml#$ALERTS#" -e "s#/run/wenku/operator-password#$work/compose-operator-password#" \
+echo "stand-in" > "$work/compose-prometheus-password"
+sed -e "s#/etc/prometheus/alerts.yml#$ALERTS#" -e "s#/run/wenku/prometheus-password#$work/compose-prometheus-password#" \
   monitoring/prometheus/prometheus.yml > "$work/compose-prometheus.yml"
 "$PROMTOOL" check config "$work/compose-prometheus.yml"
 python3 - "$DASHBOARDS" <<'EOF'
