@@ -73,7 +73,7 @@ public final class EditorListBenchmark {
         Map<String, String> kinds = kinds(poems.getFirst());
         String authorization = GatewaySession.logIn(platform.gatewayUrl(), platform.accounts().editor());
         List<HttpRequest> gateway = requests(platform.gatewayUrl(), kinds, authorization);
-        List<HttpRequest> direct = requests(platform.url(ServiceModule.INGEST), kinds, null);
+        List<HttpRequest> direct = requests(platform.url(ServiceModule.INGEST), kinds, DirectCalls.operator(platform));
         OpenLoop.backToBack(gateway, WARM_UP_ROUNDS * kinds.size());
         OpenLoop.backToBack(direct, WARM_UP_ROUNDS * kinds.size());
 

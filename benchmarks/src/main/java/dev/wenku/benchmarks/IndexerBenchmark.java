@@ -198,8 +198,10 @@ public final class IndexerBenchmark {
     private static double indexer(LocalPlatform platform, ElasticsearchClient client, List<DocumentAnalyzed> events)
             throws Exception {
         String indexing = platform.url(ServiceModule.SEARCH) + "/api/search/indexing";
-        post(indexing + "/pause");
-        while (!HTTP.send(HttpRequest.newBuilder(URI.create(indexing)).build(), BodyHandlers.ofString()).body()
+        String operator = DirectCalls.operator(platform);
+        post(indexing + "/pause", operator);
+        while (!HTTP.send(HttpRequest.newBuilder(URI.create(indexing)).header("Authorization", operator).build(),
+                BodyHandlers.ofString()).body()
                 .contains("\"consumersIdle\":true")) {
             Thread.sleep(100);
         }
@@ -214,7 +216,7 @@ public final class IndexerBenchmark {
         double bulkSecondsBefore = bulkSeconds(platform);
         PlatformCpu cpu = PlatformCpu.start(platform);
         long start = System.nanoTime();
-        post(indexing + "/resume");
+        post(indexing + "/resume", operator);
         awaitSearchable(client, "wenku-documents", events);
         double seconds = (System.nanoTime() - start) / 1e9;
         double bulkShare = (bulkSeconds(platform) - bulkSecondsBefore) / seconds;
@@ -266,9 +268,9 @@ public final class IndexerBenchmark {
         return lag;
     }
 
-    private static void post(String url) throws Exception {
+    private static void post(String url, String authorization) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-            .POST(HttpRequest.BodyPublishers.noBody()).build(), BodyHandlers.ofString());
+            .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build(), BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -77,8 +77,8 @@ public final class SearchLatencyBenchmark {
      */
     static Result measure(LocalPlatform platform, List<String> queries, int rate, int seconds)
             throws InterruptedException {
-        List<HttpRequest> gateway = searches(platform.gatewayUrl(), queries);
-        List<HttpRequest> direct = searches(platform.url(ServiceModule.SEARCH), queries);
+        List<HttpRequest> gateway = searches(platform.gatewayUrl(), queries, null);
+        List<HttpRequest> direct = searches(platform.url(ServiceModule.SEARCH), queries, DirectCalls.operator(platform));
         // The services start cold, a minute earlier.
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             OpenLoop.backToBack(gateway, WARM_UP_SEARCHES_PER_ROUND);
@@ -115,8 +115,12 @@ public final class SearchLatencyBenchmark {
     }
 
     /** One search request per query. */
-    private static List<HttpRequest> searches(String base, List<String> queries) {
-        return queries.stream().map(query -> HttpRequest.newBuilder(URI.create(base + "/api/search?q="
-            + URLEncoder.encode(query, StandardCharsets.UTF_8))).timeout(OpenLoop.TIMEOUT).GET().build()).toList();
+    /** Anonymous searches, or ones carrying {@code authorization} (a caller token, straight to search-service). */
+    private static List<HttpRequest> searches(String base, List<String> queries, String authorization) {
+        return queries.stream().map(query -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/search?q="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8))).timeout(OpenLoop.TIMEOUT).GET();
+            return (authorization == null ? request : request.header("Authorization", authorization)).build();
+        }).toList();
     }
 }

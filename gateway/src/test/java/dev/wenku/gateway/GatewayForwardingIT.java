@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
+import dev.wenku.support.testing.TestCallers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("security")
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+        TestCallers.SECRET_PROPERTY,
         "wenku.security.users.editor.password=editor-secret-1",
         "wenku.security.users.editor.roles=EDITOR",
         "wenku.gateway.max-upload-size=64KB",

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.wenku.support.security.CallerTokenProperties;
+import dev.wenku.support.security.CallerTokens;
+import dev.wenku.support.testing.TestCallers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -11,16 +14,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Routes to two small real HTTP servers standing in for ingest and search. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {TestCallers.SECRET_PROPERTY,
     "wenku.security.users.operator.password=routing-test", "wenku.security.users.operator.roles=OPERATOR,EDITOR"})
 class GatewayRoutingTest {
 
@@ -89,12 +96,24 @@ class GatewayRoutingTest {
 
     @Test
     @Tag("security")
-    void theCallersCredentialsAndCookiesStopAtTheGateway() throws Exception {
+    void theCallersCredentialsStopAtTheGatewayAndASignedCallerTokenGoesOn() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/documents/abc"))
             .header("Cookie", "JSESSIONID=from-the-browser").GET());
         assertEquals("ingest GET /api/documents/abc", response.headers().firstValue("X-Upstream").orElse(""));
-        assertEquals("authorization=false, cookie=false",
-            response.headers().firstValue("X-Upstream-Credentials").orElse(""), "the operator's password was sent");
+        assertEquals("cookie=false", response.headers().firstValue("X-Upstream-Cookie").orElse(""));
+        String forwarded = response.headers().firstValue("X-Upstream-Authorization").orElse("");
+        assertTrue(forwarded.startsWith("Bearer "), "not the operator's password but a caller token: " + forwarded);
+        Jwt caller = CallerTokens.decoder(new CallerTokenProperties(TestCallers.SECRET, Duration.ofMinutes(1)))
+            .decode(forwarded.substring("Bearer ".length()));
+        assertEquals("operator", caller.getSubject());
+        assertEquals(Set.of("OPERATOR", "EDITOR"), Set.copyOf(caller.getClaimAsStringList(CallerTokens.ROLES_CLAIM)));
+
+        String anonymous = send(HttpRequest.newBuilder(uri("/api/search?q=x")).GET(), false).headers()
+            .firstValue("X-Upstream-Authorization").orElse("");
+        Jwt reader = CallerTokens.decoder(new CallerTokenProperties(TestCallers.SECRET, Duration.ofMinutes(1)))
+            .decode(anonymous.substring("Bearer ".length()));
+        assertEquals(CallerTokens.ANONYMOUS, reader.getSubject());
+        assertEquals(List.of(), reader.getClaimAsStringList(CallerTokens.ROLES_CLAIM));
     }
 
     @Test
@@ -107,9 +126,15 @@ class GatewayRoutingTest {
 
     /** As an operator, who may call everything: this test is about where requests go, not who may send them. */
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HttpClient.newHttpClient().send(request.header("Authorization", "Basic "
-                + java.util.Base64.getEncoder().encodeToString("operator:routing-test".getBytes(StandardCharsets.UTF_8)))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        return send(request, true);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, boolean asOperator) throws Exception {
+        if (asOperator) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("operator:routing-test".getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {
@@ -123,9 +148,10 @@ class GatewayRoutingTest {
                 exchange.getRequestBody().readAllBytes();
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.getResponseHeaders().add("X-Upstream-Credentials",
-                    "authorization=" + exchange.getRequestHeaders().containsKey("Authorization")
-                        + ", cookie=" + exchange.getRequestHeaders().containsKey("Cookie"));
+                exchange.getResponseHeaders().add("X-Upstream-Authorization",
+                    String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                exchange.getResponseHeaders().add("X-Upstream-Cookie",
+                    "cookie=" + exchange.getRequestHeaders().containsKey("Cookie"));
                 exchange.getResponseHeaders().add("X-Upstream-Request-Id",
                     String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
                 exchange.getResponseHeaders().add("X-Upstream",

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import dev.wenku.support.testing.TestCallers;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -40,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("security")
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+        TestCallers.SECRET_PROPERTY,
         "wenku.security.users.editor.password=editor-secret-1",
         "wenku.security.users.editor.roles=EDITOR",
         "wenku.security.users.operator.password=operator-secret-2",

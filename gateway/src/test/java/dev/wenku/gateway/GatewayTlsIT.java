@@ -3,6 +3,7 @@ package dev.wenku.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wenku.support.testing.TestCallers;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Tag("security")
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+        TestCallers.SECRET_PROPERTY,
         "server.ssl.bundle=gateway",
         "spring.ssl.bundle.pem.gateway.keystore.certificate=classpath:tls/test-cert.pem",
         "spring.ssl.bundle.pem.gateway.keystore.private-key=classpath:tls/test-key.pem"

@@ -20,6 +20,7 @@ import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.infrastructure.launcher.TestDatabases;
+import dev.wenku.support.testing.TestCallers;
 import dev.wenku.testsupport.SeedCorpus;
 import dev.wenku.text.Compilation;
 import dev.wenku.text.CompilationSplitter;
@@ -54,7 +55,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @ExtendWith(RealInfrastructureExtension.class)
-@SpringBootTest(classes = AnalysisApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = AnalysisApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = TestCallers.SECRET_PROPERTY)
 class AnalysisPipelineIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -321,8 +323,10 @@ class AnalysisPipelineIT {
         return Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers());
     }
 
+    /** As the gateway forwards an operator's request. */
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request.header("Authorization", TestCallers.operator()).build(),
+            HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

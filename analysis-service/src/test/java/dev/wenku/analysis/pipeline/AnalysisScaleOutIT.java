@@ -13,6 +13,7 @@ import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.infrastructure.launcher.TestDatabases;
+import dev.wenku.support.testing.TestCallers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class AnalysisScaleOutIT {
             // One corpus in one database, shared by both instances as in production.
             String database = TestDatabases.create(SharedInfrastructure.get(), "wenku_scale_out");
             for (int i = 0; i < 2; i++) {
-                List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+                List<String> arguments = new ArrayList<>(List.of("--server.port=0", TestCallers.SECRET_ARGUMENT,
                     "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
                     "--spring.kafka.consumer.group-id=" + group,
                     // One consumer each: with three each, the group's six consumers are more than the partitions,

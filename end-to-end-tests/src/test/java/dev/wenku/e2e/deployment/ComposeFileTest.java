@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.Yaml;
  * What docker-compose.yml promises about security, read from the file itself (no Docker engine here to run it):
  * only the gateway and Grafana publish ports, on the bind address; Grafana reaches Prometheus and nothing else; no
  * secret is written in the file; every secret it requires is documented; Kafka creates no topic by itself;
- * Prometheus reads the gateway's metrics with an account that may read nothing else.
+ * Prometheus reads the gateway's metrics with an account that may read nothing else; the services share the caller
+ * token key; Elasticsearch has security on and search-service connects as a user of its own role.
  */
 @Tag("security")
 class ComposeFileTest {
@@ -85,6 +86,32 @@ class ComposeFileTest {
         Map<?, ?> job = ((List<?>) prometheus.get("scrape_configs")).stream().map(Map.class::cast)
             .filter(j -> "wenku-gateway".equals(j.get("job_name"))).findFirst().orElseThrow();
         assertThat(((Map<?, ?>) job.get("basic_auth")).get("username")).isEqualTo("prometheus");
+    }
+
+    @Test
+    void everyServiceGetsTheCallerTokenKeyFromTheEnvironment() throws Exception {
+        Map<String, Map<String, Object>> services = services();
+        for (String name : List.of("gateway", "ingest-service", "analysis-service", "search-service",
+                "operations-service")) {
+            assertThat(environment(services.get(name)).get("WENKU_SECURITY_CALLERTOKEN_SECRET")).as(name)
+                .startsWith("${WENKU_CALLER_TOKEN_SECRET:?");
+        }
+    }
+
+    @Test
+    void elasticsearchRunsWithSecurityAndSearchServiceAsAUserOfItsOwnRole() throws Exception {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, String> elasticsearch = environment(services.get("elasticsearch"));
+        assertThat(elasticsearch).containsEntry("xpack.security.enabled", "true");
+        assertThat(elasticsearch.get("ELASTIC_PASSWORD")).startsWith("${WENKU_ELASTIC_PASSWORD:?");
+        Map<String, String> search = environment(services.get("search-service"));
+        assertThat(search).containsEntry("SPRING_ELASTICSEARCH_USERNAME", "wenku-search");
+        assertThat(search.get("SPRING_ELASTICSEARCH_PASSWORD")).startsWith("${WENKU_ELASTIC_SEARCH_PASSWORD:?");
+        assertThat(services.get("search-service").get("depends_on").toString())
+            .contains("elasticsearch-users={condition=service_completed_successfully}");
+        String users = services.get("elasticsearch-users").get("command").toString();
+        assertThat(users).contains("_security/role/wenku_search", "\"names\": [\"wenku-documents*\"]",
+            "_security/user/wenku-search", "\\\"roles\\\": [\\\"wenku_search\\\"]");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,55 +1,63 @@
 package dev.wenku.gateway.security;
 
-import java.util.List;
+import dev.wenku.support.security.ApiAccess;
+import dev.wenku.support.security.Roles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import org.springframework.util.AntPathMatcher;
 
 /**
- * Who may call what. Readers (anonymous) read (GET or HEAD): the web UI, searches, suggestions, reading views, the
- * theme list; anyone reaches the health probes ({@link HealthProbes}). Editors (and operators) change documents and
- * the analysis model. Only operators reach the operations view, indexing control, re-analysis and the actuator
- * (health details per component included). The OpenAPI descriptions and Swagger UI are public
- * (they describe the API, they do not call it: Swagger UI's requests carry the token its user gives it). Anything not
- * listed here is refused to everyone (deny by default): a path a service adds is not reachable until a rule says
- * who may call it.
+ * Who may call what at the edge: the API's rules are {@link ApiAccess}, which every service enforces too; here they
+ * are joined by the edge's own. Anyone reads the web UI, the OpenAPI descriptions and Swagger UI (they describe the
+ * API, they do not call it: Swagger UI's requests carry the token its user gives it) and reaches the health probes
+ * ({@link HealthProbes}) and the log-in. Only operators reach the gateway's actuator (health details per component
+ * included); its metrics also the METRICS role. Anything not listed is refused to everyone (deny by default): a path
+ * a service adds is not reachable until a rule says who may call it.
  */
 final class AccessRules {
 
-    private static final String[] OPERATOR_PATHS = {"/api/operations/**", "/api/search/indexing", "/api/search/indexing/**",
-        "/api/analysis/reanalysis", "/api/analysis/reanalysis/**", "/actuator/**"};
-    /** What anyone may read, with GET or HEAD (a HEAD is a GET without the body, so it is allowed where GET is). */
-    private static final String[] PUBLIC_READS = {"/", "/*.html", "/*.js", "/*.css", "/*.svg", "/*.ico", "/*.png",
-        "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/api/search", "/api/search/suggest",
-        "/api/documents/*/reading", "/api/documents/*/related", "/api/themes"};
+    private static final String[] EDGE_READS = {"/", "/*.html", "/*.js", "/*.css", "/*.svg", "/*.ico", "/*.png",
+        "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
     private static final AntPathMatcher MATCHER = new AntPathMatcher();
 
     private AccessRules() {
     }
 
     static void apply(AuthorizeExchangeSpec rules) {
-        for (HttpMethod read : List.of(HttpMethod.GET, HttpMethod.HEAD)) {
-            rules.pathMatchers(read, PUBLIC_READS).permitAll();
+        for (HttpMethod read : ApiAccess.READS) {
+            rules.pathMatchers(read, EDGE_READS).permitAll();
         }
         rules
             .pathMatchers(HealthProbes.PATHS.toArray(String[]::new)).permitAll()
             .pathMatchers("/fallback/**").permitAll()
             .pathMatchers(HttpMethod.POST, "/api/session").permitAll()
-            .pathMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(Roles.OPERATOR, Roles.METRICS)
-            .pathMatchers(OPERATOR_PATHS).hasRole(Roles.OPERATOR)
-            .pathMatchers("/api/documents", "/api/documents/**", "/api/imports", "/api/imports/**", "/api/analysis/**",
-                "/api/themes", "/api/themes/**")
-            .hasAnyRole(Roles.EDITOR, Roles.OPERATOR)
             .pathMatchers("/api/session").authenticated()
-            .anyExchange().denyAll();
-    }
-
-    static boolean isOperatorPath(String path) {
-        for (String pattern : OPERATOR_PATHS) {
-            if (MATCHER.match(pattern, path)) {
-                return true;
+            .pathMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(Roles.OPERATOR, Roles.METRICS)
+            .pathMatchers("/actuator/**").hasRole(Roles.OPERATOR);
+        for (ApiAccess.Rule rule : ApiAccess.RULES) {
+            if (rule.methods().isEmpty()) {
+                allow(rules.pathMatchers(rule.patterns()), rule.who());
+            } else {
+                rule.methods().forEach(method -> allow(rules.pathMatchers(method, rule.patterns()), rule.who()));
             }
         }
-        return false;
+        rules.anyExchange().denyAll();
+    }
+
+    private static void allow(AuthorizeExchangeSpec.Access access, ApiAccess.Who who) {
+        if (who == ApiAccess.Who.ANYONE) {
+            access.permitAll();
+        } else {
+            access.hasAnyRole(ApiAccess.roles(who));
+        }
+    }
+
+    /** Whether only operators may call {@code path} (to name the missing role in a 403). */
+    static boolean isOperatorPath(String path) {
+        if (MATCHER.match("/actuator/**", path)) {
+            return true;
+        }
+        return ApiAccess.RULES.stream().filter(rule -> rule.who() == ApiAccess.Who.OPERATORS)
+            .flatMap(rule -> rule.paths().stream()).anyMatch(pattern -> MATCHER.match(pattern, path));
     }
 }

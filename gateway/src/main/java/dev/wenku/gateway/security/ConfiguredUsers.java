@@ -1,5 +1,6 @@
 package dev.wenku.gateway.security;
 
+import dev.wenku.support.security.Roles;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;

@@ -2,6 +2,7 @@ package dev.wenku.gateway.security;
 
 import dev.wenku.support.problem.reactive.ReactiveProblems;
 import dev.wenku.support.problem.ErrorCode;
+import dev.wenku.support.security.Roles;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.WebFilterExchange;

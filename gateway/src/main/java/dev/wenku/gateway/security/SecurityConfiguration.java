@@ -1,8 +1,11 @@
 package dev.wenku.gateway.security;
 
 import dev.wenku.gateway.routing.GatewayProperties;
+import dev.wenku.support.security.CallerTokenProperties;
+import dev.wenku.support.security.CallerTokens;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
@@ -28,6 +31,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@EnableConfigurationProperties(CallerTokenProperties.class)
 class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -54,6 +58,12 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings noSecurityFilterObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** The tokens that tell the services who is calling ({@code CallerTokenRelay}). */
+    @Bean
+    CallerTokens callerTokens(CallerTokenProperties properties, Clock clock) {
+        return new CallerTokens(properties, clock);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.wenku.gateway.security;
 
 import dev.wenku.support.problem.reactive.ReactiveProblems;
 import dev.wenku.support.problem.ErrorCode;
+import dev.wenku.support.security.Roles;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;

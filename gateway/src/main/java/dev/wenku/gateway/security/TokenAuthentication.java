@@ -1,5 +1,6 @@
 package dev.wenku.gateway.security;
 
+import dev.wenku.support.security.Roles;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.core.convert.converter.Converter;

@@ -52,7 +52,7 @@ class DocumentHistoryIT {
         Answer versions = client.of(id, "versions");
         assertThat(versions.status()).isEqualTo(200);
         assertThat(versions.body().findValuesAsString("title")).containsExactly("历史（三）", "历史（二）", "历史");
-        assertThat(versions.body().get(0).path("createdBy").asString()).isEqualTo("unknown");
+        assertThat(versions.body().get(0).path("createdBy").asString()).isEqualTo("editor");
         assertThat(client.of(id, "versions/1").text("body")).isEqualTo("第一版的正文。" + marker);
         assertThat(client.get(id).etag()).isEqualTo("\"v3\"");
         assertThat(client.of(id, "versions/9").status()).isEqualTo(404);

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.wenku.events.DocumentIngested;
+import dev.wenku.ingest.support.IngestClient.Answer;
+import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestServiceTest;
 import dev.wenku.ingest.support.TopicReader;
+import dev.wenku.support.testing.TestCallers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -41,6 +45,27 @@ class IngestApiIT {
         assertEquals("培育發展新質生產力", event.body());
         assertEquals(List.of("经济"), event.tags());
         assertEquals(1, event.version());
+    }
+
+    /**
+     * Issue 18, finding 2: a direct anonymous POST to ingest-service stored a document. Now only what the gateway
+     * forwards is heard: no caller token → 401, a reader's → 403, and neither stores anything.
+     */
+    @Test
+    @Tag("security")
+    void anUploadAroundTheGatewayIsRefusedAndStoresNothing() throws Exception {
+        String marker = UUID.randomUUID().toString().replace("-", "");
+        String json = "{\"title\":\"绕过网关 " + marker + "\",\"body\":\"直接上传 " + marker + "\"}";
+        Answer direct = new IngestClient(port, null).postJson(json);
+        assertEquals(401, direct.status(), direct.raw());
+        assertEquals("unauthenticated", direct.text("error"));
+        Answer reader = new IngestClient(port, TestCallers.anonymous()).postJson(json);
+        assertEquals(403, reader.status(), reader.raw());
+        assertEquals(403, new IngestClient(port, TestCallers.anonymous()).list("size=1").status(), "the editors' list");
+        IngestClient editor = new IngestClient(port);
+        assertEquals(0, editor.list("q=" + marker).body().path("total").asInt(), "nothing was stored");
+        assertEquals(202, editor.postJson(json).status());
+        assertEquals(1, editor.list("q=" + marker).body().path("total").asInt());
     }
 
     @Test
@@ -79,7 +104,8 @@ class IngestApiIT {
     @Test
     void aNonJsonContentTypeIsA415() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri())
-            .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString("<a/>")).build(),
+            .header("Authorization", TestCallers.editor()).header("Content-Type", "application/xml")
+            .POST(HttpRequest.BodyPublishers.ofString("<a/>")).build(),
             HttpResponse.BodyHandlers.ofString());
         assertProblem(response, 415, "unsupported_media_type");
     }
@@ -101,8 +127,9 @@ class IngestApiIT {
     }
 
     private HttpResponse<String> post(String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri()).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(uri()).header("Authorization", TestCallers.editor())
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+            HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri() {

@@ -13,6 +13,7 @@ import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
 import dev.wenku.ingest.support.TestDatabase;
 import dev.wenku.ingest.support.TopicReader;
+import dev.wenku.support.testing.TestCallers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -42,7 +43,7 @@ class KafkaRestartIT {
         String database = TestDatabase.create(SharedInfrastructure.get(), "wenku_kafka_restart");
         Set<String> accepted = new HashSet<>();
         try (ConfigurableApplicationContext ingest = new SpringApplicationBuilder(IngestApplication.class).run(
-                "--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap, TestCallers.SECRET_ARGUMENT,
                 "--spring.datasource.url=" + database,
                 "--spring.datasource.username=" + SharedInfrastructure.get().postgresUsername(),
                 "--spring.datasource.password=" + SharedInfrastructure.get().postgresPassword(),

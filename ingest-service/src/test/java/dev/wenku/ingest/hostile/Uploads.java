@@ -1,5 +1,6 @@
 package dev.wenku.ingest.hostile;
 
+import dev.wenku.support.testing.TestCallers;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -85,7 +86,7 @@ final class Uploads {
 
     static HttpRequest request(URI base, String path, String contentType, BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/documents" + path)).timeout(TIMEOUT)
-            .POST(body);
+            .header("Authorization", TestCallers.editor()).POST(body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

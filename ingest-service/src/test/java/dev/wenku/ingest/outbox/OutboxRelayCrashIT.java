@@ -9,6 +9,7 @@ import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.ChildProcess;
 import dev.wenku.infrastructure.launcher.FreePorts;
 import dev.wenku.infrastructure.launcher.Infrastructure;
+import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.ServiceModule;
@@ -18,6 +19,7 @@ import dev.wenku.ingest.IngestApplication;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.TestDatabase;
 import dev.wenku.kafkatable.TopicSnapshot;
+import dev.wenku.support.testing.TestCallers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -80,7 +82,8 @@ class OutboxRelayCrashIT {
         List<String> relay = new ArrayList<>(List.of("--wenku.ingest.drop-folder.enabled=false",
             "--wenku.ingest.outbox.batch-size=5", "--spring.kafka.bootstrap-servers=" + servers.kafkaBootstrapServers(),
             "--spring.datasource.url=" + database, "--spring.datasource.username=" + servers.postgresUsername()));
-        Map<String, String> secret = Map.of("SPRING_DATASOURCE_PASSWORD", servers.postgresPassword());
+        Map<String, String> secret = Map.of("SPRING_DATASOURCE_PASSWORD", servers.postgresPassword(),
+            LocalPlatform.CALLER_TOKEN_SECRET, TestCallers.SECRET);
         ChildProcess first = ServiceProcesses.start(ProjectLayout.locate(), ServiceModule.INGEST, FreePorts.next(),
             relay, secret, logs.resolve("relay-1.log"));
         try {

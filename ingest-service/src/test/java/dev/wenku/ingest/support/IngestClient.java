@@ -1,6 +1,7 @@
 package dev.wenku.ingest.support;
 
 import dev.wenku.infrastructure.launcher.MultipartBody;
+import dev.wenku.support.testing.TestCallers;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,7 +12,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** HTTP calls to a running ingest-service, as an editor's tool would make them. */
+/**
+ * HTTP calls to a running ingest-service, as the gateway forwards an editor's: each carries a caller token of the
+ * account {@code editor}, or of the one given.
+ */
 public final class IngestClient {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -19,10 +23,17 @@ public final class IngestClient {
 
     private final String root;
     private final String base;
+    private final String caller;
 
     public IngestClient(int port) {
+        this(port, TestCallers.editor());
+    }
+
+    /** A client whose requests carry {@code caller} in {@code Authorization} (none when null). */
+    public IngestClient(int port, String caller) {
         this.root = "http://127.0.0.1:" + port;
         this.base = root + "/api/documents";
+        this.caller = caller;
     }
 
     public record Answer(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
@@ -92,8 +103,8 @@ public final class IngestClient {
 
     /** The bytes of {@code GET /api/documents/{id}/versions/{version}/original}. */
     public HttpResponse<byte[]> original(String id, int version) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/" + id + "/versions/" + version + "/original"))
-            .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(authorized(HttpRequest.newBuilder(URI.create(base + "/" + id + "/versions/" + version
+            + "/original")).GET()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public Answer get(String id) throws Exception {
@@ -128,11 +139,15 @@ public final class IngestClient {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Answer send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return caller == null ? request : request.header("Authorization", caller);
+    }
+
+    private Answer send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = HTTP.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         return new Answer(response.statusCode(), body, response.body(), response.headers());
     }

@@ -2,6 +2,7 @@ package dev.wenku.ingest.support;
 
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.ingest.IngestApplication;
+import dev.wenku.support.testing.TestCallers;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -34,7 +35,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @Documented
 @ExtendWith(RealInfrastructureExtension.class)
 @SpringBootTest(classes = IngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    args = {"--wenku.ingest.drop-folder.enabled=false",
+    args = {"--wenku.ingest.drop-folder.enabled=false", TestCallers.SECRET_ARGUMENT,
         "--spring.kafka.bootstrap-servers=${" + IngestServiceTestServers.SHARED_KAFKA + "}"})
 @Import(IngestServiceTestServers.class)
 @DirtiesContext

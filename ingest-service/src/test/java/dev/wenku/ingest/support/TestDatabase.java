@@ -3,6 +3,7 @@ package dev.wenku.ingest.support;
 import dev.wenku.infrastructure.launcher.Infrastructure;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.infrastructure.launcher.TestDatabases;
+import dev.wenku.support.testing.TestCallers;
 import java.util.stream.Stream;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -30,7 +31,8 @@ public final class TestDatabase {
     /** Command-line arguments of an ingest-service using the shared Kafka and the database at {@code url}. */
     public static String[] arguments(String url) {
         Infrastructure servers = SharedInfrastructure.get();
-        return Stream.concat(Stream.of("--spring.kafka.bootstrap-servers=" + servers.kafkaBootstrapServers()),
+        return Stream.concat(Stream.of("--spring.kafka.bootstrap-servers=" + servers.kafkaBootstrapServers(),
+                TestCallers.SECRET_ARGUMENT),
             Stream.of(TestDatabases.arguments(servers, url))).toArray(String[]::new);
     }
 

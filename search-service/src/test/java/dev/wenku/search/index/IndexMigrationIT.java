@@ -19,6 +19,7 @@ import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.search.SearchApplication;
 import dev.wenku.support.kafka.CreateOnlyTopics;
 import dev.wenku.support.kafka.PipelineTopics;
+import dev.wenku.support.testing.TestCallers;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
@@ -86,7 +87,8 @@ class IndexMigrationIT {
             });
             reader.start();
             try (ConfigurableApplicationContext search = new SpringApplicationBuilder(SearchApplication.class).run(
-                    "--server.port=0", "--wenku.search.index-alias=" + alias, "--spring.kafka.consumer.group-id=" + alias,
+                    "--server.port=0", TestCallers.SECRET_ARGUMENT, "--wenku.search.index-alias=" + alias,
+                    "--spring.kafka.consumer.group-id=" + alias,
                     "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
                     "--spring.elasticsearch.uris=" + SharedInfrastructure.get().elasticsearchUrl())) {
                 // The alias was moved during the start: readers go on searching through it afterwards.

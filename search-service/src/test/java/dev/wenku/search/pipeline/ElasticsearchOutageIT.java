@@ -17,6 +17,7 @@ import dev.wenku.infrastructure.launcher.LocalServers;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.RunningServer;
 import dev.wenku.search.SearchApplication;
+import dev.wenku.support.testing.TestCallers;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class ElasticsearchOutageIT {
         try (RunningServer kafka = servers.startKafka(data.resolve("kafka"), FreePorts.next())) {
             RunningServer elasticsearch = servers.startElasticsearch(data.resolve("elasticsearch"), elasticsearchPort);
             try (ConfigurableApplicationContext search = new SpringApplicationBuilder(SearchApplication.class).run(
-                    "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.address(),
+                    "--server.port=0", TestCallers.SECRET_ARGUMENT, "--spring.kafka.bootstrap-servers=" + kafka.address(),
                     "--spring.elasticsearch.uris=" + elasticsearch.address(), "--wenku.outage.max-pause=2s");
                  var producer = new KafkaProducer<String, PipelineEvent>(Map.of("bootstrap.servers", kafka.address(),
                      "acks", "all"), new StringSerializer(), new EventSerializer())) {

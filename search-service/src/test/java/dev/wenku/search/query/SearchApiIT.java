@@ -16,12 +16,17 @@ import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.search.SearchApplication;
 import dev.wenku.search.SearchProperties;
+import dev.wenku.support.security.CallerTokenProperties;
+import dev.wenku.support.security.CallerTokens;
+import dev.wenku.support.security.Roles;
+import dev.wenku.support.testing.TestCallers;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +60,8 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.DynamicPropertySource;
 
 @ExtendWith(RealInfrastructureExtension.class)
-@SpringBootTest(classes = SearchApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = SearchApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = TestCallers.SECRET_PROPERTY)
 class SearchApiIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -259,10 +265,30 @@ class SearchApiIT {
         assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag"), "Kafka consumer metrics: " + metrics);
     }
 
+    /**
+     * Issue 18, finding 2: the service answers only what the gateway forwards. Without a caller token, or with one
+     * signed by another key, nothing is searched or paused; a reader's token searches but does not pause indexing.
+     */
+    @Test
+    @Tag("security")
+    void aDirectCallAroundTheGatewayIsRefused() throws Exception {
+        assertProblem(get("/api/search?q=" + enc("新质生产力"), null), 401, "unauthenticated");
+        assertProblem(post("/api/search/indexing/pause", "Bearer not-a-token"), 401, "unauthenticated");
+        String forged = "Bearer " + new CallerTokens(new CallerTokenProperties("another key of thirty-two bytes or more",
+            Duration.ofMinutes(1)), Clock.systemUTC()).sign("operator", List.of(Roles.OPERATOR));
+        assertProblem(post("/api/search/indexing/pause", forged), 401, "unauthenticated");
+        assertEquals(200, get("/api/search?q=" + enc("新质生产力"), TestCallers.anonymous()).statusCode());
+        assertProblem(post("/api/search/indexing/pause", TestCallers.anonymous()), 403, "forbidden");
+        assertProblem(post("/api/search/indexing/pause", TestCallers.editor()), 403, "forbidden");
+        assertFalse(JsonPath.<Boolean>read(get("/api/search/indexing").body(), "$.paused"), "nothing was paused");
+        assertEquals(200, get("/actuator/health/readiness", null).statusCode(), "the probes stay open");
+    }
+
     @Test
     void theRequestIdIsEchoed() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/search?q=x")).header("X-Request-Id", "reader-7").GET().build(),
+                URI.create("http://127.0.0.1:" + port + "/api/search?q=x")).header("X-Request-Id", "reader-7")
+                .header("Authorization", TestCallers.anonymous()).GET().build(),
             HttpResponse.BodyHandlers.ofString());
         assertEquals("reader-7", response.headers().firstValue("X-Request-Id").orElse(null));
     }
@@ -527,14 +553,26 @@ class SearchApiIT {
         return problem;
     }
 
+    /** A GET as the gateway forwards an operator's (who may call every path of the service). */
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return get(path, TestCallers.operator());
+    }
+
+    /** A GET carrying {@code caller} in {@code Authorization}, or nothing when null. */
+    private HttpResponse<String> get(String path, String caller) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        return HTTP.send((caller == null ? request : request.header("Authorization", caller)).build(),
             HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path) throws Exception {
+        return post(path, TestCallers.operator());
+    }
+
+    private HttpResponse<String> post(String path, String caller) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", caller).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
     }
 
     private static String enc(String s) {

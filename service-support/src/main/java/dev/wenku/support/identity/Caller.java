@@ -1,18 +1,18 @@
 package dev.wenku.support.identity;
 
-import org.springframework.web.context.request.RequestAttributes;
+import dev.wenku.support.security.CallerTokens;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Who is calling a service: the gateway authenticates the user and passes the account name in {@value #HEADER}
- * (removing any value the client sent), so a service can record who changed what. Work without a request (the drop
- * folder, an import) names itself.
+ * Who is calling a service: the account the gateway authenticated, as the verified caller token names it
+ * ({@link CallerTokens}), so a service can record who changed what. Work without a request (the drop folder, an
+ * import) names itself.
  */
 public final class Caller {
 
-    public static final String HEADER = "X-Wenku-User";
-    /** The name recorded when a request carries no account (a direct call to a service). */
+    /** The name recorded when a request carries no account. */
     public static final String UNKNOWN = "unknown";
 
     private Caller() {
@@ -20,11 +20,14 @@ public final class Caller {
 
     /** The account of the request being handled on this thread, {@value #UNKNOWN} without one, or {@code otherwise}. */
     public static String current(String otherwise) {
-        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes instanceof ServletRequestAttributes servlet) {
-            String name = servlet.getRequest().getHeader(HEADER);
-            return name == null || name.isBlank() ? UNKNOWN : name.strip();
+        if (RequestContextHolder.getRequestAttributes() == null) {
+            return otherwise;
         }
-        return otherwise;
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || !caller.isAuthenticated() || caller.getName() == null || caller.getName().isBlank()
+                || CallerTokens.ANONYMOUS.equals(caller.getName())) {
+            return UNKNOWN;
+        }
+        return caller.getName().strip();
     }
 }

@@ -2,8 +2,10 @@ package dev.wenku.infrastructure.launcher;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +19,19 @@ import java.util.concurrent.CompletableFuture;
 public final class LocalPlatform implements AutoCloseable {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(180);
+    /** {@code wenku.security.caller-token.secret} of the gateway and every service. */
+    public static final String CALLER_TOKEN_SECRET = "WENKU_SECURITY_CALLERTOKEN_SECRET";
 
     private final EmbeddedInfrastructure infrastructure;
     private final Map<ServiceModule, ChildProcess> services = new EnumMap<>(ServiceModule.class);
     private final Map<ServiceModule, Integer> ports = new EnumMap<>(ServiceModule.class);
     private final Path dropFolder;
     private final PlatformAccounts accounts;
+    /**
+     * The key the gateway signs caller tokens with and the services verify them with: new for every run, held only
+     * in memory and in the services' environments, never on disk (a restarted service of this run gets it again).
+     */
+    private final String callerTokenSecret = newSecret();
 
     private LocalPlatform(EmbeddedInfrastructure infrastructure, Path dropFolder, PlatformAccounts accounts) {
         this.infrastructure = infrastructure;
@@ -143,11 +152,23 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Secrets a service gets in its environment, where {@code ps} does not show them. */
     private Map<String, String> environment(ServiceModule service) {
+        Map<String, String> environment = new LinkedHashMap<>(secrets(service));
+        environment.put(CALLER_TOKEN_SECRET, callerTokenSecret);
+        return environment;
+    }
+
+    private Map<String, String> secrets(ServiceModule service) {
         return switch (service) {
             case GATEWAY -> accounts.gatewayEnvironment();
             case INGEST, ANALYSIS -> Map.of("SPRING_DATASOURCE_PASSWORD", infrastructure.postgresPassword());
             default -> Map.of();
         };
+    }
+
+    private static String newSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private List<String> arguments(ServiceModule service, Map<String, String> gatewaySettings) {
@@ -196,6 +217,14 @@ public final class LocalPlatform implements AutoCloseable {
     /** The folder whose new and changed files ingest-service picks up. */
     public Path dropFolder() {
         return dropFolder;
+    }
+
+    /**
+     * The key of this run's caller tokens, for a benchmark that calls a service directly to compare it with the way
+     * through the gateway (and must then sign as the gateway does).
+     */
+    public String callerTokenSecret() {
+        return callerTokenSecret;
     }
 
     /** The accounts of this run (passwords generated unless given in the environment). */

@@ -1,4 +1,4 @@
-package dev.wenku.gateway.security;
+package dev.wenku.support.security;
 
 import java.util.Collection;
 import java.util.List;
