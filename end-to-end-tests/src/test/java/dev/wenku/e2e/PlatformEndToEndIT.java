@@ -12,16 +12,20 @@ import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.MultipartBody;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.SeedLoader;
+import dev.wenku.infrastructure.launcher.ServiceModule;
 import dev.wenku.testsupport.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +37,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The whole platform as the one-command run starts it: every hop over the network, real Kafka and Elasticsearch. */
@@ -60,6 +65,43 @@ class PlatformEndToEndIT {
             platform.close();
         }
         Directories.deleteRecursively(data);
+    }
+
+    /**
+     * Issue 18, finding 2, on the running platform: ingest- and search-service, called around the gateway, refuse
+     * (401) what the gateway lets through, because only the gateway holds the run's caller token key.
+     */
+    @Test
+    @Tag("security")
+    void theServicesRefuseACallAroundTheGateway() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create(platform.url(ServiceModule.INGEST)
+                + "/api/documents")).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"绕过\",\"body\":\"绕过网关的上传。\"}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, upload.statusCode(), upload.body());
+        HttpResponse<String> search = http.send(HttpRequest.newBuilder(URI.create(platform.url(ServiceModule.SEARCH)
+            + "/api/search?q=x")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, search.statusCode(), search.body());
+        assertEquals(200, reader.get("/api/search?q=x").statusCode(), "through the gateway, a reader searches");
+    }
+
+    /**
+     * Issue 18, finding 8: the run's data, logs, spool and drop folder are its owner's alone. Run as root, the data
+     * directory and PostgreSQL's may also be passed through by others (o+x, not listing or reading), because
+     * PostgreSQL runs as a user of its own then.
+     */
+    @Test
+    @Tag("security")
+    void theRunsDirectoriesAreReadableByItsOwnerOnly() throws Exception {
+        for (String directory : List.of("logs", "kafka", "elasticsearch", "drop", "imports")) {
+            assertEquals(PosixFilePermissions.fromString("rwx------"),
+                Files.getPosixFilePermissions(data.resolve(directory)), "permissions of " + data.resolve(directory));
+        }
+        for (Path passedThrough : List.of(data, data.resolve("postgres"))) {
+            String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(passedThrough));
+            assertTrue(permissions.matches("rwx---(---|--x)"), passedThrough + " is " + permissions);
+        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
-import dev.wenku.support.testing.TestCallers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,14 +34,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * service here is a plain HTTP server that counts what it receives; the behaviour checked is the gateway's.
  */
 @Tag("security")
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        TestCallers.SECRET_PROPERTY,
-        "wenku.security.users.editor.password=editor-secret-1",
-        "wenku.security.users.editor.roles=EDITOR",
-        "wenku.gateway.max-upload-size=64KB",
-        "wenku.gateway.max-request-size=16KB"
-    })
+@GatewayTest(properties = {
+    "wenku.gateway.max-upload-size=64KB",
+    "wenku.gateway.max-request-size=16KB"
+})
 class GatewayForwardingIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import dev.wenku.support.testing.TestCallers;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -29,7 +28,6 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,28 +37,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * nobody listens on; the decisions checked all happen in the gateway).
  */
 @Tag("security")
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        TestCallers.SECRET_PROPERTY,
-        "wenku.security.users.editor.password=editor-secret-1",
-        "wenku.security.users.editor.roles=EDITOR",
-        "wenku.security.users.operator.password=operator-secret-2",
-        "wenku.security.users.operator.roles=OPERATOR,EDITOR",
-        "wenku.security.users.guessed.password=guessed-secret-3",
-        "wenku.security.users.guessed.roles=EDITOR",
-        "wenku.security.users.timed.password=timed-secret-4",
-        "wenku.security.users.timed.roles=EDITOR",
-        "wenku.security.users.scraper.password=scraper-secret-5",
-        "wenku.security.users.scraper.roles=METRICS",
-        "wenku.security.api-tokens[0].name=reader-script",
-        "wenku.security.api-tokens[0].sha256=" + GatewaySecurityIT.READER_TOKEN_SHA256,
-        "wenku.security.api-tokens[0].roles=READER",
-        "wenku.rate-limit.trust-forwarded-for=true",
-        "wenku.rate-limit.reads-per-second=5",
-        "wenku.rate-limit.read-burst=40",
-        "wenku.gateway.max-upload-size=1KB",
-        "wenku.gateway.get-retries=0"
-    })
+@GatewayTest(properties = {
+    "wenku.security.users.guessed.password=guessed-secret-3",
+    "wenku.security.users.guessed.roles=EDITOR",
+    "wenku.security.users.timed.password=timed-secret-4",
+    "wenku.security.users.timed.roles=EDITOR",
+    "wenku.security.users.scraper.password=scraper-secret-5",
+    "wenku.security.users.scraper.roles=METRICS",
+    "wenku.security.api-tokens[0].name=reader-script",
+    "wenku.security.api-tokens[0].sha256=" + GatewaySecurityIT.READER_TOKEN_SHA256,
+    "wenku.security.api-tokens[0].roles=READER",
+    "wenku.rate-limit.trust-forwarded-for=true",
+    "wenku.rate-limit.reads-per-second=5",
+    "wenku.rate-limit.read-burst=40",
+    "wenku.gateway.max-upload-size=1KB",
+    "wenku.gateway.get-retries=0"
+})
 class GatewaySecurityIT {
 
     static final String READER_TOKEN = "wkt_reader-token-for-tests";

@@ -3,7 +3,6 @@ package dev.wenku.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wenku.support.testing.TestCallers;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +16,6 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The gateway serving HTTPS itself, with a certificate from Spring Boot's SSL bundle settings (docs/deployment.md):
@@ -25,13 +23,11 @@ import org.springframework.boot.test.context.SpringBootTest;
  * back to plain HTTP. The certificate is a self-signed one made for this test only.
  */
 @Tag("security")
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        TestCallers.SECRET_PROPERTY,
-        "server.ssl.bundle=gateway",
-        "spring.ssl.bundle.pem.gateway.keystore.certificate=classpath:tls/test-cert.pem",
-        "spring.ssl.bundle.pem.gateway.keystore.private-key=classpath:tls/test-key.pem"
-    })
+@GatewayTest(properties = {
+    "server.ssl.bundle=gateway",
+    "spring.ssl.bundle.pem.gateway.keystore.certificate=classpath:tls/test-cert.pem",
+    "spring.ssl.bundle.pem.gateway.keystore.private-key=classpath:tls/test-key.pem"
+})
 class GatewayTlsIT {
 
     @Value("${local.server.port}")
