@@ -4,8 +4,10 @@ import dev.wenku.infrastructure.process.ReadyLine;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 
 /** Starts the real Kafka broker, Elasticsearch node and PostgreSQL server from the server modules' build output. */
 public final class LocalServers {
@@ -26,6 +28,17 @@ public final class LocalServers {
     }
 
     public RunningServer startKafka(Path dataDirectory, int port) {
+        return startKafka(dataDirectory, port, new LinkedHashMap<>());
+    }
+
+    /**
+     * A Kafka broker that, when {@code users} (name → password, the super user first) is not empty, lets in only
+     * clients that authenticate as one of them with SASL/SCRAM-SHA-256 and allows each only what an ACL grants; the
+     * users reach the broker's JVM in its environment.
+     */
+    public RunningServer startKafka(Path dataDirectory, int port, SequencedMap<String, String> users) {
+        StringBuilder lines = new StringBuilder();
+        users.forEach((name, password) -> lines.append(name).append(':').append(password).append('\n'));
         List<String> command = new JavaCommand()
             .option("-Xms256m").option("-Xmx512m")
             .classpath(layout.serverClasspath("kafka-server"))
@@ -34,7 +47,9 @@ public final class LocalServers {
                 "controller-port=" + FreePorts.next(),
                 "data=" + dataDirectory))
             .build();
-        return started(ChildProcess.start("kafka", command, logDirectory.resolve("kafka.log"), echo));
+        return started(ChildProcess.start("kafka", command,
+            users.isEmpty() ? Map.of() : Map.of("WENKU_KAFKA_USERS", lines.toString()), logDirectory.resolve("kafka.log"),
+            echo));
     }
 
     public RunningServer startElasticsearch(Path homeDirectory, int httpPort) {

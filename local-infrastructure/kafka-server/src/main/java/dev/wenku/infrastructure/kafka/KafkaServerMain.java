@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -21,7 +22,9 @@ import org.apache.kafka.common.utils.Time;
  * A real single-node KRaft Kafka broker (broker and controller in one process).
  *
  * <p>Arguments: {@code port=} client port, {@code controller-port=}, {@code data=} log directory. Storage is
- * formatted on first start and reused afterwards, so topics and offsets survive a restart.
+ * formatted on first start and reused afterwards, so topics and offsets survive a restart. With
+ * {@value KafkaUsers#ENVIRONMENT} set, clients must authenticate (SASL/SCRAM-SHA-256) and are authorised by ACLs;
+ * the users' SCRAM credentials are set at every start, before the broker announces it is ready.
  */
 public final class KafkaServerMain {
 
@@ -36,19 +39,25 @@ public final class KafkaServerMain {
         Path data = arguments.directory("data");
         Files.createDirectories(data);
 
-        Properties properties = SingleNodeKafkaProperties.of(port, controllerPort, data.resolve("logs"));
+        Optional<KafkaUsers> users = KafkaUsers.fromEnvironment();
+        // The file is for formatting the storage, which needs no listener security: no password is written to disk.
         Path propertiesFile = data.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(propertiesFile)) {
-            properties.store(out, "Written by KafkaServerMain on every start");
+            SingleNodeKafkaProperties.of(port, controllerPort, data.resolve("logs"))
+                .store(out, "Written by KafkaServerMain on every start");
         }
         formatStorageIfNew(propertiesFile, data.resolve("logs"));
 
+        Properties properties = SingleNodeKafkaProperties.of(port, controllerPort, data.resolve("logs"), users);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdown();
             server.awaitShutdown();
         }, "kafka-shutdown"));
         server.startup();
+        if (users.isPresent()) {
+            ScramCredentials.apply(port, users.get());
+        }
         new ReadyLine("kafka", "127.0.0.1:" + port).announce();
         server.awaitShutdown();
     }

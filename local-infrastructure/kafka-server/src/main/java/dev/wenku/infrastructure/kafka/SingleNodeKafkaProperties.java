@@ -1,15 +1,29 @@
 package dev.wenku.infrastructure.kafka;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 
-/** Broker settings for one node that is its own controller; every internal topic has a single replica. */
+/**
+ * Broker settings for one node that is its own controller; every internal topic has a single replica. With users,
+ * clients authenticate with SASL/SCRAM-SHA-256 and may do only what an ACL allows (StandardAuthorizer, nothing is
+ * allowed where no ACL is found). The super user alone logs in with SASL/PLAIN, its password in the broker's settings
+ * (the broker itself, towards its controller and itself, and whoever sets up users, topics and ACLs), so it needs no
+ * SCRAM credential and works before any exists.
+ */
 final class SingleNodeKafkaProperties {
 
     private SingleNodeKafkaProperties() {
     }
 
+    static final String PLAIN = "org.apache.kafka.common.security.plain.PlainLoginModule";
+    static final String SCRAM = "org.apache.kafka.common.security.scram.ScramLoginModule";
+
     static Properties of(int port, int controllerPort, Path logDirectory) {
+        return of(port, controllerPort, logDirectory, Optional.empty());
+    }
+
+    static Properties of(int port, int controllerPort, Path logDirectory, Optional<KafkaUsers> users) {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
@@ -30,6 +44,28 @@ final class SingleNodeKafkaProperties {
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         // Topics exist only as the services declare them (compacted or not, their partitions), never by accident.
         p.setProperty("auto.create.topics.enable", "false");
+        users.ifPresent(accounts -> secure(p, port, controllerPort, accounts));
         return p;
+    }
+
+    private static void secure(Properties p, int port, int controllerPort, KafkaUsers users) {
+        p.setProperty("listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        p.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
+        // The super user logs in with PLAIN (its password only in these settings, from the environment), everyone
+        // else with SCRAM: the super user needs no SCRAM credential, so it can set everyone's, on any storage.
+        String superUser = PLAIN + " required username=\"" + users.superUser() + "\" password=\""
+            + users.superPassword() + "\" user_" + users.superUser() + "=\"" + users.superPassword() + "\";";
+        p.setProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        p.setProperty("listener.name.sasl_plaintext.sasl.enabled.mechanisms", "SCRAM-SHA-256,PLAIN");
+        p.setProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config", superUser);
+        p.setProperty("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config", SCRAM + " required;");
+        p.setProperty("sasl.mechanism.controller.protocol", "PLAIN");
+        p.setProperty("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.setProperty("listener.name.controller.plain.sasl.jaas.config", superUser);
+        p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.setProperty("super.users", "User:" + users.superUser());
+        p.setProperty("allow.everyone.if.no.acl.found", "false");
     }
 }
