@@ -37,8 +37,6 @@ public final class LocalServers {
      * users reach the broker's JVM in its environment.
      */
     public RunningServer startKafka(Path dataDirectory, int port, SequencedMap<String, String> users) {
-        StringBuilder lines = new StringBuilder();
-        users.forEach((name, password) -> lines.append(name).append(':').append(password).append('\n'));
         List<String> command = new JavaCommand()
             .option("-Xms256m").option("-Xmx512m")
             .classpath(layout.serverClasspath("kafka-server"))
@@ -48,8 +46,14 @@ public final class LocalServers {
                 "data=" + dataDirectory))
             .build();
         return started(ChildProcess.start("kafka", command,
-            users.isEmpty() ? Map.of() : Map.of("WENKU_KAFKA_USERS", lines.toString()), logDirectory.resolve("kafka.log"),
+            users.isEmpty() ? Map.of() : Map.of("WENKU_KAFKA_USERS", userLines(users)), logDirectory.resolve("kafka.log"),
             echo));
+    }
+
+    private static String userLines(SequencedMap<String, String> users) {
+        StringBuilder lines = new StringBuilder();
+        users.forEach((name, password) -> lines.append(name).append(':').append(password).append('\n'));
+        return lines.toString();
     }
 
     public RunningServer startElasticsearch(Path homeDirectory, int httpPort) {

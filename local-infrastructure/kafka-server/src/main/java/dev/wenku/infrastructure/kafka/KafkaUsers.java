@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * The accounts of a secured broker, from the environment variable {@value #ENVIRONMENT} (one {@code name:password}
- * per line; the environment, so no password shows in the process list). The first is the super user: the broker
- * uses it for itself (inter-broker SCRAM, PLAIN towards its controller) and whoever sets up topics and ACLs uses it
- * too; the others are clients whose rights are ACLs. Without the variable the broker runs without authentication.
+ * per line; the environment, so no password shows in the process list). The first is the super user, who logs in
+ * with PLAIN: the broker uses it for itself (towards its controller and itself) and whoever sets up users, topics and
+ * ACLs uses it too; the others log in with SCRAM and their rights are ACLs. Without the variable the broker runs
+ * without authentication.
  *
  * @param superUser the first account's name
  * @param passwords every account's password by name, the super user's first
