@@ -205,8 +205,7 @@ public final class IndexerBenchmark {
                 .contains("\"consumersIdle\":true")) {
             Thread.sleep(100);
         }
-        try (var producer = new KafkaProducer<String, PipelineEvent>(Map.of("bootstrap.servers",
-                platform.infrastructure().kafkaBootstrapServers(), "acks", "all", "linger.ms", 5),
+        try (var producer = new KafkaProducer<String, PipelineEvent>(producerSettings(platform),
                 new StringSerializer(), new EventSerializer())) {
             for (DocumentAnalyzed event : events) {
                 producer.send(new ProducerRecord<>(Topics.DOCUMENTS_ANALYZED, event.documentId(), event));
@@ -239,7 +238,7 @@ public final class IndexerBenchmark {
      * is measured without it).
      */
     private static void awaitIngestCaughtUp(LocalPlatform platform) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.infrastructure().kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(platform.infrastructure().kafkaClientSettings())) {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (lag(admin) > 0) {
                 if (System.nanoTime() > deadline) {
@@ -326,5 +325,13 @@ public final class IndexerBenchmark {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** The benchmark publishes as the super user: it stands in for analysis-service, whose account it has not. */
+    private static Map<String, Object> producerSettings(LocalPlatform platform) {
+        Map<String, Object> settings = new HashMap<>(platform.infrastructure().kafkaClientSettings());
+        settings.put("acks", "all");
+        settings.put("linger.ms", 5);
+        return settings;
     }
 }

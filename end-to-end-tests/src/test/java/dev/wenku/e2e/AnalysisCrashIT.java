@@ -56,7 +56,7 @@ class AnalysisCrashIT {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> total(reader, marker), total -> total >= DOCUMENTS);
             // Every upload analysed and every analysis indexed: nothing of the stream is still on its way.
-            String kafka = platform.infrastructure().kafkaBootstrapServers();
+            Map<String, Object> kafka = platform.infrastructure().kafkaClientSettings();
             ConsumerGroups.awaitCaughtUp(kafka, "analysis-service", "wenku.documents.ingested", Duration.ofSeconds(60));
             ConsumerGroups.awaitCaughtUp(kafka, "search-service", "wenku.documents.analyzed", Duration.ofSeconds(60));
             refreshIndex(platform.infrastructure().elasticsearchUrl());

@@ -22,8 +22,8 @@ final class ConsumerGroups {
      * this is called: the service processed every record published before (the platform's services commit an offset
      * only after the work of its record is done), so nothing of them is still on its way.
      */
-    static void awaitCaughtUp(String bootstrapServers, String group, String topic, Duration atMost) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+    static void awaitCaughtUp(Map<String, Object> kafka, String group, String topic, Duration atMost) throws Exception {
+        try (Admin admin = Admin.create(kafka)) {
             Map<TopicPartition, Long> end = endOffsets(admin, topic);
             await().alias(group + " committed the end offsets " + end + " of " + topic).atMost(atMost)
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,7 +73,7 @@ class ImportCrashIT {
             assertEquals(List.of("missing_title", "empty_body"), errors(done), "the slice's two poems that are refused");
             await().alias("every stored poem searchable").atMost(WAIT).pollInterval(Duration.ofMillis(500))
                 .until(() -> number(progress(editor, id), "$.indexed"), indexed -> indexed == created);
-            String kafka = platform.infrastructure().kafkaBootstrapServers();
+            Map<String, Object> kafka = platform.infrastructure().kafkaClientSettings();
             ConsumerGroups.awaitCaughtUp(kafka, "analysis-service", "wenku.documents.ingested", Duration.ofSeconds(60));
             ConsumerGroups.awaitCaughtUp(kafka, "search-service", "wenku.documents.analyzed", Duration.ofSeconds(60));
 

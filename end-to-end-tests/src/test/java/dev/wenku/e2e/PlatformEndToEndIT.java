@@ -3,6 +3,9 @@ package dev.wenku.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jayway.jsonpath.JsonPath;
@@ -35,6 +38,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -84,6 +89,35 @@ class PlatformEndToEndIT {
             + "/api/search?q=x")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, search.statusCode(), search.body());
         assertEquals(200, reader.get("/api/search?q=x").statusCode(), "through the gateway, a reader searches");
+    }
+
+    /**
+     * Issue 18, finding 3, on the running platform: Kafka lets in only the run's users, and each service's user may
+     * do only what {@code config/kafka-acls.txt} grants it: no service but analysis-service can publish analyses into
+     * the search index's topic, and search-service cannot read the editors' texts. (That the grants are enough for
+     * everything the services do is shown by every other test here, which runs on these users.)
+     */
+    @Test
+    @Tag("security")
+    void kafkaLetsInOnlyTheRunsUsersEachWithItsOwnRights() {
+        String kafka = platform.infrastructure().kafkaBootstrapServers();
+        assertNotNull(KafkaRights.listTopics(Map.of("bootstrap.servers", kafka)), "a client without a login is let in");
+        Map<String, Object> wrongPassword = new LinkedHashMap<>(platform.kafkaClientSettings(ServiceModule.SEARCH));
+        wrongPassword.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+            + " username=\"search-service\" password=\"a guess\";");
+        assertInstanceOf(SaslAuthenticationException.class, KafkaRights.listTopics(wrongPassword));
+
+        String forged = "{\"type\":\"DocumentAnalyzed\",\"documentId\":\"forged\"}";
+        for (ServiceModule service : List.of(ServiceModule.SEARCH, ServiceModule.INGEST)) {
+            assertInstanceOf(TopicAuthorizationException.class, KafkaRights.write(
+                platform.kafkaClientSettings(service), "wenku.documents.analyzed", "forged", forged), service.module());
+        }
+        assertInstanceOf(TopicAuthorizationException.class, KafkaRights.write(
+            platform.kafkaClientSettings(ServiceModule.ANALYSIS), "wenku.documents.ingested", "forged", forged));
+        assertInstanceOf(TopicAuthorizationException.class, KafkaRights.read(
+            platform.kafkaClientSettings(ServiceModule.SEARCH), "wenku.documents.ingested"));
+        assertNull(KafkaRights.read(platform.kafkaClientSettings(ServiceModule.SEARCH), "wenku.documents.analyzed"),
+            "search-service reads the analyses it indexes");
     }
 
     /**

@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.Yaml;
  * only the gateway and Grafana publish ports, on the bind address; Grafana reaches Prometheus and nothing else; no
  * secret is written in the file; every secret it requires is documented; Kafka creates no topic by itself;
  * Prometheus reads the gateway's metrics with an account that may read nothing else; the services share the caller
- * token key; Elasticsearch has security on and search-service connects as a user of its own role.
+ * token key; Elasticsearch has security on and search-service connects as a user of its own role; Kafka requires
+ * SASL and ACLs, and each service logs in as itself.
  */
 @Tag("security")
 class ComposeFileTest {
@@ -75,6 +76,32 @@ class ComposeFileTest {
     @Test
     void kafkaCreatesNoTopicByItself() throws Exception {
         assertThat(environment(services().get("kafka"))).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+    }
+
+    /**
+     * Issue 18, finding 3: every listener requires SASL, nothing is allowed without an ACL, and each service logs in
+     * as its own user, whose grants kafka-users makes from the file the embedded run grants too.
+     */
+    @Test
+    void kafkaLetsInOnlyItsUsersAndEachServiceLogsInAsItself() throws Exception {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, String> kafka = environment(services.get("kafka"));
+        assertThat(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(","))
+            .allSatisfy(listener -> assertThat(listener).contains(":SASL_"));
+        assertThat(kafka).containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+            .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+            .containsEntry("KAFKA_SUPER_USERS", "User:wenku-admin");
+        for (String name : List.of("ingest-service", "analysis-service", "search-service", "operations-service")) {
+            Map<String, String> service = environment(services.get(name));
+            assertThat(service).as(name).containsEntry("WENKU_KAFKA_SASL_USERNAME", name);
+            assertThat(service.get("WENKU_KAFKA_SASL_PASSWORD")).as(name).startsWith("${WENKU_KAFKA_"
+                + name.replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_PASSWORD:?");
+            assertThat(services.get(name).get("depends_on").toString()).as(name)
+                .contains("kafka-users={condition=service_completed_successfully}");
+        }
+        assertThat(environment(services.get("gateway"))).doesNotContainKey("WENKU_KAFKA_SASL_USERNAME");
+        assertThat((List<?>) services.get("kafka-users").get("volumes")).map(Object::toString).containsExactlyInAnyOrder(
+            "./scripts/kafka-users.sh:/wenku/kafka-users.sh:ro", "./config/kafka-acls.txt:/wenku/kafka-acls.txt:ro");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Real Kafka, Elasticsearch and PostgreSQL in child processes, started in parallel, data in a directory of their
  * own ({@code kafka/}, {@code elasticsearch/}, {@code postgres/}; PostgreSQL's password in
- * {@code postgres/password}, readable by its owner only).
+ * {@code postgres/password}, readable by its owner only). Started with {@link KafkaAccounts}, Kafka lets in only those
+ * users, each with the ACLs of {@value KafkaAccounts#ACL_FILE}.
  */
 public final class EmbeddedInfrastructure implements Infrastructure {
 
@@ -31,11 +33,13 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     private final String postgresPassword;
     private final Path postgresPasswordFile;
     private final Path temporaryData;
+    private final KafkaAccounts kafkaAccounts;
 
     private EmbeddedInfrastructure(RunningServer kafka, RunningServer elasticsearch, RunningServer postgres,
                                    String postgresPassword, Path postgresPasswordFile, Path temporaryData,
-                                   LocalServers servers, Path postgresData) {
+                                   LocalServers servers, Path postgresData, KafkaAccounts kafkaAccounts) {
         this.servers = servers;
+        this.kafkaAccounts = kafkaAccounts;
         this.postgresData = postgresData;
         this.kafka = kafka;
         this.elasticsearch = elasticsearch;
@@ -49,7 +53,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     public static EmbeddedInfrastructure startTemporary(ProjectLayout layout) {
         try {
             Path data = Files.createTempDirectory("wenku-infrastructure-");
-            return start(layout, data, 0, 0, 0, null, data);
+            return start(layout, data, 0, 0, 0, null, data, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,11 +66,21 @@ public final class EmbeddedInfrastructure implements Infrastructure {
      */
     public static EmbeddedInfrastructure start(ProjectLayout layout, Path data, int kafkaPort, int elasticsearchPort,
                                                int postgresPort, PrintStream echo) {
-        return start(layout, data, kafkaPort, elasticsearchPort, postgresPort, echo, null);
+        return start(layout, data, kafkaPort, elasticsearchPort, postgresPort, echo, null, null);
+    }
+
+    /**
+     * As {@link #start(ProjectLayout, Path, int, int, int, PrintStream)}, with a Kafka that lets in only
+     * {@code kafkaAccounts}, each allowed what {@value KafkaAccounts#ACL_FILE} grants it.
+     */
+    public static EmbeddedInfrastructure start(ProjectLayout layout, Path data, int kafkaPort, int elasticsearchPort,
+                                               int postgresPort, PrintStream echo, KafkaAccounts kafkaAccounts) {
+        return start(layout, data, kafkaPort, elasticsearchPort, postgresPort, echo, null, kafkaAccounts);
     }
 
     private static EmbeddedInfrastructure start(ProjectLayout layout, Path data, int kafkaPort, int elasticsearchPort,
-                                                int postgresPort, PrintStream echo, Path temporaryData) {
+                                                int postgresPort, PrintStream echo, Path temporaryData,
+                                                KafkaAccounts kafkaAccounts) {
         PrivateDirectories.create(data);
         for (String own : List.of("logs", "postgres", "kafka", "elasticsearch")) {
             PrivateDirectories.create(data.resolve(own));
@@ -76,14 +90,14 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         Path passwordFile = postgresData.resolve(PostgresPassword.FILE_NAME);
         String password = PostgresPassword.loadOrCreate(passwordFile);
         CompletableFuture<RunningServer> kafka = CompletableFuture.supplyAsync(
-            () -> servers.startKafka(data.resolve("kafka"), FreePorts.preferring(kafkaPort)));
+            () -> startKafka(layout, servers, data.resolve("kafka"), FreePorts.preferring(kafkaPort), kafkaAccounts));
         CompletableFuture<RunningServer> elasticsearch = CompletableFuture.supplyAsync(
             () -> servers.startElasticsearch(data.resolve("elasticsearch"), FreePorts.preferring(elasticsearchPort)));
         CompletableFuture<RunningServer> postgres = CompletableFuture.supplyAsync(
             () -> servers.startPostgres(postgresData, FreePorts.preferring(postgresPort), password));
         try {
             return new EmbeddedInfrastructure(kafka.join(), elasticsearch.join(), postgres.join(), password,
-                passwordFile, temporaryData, servers, postgresData);
+                passwordFile, temporaryData, servers, postgresData, kafkaAccounts);
         } catch (RuntimeException e) {
             for (CompletableFuture<RunningServer> server : List.of(kafka, elasticsearch, postgres)) {
                 server.thenAccept(RunningServer::close);
@@ -92,9 +106,26 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         }
     }
 
+    private static RunningServer startKafka(ProjectLayout layout, LocalServers servers, Path data, int port,
+                                            KafkaAccounts accounts) {
+        return accounts == null ? servers.startKafka(data, port)
+            : servers.startKafka(data, port, accounts.passwords(), layout.root().resolve(KafkaAccounts.ACL_FILE));
+    }
+
     @Override
     public String kafkaBootstrapServers() {
         return kafka.address();
+    }
+
+    @Override
+    public Map<String, Object> kafkaClientSettings() {
+        return kafkaAccounts == null ? Infrastructure.super.kafkaClientSettings()
+            : kafkaAccounts.superUserSettings(kafka.address());
+    }
+
+    /** The Kafka users of this infrastructure; empty when its Kafka lets in anyone. */
+    public Optional<KafkaAccounts> kafkaAccounts() {
+        return Optional.ofNullable(kafkaAccounts);
     }
 
     @Override

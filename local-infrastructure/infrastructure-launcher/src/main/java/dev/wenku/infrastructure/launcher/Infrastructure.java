@@ -1,10 +1,20 @@
 package dev.wenku.infrastructure.launcher;
 
+import java.util.Map;
+
 /** A Kafka broker, an Elasticsearch node and a PostgreSQL server that tests or the platform can use. */
 public interface Infrastructure extends AutoCloseable {
 
     /** {@code host:port} list for Kafka clients. */
     String kafkaBootstrapServers();
+
+    /**
+     * Settings a Kafka client of a test or tool connects with: the bootstrap servers and, where the broker requires
+     * users, the login of its super user.
+     */
+    default Map<String, Object> kafkaClientSettings() {
+        return Map.of("bootstrap.servers", kafkaBootstrapServers());
+    }
 
     /** Base URL of Elasticsearch's HTTP API, e.g. {@code http://127.0.0.1:9200}. */
     String elasticsearchUrl();

@@ -2,10 +2,9 @@ package dev.wenku.infrastructure.launcher;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class LocalPlatform implements AutoCloseable {
      * The key the gateway signs caller tokens with and the services verify them with: new for every run, held only
      * in memory and in the services' environments, never on disk (a restarted service of this run gets it again).
      */
-    private final String callerTokenSecret = newSecret();
+    private final String callerTokenSecret = RandomSecrets.generate(32);
 
     private LocalPlatform(EmbeddedInfrastructure infrastructure, Path dropFolder, PlatformAccounts accounts) {
         this.infrastructure = infrastructure;
@@ -66,8 +65,10 @@ public final class LocalPlatform implements AutoCloseable {
     public static LocalPlatform start(ProjectLayout layout, Path data, Ports ports, PrintStream echo,
                                       Map<String, String> gatewaySettings) {
         PlatformAccounts accounts = PlatformAccounts.prepare(data);
+        KafkaAccounts kafkaAccounts = KafkaAccounts.generate(Arrays.stream(ServiceModule.values())
+            .filter(ServiceModule::usesKafka).map(ServiceModule::module).toList());
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(layout, data, ports.kafka(),
-            ports.elasticsearch(), ports.postgres(), echo);
+            ports.elasticsearch(), ports.postgres(), echo, kafkaAccounts);
         PrivateDirectories.create(data.resolve("drop"));
         PrivateDirectories.create(data.resolve("imports"));
         LocalPlatform platform = new LocalPlatform(infrastructure, data.resolve("drop"), accounts);
@@ -154,6 +155,7 @@ public final class LocalPlatform implements AutoCloseable {
     private Map<String, String> environment(ServiceModule service) {
         Map<String, String> environment = new LinkedHashMap<>(secrets(service));
         environment.put(CALLER_TOKEN_SECRET, callerTokenSecret);
+        infrastructure.kafkaAccounts().ifPresent(kafka -> environment.putAll(kafka.environment(service.module())));
         return environment;
     }
 
@@ -163,12 +165,6 @@ public final class LocalPlatform implements AutoCloseable {
             case INGEST, ANALYSIS -> Map.of("SPRING_DATASOURCE_PASSWORD", infrastructure.postgresPassword());
             default -> Map.of();
         };
-    }
-
-    private static String newSecret() {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private List<String> arguments(ServiceModule service, Map<String, String> gatewaySettings) {
@@ -230,6 +226,15 @@ public final class LocalPlatform implements AutoCloseable {
     /** The accounts of this run (passwords generated unless given in the environment). */
     public PlatformAccounts accounts() {
         return accounts;
+    }
+
+    /**
+     * Settings of a Kafka client that logs in as {@code service} does, with exactly its rights (for tests of those
+     * rights); {@link Infrastructure#kafkaClientSettings()} logs in as the super user.
+     */
+    public Map<String, Object> kafkaClientSettings(ServiceModule service) {
+        return infrastructure.kafkaAccounts().orElseThrow()
+            .settings(infrastructure.kafkaBootstrapServers(), service.module());
     }
 
     public Infrastructure infrastructure() {

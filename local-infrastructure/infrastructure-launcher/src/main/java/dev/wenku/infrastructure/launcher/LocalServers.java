@@ -4,6 +4,7 @@ import dev.wenku.infrastructure.process.ReadyLine;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,22 +29,29 @@ public final class LocalServers {
     }
 
     public RunningServer startKafka(Path dataDirectory, int port) {
-        return startKafka(dataDirectory, port, new LinkedHashMap<>());
+        return startKafka(dataDirectory, port, new LinkedHashMap<>(), null);
     }
 
     /**
      * A Kafka broker that, when {@code users} (name → password, the super user first) is not empty, lets in only
      * clients that authenticate as one of them with SASL/SCRAM-SHA-256 and allows each only what an ACL grants; the
      * users reach the broker's JVM in its environment.
+     *
+     * @param acls a file of grants the broker makes as the super user when it starts (the format of
+     *             {@code config/kafka-acls.txt}), or {@code null}
      */
-    public RunningServer startKafka(Path dataDirectory, int port, SequencedMap<String, String> users) {
+    public RunningServer startKafka(Path dataDirectory, int port, SequencedMap<String, String> users, Path acls) {
+        List<String> arguments = new ArrayList<>(List.of(
+            "port=" + port,
+            "controller-port=" + FreePorts.next(),
+            "data=" + dataDirectory));
+        if (acls != null) {
+            arguments.add("acls=" + acls);
+        }
         List<String> command = new JavaCommand()
             .option("-Xms256m").option("-Xmx512m")
             .classpath(layout.serverClasspath("kafka-server"))
-            .main("dev.wenku.infrastructure.kafka.KafkaServerMain", List.of(
-                "port=" + port,
-                "controller-port=" + FreePorts.next(),
-                "data=" + dataDirectory))
+            .main("dev.wenku.infrastructure.kafka.KafkaServerMain", arguments)
             .build();
         return started(ChildProcess.start("kafka", command,
             users.isEmpty() ? Map.of() : Map.of("WENKU_KAFKA_USERS", userLines(users)), logDirectory.resolve("kafka.log"),

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +16,6 @@ import java.util.Map;
 public record PlatformAccounts(Credentials editor, Credentials operator, Path file) {
 
     public static final String FILE_NAME = "credentials.txt";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public static PlatformAccounts prepare(Path data) {
         Credentials editor = new Credentials("editor", fromEnvironmentOrNew("WENKU_EDITOR_PASSWORD"));
@@ -57,8 +54,6 @@ public record PlatformAccounts(Credentials editor, Credentials operator, Path fi
         if (given != null && !given.isBlank()) {
             return given;
         }
-        byte[] secret = new byte[15];
-        RANDOM.nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return RandomSecrets.generate(15);
     }
 }

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The password of the embedded PostgreSQL's superuser: generated on the first start, kept in a file readable by its
@@ -16,7 +14,6 @@ import java.util.Base64;
 final class PostgresPassword {
 
     static final String FILE_NAME = "password";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private PostgresPassword() {
     }
@@ -30,9 +27,7 @@ final class PostgresPassword {
                 }
             }
             Files.createDirectories(file.getParent());
-            byte[] secret = new byte[18];
-            RANDOM.nextBytes(secret);
-            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            String password = RandomSecrets.generate(18);
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, password + "\n");

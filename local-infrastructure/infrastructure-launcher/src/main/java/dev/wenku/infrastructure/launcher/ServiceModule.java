@@ -17,4 +17,9 @@ public enum ServiceModule {
     public String module() {
         return module;
     }
+
+    /** Whether the service is a Kafka client (all but the gateway), with a Kafka user of its own. */
+    public boolean usesKafka() {
+        return this != GATEWAY;
+    }
 }

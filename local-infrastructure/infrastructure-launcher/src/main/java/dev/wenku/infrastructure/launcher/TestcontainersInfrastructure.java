@@ -1,7 +1,5 @@
 package dev.wenku.infrastructure.launcher;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -55,9 +53,7 @@ final class TestcontainersInfrastructure implements Infrastructure {
     }
 
     private static String newPassword() {
-        byte[] secret = new byte[16];
-        new SecureRandom().nextBytes(secret);
-        return HexFormat.of().formatHex(secret);
+        return RandomSecrets.generate(16);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,15 +16,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18, finding 3 (the broker's part): a Kafka started with users lets in only clients that authenticate with
- * SASL/SCRAM, and a client may write only the topics an ACL gives it. Also after a restart on the same storage, with
- * new passwords (the embedded run makes new ones at every start).
+ * SASL/SCRAM, and a client may write only the topics an ACL of the broker's ACL file ({@code acls=}) gives it. Also
+ * after a restart on the same storage, with new passwords (the embedded run makes new ones at every start).
  */
 @Tag("security")
 class KafkaSecurityIT {
@@ -44,13 +38,11 @@ class KafkaSecurityIT {
     void onlyAuthenticatedClientsGetInAndEachWritesOnlyWhatItsAclAllows() throws Exception {
         LocalServers servers = new LocalServers(ProjectLayout.locate(), data.resolve("logs"), null);
         int port = FreePorts.next();
-        try (RunningServer kafka = servers.startKafka(data.resolve("kafka"), port, users("admin-1", "writer-1"))) {
+        Path acls = Files.writeString(data.resolve("acls.txt"), "# what writer may do\nwriter topic literal granted Write\n");
+        try (RunningServer kafka = servers.startKafka(data.resolve("kafka"), port, users("admin-1", "writer-1"), acls)) {
             try (Admin admin = Admin.create(superUser(kafka, "admin-1"))) {
                 admin.createTopics(List.of(new NewTopic("granted", 1, (short) 1), new NewTopic("other", 1, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
-                admin.createAcls(List.of(new AclBinding(new ResourcePattern(ResourceType.TOPIC, "granted",
-                    PatternType.LITERAL), new AccessControlEntry("User:writer", "*", AclOperation.WRITE,
-                    AclPermissionType.ALLOW)))).all().get(30, TimeUnit.SECONDS);
             }
             assertNull(send(client(kafka, "writer", "writer-1"), "granted"));
             assertInstanceOf(TopicAuthorizationException.class, send(client(kafka, "writer", "writer-1"), "other"));
@@ -58,7 +50,7 @@ class KafkaSecurityIT {
             assertThrows(Exception.class, () -> listTopics(Map.of("bootstrap.servers", kafka.address())),
                 "a client without SASL is not let in");
         }
-        try (RunningServer kafka = servers.startKafka(data.resolve("kafka"), port, users("admin-2", "writer-2"))) {
+        try (RunningServer kafka = servers.startKafka(data.resolve("kafka"), port, users("admin-2", "writer-2"), acls)) {
             assertNull(send(client(kafka, "writer", "writer-2"), "granted"), "new password, same ACL");
             assertInstanceOf(SaslAuthenticationException.class, send(client(kafka, "writer", "writer-1"), "granted"));
         }

@@ -10,12 +10,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -24,7 +26,8 @@ import org.apache.kafka.common.utils.Time;
  * <p>Arguments: {@code port=} client port, {@code controller-port=}, {@code data=} log directory. Storage is
  * formatted on first start and reused afterwards, so topics and offsets survive a restart. With
  * {@value KafkaUsers#ENVIRONMENT} set, clients must authenticate (SASL/SCRAM-SHA-256) and are authorised by ACLs;
- * the users' SCRAM credentials are set at every start, before the broker announces it is ready.
+ * the users' SCRAM credentials, and the grants of the file {@code acls=} (optional, {@link KafkaAcls}), are set at
+ * every start, before the broker announces it is ready.
  */
 public final class KafkaServerMain {
 
@@ -40,6 +43,11 @@ public final class KafkaServerMain {
         Files.createDirectories(data);
 
         Optional<KafkaUsers> users = KafkaUsers.fromEnvironment();
+        List<AclBinding> acls = arguments.optional("acls").map(file -> KafkaAcls.read(Path.of(file))).orElse(List.of());
+        if (!acls.isEmpty() && users.isEmpty()) {
+            throw new IllegalArgumentException("acls= needs users (" + KafkaUsers.ENVIRONMENT + "): without them every"
+                + " client is let in and ACLs mean nothing");
+        }
         // The file is for formatting the storage, which needs no listener security: no password is written to disk.
         Path propertiesFile = data.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(propertiesFile)) {
@@ -57,6 +65,9 @@ public final class KafkaServerMain {
         server.startup();
         if (users.isPresent()) {
             ScramCredentials.apply(port, users.get());
+            if (!acls.isEmpty()) {
+                KafkaAcls.apply(users.get().superUserSettings(port), acls);
+            }
         }
         new ReadyLine("kafka", "127.0.0.1:" + port).announce();
         server.awaitShutdown();

@@ -50,6 +50,12 @@ record KafkaUsers(String superUser, Map<String, String> passwords) {
         return module + " required username=\"" + superUser + "\" password=\"" + superPassword() + "\";";
     }
 
+    /** Settings of an admin client of the broker on {@code port} logged in as the super user (SASL/PLAIN). */
+    Map<String, Object> superUserSettings(int port) {
+        return Map.of("bootstrap.servers", "127.0.0.1:" + port, "security.protocol", "SASL_PLAINTEXT",
+            "sasl.mechanism", "PLAIN", "sasl.jaas.config", superUserLogin(SingleNodeKafkaProperties.PLAIN));
+    }
+
     @Override
     public String toString() {
         return "KafkaUsers[superUser=" + superUser + ", users=" + passwords.keySet() + "]";

@@ -1,7 +1,6 @@
 package dev.wenku.infrastructure.kafka;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,11 +23,6 @@ final class ScramCredentials {
     }
 
     static void apply(int port, KafkaUsers users) throws InterruptedException {
-        Map<String, Object> settings = Map.of(
-            "bootstrap.servers", "127.0.0.1:" + port,
-            "security.protocol", "SASL_PLAINTEXT",
-            "sasl.mechanism", "PLAIN",
-            "sasl.jaas.config", users.superUserLogin(SingleNodeKafkaProperties.PLAIN));
         List<UserScramCredentialAlteration> credentials = users.passwords().entrySet().stream()
             .filter(user -> !user.getKey().equals(users.superUser()))
             .<UserScramCredentialAlteration>map(user -> new UserScramCredentialUpsertion(user.getKey(),
@@ -37,7 +31,7 @@ final class ScramCredentials {
         if (credentials.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(settings)) {
+        try (Admin admin = Admin.create(users.superUserSettings(port))) {
             admin.alterUserScramCredentials(credentials).all().get(60, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not set the SCRAM credentials of " + users.passwords().keySet(), e);
