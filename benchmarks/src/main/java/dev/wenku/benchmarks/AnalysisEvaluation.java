@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Quality of the analysis engine on the seed corpus against the hand-written gold file {@code evaluation/gold.json}:
- * per essay, precision@10 of the keywords (how many of the ten keywords the gold list has) and theme agreement (how
- * many of the gold themes are among the engine's top themes, as many as the gold lists), then the averages.
+ * per essay, precision@10 of the keywords (how many of the ten keywords the gold list has), and the precision and
+ * recall of the themes the engine gives the essay (how many of them the gold list has; how many of the gold themes it
+ * gives), then the averages.
  *
  * <p>Corpus statistics are what the pipeline has after loading the seed: the document frequencies of the five
  * essays' terms. A second table shows the same with an empty corpus (the first document ever analysed).
@@ -39,8 +40,8 @@ public final class AnalysisEvaluation {
     record Gold(List<String> keywords, List<String> themes) {
     }
 
-    record Score(String title, double precision, double themeAgreement, List<String> hits, List<String> misses,
-                 List<String> predictedThemes) {
+    record Score(String title, double precision, double themePrecision, double themeRecall, List<String> hits,
+                 List<String> misses, List<String> predictedThemes) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -79,10 +80,10 @@ public final class AnalysisEvaluation {
             List<String> hits = keywords.stream().filter(expected.keywords()::contains).toList();
             List<String> misses = keywords.stream().filter(k -> !expected.keywords().contains(k)).toList();
             List<String> predicted = analysis.themes().stream().map(ThemeScore::id).toList();
-            List<String> top = predicted.subList(0, Math.min(expected.themes().size(), predicted.size()));
-            long agreed = expected.themes().stream().filter(top::contains).count();
-            scores.add(new Score(essay.title(), hits.size() / (double) K, agreed / (double) expected.themes().size(),
-                hits, misses, top));
+            long agreed = expected.themes().stream().filter(predicted::contains).count();
+            scores.add(new Score(essay.title(), hits.size() / (double) K,
+                predicted.isEmpty() ? 0 : agreed / (double) predicted.size(),
+                agreed / (double) expected.themes().size(), hits, misses, predicted));
             if (verbose) {
                 System.out.println("  " + essay.title());
                 System.out.println("    keywords:   " + analysis.keywords().stream()
@@ -98,17 +99,21 @@ public final class AnalysisEvaluation {
     }
 
     private static void print(List<Score> scores) {
-        System.out.printf(Locale.ROOT, "  %12s %16s  %s%n", "precision@10", "theme agreement", "essay");
+        System.out.printf(Locale.ROOT, "  %12s %15s %12s  %s%n", "precision@10", "theme precision", "theme recall",
+            "essay");
         double precision = 0;
-        double agreement = 0;
+        double themePrecision = 0;
+        double themeRecall = 0;
         for (Score score : scores) {
-            System.out.printf(Locale.ROOT, "  %12.2f %16.2f  %s%n", score.precision(), score.themeAgreement(),
-                score.title());
+            System.out.printf(Locale.ROOT, "  %12.2f %15.2f %12.2f  %s%n", score.precision(), score.themePrecision(),
+                score.themeRecall(), score.title());
             precision += score.precision();
-            agreement += score.themeAgreement();
+            themePrecision += score.themePrecision();
+            themeRecall += score.themeRecall();
         }
         int n = Math.max(1, scores.size());
-        System.out.printf(Locale.ROOT, "  %12.2f %16.2f  %s%n", precision / n, agreement / n, "average");
+        System.out.printf(Locale.ROOT, "  %12.2f %15.2f %12.2f  %s%n", precision / n, themePrecision / n,
+            themeRecall / n, "average");
     }
 
     static Map<String, Gold> readGold(Path path) throws IOException {

@@ -1,6 +1,7 @@
 package dev.wenku.analysis.configuration;
 
 import dev.wenku.analysis.AnalysisProperties;
+import dev.wenku.analysis.ThemeProperties;
 import dev.wenku.analysis.engine.AnalysisEngine;
 import dev.wenku.analysis.engine.AnalysisSettings;
 import dev.wenku.analysis.engine.Lexicon;
@@ -38,9 +39,9 @@ public class AnalysisModel implements SmartLifecycle {
     private final AtomicReference<AnalysisEngine> engine = new AtomicReference<>();
     private final AtomicLong revision = new AtomicLong();
 
-    public AnalysisModel(AnalysisProperties properties, KafkaProperties kafka) {
+    public AnalysisModel(AnalysisProperties properties, ThemeProperties themes, KafkaProperties kafka) {
         this.settings = new AnalysisSettings(properties.keywordCount(), properties.keyPhraseCount(),
-            properties.summarySentences());
+            properties.summarySentences(), themes.selection());
         engine.set(new AnalysisEngine(lexicon, taxonomy.get(), settings));
         this.parts = new KafkaTable<>(properties.configTopic(), ModelPart.class, EventJson.MAPPER,
             kafka.buildAdminProperties(), properties.storeTimeout(), null);

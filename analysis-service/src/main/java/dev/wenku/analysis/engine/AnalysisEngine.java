@@ -72,7 +72,7 @@ public final class AnalysisEngine {
             PhraseFinder.find(tokens, scores, settings.keyPhraseCount()),
             SentenceRanker.summarize(tokens, settings.summarySentences()),
             EntityCollector.collect(tokens, snapshot),
-            themes.score(tokens),
+            settings.themes().select(themes.score(tokens)),
             PinyinText.spaced(title),
             keywordPinyin,
             new LinkedHashSet<>(List.of(tokens.content)));
