@@ -6,6 +6,7 @@ import {
   initPage, setupLogin, ApiError, statusLabel, timeElement, formatTime,
 } from './common.js';
 import { startImports, stopImports } from './imports.js';
+import { startThemes } from './themes.js';
 
 const POLL_MS = 1500;
 const PAGE_SIZE = 20;
@@ -407,6 +408,7 @@ function start() {
   listInfo.textContent = '正在读取文档列表…';
   refreshSoon();
   startImports();
+  startThemes();
 }
 
 function stop() {

@@ -340,6 +340,37 @@ class WebUiIT {
         Directories.deleteRecursively(file.getParent());
     }
 
+    /**
+     * Issue 19, item 6: a corpus unlike the seed gets themes of its own. The editor asks for topics suggested from
+     * the corpus, names one and adds it; the taxonomy (as the analysis keeps it) then has the theme with the
+     * suggested words.
+     */
+    @Test
+    void anEditorAddsATopicSuggestedFromTheCorpusAsATheme() throws Exception {
+        String label = "新主题" + marker();
+        openDocumentList();
+        browser.await("the taxonomy is listed", () -> browser.text(By.id("themes")).contains("科技创新"));
+        browser.click(By.id("themes-suggest"));
+        By firstSuggestion = By.cssSelector("#theme-suggestions form.theme-suggestion");
+        browser.await("topics are suggested", () -> browser.shows(firstSuggestion));
+        String words = browser.driver.findElement(firstSuggestion).findElement(By.cssSelector(".theme-terms"))
+            .getText().strip();
+        browser.type(By.id("suggestion-label-0"), label);
+        browser.type(By.id("suggestion-id-0"), "Not An Id");
+        browser.driver.findElement(firstSuggestion).findElement(By.tagName("button")).click();
+        browser.await("a malformed id is named", () -> browser.driver.findElement(firstSuggestion).getText()
+            .contains("标识只能由小写字母"));
+        browser.type(By.id("suggestion-id-0"), "corpus-topic-1");
+        browser.driver.findElement(firstSuggestion).findElement(By.tagName("button")).click();
+        browser.await("the theme is added", () -> browser.text(By.id("themes")).contains(label)
+            && browser.text(By.id("themes-status")).contains("已加入主题“" + label + "”"));
+
+        HttpResponse<String> taxonomy = send(HttpRequest.newBuilder(uri("/api/themes")).GET());
+        List<String> terms = JsonPath.read(taxonomy.body(), "$.themes[?(@.id == 'corpus-topic-1')].terms[*]");
+        assertEquals(words, String.join("、", terms), taxonomy.body());
+        assertEquals(List.of(label), JsonPath.read(taxonomy.body(), "$.themes[?(@.id == 'corpus-topic-1')].label"));
+    }
+
     private static void zipEntry(ZipOutputStream zip, String name, String text) throws java.io.IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(text.getBytes(StandardCharsets.UTF_8));
