@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A document as stored in Elasticsearch; field names match {@code index/documents-v4.json}. Display fields keep
+ * A document as stored in Elasticsearch; field names match {@code index/documents-v5.json}. Display fields keep
  * the original script; matching uses the Simplified text, the analysis's segmented words, keyword fields (facets,
  * filters) and pinyin fields.
  *
@@ -18,6 +18,9 @@ import java.util.Set;
  *                    stored, not indexed
  * @param pinyin      joined pinyin of the title and each keyword ({@code xinzhishengchanli})
  * @param pinyinInitials initials of the title and each keyword ({@code xzscl})
+ * @param textPinyin  the syllables of the whole text, title first, in order ({@code jia kuai fa zhan xin zhi ...}): a
+ *                    reader's pinyin matches any word of the text as a phrase of syllables, not only keywords
+ * @param wordInitials initials of every word of two or more characters the analysis segmented ({@code cx} for 创新)
  * @param suggest     completion inputs: title, keywords and their pinyin and initials
  */
 public record IndexedDocument(
@@ -37,12 +40,16 @@ public record IndexedDocument(
     String titlePinyin,
     List<String> pinyin,
     List<String> pinyinInitials,
+    String textPinyin,
+    List<String> wordInitials,
     List<String> suggest,
     String source,
     List<String> tags,
     Instant ingestedAt,
     Instant analyzedAt,
     Instant indexedAt) {
+
+    private static final int MAX_PINYIN_CHARACTERS = 20_000;
 
     /** The analysis as the reading view shows it. */
     public record Details(List<DocumentAnalyzed.Keyword> keywords, List<DocumentAnalyzed.Entity> entities,
@@ -78,8 +85,29 @@ public record IndexedDocument(
             event.entities().stream().map(DocumentAnalyzed.Entity::name).distinct().toList(),
             event.themes().stream().map(DocumentAnalyzed.Theme::id).toList(), event.summary(),
             new Details(event.keywords(), event.entities(), event.themes()), event.titlePinyin(),
-            List.copyOf(pinyin), List.copyOf(initials), List.copyOf(suggest), event.source(), event.tags(),
+            List.copyOf(pinyin), List.copyOf(initials), textPinyin(event), wordInitials(event.words()),
+            List.copyOf(suggest), event.source(), event.tags(),
             event.ingestedAt(), event.analyzedAt(), indexedAt);
+    }
+
+    /**
+     * The syllables of the title and the first {@value #MAX_PINYIN_CHARACTERS} characters of the text: enough for a
+     * poem, an essay or the opening of a book, without an index entry of megabytes for a very long text.
+     */
+    private static String textPinyin(DocumentAnalyzed event) {
+        String body = event.simplifiedBody() == null ? "" : event.simplifiedBody();
+        String text = (event.simplifiedTitle() == null ? "" : event.simplifiedTitle()) + "\n"
+            + body.substring(0, Math.min(body.length(), MAX_PINYIN_CHARACTERS));
+        return PinyinText.spaced(text);
+    }
+
+    private static List<String> wordInitials(List<String> words) {
+        if (words == null) {
+            return List.of();
+        }
+        return words.stream().filter(word -> word.length() > 1 && word.codePoints()
+                .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+            .map(PinyinText::initials).distinct().toList();
     }
 
     private static List<String> withTitle(String title, List<String> keywords) {

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 import dev.wenku.search.SearchProperties;
+import dev.wenku.text.PinyinText;
 import dev.wenku.text.SimplifiedScript;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ public class DocumentSearch {
     static final String BODY = "simplifiedBody";
     private static final List<String> FACETS = List.of("themes", "keywords", "entities");
     private static final int FACET_SIZE = 10;
+    /** Longest run of letters taken for the initials of a word (新质生产力 is xzscl). */
+    private static final int MAX_INITIALS = 8;
 
     private final IndexSearches searches;
     private final SearchProperties properties;
@@ -55,7 +58,7 @@ public class DocumentSearch {
 
     public SearchResult search(SearchRequest request) throws IOException {
         request.validate(properties.maxPageSize());
-        UserQuery query = UserQuery.parse(request.q().strip());
+        UserQuery query = UserQuery.parse(request.q().strip()).withSpacedPinyinJoined();
         Map<String, List<String>> spellings = pinyinSpellings.of(query);
         SearchResponse<HitSource> response = searches.search(s -> {
             s.from(request.from()).size(request.size())
@@ -98,9 +101,13 @@ public class DocumentSearch {
     /**
      * A word matches the Simplified text (most of its character pairs), or is one of the words analysis segmented
      * the document into, or (Latin letters) the pinyin or initials of a title or keyword, or the text contains a
-     * keyword it spells ({@link PinyinSpellings}), which is then highlighted. Latin words whose spellings were not
-     * looked up (past {@code wenku.search.max-pinyin-words}) are matched as text only, which keeps the query of a
-     * reader who typed many short Latin words as cheap as one of Chinese words.
+     * keyword it spells ({@link PinyinSpellings}), which is then highlighted. Typed pinyin of two or more syllables
+     * (also with tone marks, or mixed with characters: {@code 新zhi}) matches the same syllables in a row anywhere in
+     * the title or text ({@link #pinyinOfAnyWord}), and two to eight letters the initials of any word of it; these
+     * score below a match of the characters themselves, and by how often the document has the word, so homophones
+     * of a rare word do not bury it. Latin words whose spellings were not looked up (past
+     * {@code wenku.search.max-pinyin-words}) are matched as text only, which keeps the query of a reader who typed
+     * many short Latin words as cheap as one of Chinese words.
      */
     private static Query matches(UserQuery.Term term, Map<String, List<String>> spellings) {
         String text = SimplifiedScript.of(term.text());
@@ -113,20 +120,46 @@ public class DocumentSearch {
             .minimumShouldMatch("1")));
         String pinyin = text.toLowerCase(Locale.ROOT);
         List<String> spelled = spellings.get(pinyin);
-        if (!term.mayBePinyin() || spelled == null) {
+        boolean lookedUp = term.mayBePinyin() && spelled != null;
+        Query anyWord = pinyinOfAnyWord(term, text, lookedUp);
+        if (!lookedUp && anyWord == null) {
             return words;
         }
         return Query.of(q -> q.bool(b -> {
-            b.should(words)
-                .should(s -> s.term(t -> t.field("pinyin").value(pinyin).boost(3f)))
-                .should(s -> s.term(t -> t.field("pinyinInitials").value(pinyin).boost(2f)))
-                .should(s -> s.match(m -> m.field("titlePinyin").query(pinyin)));
-            for (String keyword : spelled) {
-                b.should(s -> s.multiMatch(m -> m.query(keyword).fields(TITLE + "^2", BODY)
-                    .type(TextQueryType.Phrase)));
+            b.should(words);
+            if (lookedUp) {
+                b.should(s -> s.term(t -> t.field("pinyin").value(pinyin).boost(3f)))
+                    .should(s -> s.term(t -> t.field("pinyinInitials").value(pinyin).boost(2f)))
+                    .should(s -> s.match(m -> m.field("titlePinyin").query(pinyin)));
+                for (String keyword : spelled) {
+                    b.should(s -> s.multiMatch(m -> m.query(keyword).fields(TITLE + "^2", BODY)
+                        .type(TextQueryType.Phrase)));
+                }
+                if (pinyin.length() >= 2 && pinyin.length() <= MAX_INITIALS) {
+                    b.should(s -> s.term(t -> t.field("wordInitials").value(pinyin).boost(0.3f)));
+                }
+            }
+            if (anyWord != null) {
+                b.should(anyWord);
             }
             return b.minimumShouldMatch("1");
         }));
+    }
+
+    /**
+     * The term's syllables in a row in the pinyin of the whole title and text, or null when the term is no pinyin of
+     * two or more syllables (one syllable would match nearly every text), or is plain letters not looked up.
+     */
+    private static Query pinyinOfAnyWord(UserQuery.Term term, String simplified, boolean lookedUp) {
+        if (term.phrase() || (term.mayBePinyin() && !lookedUp) || !UserQuery.hasLatinLetters(simplified)) {
+            return null;
+        }
+        List<String> syllables = PinyinText.typedSyllables(simplified);
+        if (syllables.size() < 2) {
+            return null;
+        }
+        return Query.of(q -> q.matchPhrase(m -> m.field("textPinyin").query(String.join(" ", syllables))
+            .boost(0.5f)));
     }
 
     private static void filter(co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery.Builder bool, String field,

@@ -2,8 +2,10 @@ package dev.wenku.search.query;
 
 import dev.wenku.support.problem.ApiException;
 import dev.wenku.support.problem.ErrorCode;
+import dev.wenku.text.PinyinText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What a reader typed, parsed: words and {@code "quoted phrases"}, {@code OR} between alternatives, {@code -} in
@@ -22,6 +24,44 @@ public record UserQuery(List<List<Term>> required, List<Term> excluded) {
         public boolean mayBePinyin() {
             return !phrase && text.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
         }
+    }
+
+    /**
+     * Pinyin typed with spaces between syllables ({@code chuang xin}, {@code shu zi jing ji}) as the one word it
+     * spells: each run of two or more words to find that are letters only (none an alternative or a phrase) and
+     * together two or more syllables of pinyin becomes one word. The other words stay as they are.
+     */
+    public UserQuery withSpacedPinyinJoined() {
+        List<List<Term>> joined = new ArrayList<>();
+        int i = 0;
+        while (i < required.size()) {
+            int end = i;
+            while (end < required.size() && isPlainLatinWord(required.get(end))) {
+                end++;
+            }
+            String run = required.subList(i, end).stream().map(group -> group.getFirst().text())
+                .collect(Collectors.joining());
+            if (end - i >= 2 && PinyinText.typedSyllables(run).size() >= 2) {
+                joined.add(List.of(new Term(run, false)));
+                i = end;
+            } else {
+                joined.add(required.get(i));
+                i++;
+            }
+        }
+        return joined.size() == required.size() ? this : new UserQuery(List.copyOf(joined), excluded);
+    }
+
+    private static boolean isPlainLatinWord(List<Term> group) {
+        Term term = group.getFirst();
+        return group.size() == 1 && !term.phrase() && term.text().codePoints().allMatch(Character::isLetter)
+            && hasLatinLetters(term.text());
+    }
+
+    /** Whether {@code text} has a letter of the Latin script (with or without tone marks). */
+    static boolean hasLatinLetters(String text) {
+        return text.codePoints().anyMatch(c -> Character.isLetter(c)
+            && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
     }
 
     /** @throws ApiException naming the problem: an unclosed quote, a dangling OR, nothing to look for */

@@ -159,8 +159,8 @@ class SearchApiIT {
         awaitSearch(marker, r -> r.contains("pinyin-" + marker));
         assertTrue(get("/api/search?q=" + enc("xinzhishengchanli " + marker)).body().contains("pinyin-" + marker));
         assertTrue(get("/api/search?q=" + enc("xzscl " + marker)).body().contains("pinyin-" + marker));
-        assertEquals(0, JsonPath.<Integer>read(get("/api/search?q=" + enc("pinyin " + marker)).body(), "$.total"),
-            "an unrelated latin word does not match");
+        assertEquals(0, JsonPath.<Integer>read(get("/api/search?q=" + enc("shuxue " + marker)).body(), "$.total"),
+            "the pinyin of a word in neither title nor text does not match");
     }
 
     @Test
@@ -179,6 +179,38 @@ class SearchApiIT {
             assertTrue(found.contains("<em>新质生产力</em>"), pinyin + " highlights the Simplified text: " + found);
             assertTrue(found.contains("text-only-" + marker), pinyin + " finds the text without the keyword: " + found);
         }
+    }
+
+    /**
+     * Issue 19, item 1: pinyin finds any word of the text, not only what analysis made a keyword or title: full
+     * syllables with or without spaces and tone marks, across words (数字 经济), mixed with characters, and initials.
+     * The text that has the word twice ranks above one where the syllables only sound alike once (窗 心).
+     */
+    @Test
+    void pinyinFindsAnyWordOfTheTextWithOrWithoutSpacesAndToneMarksAndMixedWithCharacters() throws Exception {
+        String marker = "癸" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        String innovation = "数字经济离不开创新，创新靠人才。" + marker;
+        publish(new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, "innovation-" + marker, 1, "标题 " + marker,
+            innovation, "标题 " + marker, innovation, null, List.of(),
+            List.of(new DocumentAnalyzed.Keyword("人才", 1.0, "rencai")), List.of(), null, List.of(), List.of(), null,
+            List.of("数字", "经济", "离不开", "创新", "，", "创新", "靠", "人才", "。"), now, now));
+        String window = "打开窗心里就亮了，今天的天气很好，我们一起去公园散步吧。" + marker;
+        publish(new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, "window-" + marker, 1, "窗 " + marker, window,
+            "窗 " + marker, window, null, List.of(), List.of(), List.of(), null, List.of(), List.of(), null,
+            List.of("打开", "窗", "心里", "就", "亮", "了", "，", "今天", "的", "天气", "很", "好"), now, now));
+        awaitSearch(marker, r -> r.contains("innovation-" + marker) && r.contains("window-" + marker));
+
+        for (String pinyin : List.of("chuangxin", "chuang xin", "chuàngxīn", "ChuangXin", "创xin")) {
+            String found = get("/api/search?q=" + enc(pinyin + " " + marker)).body();
+            assertEquals("innovation-" + marker, JsonPath.read(found, "$.hits[0].id"), pinyin + ": " + found);
+        }
+        for (String pinyin : List.of("shuzijingji", "shu zi jing ji", "cx")) {
+            String found = get("/api/search?q=" + enc(pinyin + " " + marker)).body();
+            assertEquals(List.of("innovation-" + marker), JsonPath.read(found, "$.hits[*].id"), pinyin + ": " + found);
+        }
+        String nothing = get("/api/search?q=" + enc("xinxiang " + marker)).body();
+        assertEquals(0, JsonPath.<Integer>read(nothing, "$.total"), "syllables in no text: " + nothing);
     }
 
     @Test

@@ -44,4 +44,17 @@ class UserQueryTest {
     private static Term word(String text) {
         return new Term(text, false);
     }
+
+    @Test
+    void pinyinTypedWithSpacesBecomesOneWordAndOtherWordsStay() {
+        UserQuery query = UserQuery.parse("新质 chuang xin shu zi -旧").withSpacedPinyinJoined();
+        assertEquals(List.of(List.of(new UserQuery.Term("新质", false)), List.of(new UserQuery.Term("chuangxinshuzi", false))),
+            query.required());
+        assertEquals(List.of(new UserQuery.Term("旧", false)), query.excluded());
+        UserQuery english = UserQuery.parse("machine learning").withSpacedPinyinJoined();
+        assertEquals(2, english.required().size(), "not pinyin: left as two words");
+        UserQuery alternatives = UserQuery.parse("chuang OR xin").withSpacedPinyinJoined();
+        assertEquals(1, alternatives.required().size());
+        assertEquals(2, alternatives.required().getFirst().size(), "alternatives stay alternatives");
+    }
 }
