@@ -130,6 +130,37 @@ class WebUiIT {
         browser.wait.until(d -> !d.findElements(By.cssSelector("#related li")).isEmpty());
     }
 
+    /**
+     * Issue 19, item 1, as a reader sees it: pinyin finds the seed's essays by words that are not among their keywords
+     * (创新; 数字化 typed with spaces and tone marks, highlighted in the original text), and every fragment shown begins
+     * where a clause does.
+     */
+    @Test
+    void aReaderFindsTheEssaysByThePinyinOfAnyWordWithSpacesAndToneMarks() {
+        browser.driver.get(platform.gatewayUrl() + "/#q=chuangxin");
+        browser.await("chuangxin finds essays of the seed", () -> seedEssaysShown() >= 3);
+        search("shù zì huà");
+        browser.await("shù zì huà finds essays of the seed with 数字化 highlighted", () -> seedEssaysShown() >= 2
+            && browser.texts(By.cssSelector("#results .result em")).stream()
+                .anyMatch(em -> em.equals("数字化") || em.equals("數字化")));
+        for (String fragment : browser.texts(By.cssSelector("#results .result-highlights .highlight"))) {
+            assertFalse(!fragment.isEmpty() && "、，。；：！？".indexOf(fragment.charAt(0)) >= 0,
+                "a fragment begins with punctuation: " + fragment);
+        }
+    }
+
+    private void search(String query) {
+        WebElement box = browser.driver.findElement(By.id("q"));
+        box.clear();
+        box.sendKeys(query);
+        browser.driver.findElement(By.id("search-button")).click();
+    }
+
+    private long seedEssaysShown() {
+        return browser.texts(By.cssSelector("#results .result")).stream()
+            .filter(result -> result.contains("新质生产力") || result.contains("新質生產力")).count();
+    }
+
     @Test
     void anEditorLogsInUploadsAFileAndWatchesItBecomeIndexed() throws Exception {
         String marker = "浏览器" + UUID.randomUUID().toString().substring(0, 6);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A document as stored in Elasticsearch; field names match {@code index/documents-v5.json}. Display fields keep
@@ -21,6 +22,8 @@ import java.util.Set;
  * @param textPinyin  the syllables of the whole text, title first, in order ({@code jia kuai fa zhan xin zhi ...}): a
  *                    reader's pinyin matches any word of the text as a phrase of syllables, not only keywords
  * @param wordInitials initials of every word of two or more characters the analysis segmented ({@code cx} for 创新)
+ * @param wordPinyin  each of those words after its joined pinyin ({@code chuangxin|创新}): which words of the text a
+ *                    reader's pinyin spells, found by the pinyin's prefix
  * @param suggest     completion inputs: title, keywords and their pinyin and initials
  */
 public record IndexedDocument(
@@ -42,6 +45,7 @@ public record IndexedDocument(
     List<String> pinyinInitials,
     String textPinyin,
     List<String> wordInitials,
+    List<String> wordPinyin,
     List<String> suggest,
     String source,
     List<String> tags,
@@ -85,7 +89,8 @@ public record IndexedDocument(
             event.entities().stream().map(DocumentAnalyzed.Entity::name).distinct().toList(),
             event.themes().stream().map(DocumentAnalyzed.Theme::id).toList(), event.summary(),
             new Details(event.keywords(), event.entities(), event.themes()), event.titlePinyin(),
-            List.copyOf(pinyin), List.copyOf(initials), textPinyin(event), wordInitials(event.words()),
+            List.copyOf(pinyin), List.copyOf(initials), textPinyin(event),
+            ofWords(event.words(), PinyinText::initials), ofWords(event.words(), word -> PinyinText.joined(word) + "|" + word),
             List.copyOf(suggest), event.source(), event.tags(),
             event.ingestedAt(), event.analyzedAt(), indexedAt);
     }
@@ -101,13 +106,14 @@ public record IndexedDocument(
         return PinyinText.spaced(text);
     }
 
-    private static List<String> wordInitials(List<String> words) {
+    /** {@code spelling} of each distinct word of two or more Chinese characters. */
+    private static List<String> ofWords(List<String> words, Function<String, String> spelling) {
         if (words == null) {
             return List.of();
         }
-        return words.stream().filter(word -> word.length() > 1 && word.codePoints()
+        return words.stream().distinct().filter(word -> word.length() > 1 && word.codePoints()
                 .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
-            .map(PinyinText::initials).distinct().toList();
+            .map(spelling).distinct().toList();
     }
 
     private static List<String> withTitle(String title, List<String> keywords) {

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -118,10 +117,10 @@ public class DocumentSearch {
             .should(s -> s.multiMatch(m -> m.query(text).fields(TITLE + "^2", BODY).minimumShouldMatch("75%")))
             .should(s -> s.term(t -> t.field("words").value(text).boost(2f)))
             .minimumShouldMatch("1")));
-        String pinyin = text.toLowerCase(Locale.ROOT);
-        List<String> spelled = spellings.get(pinyin);
-        boolean lookedUp = term.mayBePinyin() && spelled != null;
-        Query anyWord = pinyinOfAnyWord(term, text, lookedUp);
+        String pinyin = PinyinSpellings.lookupKey(term);
+        List<String> spelled = pinyin == null ? null : spellings.get(pinyin);
+        boolean lookedUp = spelled != null;
+        Query anyWord = lookedUp ? pinyinOfAnyWord(term, text) : null;
         if (!lookedUp && anyWord == null) {
             return words;
         }
@@ -135,7 +134,7 @@ public class DocumentSearch {
                     b.should(s -> s.multiMatch(m -> m.query(keyword).fields(TITLE + "^2", BODY)
                         .type(TextQueryType.Phrase)));
                 }
-                if (pinyin.length() >= 2 && pinyin.length() <= MAX_INITIALS) {
+                if (term.mayBePinyin() && pinyin.length() >= 2 && pinyin.length() <= MAX_INITIALS) {
                     b.should(s -> s.term(t -> t.field("wordInitials").value(pinyin).boost(0.3f)));
                 }
             }
@@ -148,10 +147,10 @@ public class DocumentSearch {
 
     /**
      * The term's syllables in a row in the pinyin of the whole title and text, or null when the term is no pinyin of
-     * two or more syllables (one syllable would match nearly every text), or is plain letters not looked up.
+     * two or more syllables (one syllable would match nearly every text).
      */
-    private static Query pinyinOfAnyWord(UserQuery.Term term, String simplified, boolean lookedUp) {
-        if (term.phrase() || (term.mayBePinyin() && !lookedUp) || !UserQuery.hasLatinLetters(simplified)) {
+    private static Query pinyinOfAnyWord(UserQuery.Term term, String simplified) {
+        if (term.phrase() || !UserQuery.hasLatinLetters(simplified)) {
             return null;
         }
         List<String> syllables = PinyinText.typedSyllables(simplified);
@@ -183,7 +182,8 @@ public class DocumentSearch {
     private static List<String> highlights(Map<String, List<String>> highlight, HitSource doc) {
         List<String> fragments = new ArrayList<>();
         for (String fragment : highlight.getOrDefault(BODY, List.of())) {
-            fragments.add(OriginalScriptHighlights.toOriginal(fragment, doc.simplifiedBody(), doc.body()));
+            fragments.add(OriginalScriptHighlights.fromClauseStart(
+                OriginalScriptHighlights.toOriginal(fragment, doc.simplifiedBody(), doc.body())));
         }
         if (fragments.isEmpty()) {
             fragments.addAll(highlight.getOrDefault(TITLE, List.of()));

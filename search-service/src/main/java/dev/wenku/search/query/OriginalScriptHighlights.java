@@ -12,6 +12,8 @@ final class OriginalScriptHighlights {
 
     private static final String OPEN = "<em>";
     private static final String CLOSE = "</em>";
+    /** What ends a clause or closes a quote, and so never begins one. */
+    private static final String CLAUSE_END = "、，。；：！？,.;:!?）)」』”’》〉】";
 
     private OriginalScriptHighlights() {
     }
@@ -55,6 +57,24 @@ final class OriginalScriptHighlights {
             at = end;
         }
         return out.append(escape(source.substring(at))).toString();
+    }
+
+    /**
+     * The fragment without the punctuation and spaces it starts with: Elasticsearch cuts a long sentence at a word
+     * boundary, so a fragment could begin with the 、 or ， after a word it left out (、一系列重大部署…); a reader
+     * expects it to begin where a clause does.
+     */
+    static String fromClauseStart(String fragment) {
+        int start = 0;
+        while (start < fragment.length() && !fragment.startsWith(OPEN, start)) {
+            char c = fragment.charAt(start);
+            if (Character.isWhitespace(c) || c == '\u3000' || CLAUSE_END.indexOf(c) >= 0) {
+                start++;
+            } else {
+                break;
+            }
+        }
+        return fragment.substring(start);
     }
 
     private static String unescape(String entity) {

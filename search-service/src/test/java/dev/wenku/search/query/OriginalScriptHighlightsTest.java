@@ -25,4 +25,12 @@ class OriginalScriptHighlightsTest {
         assertEquals("<em>发展</em>", OriginalScriptHighlights.toOriginal("<em>发展</em>", "发展", "發展了"));
         assertEquals("<em>其他</em>", OriginalScriptHighlights.toOriginal("<em>其他</em>", "发展", "發展"));
     }
+
+    @Test
+    void aFragmentBeginsWhereAClauseDoesNotWithThePunctuationBeforeIt() {
+        assertEquals("一系列重大<em>部署</em>", OriginalScriptHighlights.fromClauseStart("、一系列重大<em>部署</em>"));
+        assertEquals("推动<em>发展</em>", OriginalScriptHighlights.fromClauseStart("”， 推动<em>发展</em>"));
+        assertEquals("<em>，</em>后", OriginalScriptHighlights.fromClauseStart("<em>，</em>后"), "a match is kept");
+        assertEquals("新质生产力", OriginalScriptHighlights.fromClauseStart("新质生产力"));
+    }
 }

@@ -35,6 +35,12 @@ class PinyinSpellingsTest {
     }
 
     @Test
+    void pinyinWithToneMarksOrCharactersIsLookedUpAsItsJoinedSyllables() {
+        assertEquals(List.of("chuangxin", "xzscl"), PinyinSpellings.wordsToLookUp(
+            UserQuery.parse("chuàngxīn 創xin 新质 \"chuang xin\" xzscl"), 8));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void allWordsAreLookedUpInOneSearchAndWordsPastTheCapNotAtAll() throws Exception {
         ArgumentCaptor<Function<Builder, ObjectBuilder<co.elastic.clients.elasticsearch.core.SearchRequest>>> sent =

@@ -184,7 +184,8 @@ class SearchApiIT {
     /**
      * Issue 19, item 1: pinyin finds any word of the text, not only what analysis made a keyword or title: full
      * syllables with or without spaces and tone marks, across words (数字 经济), mixed with characters, and initials.
-     * The text that has the word twice ranks above one where the syllables only sound alike once (窗 心).
+     * The text that has the word twice ranks above one where the syllables only sound alike once (窗 心), and the word
+     * the pinyin spells is highlighted in it.
      */
     @Test
     void pinyinFindsAnyWordOfTheTextWithOrWithoutSpacesAndToneMarksAndMixedWithCharacters() throws Exception {
@@ -204,6 +205,7 @@ class SearchApiIT {
         for (String pinyin : List.of("chuangxin", "chuang xin", "chuàngxīn", "ChuangXin", "创xin")) {
             String found = get("/api/search?q=" + enc(pinyin + " " + marker)).body();
             assertEquals("innovation-" + marker, JsonPath.read(found, "$.hits[0].id"), pinyin + ": " + found);
+            assertTrue(found.contains("<em>创新</em>"), pinyin + " highlights the word it spells: " + found);
         }
         for (String pinyin : List.of("shuzijingji", "shu zi jing ji", "cx")) {
             String found = get("/api/search?q=" + enc(pinyin + " " + marker)).body();
