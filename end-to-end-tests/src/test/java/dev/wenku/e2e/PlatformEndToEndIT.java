@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -99,7 +100,7 @@ class PlatformEndToEndIT {
      */
     @Test
     @Tag("security")
-    void kafkaLetsInOnlyTheRunsUsersEachWithItsOwnRights() {
+    void kafkaLetsInOnlyTheRunsUsersEachWithItsOwnRights() throws Exception {
         String kafka = platform.infrastructure().kafkaBootstrapServers();
         assertNotNull(KafkaRights.listTopics(Map.of("bootstrap.servers", kafka)), "a client without a login is let in");
         Map<String, Object> wrongPassword = new LinkedHashMap<>(platform.kafkaClientSettings(ServiceModule.SEARCH));
@@ -118,6 +119,17 @@ class PlatformEndToEndIT {
             platform.kafkaClientSettings(ServiceModule.SEARCH), "wenku.documents.ingested"));
         assertNull(KafkaRights.read(platform.kafkaClientSettings(ServiceModule.SEARCH), "wenku.documents.analyzed"),
             "search-service reads the analyses it indexes");
+
+        Path login = data.resolve("kafka/admin.properties");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(login));
+        Map<String, Object> developer = new LinkedHashMap<>(Map.of("bootstrap.servers", kafka));
+        Properties saved = new Properties();
+        try (var reader = Files.newBufferedReader(login)) {
+            saved.load(reader);
+        }
+        saved.forEach((name, value) -> developer.put(name.toString(), value));
+        assertNull(KafkaRights.listTopics(developer), "the login the run writes for a developer's tools works");
+        assertTrue(Files.readString(data.resolve("kafka/kcat.conf")).contains("sasl.username=wenku-admin"));
     }
 
     /**

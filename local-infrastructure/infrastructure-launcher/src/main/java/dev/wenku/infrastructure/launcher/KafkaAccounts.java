@@ -1,5 +1,10 @@
 package dev.wenku.infrastructure.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +23,8 @@ public record KafkaAccounts(SequencedMap<String, String> passwords) {
     public static final String SUPER_USER = "wenku-admin";
     /** The services' grants, in the project (docker-compose.yml's kafka-users container grants the same file). */
     static final String ACL_FILE = "config/kafka-acls.txt";
+    public static final String JAVA_CLIENT_FILE = "admin.properties";
+    public static final String KCAT_FILE = "kcat.conf";
     /** {@code wenku.kafka.sasl.username} and {@code .password} of a service, in its environment. */
     static final String USERNAME_VARIABLE = "WENKU_KAFKA_SASL_USERNAME";
     static final String PASSWORD_VARIABLE = "WENKU_KAFKA_SASL_PASSWORD";
@@ -43,6 +50,30 @@ public record KafkaAccounts(SequencedMap<String, String> passwords) {
         }
         return settings(bootstrapServers, "SCRAM-SHA-256", "org.apache.kafka.common.security.scram.ScramLoginModule",
             user);
+    }
+
+    /**
+     * Writes the super user's login for a developer's own Kafka clients into {@code directory}, readable by its owner
+     * only: {@value #JAVA_CLIENT_FILE} for Kafka's command-line tools ({@code --command-config}) and Java clients,
+     * {@value #KCAT_FILE} for kcat ({@code -F}, librdkafka's names). Rewritten at every start, as the password is new.
+     */
+    public void writeClientFiles(Path directory) {
+        String password = passwords.get(SUPER_USER);
+        write(directory.resolve(JAVA_CLIENT_FILE), "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\n"
+            + "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + SUPER_USER + "\" password=\"" + password + "\";\n");
+        write(directory.resolve(KCAT_FILE), "security.protocol=SASL_PLAINTEXT\nsasl.mechanisms=PLAIN\n"
+            + "sasl.username=" + SUPER_USER + "\nsasl.password=" + password + "\n");
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the Kafka login " + file, e);
+        }
     }
 
     /** What the service {@code user} needs in its environment to log in ({@code wenku.kafka.sasl.*}). */

@@ -69,6 +69,7 @@ public final class LocalPlatform implements AutoCloseable {
             .filter(ServiceModule::usesKafka).map(ServiceModule::module).toList());
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(layout, data, ports.kafka(),
             ports.elasticsearch(), ports.postgres(), echo, kafkaAccounts);
+        kafkaAccounts.writeClientFiles(data.resolve("kafka"));
         PrivateDirectories.create(data.resolve("drop"));
         PrivateDirectories.create(data.resolve("imports"));
         LocalPlatform platform = new LocalPlatform(infrastructure, data.resolve("drop"), accounts);

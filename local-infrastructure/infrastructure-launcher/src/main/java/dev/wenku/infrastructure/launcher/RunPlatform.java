@@ -72,13 +72,16 @@ public final class RunPlatform {
         }
         String search = gateway + "/api/search?q=" + URLEncoder.encode(EXAMPLE_QUERY, StandardCharsets.UTF_8);
         System.out.printf("%n==> Wenku is running (ready in %.1f s)%n    Gateway:        %s%n"
-                + "    Example search: %s%n    (%s)%n    Kafka:          %s%n    Elasticsearch:  %s%n"
+                + "    Example search: %s%n    (%s)%n    Kafka:          %s (SASL: kcat -F %s; Kafka's tools and"
+                + " Java clients: %s)%n    Elasticsearch:  %s%n"
                 + "    PostgreSQL:     %s (user %s, password in %s)%n"
                 + "    Web UI:         %s/ (editors: %s/editor.html, operators: %s/operator.html)%n"
                 + "    Accounts:       editor, operator (passwords in %s, readable by you only)%n"
                 + "    Drop folder:    %s%n    Logs:           %s%n    Press Ctrl-C to stop everything.%n%n",
             (System.nanoTime() - started) / 1e9, gateway, search, gateway + "/api/search?q=" + EXAMPLE_QUERY,
-            platform.infrastructure().kafkaBootstrapServers(), platform.infrastructure().elasticsearchUrl(),
+            platform.infrastructure().kafkaBootstrapServers(),
+            dataDir.resolve("kafka").resolve(KafkaAccounts.KCAT_FILE),
+            dataDir.resolve("kafka").resolve(KafkaAccounts.JAVA_CLIENT_FILE), platform.infrastructure().elasticsearchUrl(),
             platform.infrastructure().postgresJdbcUrl(), platform.infrastructure().postgresUsername(),
             platform.postgresPasswordFile(),
             gateway, gateway, gateway, platform.accounts().file(), platform.dropFolder(), dataDir.resolve("logs"));
