@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A document as stored in Elasticsearch; field names match {@code index/documents-v5.json}. Display fields keep
@@ -72,6 +72,7 @@ public record IndexedDocument(
     }
 
     public static IndexedDocument from(DocumentAnalyzed event, Instant indexedAt) {
+        WordSpellings words = WordSpellings.of(event.words());
         List<String> keywords = event.keywords().stream().map(DocumentAnalyzed.Keyword::term).toList();
         Set<String> pinyin = new LinkedHashSet<>();
         Set<String> initials = new LinkedHashSet<>();
@@ -90,7 +91,7 @@ public record IndexedDocument(
             event.themes().stream().map(DocumentAnalyzed.Theme::id).toList(), event.summary(),
             new Details(event.keywords(), event.entities(), event.themes()), event.titlePinyin(),
             List.copyOf(pinyin), List.copyOf(initials), textPinyin(event),
-            ofWords(event.words(), PinyinText::initials), ofWords(event.words(), word -> PinyinText.joined(word) + "|" + word),
+            words.initials(), words.pinyin(),
             List.copyOf(suggest), event.source(), event.tags(),
             event.ingestedAt(), event.analyzedAt(), indexedAt);
     }
@@ -106,14 +107,26 @@ public record IndexedDocument(
         return PinyinText.spaced(text);
     }
 
-    /** {@code spelling} of each distinct word of two or more Chinese characters. */
-    private static List<String> ofWords(List<String> words, Function<String, String> spelling) {
-        if (words == null) {
-            return List.of();
+    /** The initials and the {@code pinyin|word} of each distinct word of two or more Chinese characters. */
+    private record WordSpellings(List<String> initials, List<String> pinyin) {
+
+        static WordSpellings of(List<String> words) {
+            Set<String> initials = new LinkedHashSet<>();
+            List<String> pinyin = new ArrayList<>();
+            if (words != null) {
+                for (String word : new LinkedHashSet<>(words)) {
+                    if (word.length() > 1 && word.codePoints()
+                            .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                        // One pinyin pass per word, for both spellings.
+                        List<String> syllables = PinyinText.syllables(word);
+                        initials.add(syllables.stream().map(syllable -> syllable.substring(0, 1))
+                            .collect(Collectors.joining()));
+                        pinyin.add(String.join("", syllables) + "|" + word);
+                    }
+                }
+            }
+            return new WordSpellings(List.copyOf(initials), List.copyOf(pinyin));
         }
-        return words.stream().distinct().filter(word -> word.length() > 1 && word.codePoints()
-                .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
-            .map(spelling).distinct().toList();
     }
 
     private static List<String> withTitle(String title, List<String> keywords) {

@@ -1,10 +1,6 @@
 package dev.wenku.infrastructure.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,22 +54,15 @@ public record KafkaAccounts(SequencedMap<String, String> passwords) {
      * {@value #KCAT_FILE} for kcat ({@code -F}, librdkafka's names). Rewritten at every start, as the password is new.
      */
     public void writeClientFiles(Path directory) {
-        String password = passwords.get(SUPER_USER);
-        write(directory.resolve(JAVA_CLIENT_FILE), "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\n"
-            + "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-            + SUPER_USER + "\" password=\"" + password + "\";\n");
-        write(directory.resolve(KCAT_FILE), "security.protocol=SASL_PLAINTEXT\nsasl.mechanisms=PLAIN\n"
-            + "sasl.username=" + SUPER_USER + "\nsasl.password=" + password + "\n");
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the Kafka login " + file, e);
-        }
+        StringBuilder java = new StringBuilder();
+        superUserSettings("").forEach((name, value) -> {
+            if (!name.equals("bootstrap.servers")) {
+                java.append(name).append('=').append(value).append('\n');
+            }
+        });
+        PrivateDirectories.writeFile(directory.resolve(JAVA_CLIENT_FILE), java.toString());
+        PrivateDirectories.writeFile(directory.resolve(KCAT_FILE), "security.protocol=SASL_PLAINTEXT\n"
+            + "sasl.mechanisms=PLAIN\nsasl.username=" + SUPER_USER + "\nsasl.password=" + passwords.get(SUPER_USER) + "\n");
     }
 
     /** What the service {@code user} needs in its environment to log in ({@code wenku.kafka.sasl.*}). */

@@ -1,10 +1,6 @@
 package dev.wenku.infrastructure.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,16 +17,9 @@ public record PlatformAccounts(Credentials editor, Credentials operator, Path fi
         Credentials editor = new Credentials("editor", fromEnvironmentOrNew("WENKU_EDITOR_PASSWORD"));
         Credentials operator = new Credentials("operator", fromEnvironmentOrNew("WENKU_OPERATOR_PASSWORD"));
         Path file = data.resolve(FILE_NAME);
-        try {
-            Files.createDirectories(data);
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, "# Accounts of the embedded run (" + data + "); new passwords at every start"
-                + " unless WENKU_EDITOR_PASSWORD / WENKU_OPERATOR_PASSWORD are set.\n"
-                + line(editor, "WENKU_EDITOR_PASSWORD") + line(operator, "WENKU_OPERATOR_PASSWORD"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + file, e);
-        }
+        PrivateDirectories.writeFile(file, "# Accounts of the embedded run (" + data + "); new passwords at every start"
+            + " unless WENKU_EDITOR_PASSWORD / WENKU_OPERATOR_PASSWORD are set.\n"
+            + line(editor, "WENKU_EDITOR_PASSWORD") + line(operator, "WENKU_OPERATOR_PASSWORD"));
         return new PlatformAccounts(editor, operator, file);
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The password of the embedded PostgreSQL's superuser: generated on the first start, kept in a file readable by its
@@ -26,11 +25,8 @@ final class PostgresPassword {
                     return kept;
                 }
             }
-            Files.createDirectories(file.getParent());
             String password = RandomSecrets.generate(18);
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, password + "\n");
+            PrivateDirectories.writeFile(file, password + "\n");
             return password;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not keep the PostgreSQL password in " + file, e);

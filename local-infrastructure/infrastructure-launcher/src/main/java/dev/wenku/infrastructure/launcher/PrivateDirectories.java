@@ -26,4 +26,20 @@ final class PrivateDirectories {
             throw new UncheckedIOException("Could not create " + directory + " for its owner alone", e);
         }
     }
+
+    /**
+     * Writes {@code content} to a new {@code file} readable by its owner alone ({@code rw-------}), replacing any
+     * earlier one: the file is created with those permissions, so the secret is never readable by others, not even
+     * for a moment.
+     */
+    static void writeFile(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file + " for its owner alone", e);
+        }
+    }
 }

@@ -28,21 +28,20 @@ import org.apache.kafka.common.resource.ResourceType;
  */
 final class KafkaAcls {
 
-    static final String FILE = "config/kafka-acls.txt";
-
     private KafkaAcls() {
     }
 
     /** The grants of {@code file}, one binding per operation. */
     static List<AclBinding> read(Path file) {
         try {
-            return parse(Files.readAllLines(file));
+            return parse(Files.readAllLines(file), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the Kafka ACLs in " + file, e);
         }
     }
 
-    static List<AclBinding> parse(List<String> lines) {
+    /** @param source what the lines are, for messages (the file) */
+    static List<AclBinding> parse(List<String> lines, String source) {
         List<AclBinding> bindings = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).replaceFirst("#.*", "").strip();
@@ -51,25 +50,26 @@ final class KafkaAcls {
             }
             String[] fields = line.split("\\s+");
             if (fields.length != 5) {
-                throw new IllegalArgumentException(FILE + " line " + (i + 1)
+                throw new IllegalArgumentException(source + " line " + (i + 1)
                     + ": expected user, resource type, pattern, name and operations, got: " + line);
             }
-            ResourcePattern resource = new ResourcePattern(enumValue(ResourceType.class, fields[1], i),
-                fields[3], enumValue(PatternType.class, fields[2], i));
+            String at = source + " line " + (i + 1);
+            ResourcePattern resource = new ResourcePattern(enumValue(ResourceType.class, fields[1], at),
+                fields[3], enumValue(PatternType.class, fields[2], at));
             for (String operation : fields[4].split(",")) {
                 bindings.add(new AclBinding(resource, new AccessControlEntry("User:" + fields[0], "*",
-                    enumValue(AclOperation.class, operation, i), AclPermissionType.ALLOW)));
+                    enumValue(AclOperation.class, operation, at), AclPermissionType.ALLOW)));
             }
         }
         return bindings;
     }
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String name, int line) {
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String at) {
         String constant = name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
         try {
             return Enum.valueOf(type, constant);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(FILE + " line " + (line + 1) + ": unknown " + type.getSimpleName()
+            throw new IllegalArgumentException(at + ": unknown " + type.getSimpleName()
                 + " " + name, e);
         }
     }
@@ -82,7 +82,7 @@ final class KafkaAcls {
         try (Admin admin = Admin.create(superUserSettings)) {
             admin.createAcls(bindings).all().get(60, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not grant the Kafka ACLs of " + FILE, e);
+            throw new IllegalStateException("Could not grant the Kafka ACLs " + bindings, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

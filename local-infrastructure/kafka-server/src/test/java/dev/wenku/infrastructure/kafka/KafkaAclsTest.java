@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class KafkaAclsTest {
 
     /** The project's file; tests run in the module's folder. */
-    private static final List<AclBinding> PROJECT_ACLS = KafkaAcls.read(Path.of("../..").resolve(KafkaAcls.FILE));
+    private static final List<AclBinding> PROJECT_ACLS = KafkaAcls.read(Path.of("../../config/kafka-acls.txt"));
 
     @Test
     void onlyTheProducerOfEachPipelineTopicAndTheDeadLetterReplayMayWriteIt() {
@@ -46,7 +46,7 @@ class KafkaAclsTest {
 
     @Test
     void aLineIsParsedIntoOneBindingPerOperation() {
-        List<AclBinding> bindings = KafkaAcls.parse(List.of("# comment", "", "svc group literal g Read,Describe # why"));
+        List<AclBinding> bindings = KafkaAcls.parse(List.of("# comment", "", "svc group literal g Read,Describe # why"), "t");
         assertEquals(2, bindings.size());
         assertEquals(ResourceType.GROUP, bindings.getFirst().pattern().resourceType());
         assertEquals("User:svc", bindings.getFirst().entry().principal());
@@ -56,10 +56,10 @@ class KafkaAclsTest {
     @Test
     void aMistakeNamesItsLine() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-            () -> KafkaAcls.parse(List.of("svc topic literal t Read", "svc topic literal t Wirte")));
-        assertTrue(unknown.getMessage().contains("line 2") && unknown.getMessage().contains("Wirte"),
+            () -> KafkaAcls.parse(List.of("svc topic literal t Read", "svc topic literal t Wirte"), "acls.txt"));
+        assertTrue(unknown.getMessage().contains("acls.txt line 2") && unknown.getMessage().contains("Wirte"),
             unknown.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> KafkaAcls.parse(List.of("svc topic t Read")));
+        assertThrows(IllegalArgumentException.class, () -> KafkaAcls.parse(List.of("svc topic t Read"), "acls.txt"));
     }
 
     private static Set<String> writers(String topic) {
