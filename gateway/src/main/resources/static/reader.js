@@ -16,6 +16,7 @@ const FACETS = [
   { param: 'theme', key: 'themes', label: '主题', list: '#facet-themes', display: themeLabel },
   { param: 'keyword', key: 'keywords', label: '关键词', list: '#facet-keywords', display: (v) => v },
   { param: 'entity', key: 'entities', label: '实体', list: '#facet-entities', display: (v) => v },
+  { param: 'author', key: 'authors', label: '作者', list: '#facet-authors', display: (v) => v },
 ];
 const EXAMPLES = ['新质生产力', '新質生產力', 'xinzhishengchanli', 'xzscl', '人才 OR 科技'];
 
@@ -57,6 +58,7 @@ function readState() {
     theme: params.get('theme') || '',
     keyword: params.get('keyword') || '',
     entity: params.get('entity') || '',
+    author: params.get('author') || '',
     from,
     sort: params.get('sort') === 'date' ? 'date' : 'relevance',
     doc: params.get('doc') || '',
@@ -84,7 +86,7 @@ function navigate(changes) {
 window.addEventListener('hashchange', () => render(readState(), false));
 
 function searchKey(state) {
-  return JSON.stringify([state.q, state.theme, state.keyword, state.entity, state.from, state.sort, script]);
+  return JSON.stringify([state.q, ...FACETS.map((facet) => state[facet.param]), state.from, state.sort, script]);
 }
 
 function render(state, force) {
@@ -154,7 +156,7 @@ async function runSearch(state, key) {
   // Old hits go at once: nothing on the page may be taken for (or clicked as) a hit of the new search.
   replaceChildren(resultsBox);
   const url = withQuery('/api/search', {
-    q: state.q, theme: state.theme, keyword: state.keyword, entity: state.entity,
+    q: state.q, ...Object.fromEntries(FACETS.map((facet) => [facet.param, state[facet.param]])),
     from: state.from, size: PAGE_SIZE, sort: state.sort, script: scriptParam(),
   });
   try {
@@ -176,6 +178,7 @@ async function runSearch(state, key) {
 
 function clearResults() {
   replaceChildren(resultsBox);
+  renderCorrection(null);
   summaryLine.hidden = true;
   paging.hidden = true;
   facetsBox.hidden = true;
@@ -205,6 +208,7 @@ function renderResults(data, state) {
   const page = Math.floor(state.from / PAGE_SIZE) + 1;
   pageInfo.textContent = total > PAGE_SIZE ? `，第 ${page} / ${pages} 页` : '';
   summaryLine.hidden = false;
+  renderCorrection(data.correctedQuery, state);
 
   if (hits.length === 0) {
     replaceChildren(resultsBox, el('p', { class: 'empty' },
@@ -221,6 +225,21 @@ function renderResults(data, state) {
   renderFacets(data.facets || {}, state);
 }
 
+/** "Did you mean": the results are for the corrected query; one click searches it as the reader's own. */
+function renderCorrection(corrected, state) {
+  const line = $('#did-you-mean');
+  if (typeof corrected !== 'string' || !corrected) {
+    line.hidden = true;
+    replaceChildren(line);
+    return;
+  }
+  replaceChildren(line, `没有找到“${state.q}”的结果，以下是 `, el('button', {
+    type: 'button', class: 'button-link corrected-query', 'aria-label': `改为检索“${corrected}”`,
+    onClick: () => navigate({ q: corrected, from: 0, doc: '' }),
+  }, corrected), ' 的结果。');
+  line.hidden = false;
+}
+
 function renderHit(hit, state) {
   const href = `#${stateHash({ ...state, doc: hit.id })}`;
   const highlights = Array.isArray(hit.highlights) ? hit.highlights.filter(Boolean) : [];
@@ -228,6 +247,10 @@ function renderHit(hit, state) {
   const themes = Array.isArray(hit.themes) ? hit.themes.filter(Boolean) : [];
   return el('article', { class: 'result', dataset: { id: hit.id } },
     el('h3', { class: 'result-title' }, el('a', { href, class: 'result-link' }, hit.title || '（无标题）')),
+    hit.author ? el('p', { class: 'result-author' }, el('button', {
+      type: 'button', class: 'button-link author-filter', dataset: { facet: 'author', value: hit.author },
+      'aria-label': `只看作者“${hit.author}”的文章`, onClick: () => navigate({ author: hit.author, from: 0, doc: '' }),
+    }, hit.author)) : null,
     highlights.length
       ? el('div', { class: 'result-highlights' }, highlights.map((fragment) => el('p', { class: 'highlight' }, highlightNodes(fragment))))
       : hit.summary ? el('p', { class: 'result-snippet' }, hit.summary) : null,
@@ -282,7 +305,7 @@ function renderFilters(state) {
     }),
     active.length > 1 ? el('button', {
       type: 'button', class: 'button-link filters-clear',
-      onClick: () => navigate({ theme: '', keyword: '', entity: '', from: 0 }),
+      onClick: () => navigate({ ...Object.fromEntries(FACETS.map((facet) => [facet.param, ''])), from: 0 }),
     }, '清除全部') : null);
   filtersBox.hidden = active.length === 0;
 }
@@ -552,6 +575,7 @@ function renderReading(doc, id) {
   document.title = `${title} · Wenku 文库`;
 
   const meta = [];
+  if (doc.author) meta.push(`作者：${doc.author}`);
   if (doc.source) meta.push(`来源：${doc.source}`);
   if (list(doc.tags).length) meta.push(`标签：${list(doc.tags).join('、')}`);
   if (doc.version) meta.push(`第 ${doc.version} 版`);

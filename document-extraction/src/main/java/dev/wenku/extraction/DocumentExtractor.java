@@ -42,7 +42,8 @@ public final class DocumentExtractor implements AutoCloseable {
         }
         Response response = pool.extract(new Request(name, content));
         return switch (response.status()) {
-            case OK -> new ExtractedDocument(response.textOrMessage(), response.mediaType(), response.title());
+            case OK -> new ExtractedDocument(response.textOrMessage(), response.mediaType(), response.title(),
+                response.author());
             case UNSUPPORTED_TYPE -> throw failure(Reason.UNSUPPORTED_TYPE, name, response);
             case MALFORMED -> throw failure(Reason.MALFORMED, name, response);
             case TOO_LARGE -> throw failure(Reason.TOO_LARGE, name, response);

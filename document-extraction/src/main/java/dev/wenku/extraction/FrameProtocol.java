@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * <ul>
  * <li>worker → service, once at start: the int {@link #READY};</li>
  * <li>service → worker: file name (string), content (int count + bytes);</li>
- * <li>worker → service: status (byte), media type, title, text or error message (strings).</li>
+ * <li>worker → service: status (byte), media type, title, author, text or error message (strings).</li>
  * </ul>
  */
 final class FrameProtocol {
@@ -29,9 +29,9 @@ final class FrameProtocol {
     enum Status { OK, UNSUPPORTED_TYPE, MALFORMED, TOO_LARGE }
 
     /** For {@link Status#OK} {@code textOrMessage} is the text, otherwise the message without the file name. */
-    record Response(Status status, String mediaType, String title, String textOrMessage) {
+    record Response(Status status, String mediaType, String title, String author, String textOrMessage) {
         static Response failure(Status status, String mediaType, String message) {
-            return new Response(status, mediaType, null, message);
+            return new Response(status, mediaType, null, null, message);
         }
     }
 
@@ -69,6 +69,7 @@ final class FrameProtocol {
         out.writeByte(response.status().ordinal());
         writeString(out, response.mediaType());
         writeString(out, response.title());
+        writeString(out, response.author());
         writeString(out, response.textOrMessage());
         out.flush();
     }
@@ -78,8 +79,9 @@ final class FrameProtocol {
         if (status >= Status.values().length) throw new IOException("bad status " + status);
         String mediaType = readString(in, in.readInt(), 1024);
         String title = readString(in, in.readInt(), 64 * 1024);
+        String author = readString(in, in.readInt(), 64 * 1024);
         String text = readString(in, in.readInt(), maxStringBytes);
-        return new Response(Status.values()[status], mediaType, title, text);
+        return new Response(Status.values()[status], mediaType, title, author, text);
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {

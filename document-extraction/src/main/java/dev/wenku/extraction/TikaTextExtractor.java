@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
@@ -17,6 +18,7 @@ import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.DocumentSelector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.Property;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
@@ -34,6 +36,8 @@ final class TikaTextExtractor implements ExtractionWorker.RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(TikaTextExtractor.class);
     /** POI's default: a zip entry may inflate at most 100-fold. */
     private static final double MIN_INFLATE_RATIO = 0.01;
+    /** Longest author taken from a file's metadata: a name or a few, not a paragraph someone put there. */
+    private static final int MAX_AUTHOR_CHARS = 200;
 
     private final Detector detector;
     private final AutoDetectParser parser;
@@ -75,7 +79,8 @@ final class TikaTextExtractor implements ExtractionWorker.RequestHandler {
             if (zipBomb.isPresent()) {
                 return failure(request.fileName(), type, zipBombMessage(type), Status.TOO_LARGE, firstLine(zipBomb.get()));
             }
-            return new Response(Status.OK, type.toString(), title(metadata), PlainText.tidy(text.toString()));
+            return new Response(Status.OK, type.toString(), title(metadata), author(metadata),
+                PlainText.tidy(text.toString()));
         } catch (IOException | SAXException | TikaException | RuntimeException | StackOverflowError e) {
             return failure(request.fileName(), type, e);
         }
@@ -114,8 +119,26 @@ final class TikaTextExtractor implements ExtractionWorker.RequestHandler {
     }
 
     private static String title(Metadata metadata) {
-        String title = metadata.get(TikaCoreProperties.TITLE);
-        return title == null || title.isBlank() ? null : title.strip();
+        return firstValue(metadata, TikaCoreProperties.TITLE);
+    }
+
+    /**
+     * The author the file names: Word's and PDF's "author" property, HTML's {@code <meta name="author">} (all
+     * {@code dc:creator} in Tika's metadata), or null. Several authors are joined with {@code 、}.
+     */
+    private static String author(Metadata metadata) {
+        String[] creators = metadata.getValues(TikaCoreProperties.CREATOR);
+        String joined = Arrays.stream(creators).filter(c -> c != null && !c.isBlank()).map(String::strip).distinct()
+            .collect(Collectors.joining("、"));
+        if (joined.isEmpty()) {
+            return null;
+        }
+        return joined.length() > MAX_AUTHOR_CHARS ? joined.substring(0, MAX_AUTHOR_CHARS) : joined;
+    }
+
+    private static String firstValue(Metadata metadata, Property property) {
+        String value = metadata.get(property);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private Response failure(String fileName, MediaType type, Throwable e) {

@@ -1,5 +1,6 @@
 package dev.wenku.extraction;
 
+import static dev.wenku.extraction.Fixtures.AUTHOR;
 import static dev.wenku.extraction.Fixtures.FIRST_PARAGRAPH;
 import static dev.wenku.extraction.Fixtures.LAST_PARAGRAPH;
 import static dev.wenku.extraction.Fixtures.TITLE;
@@ -61,6 +62,7 @@ class DocumentExtractorTest {
         assertAll(
                 () -> assertEquals("text/html", page.mediaType()),
                 () -> assertEquals(TITLE, page.title()),
+                () -> assertEquals(AUTHOR, page.author(), "<meta name=\"author\">"),
                 () -> assertTrue(page.text().startsWith(TITLE + "\n\n" + FIRST_PARAGRAPH), page.text()),
                 () -> assertTrue(page.text().endsWith(LAST_PARAGRAPH), page.text()),
                 () -> assertFalse(page.text().contains("脚本"), "script content leaked into the text"));
@@ -85,6 +87,7 @@ class DocumentExtractorTest {
         assertAll(
                 () -> assertEquals(DOCX, document.mediaType()),
                 () -> assertEquals(TITLE, document.title()),
+                () -> assertEquals(AUTHOR, document.author(), "dc:creator"),
                 () -> assertTrue(document.text().startsWith(TITLE + "\n" + FIRST_PARAGRAPH), document.text()),
                 () -> assertTrue(document.text().endsWith(LAST_PARAGRAPH), document.text()));
     }
@@ -96,6 +99,7 @@ class DocumentExtractorTest {
         assertAll(
                 () -> assertEquals("application/pdf", document.mediaType()),
                 () -> assertEquals(TITLE, document.title()),
+                () -> assertEquals(AUTHOR, document.author(), "the document information's author"),
                 () -> assertTrue(squeezed(document.text()).startsWith(TITLE + FIRST_PARAGRAPH), document.text()),
                 () -> assertTrue(squeezed(document.text()).endsWith(LAST_PARAGRAPH), document.text()));
     }

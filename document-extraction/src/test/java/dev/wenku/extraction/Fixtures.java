@@ -13,6 +13,8 @@ import java.util.zip.ZipOutputStream;
 final class Fixtures {
 
     static final String TITLE = "新质生产力学习心得";
+    /** The author in the metadata of the HTML page (UTF-8), the docx and the PDF. */
+    static final String AUTHOR = "王编辑";
     static final String FIRST_PARAGRAPH = "培育和发展新质生产力是一项复杂而系统的工程，需要各方主体协同高效配合。";
     static final String LAST_PARAGRAPH = "发展新质生产力要坚持从实际出发，先立后破、因地制宜、分类指导，防止一哄而上、泡沫化，也不要搞一种模式。";
     /** Only in the GB18030 page: characters outside GB2312. */

@@ -37,17 +37,17 @@ class FrameProtocolTest {
     @Test
     void responsesKeepTheirFieldsIncludingAMissingTitle() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        FrameProtocol.writeResponse(new DataOutputStream(bytes), new Response(Status.OK, "text/html", null, "新质生产力"));
+        FrameProtocol.writeResponse(new DataOutputStream(bytes), new Response(Status.OK, "text/html", null, "李白", "新质生产力"));
 
         Response response = FrameProtocol.readResponse(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 100);
 
-        assertEquals(new Response(Status.OK, "text/html", null, "新质生产力"), response);
+        assertEquals(new Response(Status.OK, "text/html", null, "李白", "新质生产力"), response);
     }
 
     @Test
     void aResponseLongerThanAllowedIsRejectedBeforeItIsRead() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        FrameProtocol.writeResponse(new DataOutputStream(bytes), new Response(Status.OK, "text/plain", null, "x".repeat(101)));
+        FrameProtocol.writeResponse(new DataOutputStream(bytes), new Response(Status.OK, "text/plain", null, null, "x".repeat(101)));
 
         assertThrows(IOException.class,
                 () -> FrameProtocol.readResponse(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 100));

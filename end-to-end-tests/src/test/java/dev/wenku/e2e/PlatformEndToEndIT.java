@@ -155,7 +155,7 @@ class PlatformEndToEndIT {
         String marker = "端到端" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> upload = editor.postJson("/api/documents",
             "{\"title\":\"數字經濟 " + marker + "\",\"body\":\"加快發展數字經濟，"
-                + "促進數字經濟和實體經濟深度融合。" + marker + "\",\"tags\":[\"e2e\"]}");
+                + "促進數字經濟和實體經濟深度融合。" + marker + "\",\"author\":\"陸游\",\"tags\":[\"e2e\"]}");
         assertEquals(202, upload.statusCode(), upload.body());
         String id = idOf(upload.body());
 
@@ -164,6 +164,12 @@ class PlatformEndToEndIT {
         assertEquals(1, JsonPath.<Integer>read(found, "$.total"), found);
         List<String> highlights = JsonPath.read(found, "$.hits[0].highlights");
         assertTrue(highlights.stream().anyMatch(h -> h.contains("<em>")), "highlighted: " + found);
+        // The author travels with the document through the pipeline: a field of its own, in either script.
+        assertEquals("陸游", JsonPath.read(found, "$.hits[0].author"), found);
+        String byAuthor = awaitSearch("作者:陆游 " + marker, body -> GatewayClient.hitIds(body).contains(id));
+        assertEquals(List.of(id), GatewayClient.hitIds(byAuthor), byAuthor);
+        String otherAuthor = awaitSearch("作者:杜甫 " + marker, body -> body.contains("\"total\""));
+        assertEquals(0, JsonPath.<Integer>read(otherAuthor, "$.total"), otherAuthor);
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param titlePinyin     the Simplified title in toneless pinyin, syllables separated by spaces
  * @param words           the distinct content words analysis segmented the document into (its domain dictionary
  *                        keeps terms such as 新质生产力 whole), for word-level matching in search
+ * @param author          who wrote the text, as uploaded (original script); null when unknown
  */
 public record DocumentAnalyzed(
     int schemaVersion,
@@ -38,7 +39,8 @@ public record DocumentAnalyzed(
     String titlePinyin,
     List<String> words,
     Instant ingestedAt,
-    Instant analyzedAt) implements PipelineEvent {
+    Instant analyzedAt,
+    String author) implements PipelineEvent {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -52,13 +54,23 @@ public record DocumentAnalyzed(
         words = words == null ? List.of() : List.copyOf(words);
     }
 
+    /** An analysed event without an author. */
+    public DocumentAnalyzed(int schemaVersion, String documentId, long version, String title, String body,
+                            String simplifiedTitle, String simplifiedBody, String source, List<String> tags,
+                            List<Keyword> keywords, List<String> keyPhrases, String summary, List<Entity> entities,
+                            List<Theme> themes, String titlePinyin, List<String> words, Instant ingestedAt,
+                            Instant analyzedAt) {
+        this(schemaVersion, documentId, version, title, body, simplifiedTitle, simplifiedBody, source, tags, keywords,
+            keyPhrases, summary, entities, themes, titlePinyin, words, ingestedAt, analyzedAt, null);
+    }
+
     /** An analysed event without segmented words (as the first release published them). */
     public DocumentAnalyzed(int schemaVersion, String documentId, long version, String title, String body,
                             String simplifiedTitle, String simplifiedBody, String source, List<String> tags,
                             List<Keyword> keywords, List<String> keyPhrases, String summary, List<Entity> entities,
                             List<Theme> themes, String titlePinyin, Instant ingestedAt, Instant analyzedAt) {
         this(schemaVersion, documentId, version, title, body, simplifiedTitle, simplifiedBody, source, tags, keywords,
-            keyPhrases, summary, entities, themes, titlePinyin, List.of(), ingestedAt, analyzedAt);
+            keyPhrases, summary, entities, themes, titlePinyin, List.of(), ingestedAt, analyzedAt, null);
     }
 
     /** A keyword, its weight (higher is more significant) and its toneless pinyin without spaces. */

@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param documentId stable id derived from the content
  * @param version    1 for a first upload, +1 for every stored change
+ * @param author     who wrote the text, as the editor or the file's metadata gave it; null when unknown
  * @param ingestedAt when the upload was accepted; the start of the end-to-end freshness measurement
  */
 public record DocumentIngested(
@@ -19,7 +20,8 @@ public record DocumentIngested(
     String body,
     String source,
     List<String> tags,
-    Instant ingestedAt) implements PipelineEvent {
+    Instant ingestedAt,
+    String author) implements PipelineEvent {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -29,8 +31,20 @@ public record DocumentIngested(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** An event without an author (as the first release published them). */
+    public DocumentIngested(int schemaVersion, String documentId, long version, String title, String body,
+                            String source, List<String> tags, Instant ingestedAt) {
+        this(schemaVersion, documentId, version, title, body, source, tags, ingestedAt, null);
+    }
+
     public static DocumentIngested of(String documentId, long version, String title, String body, String source,
                                       List<String> tags, Instant ingestedAt) {
-        return new DocumentIngested(SCHEMA_VERSION, documentId, version, title, body, source, tags, ingestedAt);
+        return of(documentId, version, title, body, source, null, tags, ingestedAt);
+    }
+
+    public static DocumentIngested of(String documentId, long version, String title, String body, String source,
+                                      String author, List<String> tags, Instant ingestedAt) {
+        return new DocumentIngested(SCHEMA_VERSION, documentId, version, title, body, source, tags, ingestedAt,
+            author);
     }
 }

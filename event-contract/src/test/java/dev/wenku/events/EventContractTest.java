@@ -24,7 +24,7 @@ class EventContractTest {
 
     @Test
     void anIngestedEventRoundTripsAndMatchesItsPublishedSchema() {
-        DocumentIngested event = DocumentIngested.of("abc", 1, "新质生产力", "培育發展新質生產力", "seeds/a.txt",
+        DocumentIngested event = DocumentIngested.of("abc", 1, "新质生产力", "培育發展新質生產力", "seeds/a.txt", "王編輯",
             List.of("经济"), AT);
         byte[] json = serializer.serialize(Topics.DOCUMENTS_INGESTED, event);
         assertEquals(List.of(), violations("document-ingested.v1.schema.json", json));
@@ -36,8 +36,10 @@ class EventContractTest {
         DocumentAnalyzed event = new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, "abc", 2, "標題", "正文",
             "标题", "正文", null, List.of(), List.of(new DocumentAnalyzed.Keyword("新质生产力", 0.9, "xinzhishengchanli")),
             List.of("现代化产业体系"), "发展新质生产力。", List.of(new DocumentAnalyzed.Entity("黑龙江", "PLACE", 2)),
-            List.of(new DocumentAnalyzed.Theme("technological-innovation", "科技创新", 0.8)), "biao ti", AT, AT);
+            List.of(new DocumentAnalyzed.Theme("technological-innovation", "科技创新", 0.8)), "biao ti",
+            List.of("标题", "正文"), AT, AT, "王編輯");
         byte[] json = serializer.serialize(Topics.DOCUMENTS_ANALYZED, event);
+        assertTrue(new String(json, StandardCharsets.UTF_8).contains("\"author\":\"王編輯\""));
         assertEquals(List.of(), violations("document-analyzed.v1.schema.json", json));
         assertEquals(event, new EventDeserializer<>(DocumentAnalyzed.class).deserialize(Topics.DOCUMENTS_ANALYZED, json));
     }

@@ -91,7 +91,8 @@ public class DocumentAnalyzer {
             analysis.keyPhrases(), analysis.summary(),
             analysis.entities().stream().map(e -> new Entity(e.name(), e.type().name(), e.count())).toList(),
             analysis.themes().stream().map(t -> new Theme(t.id(), t.label(), t.score())).toList(),
-            analysis.titlePinyin(), List.copyOf(analysis.terms()), document.ingestedAt(), analyzedAt);
+            analysis.titlePinyin(), List.copyOf(analysis.terms()), document.ingestedAt(), analyzedAt,
+            document.author());
     }
 
     private static List<String> paragraphs(String text) {

@@ -14,6 +14,7 @@ import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.SearchReadiness;
 import dev.wenku.infrastructure.launcher.SeedLoader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -147,6 +148,47 @@ class WebUiIT {
             assertFalse(!fragment.isEmpty() && "、，。；：！？".indexOf(fragment.charAt(0)) >= 0,
                 "a fragment begins with punctuation: " + fragment);
         }
+    }
+
+    /** Issue 19, item 2: a word with one wrong character finds what it meant, and the page says what it searched. */
+    @Test
+    void aReaderWhoMistypesACharacterSeesTheResultsOfTheCorrectedQuery() {
+        browser.driver.get(platform.gatewayUrl() + "/#q=" + URLEncoder.encode("新质生厂力", StandardCharsets.UTF_8));
+        browser.await("the essays of 新质生产力 are shown for 新质生厂力", () -> seedEssaysShown() >= 3
+            && browser.text(By.id("did-you-mean")).contains("新质生产力"));
+        browser.driver.findElement(By.cssSelector("#did-you-mean .corrected-query")).click();
+        browser.await("the corrected query becomes the reader's own", () -> browser.driver.findElement(By.id("q"))
+            .getDomProperty("value").equals("新质生产力") && !browser.driver.findElement(By.id("did-you-mean")).isDisplayed());
+    }
+
+    /** Issue 19, item 3, as a reader sees it: the author under each title, an author facet and {@code 作者:}. */
+    @Test
+    void aReaderNarrowsTheResultsToAnAuthorByTheFacetOrByTypingIt() throws Exception {
+        String marker = marker();
+        sendJson("POST", "/api/documents", Map.of("title", "靜夜思 " + marker, "body", "牀前明月光，疑是地上霜。" + marker,
+            "author", "李白"), null);
+        sendJson("POST", "/api/documents", Map.of("title", "春望 " + marker, "body", "國破山河在，城春草木深。" + marker,
+            "author", "杜甫"), null);
+        String query = URLEncoder.encode(marker, StandardCharsets.UTF_8);
+        browser.await("both poems are indexed", () -> {
+            String found = send(HttpRequest.newBuilder(uri("/api/search?q=" + query)).GET()).body();
+            return found.contains("靜夜思 " + marker) && found.contains("春望 " + marker);
+        });
+        browser.driver.get(platform.gatewayUrl() + "/#q=" + query);
+        browser.await("both poems are found, each under its author", () -> browser.texts(By.cssSelector(
+            "#results .result-author")).stream().sorted().toList().equals(List.of("李白", "杜甫")));
+
+        browser.driver.findElement(By.cssSelector("#facets .facet-value[data-facet='author'][data-value='李白']")).click();
+        browser.await("the author facet leaves 李白's poem only", () -> resultTitles().equals(List.of("靜夜思 " + marker)));
+        assertTrue(browser.text(By.id("filters")).contains("作者：李白"), browser.text(By.id("filters")));
+
+        browser.driver.get(platform.gatewayUrl() + "/#q="
+            + URLEncoder.encode("作者:杜甫 " + marker, StandardCharsets.UTF_8));
+        browser.await("作者:杜甫 finds 杜甫's poem", () -> resultTitles().equals(List.of("春望 " + marker)));
+    }
+
+    private List<String> resultTitles() {
+        return browser.texts(By.cssSelector("#results .result-title"));
     }
 
     private void search(String query) {

@@ -25,13 +25,13 @@ public record IncomingText(String text, String encoding, String source, String s
     }
 
     /**
-     * An uploaded file's text, with the title its metadata gives and its bytes kept as the version's original; the
-     * {@code with…} methods add what the uploader said about it.
+     * An uploaded file's text, with the title and author its metadata gives and its bytes kept as the version's
+     * original; the {@code with…} methods add what the uploader said about it.
      */
     public static IncomingText ofFile(DecodedFile decoded, String source, OriginalUpload original, boolean split,
                                       String user) {
-        return new IncomingText(decoded.text(), decoded.encoding(), source, null, decoded.title(), null, List.of(),
-            split, original, user);
+        return new IncomingText(decoded.text(), decoded.encoding(), source, null, decoded.title(),
+            blankAsNull(decoded.author()), List.of(), split, original, user);
     }
 
     /** The same text under the title the uploader gave, if any (otherwise the one it had). */
@@ -40,8 +40,15 @@ public record IncomingText(String text, String encoding, String source, String s
             original, user);
     }
 
+    /** The same text by the author the uploader gave, if any (otherwise the one its file's metadata gave). */
     public IncomingText withAuthor(String author) {
-        return new IncomingText(text, encoding, source, sourceHash, declaredTitle, author, tags, split, original, user);
+        return blankAsNull(author) == null ? this
+            : new IncomingText(text, encoding, source, sourceHash, declaredTitle, author.strip(), tags, split, original,
+                user);
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     public IncomingText withTags(List<String> tags) {

@@ -63,7 +63,7 @@ public class FileDecoder {
     private DecodedFile decodeText(String fileName, byte[] bytes) {
         try {
             DecodedText decoded = EncodingDetector.decode(bytes);
-            return new DecodedFile(decoded.text(), decoded.encoding(), "text/plain", null);
+            return new DecodedFile(decoded.text(), decoded.encoding(), "text/plain", null, null);
         } catch (UndecodableTextException e) {
             throw undecodable(fileName, e);
         }
@@ -91,7 +91,7 @@ public class FileDecoder {
     private DecodedFile extract(String fileName, byte[] bytes) {
         try {
             ExtractedDocument document = extractor.extract(fileName, bytes);
-            return new DecodedFile(document.text(), null, document.mediaType(), document.title());
+            return new DecodedFile(document.text(), null, document.mediaType(), document.title(), document.author());
         } catch (ExtractionException e) {
             throw switch (e.reason()) {
                 case BUSY -> new ApiException(ErrorCode.EXTRACTION_BUSY, e.getMessage());

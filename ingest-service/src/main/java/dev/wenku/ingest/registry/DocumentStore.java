@@ -139,7 +139,7 @@ public class DocumentStore {
     private void insertVersion(NewVersion version) {
         jdbc.update(INSERT_VERSION, received(version));
         DocumentIngested event = DocumentIngested.of(version.id(), version.version(), version.title(), version.body(),
-            version.source(), version.tags(), version.at());
+            version.source(), version.author(), version.tags(), version.at());
         outbox.append(List.of(new Outbox.Event(Topics.DOCUMENTS_INGESTED, version.id(),
             EventJson.MAPPER.writeValueAsBytes(event))), version.at());
     }

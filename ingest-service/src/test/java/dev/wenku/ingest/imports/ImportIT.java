@@ -170,6 +170,8 @@ class ImportIT {
         assertThat(gbk.path("total").asInt()).isEqualTo(1);
         assertThat(gbk.path("documents").get(0).path("title").asString()).isEqualTo("静夜思 " + marker);
         assertThat(listed("source=" + enc("import/" + name + "/文/笔记.md")).path("total").asInt()).isEqualTo(1);
+        JsonNode docx = listed("source=" + enc("import/" + name + "/文/essay.docx")).path("documents").get(0);
+        assertThat(docx.path("author").asString()).as("the author in the docx's metadata").isEqualTo("王编辑");
         assertThat(listed("q=" + marker + "&size=50").path("total").asInt()).as("春晓, 静夜思, 笔记").isEqualTo(3);
     }
 

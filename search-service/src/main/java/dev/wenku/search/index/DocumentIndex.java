@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DocumentIndex implements InitializingBean {
 
-    static final int MAPPING_VERSION = 5;
+    static final int MAPPING_VERSION = 6;
     /**
      * Elasticsearch's default {@code index.max_result_window}, which the index definition keeps: a search can reach
      * no further than {@code from + size} of this. Deeper paging makes every shard collect and sort that many hits,

@@ -3,6 +3,7 @@ package dev.wenku.search.index;
 import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.text.DisplayScript;
 import dev.wenku.text.PinyinText;
+import dev.wenku.text.SimplifiedScript;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,20 +12,26 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A document as stored in Elasticsearch; field names match {@code index/documents-v5.json}. Display fields keep
+ * A document as stored in Elasticsearch; field names match {@code index/documents-v6.json}. Display fields keep
  * the original script; matching uses the Simplified text, the analysis's segmented words, keyword fields (facets,
  * filters) and pinyin fields.
  *
  * @param details     what the reading view shows of the analysis (weights, entity types and counts, theme labels);
  *                    stored, not indexed
- * @param pinyin      joined pinyin of the title and each keyword ({@code xinzhishengchanli})
- * @param pinyinInitials initials of the title and each keyword ({@code xzscl})
+ * @param pinyin      joined pinyin of the title, the author and each keyword ({@code xinzhishengchanli})
+ * @param pinyinInitials initials of the title, the author and each keyword ({@code xzscl})
  * @param textPinyin  the syllables of the whole text, title first, in order ({@code jia kuai fa zhan xin zhi ...}): a
  *                    reader's pinyin matches any word of the text as a phrase of syllables, not only keywords
  * @param wordInitials initials of every word of two or more characters the analysis segmented ({@code cx} for 创新)
  * @param wordPinyin  each of those words after its joined pinyin ({@code chuangxin|创新}): which words of the text a
  *                    reader's pinyin spells, found by the pinyin's prefix
- * @param suggest     completion inputs: title, keywords and their pinyin and initials
+ * @param wordSpellings the joined pinyin of each of those words ({@code chuangxin}), of the title, the author and
+ *                    the keywords: what a misspelt pinyin word is corrected to
+ * @param suggest     completion inputs: title, author, keywords and their pinyin and initials
+ * @param author      who wrote the text, as uploaded (display)
+ * @param simplifiedAuthor the author in Simplified script, matched by a reader's words (between title and text)
+ * @param authors     the author in Simplified script as one value: the author facet, filter and {@code 作者:} query
+ * @param authorPinyin the author's joined pinyin ({@code libai}), for {@code 作者:libai}
  */
 public record IndexedDocument(
     String id,
@@ -46,7 +53,12 @@ public record IndexedDocument(
     String textPinyin,
     List<String> wordInitials,
     List<String> wordPinyin,
+    List<String> wordSpellings,
     List<String> suggest,
+    String author,
+    String simplifiedAuthor,
+    List<String> authors,
+    List<String> authorPinyin,
     String source,
     List<String> tags,
     Instant ingestedAt,
@@ -77,7 +89,9 @@ public record IndexedDocument(
         Set<String> pinyin = new LinkedHashSet<>();
         Set<String> initials = new LinkedHashSet<>();
         Set<String> suggest = new LinkedHashSet<>();
-        for (String text : withTitle(event.simplifiedTitle(), keywords)) {
+        String author = event.author() == null || event.author().isBlank() ? null : event.author().strip();
+        String simplifiedAuthor = author == null ? null : SimplifiedScript.of(author);
+        for (String text : withTitle(event.simplifiedTitle(), simplifiedAuthor, keywords)) {
             pinyin.add(PinyinText.joined(text));
             initials.add(PinyinText.initials(text));
             suggest.add(text);
@@ -91,8 +105,11 @@ public record IndexedDocument(
             event.themes().stream().map(DocumentAnalyzed.Theme::id).toList(), event.summary(),
             new Details(event.keywords(), event.entities(), event.themes()), event.titlePinyin(),
             List.copyOf(pinyin), List.copyOf(initials), textPinyin(event),
-            words.initials(), words.pinyin(),
-            List.copyOf(suggest), event.source(), event.tags(),
+            words.initials(), words.pinyin(), spellings(words.spellings(), pinyin),
+            List.copyOf(suggest), author, simplifiedAuthor,
+            simplifiedAuthor == null ? List.of() : List.of(simplifiedAuthor),
+            simplifiedAuthor == null ? List.of() : List.of(PinyinText.joined(simplifiedAuthor)),
+            event.source(), event.tags(),
             event.ingestedAt(), event.analyzedAt(), indexedAt);
     }
 
@@ -107,12 +124,16 @@ public record IndexedDocument(
         return PinyinText.spaced(text);
     }
 
-    /** The initials and the {@code pinyin|word} of each distinct word of two or more Chinese characters. */
-    private record WordSpellings(List<String> initials, List<String> pinyin) {
+    /**
+     * The initials, the {@code pinyin|word} and the joined pinyin of each distinct word of two or more Chinese
+     * characters.
+     */
+    private record WordSpellings(List<String> initials, List<String> pinyin, List<String> spellings) {
 
         static WordSpellings of(List<String> words) {
             Set<String> initials = new LinkedHashSet<>();
             List<String> pinyin = new ArrayList<>();
+            Set<String> spellings = new LinkedHashSet<>();
             if (words != null) {
                 for (String word : new LinkedHashSet<>(words)) {
                     if (word.length() > 1 && word.codePoints()
@@ -121,18 +142,30 @@ public record IndexedDocument(
                         List<String> syllables = PinyinText.syllables(word);
                         initials.add(syllables.stream().map(syllable -> syllable.substring(0, 1))
                             .collect(Collectors.joining()));
-                        pinyin.add(String.join("", syllables) + "|" + word);
+                        String joined = String.join("", syllables);
+                        pinyin.add(joined + "|" + word);
+                        spellings.add(joined);
                     }
                 }
             }
-            return new WordSpellings(List.copyOf(initials), List.copyOf(pinyin));
+            return new WordSpellings(List.copyOf(initials), List.copyOf(pinyin), List.copyOf(spellings));
         }
     }
 
-    private static List<String> withTitle(String title, List<String> keywords) {
+    /** The joined pinyin of the words, the title, the author and the keywords, each once. */
+    private static List<String> spellings(List<String> ofWords, Set<String> ofTitleAuthorAndKeywords) {
+        Set<String> all = new LinkedHashSet<>(ofWords);
+        ofTitleAuthorAndKeywords.stream().filter(spelling -> !spelling.isBlank()).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    private static List<String> withTitle(String title, String author, List<String> keywords) {
         List<String> texts = new ArrayList<>();
         if (title != null && !title.isBlank()) {
             texts.add(title.strip());
+        }
+        if (author != null) {
+            texts.add(author);
         }
         texts.addAll(keywords);
         return texts;

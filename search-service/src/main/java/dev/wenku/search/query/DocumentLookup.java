@@ -87,13 +87,14 @@ public class DocumentLookup {
             .map(hit -> hit.source().toHit(hit, List.of())).toList());
     }
 
-    public record Reading(String id, long version, String title, String body, String summary, List<String> keyPhrases,
-                          IndexedDocument.Details analysis, String source, List<String> tags) {
+    public record Reading(String id, long version, String title, String author, String body, String summary,
+                          List<String> keyPhrases, IndexedDocument.Details analysis, String source, List<String> tags) {
 
-        /** The text (title, body, summary, key phrases, keywords, entities, theme labels) in {@code script}. */
+        /** The text (title, author, body, summary, key phrases, keywords, entities, theme labels) in {@code script}. */
         public Reading in(DisplayScript script) {
-            return new Reading(id, version, script.apply(title), script.apply(body), script.apply(summary),
-                script.apply(keyPhrases), analysis == null ? null : analysis.in(script), source, tags);
+            return new Reading(id, version, script.apply(title), script.apply(author), script.apply(body),
+                script.apply(summary), script.apply(keyPhrases), analysis == null ? null : analysis.in(script), source,
+                tags);
         }
     }
 
@@ -103,7 +104,7 @@ public class DocumentLookup {
             throw new DocumentNotIndexedException(id);
         }
         IndexedDocument doc = response.source();
-        return new Reading(doc.id(), doc.version(), doc.title(), doc.body(), doc.summary(), doc.keyPhrases(),
-            doc.details(), doc.source(), doc.tags());
+        return new Reading(doc.id(), doc.version(), doc.title(), doc.author(), doc.body(), doc.summary(),
+            doc.keyPhrases(), doc.details(), doc.source(), doc.tags());
     }
 }

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,42 +31,75 @@ public class DocumentSearch {
 
     static final String TITLE = "simplifiedTitle";
     static final String BODY = "simplifiedBody";
-    private static final List<String> FACETS = List.of("themes", "keywords", "entities");
+    /** The author, matched by a reader's words with a weight between the title's and the text's. */
+    static final String AUTHOR = "simplifiedAuthor";
+    /** The author as one value (Simplified): the facet, the filter and {@code 作者:}'s exact match. */
+    static final String AUTHORS = "authors";
+    private static final List<String> FACETS = List.of("themes", "keywords", "entities", AUTHORS);
     private static final int FACET_SIZE = 10;
+    /**
+     * What a word that is exactly the author's name adds, whatever the name's frequency: a field's weights go by its
+     * own statistics, and an author field that few documents have (or a name many documents share) would otherwise
+     * score below a text that merely mentions the name. About what a title word scores in a corpus of poems.
+     */
+    private static final float AUTHOR_NAME_SCORE = 3f;
+    /** Where a reader's words are looked for, and their weights: title above author above text. */
+    private static final List<String> SEARCHED_FIELDS = List.of(TITLE + "^2", AUTHOR + "^1.5", BODY);
     /** Longest run of letters taken for the initials of a word (新质生产力 is xzscl). */
     private static final int MAX_INITIALS = 8;
 
     private final IndexSearches searches;
     private final SearchProperties properties;
     private final PinyinSpellings pinyinSpellings;
+    private final QueryCorrections corrections;
 
-    DocumentSearch(IndexSearches searches, SearchProperties properties, PinyinSpellings pinyinSpellings) {
+    DocumentSearch(IndexSearches searches, SearchProperties properties, PinyinSpellings pinyinSpellings,
+                   QueryCorrections corrections) {
         this.searches = searches;
         this.properties = properties;
         this.pinyinSpellings = pinyinSpellings;
+        this.corrections = corrections;
     }
 
     /** The stored fields a result needs. */
-    record HitSource(String id, String title, String body, String simplifiedBody, List<String> keywords,
-                     List<String> themes, String summary) {
+    record HitSource(String id, String title, String author, String body, String simplifiedBody,
+                     List<String> keywords, List<String> themes, String summary) {
 
         /** A result of {@code hit}: this document with its score and {@code highlights}. */
         SearchResult.Hit toHit(Hit<HitSource> hit, List<String> highlights) {
-            return new SearchResult.Hit(hit.id(), title, hit.score() == null ? 0 : hit.score(), highlights,
+            return new SearchResult.Hit(hit.id(), title, author, hit.score() == null ? 0 : hit.score(), highlights,
                 keywords == null ? List.of() : keywords, themes == null ? List.of() : themes, summary);
         }
     }
 
+    /**
+     * The page of results {@code request} asks for. A query that finds nothing is corrected
+     * ({@link QueryCorrections}): if the corrected query finds something, its results are answered, with the
+     * corrected query for the reader to see (and to keep or change).
+     */
     public SearchResult search(SearchRequest request) throws IOException {
         request.validate(properties.maxPageSize());
         UserQuery query = UserQuery.parse(request.q().strip()).withSpacedPinyinJoined();
+        SearchResult result = search(query, request);
+        if (result.total() > 0 || !request.correct()) {
+            return result;
+        }
+        Optional<UserQuery> corrected = corrections.of(query);
+        if (corrected.isEmpty()) {
+            return result;
+        }
+        SearchResult meant = search(corrected.get(), request);
+        return meant.total() == 0 ? result : meant.correctedTo(corrected.get().text());
+    }
+
+    private SearchResult search(UserQuery query, SearchRequest request) throws IOException {
         Map<String, List<String>> spellings = pinyinSpellings.of(query);
         SearchResponse<HitSource> response = searches.search(s -> {
             s.from(request.from()).size(request.size())
                 .trackTotalHits(t -> t.enabled(true))
                 .query(query(query, spellings, request))
-                .source(src -> src.filter(f -> f.includes("id", "title", "body", "simplifiedBody", "keywords",
-                    "themes", "summary")))
+                .source(src -> src.filter(f -> f.includes("id", "title", "author", "body", "simplifiedBody",
+                    "keywords", "themes", "summary")))
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
                     .fields(NamedValue.of(BODY, HighlightField.of(f -> f.fragmentSize(80).numberOfFragments(3))),
                         NamedValue.of(TITLE, HighlightField.of(f -> f.numberOfFragments(0)))));
@@ -93,6 +128,7 @@ public class DocumentSearch {
             filter(b, "themes", request.theme());
             filter(b, "keywords", request.keyword());
             filter(b, "entities", request.entity());
+            filter(b, AUTHORS, request.author());
             return b;
         }));
     }
@@ -110,12 +146,20 @@ public class DocumentSearch {
      */
     private static Query matches(UserQuery.Term term, Map<String, List<String>> spellings) {
         String text = SimplifiedScript.of(term.text());
+        if (term.field() == UserQuery.Field.AUTHOR) {
+            return authorMatches(term, text);
+        }
+        if (term.field() == UserQuery.Field.TITLE) {
+            return titleMatches(term, text);
+        }
         if (term.phrase()) {
-            return Query.of(q -> q.multiMatch(m -> m.query(text).fields(TITLE + "^2", BODY).type(TextQueryType.Phrase)));
+            return Query.of(q -> q.multiMatch(m -> m.query(text).fields(SEARCHED_FIELDS).type(TextQueryType.Phrase)));
         }
         Query words = Query.of(q -> q.bool(b -> b
-            .should(s -> s.multiMatch(m -> m.query(text).fields(TITLE + "^2", BODY).minimumShouldMatch("75%")))
+            .should(s -> s.multiMatch(m -> m.query(text).fields(SEARCHED_FIELDS).minimumShouldMatch("75%")))
             .should(s -> s.term(t -> t.field("words").value(text).boost(2f)))
+            .should(s -> s.constantScore(c -> c.filter(f -> f.term(t -> t.field(AUTHORS).value(text)))
+                .boost(AUTHOR_NAME_SCORE)))
             .minimumShouldMatch("1")));
         String pinyin = PinyinSpellings.lookupKey(term);
         List<String> spelled = pinyin == null ? null : spellings.get(pinyin);
@@ -131,7 +175,7 @@ public class DocumentSearch {
                     .should(s -> s.term(t -> t.field("pinyinInitials").value(pinyin).boost(2f)))
                     .should(s -> s.match(m -> m.field("titlePinyin").query(pinyin)));
                 for (String keyword : spelled) {
-                    b.should(s -> s.multiMatch(m -> m.query(keyword).fields(TITLE + "^2", BODY)
+                    b.should(s -> s.multiMatch(m -> m.query(keyword).fields(SEARCHED_FIELDS)
                         .type(TextQueryType.Phrase)));
                 }
                 if (term.mayBePinyin() && pinyin.length() >= 2 && pinyin.length() <= MAX_INITIALS) {
@@ -140,6 +184,35 @@ public class DocumentSearch {
             }
             if (anyWord != null) {
                 b.should(anyWord);
+            }
+            return b.minimumShouldMatch("1");
+        }));
+    }
+
+    /**
+     * {@code 作者:李白}: the author is the name (in either script), or has it as a phrase ({@code 作者:白居}), or is
+     * spelled by it in pinyin ({@code 作者:libai}).
+     */
+    private static Query authorMatches(UserQuery.Term term, String text) {
+        return Query.of(q -> q.bool(b -> {
+            b.should(s -> s.term(t -> t.field(AUTHORS).value(text).boost(2f)))
+                .should(s -> s.matchPhrase(m -> m.field(AUTHOR).query(text)));
+            if (term.mayBePinyin()) {
+                b.should(s -> s.term(t -> t.field("authorPinyin").value(text.toLowerCase(Locale.ROOT))));
+            }
+            return b.minimumShouldMatch("1");
+        }));
+    }
+
+    /** {@code 标题:静夜思}: the title has the words (a phrase: in that order), or their pinyin. */
+    private static Query titleMatches(UserQuery.Term term, String text) {
+        if (term.phrase()) {
+            return Query.of(q -> q.matchPhrase(m -> m.field(TITLE).query(text)));
+        }
+        return Query.of(q -> q.bool(b -> {
+            b.should(s -> s.match(m -> m.field(TITLE).query(text).minimumShouldMatch("75%")));
+            if (term.mayBePinyin()) {
+                b.should(s -> s.match(m -> m.field("titlePinyin").query(text.toLowerCase(Locale.ROOT))));
             }
             return b.minimumShouldMatch("1");
         }));

@@ -2,6 +2,7 @@ package dev.wenku.search.query;
 
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregationExecutionHint;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import dev.wenku.search.SearchProperties;
@@ -27,12 +28,23 @@ import org.springframework.stereotype.Component;
  * All words are looked up in one search, a filter bucket per word with the keywords of its documents, and only the
  * first {@code wenku.search.max-pinyin-words} of them: a search per word made a query of many short Latin words (any
  * two letters may be initials) cost dozens of searches.
+ * <p>
+ * Each bucket reads the words of its best {@value #DOCUMENTS_READ} documents only, value by value ({@code map}
+ * execution): by default a terms aggregation works on the field's global ordinals, which Elasticsearch rebuilds
+ * after every refresh and, with an {@code include} pattern, matches against every distinct word of the corpus, so a
+ * pinyin query cost time in proportion to the corpus's vocabulary, every second while documents arrive.
  */
 @Component
 class PinyinSpellings {
 
     /** Most keywords read per word; the documents a pinyin word matches rarely have more distinct keywords. */
     private static final int KEYWORDS_READ = 200;
+    /**
+     * Documents read per word for its spellings: the best matches, enough to find the words a pinyin spells (there
+     * are few) without reading every document of a common word.
+     */
+    private static final int DOCUMENTS_READ = 500;
+    private static final String SAMPLE = "sample";
     private static final String WORDS = "words";
     private static final String KEYWORDS = "keywords";
     private static final String TEXT_WORDS = "textWords";
@@ -64,13 +76,16 @@ class PinyinSpellings {
         SearchResponse<Void> response = searches.search(s -> s.size(0)
             .query(q -> q.bool(b -> b.should(List.copyOf(spelledBy.values()))))
             .aggregations(WORDS, a -> a.filters(f -> f.filters(buckets -> buckets.keyed(spelledBy)))
-                .aggregations(KEYWORDS, k -> k.terms(t -> t.field(KEYWORDS).size(KEYWORDS_READ)))
-                .aggregations(TEXT_WORDS, k -> k.terms(t -> t.field(WORD_PINYIN).size(KEYWORDS_READ)
-                    .include(i -> i.regexp("(" + String.join("|", words) + ")\\|.*"))))), Void.class);
+                .aggregations(SAMPLE, sample -> sample.sampler(sampler -> sampler.shardSize(DOCUMENTS_READ))
+                    .aggregations(KEYWORDS, k -> k.terms(t -> t.field(KEYWORDS).size(KEYWORDS_READ)
+                        .executionHint(TermsAggregationExecutionHint.Map)))
+                    .aggregations(TEXT_WORDS, k -> k.terms(t -> t.field(WORD_PINYIN).size(KEYWORDS_READ)
+                        .executionHint(TermsAggregationExecutionHint.Map)
+                        .include(i -> i.regexp("(" + String.join("|", words) + ")\\|.*")))))), Void.class);
         Map<String, FiltersBucket> buckets = response.aggregations().get(WORDS).filters().buckets().keyed();
         Map<String, List<String>> spellings = new LinkedHashMap<>();
         for (String word : words) {
-            Map<String, Aggregate> found = buckets.get(word).aggregations();
+            Map<String, Aggregate> found = buckets.get(word).aggregations().get(SAMPLE).sampler().aggregations();
             Set<String> spelled = new LinkedHashSet<>();
             terms(found.get(KEYWORDS))
                 .filter(keyword -> word.equals(PinyinText.joined(keyword)) || word.equals(PinyinText.initials(keyword)))
@@ -91,9 +106,12 @@ class PinyinSpellings {
     /**
      * What {@code term} is looked up as: its letters in lower case when it is letters only (full pinyin or
      * initials), its syllables joined when it is pinyin with tone marks or mixed with characters
-     * ({@code chuàngxīn}, {@code 创xin} → {@code chuangxin}); null when it is neither, or a phrase.
+     * ({@code chuàngxīn}, {@code 创xin} → {@code chuangxin}); null when it is neither, a phrase, or for one field.
      */
     static String lookupKey(UserQuery.Term term) {
+        if (term.field() != UserQuery.Field.ANY) {
+            return null;
+        }
         if (term.mayBePinyin()) {
             return term.text().toLowerCase(Locale.ROOT);
         }

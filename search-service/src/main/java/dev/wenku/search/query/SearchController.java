@@ -26,12 +26,14 @@ public class SearchController {
                                @RequestParam(required = false) String theme,
                                @RequestParam(required = false) String keyword,
                                @RequestParam(required = false) String entity,
+                               @RequestParam(required = false) String author,
                                @RequestParam(defaultValue = "0") int from,
                                @RequestParam(defaultValue = "10") int size,
                                @RequestParam(defaultValue = "relevance") String sort,
+                               @RequestParam(defaultValue = "true") boolean correct,
                                @RequestParam(defaultValue = ORIGINAL) String script) throws IOException {
         DisplayScript display = script(script);
-        return search.search(new SearchRequest(q, theme, keyword, entity, from, size, sort)).in(display);
+        return search.search(new SearchRequest(q, theme, keyword, entity, author, from, size, sort, correct)).in(display);
     }
 
     /** Completions of a prefix typed in characters, pinyin or initials. */

@@ -5,10 +5,18 @@ import dev.wenku.support.problem.ApiException;
 import dev.wenku.support.problem.ErrorCode;
 
 /**
- * A reader's search: {@code q} in the reader's query syntax ({@link UserQuery}), optional facet filters, paging and
+ * A reader's search: {@code q} in the reader's query syntax ({@link UserQuery}), optional facet filters (theme,
+ * keyword, entity, author), paging, whether a query that finds nothing may be corrected ({@code correct}), and
  * order ({@code relevance} or {@code date}, newest first).
  */
-public record SearchRequest(String q, String theme, String keyword, String entity, int from, int size, String sort) {
+public record SearchRequest(String q, String theme, String keyword, String entity, String author, int from, int size,
+                            String sort, boolean correct) {
+
+    /** A search whose query is corrected when it finds nothing. */
+    public SearchRequest(String q, String theme, String keyword, String entity, String author, int from, int size,
+                         String sort) {
+        this(q, theme, keyword, entity, author, from, size, sort, true);
+    }
 
     private static final int MAX_QUERY_LENGTH = 200;
 

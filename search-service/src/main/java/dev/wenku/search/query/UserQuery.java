@@ -5,11 +5,15 @@ import dev.wenku.support.problem.ErrorCode;
 import dev.wenku.text.PinyinText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a reader typed, parsed: words and {@code "quoted phrases"}, {@code OR} between alternatives, {@code -} in
- * front of what must not occur; everything else is ANDed. This is the only query syntax readers have: the parsed
+ * front of what must not occur, a field in front of what must be in that field ({@code 作者:李白}, {@code author:},
+ * {@code 标题:}, {@code title:}); everything else is ANDed. This is the only query syntax readers have: the parsed
  * terms become match queries, never raw Elasticsearch syntax.
  *
  * @param required groups that must all match; each group matches when any of its alternatives does
@@ -17,8 +21,40 @@ import java.util.stream.Collectors;
  */
 public record UserQuery(List<List<Term>> required, List<Term> excluded) {
 
-    /** A word or a phrase. */
-    public record Term(String text, boolean phrase) {
+    /** Where a term is looked for: anywhere (title, author, text), or only in the field its prefix names. */
+    public enum Field {
+        ANY, AUTHOR, TITLE;
+
+        /** The prefixes a reader types, in Chinese or English, with an ASCII or a full-width colon. */
+        private static final Map<String, Field> PREFIXES = Map.of(
+            "作者", AUTHOR, "author", AUTHOR, "标题", TITLE, "標題", TITLE, "title", TITLE);
+
+        /** The field {@code token} starts with ({@code 作者:}), or null; its prefix is {@code length} characters. */
+        static Map.Entry<Field, Integer> prefixOf(String token) {
+            int colon = firstColon(token);
+            if (colon <= 0) {
+                return null;
+            }
+            Field field = PREFIXES.get(token.substring(0, colon).toLowerCase(Locale.ROOT));
+            return field == null ? null : Map.entry(field, colon + 1);
+        }
+
+        private static int firstColon(String token) {
+            for (int i = 0; i < token.length(); i++) {
+                if (token.charAt(i) == ':' || token.charAt(i) == '：') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** A word or a phrase, to be found in {@code field}. */
+    public record Term(String text, boolean phrase, Field field) {
+
+        public Term(String text, boolean phrase) {
+            this(text, phrase, Field.ANY);
+        }
 
         /** Latin letters only: may be pinyin ({@code xinzhishengchanli}) or initials ({@code xzscl}). */
         public boolean mayBePinyin() {
@@ -54,7 +90,8 @@ public record UserQuery(List<List<Term>> required, List<Term> excluded) {
 
     private static boolean isPlainLatinWord(List<Term> group) {
         Term term = group.getFirst();
-        return group.size() == 1 && !term.phrase() && term.text().codePoints().allMatch(Character::isLetter)
+        return group.size() == 1 && !term.phrase() && term.field() == Field.ANY
+            && term.text().codePoints().allMatch(Character::isLetter)
             && hasLatinLetters(term.text());
     }
 
@@ -62,6 +99,29 @@ public record UserQuery(List<List<Term>> required, List<Term> excluded) {
     static boolean hasLatinLetters(String text) {
         return text.codePoints().anyMatch(c -> Character.isLetter(c)
             && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+    }
+
+    /** This query with the terms that are keys of {@code replacements} in their place. */
+    public UserQuery replacing(Map<Term, Term> replacements) {
+        return new UserQuery(required.stream().map(group -> group.stream()
+                .map(term -> replacements.getOrDefault(term, term)).toList()).toList(),
+            excluded.stream().map(term -> replacements.getOrDefault(term, term)).toList());
+    }
+
+    /** The query as a reader types it ({@code 作者:李白 明月 OR 月光 -"静夜思"}): it parses back to this query. */
+    public String text() {
+        Stream<String> groups = required.stream().map(group -> group.stream().map(UserQuery::text)
+            .collect(Collectors.joining(" OR ")));
+        return Stream.concat(groups, excluded.stream().map(term -> "-" + text(term))).collect(Collectors.joining(" "));
+    }
+
+    private static String text(Term term) {
+        String prefix = switch (term.field()) {
+            case AUTHOR -> "作者:";
+            case TITLE -> "标题:";
+            default -> "";
+        };
+        return prefix + (term.phrase() ? "\"" + term.text() + "\"" : term.text());
     }
 
     /** @throws ApiException naming the problem: an unclosed quote, a dangling OR, nothing to look for */
@@ -108,14 +168,21 @@ public record UserQuery(List<List<Term>> required, List<Term> excluded) {
     }
 
     private static Term term(String token) {
-        if (token.startsWith("\"")) {
-            String text = token.substring(1, token.length() - 1).strip();
+        Map.Entry<Field, Integer> prefix = Field.prefixOf(token);
+        Field field = prefix == null ? Field.ANY : prefix.getKey();
+        String rest = prefix == null ? token : token.substring(prefix.getValue());
+        if (rest.isEmpty()) {
+            throw new ApiException(ErrorCode.MALFORMED_QUERY, token + " needs what to look for right after the colon,"
+                + " as in 作者:李白.");
+        }
+        if (rest.startsWith("\"")) {
+            String text = rest.substring(1, rest.length() - 1).strip();
             if (text.isEmpty()) {
                 throw new ApiException(ErrorCode.MALFORMED_QUERY, "An empty phrase (\"\") cannot be searched for.");
             }
-            return new Term(text, true);
+            return new Term(text, true, field);
         }
-        return new Term(token, false);
+        return new Term(rest, false, field);
     }
 
     /** Splits on white space, keeping quoted phrases (with their quotes, and a leading minus) together. */
@@ -126,7 +193,7 @@ public record UserQuery(List<List<Term>> required, List<Term> excluded) {
         for (int i = 0; i < input.length(); i++) {
             char c = normalizeQuote(input.charAt(i));
             if (c == '"') {
-                if (!quoted && !current.isEmpty() && !current.toString().equals("-")) {
+                if (!quoted && !current.isEmpty() && !startsAPhrase(current.toString())) {
                     tokens.add(current.toString());
                     current.setLength(0);
                 }
@@ -152,6 +219,16 @@ public record UserQuery(List<List<Term>> required, List<Term> excluded) {
             tokens.add(current.toString());
         }
         return tokens;
+    }
+
+    /** Whether a quote after {@code before} opens a phrase of the same term: {@code -"…"}, {@code 作者:"…"}. */
+    private static boolean startsAPhrase(String before) {
+        String unsigned = before.startsWith("-") ? before.substring(1) : before;
+        if (unsigned.isEmpty()) {
+            return true;
+        }
+        Map.Entry<Field, Integer> prefix = Field.prefixOf(unsigned);
+        return prefix != null && prefix.getValue() == unsigned.length();
     }
 
     /** Chinese keyboards type “ ” and ＂ for quotes. */

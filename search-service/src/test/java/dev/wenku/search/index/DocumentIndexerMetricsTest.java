@@ -155,7 +155,7 @@ class DocumentIndexerMetricsTest {
 
     private static BulkResponseItem item(int status, String errorType) {
         return BulkResponseItem.of(i -> {
-            i.operationType(OperationType.Index).index("wenku-documents-v5").id("x").status(status);
+            i.operationType(OperationType.Index).index("wenku-documents-v6").id("x").status(status);
             if (errorType != null) {
                 i.error(e -> e.type(errorType).reason(errorType));
             }

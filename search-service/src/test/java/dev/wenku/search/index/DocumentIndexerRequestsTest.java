@@ -225,7 +225,7 @@ class DocumentIndexerRequestsTest {
 
     private static BulkResponse response(List<String> ids, Integer errorStatus) {
         List<BulkResponseItem> items = ids.stream().map(id -> BulkResponseItem.of(i -> {
-            i.operationType(OperationType.Index).index("wenku-documents-v5").id(id)
+            i.operationType(OperationType.Index).index("wenku-documents-v6").id(id)
                 .status(errorStatus == null ? 201 : errorStatus);
             if (errorStatus != null) {
                 i.error(e -> e.type("es_rejected_execution_exception").reason("queue full"));

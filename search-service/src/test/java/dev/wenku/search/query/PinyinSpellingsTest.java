@@ -8,6 +8,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregationExecutionHint;
 import co.elastic.clients.elasticsearch.core.SearchRequest.Builder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.json.JsonpDeserializer;
@@ -46,9 +47,9 @@ class PinyinSpellingsTest {
         ArgumentCaptor<Function<Builder, ObjectBuilder<co.elastic.clients.elasticsearch.core.SearchRequest>>> sent =
             ArgumentCaptor.forClass(Function.class);
         when(searches.search(sent.capture(), eq(Void.class))).thenReturn(response("""
-            {"xzscl": {"doc_count": 1, "sterms#keywords": {"buckets": [
-                {"key": "新质生产力", "doc_count": 1}, {"key": "人工智能", "doc_count": 1}]}},
-             "ab": {"doc_count": 0, "sterms#keywords": {"buckets": []}}}"""));
+            {"xzscl": {"doc_count": 1, "sampler#sample": {"doc_count": 1, "sterms#keywords": {"buckets": [
+                {"key": "新质生产力", "doc_count": 1}, {"key": "人工智能", "doc_count": 1}]}}},
+             "ab": {"doc_count": 0, "sampler#sample": {"doc_count": 0, "sterms#keywords": {"buckets": []}}}}"""));
         PinyinSpellings spellings = new PinyinSpellings(searches, Settings.search("max-pinyin-words", "2"));
 
         Map<String, List<String>> found = spellings.of(UserQuery.parse("xzscl ab cd ef"));
@@ -57,6 +58,10 @@ class PinyinSpellingsTest {
         var request = sent.getValue().apply(new Builder()).build();
         assertEquals(List.of("xzscl", "ab"),
             List.copyOf(request.aggregations().get("words").filters().filters().keyed().keySet()));
+        var sample = request.aggregations().get("words").aggregations().get("sample");
+        assertEquals(500, sample.sampler().shardSize(), "the words of a word's best documents only");
+        sample.aggregations().values().forEach(terms -> assertEquals(TermsAggregationExecutionHint.Map,
+            terms.terms().executionHint(), "value by value, not on the vocabulary's global ordinals"));
         assertEquals(Map.of("xzscl", List.of("新质生产力"), "ab", List.of()), found,
             "only keywords the word spells; cd and ef are not looked up");
     }

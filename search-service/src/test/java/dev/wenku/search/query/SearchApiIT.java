@@ -3,6 +3,7 @@ package dev.wenku.search.query;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jayway.jsonpath.DocumentContext;
@@ -32,12 +33,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -214,6 +217,60 @@ class SearchApiIT {
         }
         String nothing = search("xinxiang " + marker);
         assertEquals(0, JsonPath.<Integer>read(nothing, "$.total"), "syllables in no text: " + nothing);
+    }
+
+    @Test
+    void anAuthorIsAFieldToSearchFilterAndFacetAndAQueryCanTargetIt() throws Exception {
+        String marker = "寅" + UUID.randomUUID().toString().substring(0, 8);
+        publish(byAuthor(analyzed("libai-" + marker, 1, "静夜思 " + marker, "床前明月光，疑是地上霜。" + marker), "李白"));
+        publish(byAuthor(analyzed("dufu-" + marker, 1, "春望 " + marker, "国破山河在，城春草木深。" + marker), "杜甫"));
+        publish(analyzed("about-" + marker, 1, "读诗 " + marker, "李白的诗飘逸，杜甫的诗沉郁，各有千秋。" + marker));
+        awaitSearch(marker, r -> Stream.of("libai-", "dufu-", "about-").allMatch(id -> r.contains(id + marker)));
+
+        String name = search("李白 " + marker);
+        assertEquals(List.of("libai-" + marker, "about-" + marker), JsonPath.read(name, "$.hits[*].id"),
+            "the author's poem above a text that mentions him: " + name);
+        assertEquals("李白", JsonPath.read(name, "$.hits[0].author"), name);
+
+        assertEquals(List.of("libai-" + marker), JsonPath.read(search("作者:李白 " + marker), "$.hits[*].id"));
+        assertEquals(List.of("libai-" + marker), JsonPath.read(search("作者：libai " + marker), "$.hits[*].id"),
+            "pinyin, and a full-width colon");
+        assertEquals(List.of("dufu-" + marker), JsonPath.read(search("author:杜甫 " + marker), "$.hits[*].id"));
+        List<String> notLiBai = JsonPath.read(search(marker + " -作者:李白"), "$.hits[*].id");
+        assertEquals(Set.of("dufu-" + marker, "about-" + marker), Set.copyOf(notLiBai));
+
+        HttpResponse<String> filtered = get("/api/search?author=" + enc("杜甫") + "&q=" + enc(marker));
+        assertEquals(200, filtered.statusCode(), filtered.body());
+        assertEquals(List.of("dufu-" + marker), JsonPath.read(filtered.body(), "$.hits[*].id"), filtered.body());
+        String all = search(marker);
+        assertEquals(List.of(1), JsonPath.read(all, "$.facets.authors[?(@.value == '李白')].count"), all);
+        assertEquals(List.of(1), JsonPath.read(all, "$.facets.authors[?(@.value == '杜甫')].count"), all);
+        assertProblem(get("/api/search?q=" + enc("作者:")), 400, "malformed_query");
+    }
+
+    @Test
+    void aQueryWithOneWrongCharacterOrPinyinSyllableFindsTheTextItMeantAndSaysWhatItSearched() throws Exception {
+        String marker = "卯" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        String body = "发展新质生产力，数字经济离不开创新。" + marker;
+        publish(new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, "meant-" + marker, 1, "心得 " + marker, body,
+            "心得 " + marker, body, null, List.of(), List.of(new DocumentAnalyzed.Keyword("数字经济", 1.0, "shuzijingji")),
+            List.of(), null, List.of(), List.of(), null, List.of("发展", "新质生产力", "数字经济", "离不开", "创新"), now, now));
+        awaitSearch(marker, r -> r.contains("meant-" + marker));
+
+        for (Map.Entry<String, String> typo : Map.of("新质生厂力", "新质生产力", "新質生廠力", "新质生产力",
+                "chuangxing", "chuangxin", "shuzijinji", "shuzijingji").entrySet()) {
+            String found = search(typo.getKey() + " " + marker);
+            assertEquals(List.of("meant-" + marker), JsonPath.read(found, "$.hits[*].id"), typo.getKey() + ": " + found);
+            assertEquals(typo.getValue() + " " + marker, JsonPath.read(found, "$.correctedQuery"), found);
+        }
+        String asTyped = search("新质生产力 " + marker);
+        assertNull(JsonPath.read(asTyped, "$.correctedQuery"), "a query that finds something is not corrected");
+        HttpResponse<String> uncorrected = get("/api/search?correct=false&q=" + enc("新质生厂力 " + marker));
+        assertEquals(0, JsonPath.<Integer>read(uncorrected.body(), "$.total"), uncorrected.body());
+        String nothingClose = search("量子纠缠 " + marker);
+        assertEquals(0, JsonPath.<Integer>read(nothingClose, "$.total"), nothingClose);
+        assertNull(JsonPath.read(nothingClose, "$.correctedQuery"), nothingClose);
     }
 
     @Test
@@ -547,6 +604,14 @@ class SearchApiIT {
             "摘要。", List.of(new DocumentAnalyzed.Entity(entity, "PLACE", 1)),
             List.of(new DocumentAnalyzed.Theme(theme, theme, 0.8)),
             dev.wenku.text.PinyinText.spaced(dev.wenku.text.SimplifiedScript.of(title)), now, now);
+    }
+
+    /** {@code event} with an author. */
+    private static DocumentAnalyzed byAuthor(DocumentAnalyzed event, String author) {
+        return new DocumentAnalyzed(event.schemaVersion(), event.documentId(), event.version(), event.title(),
+            event.body(), event.simplifiedTitle(), event.simplifiedBody(), event.source(), event.tags(),
+            event.keywords(), event.keyPhrases(), event.summary(), event.entities(), event.themes(),
+            event.titlePinyin(), event.words(), event.ingestedAt(), event.analyzedAt(), author);
     }
 
     private static void publish(DocumentAnalyzed event) throws Exception {

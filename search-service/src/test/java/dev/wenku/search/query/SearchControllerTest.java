@@ -45,7 +45,7 @@ import org.springframework.test.web.servlet.ResultActions;
 class SearchControllerTest {
 
     private static final SearchResult ONE_HIT = new SearchResult(1, List.of(new SearchResult.Hit("doc-1", "新質生產力",
-        2.5, List.of("發展<em>新質生產力</em>"), List.of("新质生产力"), List.of("technological-innovation"), "摘要。")),
+        null, 2.5, List.of("發展<em>新質生產力</em>"), List.of("新质生产力"), List.of("technological-innovation"), "摘要。")),
         Map.of("themes", List.of(new SearchResult.FacetValue("technological-innovation", 1))));
 
     @Autowired
@@ -61,7 +61,7 @@ class SearchControllerTest {
     void aValidSearchAnswersWithHitsAndFacetsAndPassesItsParameters() throws Exception {
         when(search.search(any())).thenReturn(ONE_HIT);
         mvc.perform(get("/api/search").param("q", "新质生产力").param("theme", "technological-innovation")
-                .param("from", "10").param("size", "5").param("sort", "date"))
+                .param("author", "李白").param("from", "10").param("size", "5").param("sort", "date"))
             .andExpect(status().isOk())
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
             .andExpect(jsonPath("$.total").value(1))
@@ -73,7 +73,7 @@ class SearchControllerTest {
         ArgumentCaptor<SearchRequest> request = ArgumentCaptor.forClass(SearchRequest.class);
         verify(search).search(request.capture());
         assertThat(request.getValue())
-            .isEqualTo(new SearchRequest("新质生产力", "technological-innovation", null, null, 10, 5, "date"));
+            .isEqualTo(new SearchRequest("新质生产力", "technological-innovation", null, null, "李白", 10, 5, "date"));
     }
 
     @Test
@@ -82,7 +82,7 @@ class SearchControllerTest {
         mvc.perform(get("/api/search").param("q", "数字经济")).andExpect(status().isOk());
         ArgumentCaptor<SearchRequest> request = ArgumentCaptor.forClass(SearchRequest.class);
         verify(search).search(request.capture());
-        assertThat(request.getValue()).isEqualTo(new SearchRequest("数字经济", null, null, null, 0, 10, "relevance"));
+        assertThat(request.getValue()).isEqualTo(new SearchRequest("数字经济", null, null, null, null, 0, 10, "relevance"));
     }
 
     @Test

@@ -36,6 +36,6 @@ class SearchRequestTest {
     }
 
     private static SearchRequest page(int from, int size) {
-        return new SearchRequest("新", null, null, null, from, size, "relevance");
+        return new SearchRequest("新", null, null, null, null, from, size, "relevance");
     }
 }
