@@ -22,9 +22,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Full-text search over the Simplified text (so Simplified and Traditional queries match both scripts), pinyin
- * and initials of titles and keywords, with facet filters, facets, and highlights shown in the original script.
- * The reader's words only ever become the text of match and term queries.
+ * Full-text search over the Simplified title, author and text (so Simplified and Traditional queries match both
+ * scripts), pinyin and initials of titles, keywords and the text's words, with facet filters, facets, highlights
+ * shown in the original script, and a corrected query when the reader's finds nothing. The reader's words only ever
+ * become the text of match and term queries.
  */
 @Component
 public class DocumentSearch {
@@ -43,6 +44,10 @@ public class DocumentSearch {
      * score below a text that merely mentions the name. About what a title word scores in a corpus of poems.
      */
     private static final float AUTHOR_NAME_SCORE = 3f;
+    /** The weight of a reader's words found as typed ({@link #inOrder}). */
+    private static final float AS_TYPED_BOOST = 2f;
+    /** How far apart (in positions of character pairs) words typed together may be to count as close. */
+    private static final int NEAR = 8;
     /** Where a reader's words are looked for, and their weights: title above author above text. */
     private static final List<String> SEARCHED_FIELDS = List.of(TITLE + "^2", AUTHOR + "^1.5", BODY);
     /** Longest run of letters taken for the initials of a word (新质生产力 is xzscl). */
@@ -125,6 +130,7 @@ public class DocumentSearch {
                 }));
             }
             query.excluded().forEach(term -> b.mustNot(matches(term, spellings)));
+            inOrder(query).forEach(b::should);
             filter(b, "themes", request.theme());
             filter(b, "keywords", request.keyword());
             filter(b, "entities", request.entity());
@@ -187,6 +193,31 @@ public class DocumentSearch {
             }
             return b.minimumShouldMatch("1");
         }));
+    }
+
+    /**
+     * What lifts a document whose text has the reader's words as typed: each word of three or more characters as
+     * it stands (a line of a poem, a whole term, not its character pairs here and there), and two or more words
+     * close together in their order ({@value #NEAR} positions apart at most). These only add to the score of a
+     * document the query found anyway.
+     */
+    private static List<Query> inOrder(UserQuery query) {
+        List<String> words = query.required().stream().filter(group -> group.size() == 1).map(List::getFirst)
+            .filter(term -> !term.phrase() && term.field() == UserQuery.Field.ANY && isHan(term.text()))
+            .map(term -> SimplifiedScript.of(term.text())).toList();
+        List<Query> boosts = new ArrayList<>();
+        words.stream().filter(word -> word.codePointCount(0, word.length()) >= 3).forEach(word -> boosts.add(
+            Query.of(q -> q.multiMatch(m -> m.query(word).fields(SEARCHED_FIELDS).type(TextQueryType.Phrase)
+                .boost(AS_TYPED_BOOST)))));
+        if (words.size() >= 2) {
+            boosts.add(Query.of(q -> q.multiMatch(m -> m.query(String.join(" ", words)).fields(SEARCHED_FIELDS)
+                .type(TextQueryType.Phrase).slop(NEAR).boost(AS_TYPED_BOOST))));
+        }
+        return boosts;
+    }
+
+    private static boolean isHan(String text) {
+        return text.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     /**

@@ -274,6 +274,25 @@ class SearchApiIT {
     }
 
     @Test
+    void aLineTypedAsItStandsRanksItsPoemFirstAndWordsCloseTogetherRankAboveWordsApart() throws Exception {
+        String marker = "辰" + UUID.randomUUID().toString().substring(0, 8);
+        publish(analyzed("line-" + marker, 1, "静夜思 " + marker, "床前明月光，疑是地上霜。举头望明月，低头思故乡。" + marker));
+        publish(analyzed("pieces-" + marker, 1, "杂记 " + marker, "月光如水，月光满地，明月几时有，明月照人。"
+            + "床前有书，前明后暗。" + marker));
+        // More of both words than the poem has, but a few dozen characters apart.
+        publish(analyzed("apart-" + marker, 1, "随笔 " + marker, "明月高悬，明月如霜，明月照人。"
+            + "山川草木四时不同，晨昏各异，风雨无常。" + "故乡难忘，故乡何在，故乡远矣。" + marker));
+        awaitSearch(marker, r -> Stream.of("line-", "pieces-", "apart-").allMatch(id -> r.contains(id + marker)));
+
+        String line = search("床前明月光 " + marker);
+        assertEquals("line-" + marker, JsonPath.read(line, "$.hits[0].id"),
+            "the poem with the line itself above a text with its pieces here and there: " + line);
+        String near = search("明月 故乡 " + marker);
+        assertEquals(List.of("line-" + marker, "apart-" + marker), JsonPath.read(near, "$.hits[*].id"),
+            "明月 and 故乡 a few characters apart rank above a text with them a paragraph apart: " + near);
+    }
+
+    @Test
     void phrasesAlternativesAndExclusionsWork() throws Exception {
         String marker = "己" + UUID.randomUUID().toString().substring(0, 8);
         publish(analyzed("north-" + marker, 1, "东北 " + marker, "推动东北全面振兴 " + marker));
