@@ -2,6 +2,7 @@ package dev.wenku.search.index;
 
 import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.text.DisplayScript;
+import dev.wenku.text.HanText;
 import dev.wenku.text.PinyinText;
 import dev.wenku.text.SimplifiedScript;
 import java.time.Instant;
@@ -136,8 +137,7 @@ public record IndexedDocument(
             Set<String> spellings = new LinkedHashSet<>();
             if (words != null) {
                 for (String word : new LinkedHashSet<>(words)) {
-                    if (word.length() > 1 && word.codePoints()
-                            .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                    if (word.length() > 1 && HanText.isHanOnly(word)) {
                         // One pinyin pass per word, for both spellings.
                         List<String> syllables = PinyinText.syllables(word);
                         initials.add(syllables.stream().map(syllable -> syllable.substring(0, 1))

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 import dev.wenku.search.SearchProperties;
+import dev.wenku.text.HanText;
 import dev.wenku.text.PinyinText;
 import dev.wenku.text.SimplifiedScript;
 import java.io.IOException;
@@ -203,7 +204,7 @@ public class DocumentSearch {
      */
     private static List<Query> inOrder(UserQuery query) {
         List<String> words = query.required().stream().filter(group -> group.size() == 1).map(List::getFirst)
-            .filter(term -> !term.phrase() && term.field() == UserQuery.Field.ANY && isHan(term.text()))
+            .filter(term -> !term.phrase() && term.field() == UserQuery.Field.ANY && HanText.isHanOnly(term.text()))
             .map(term -> SimplifiedScript.of(term.text())).toList();
         List<Query> boosts = new ArrayList<>();
         words.stream().filter(word -> word.codePointCount(0, word.length()) >= 3).forEach(word -> boosts.add(
@@ -214,10 +215,6 @@ public class DocumentSearch {
                 .type(TextQueryType.Phrase).slop(NEAR).boost(AS_TYPED_BOOST))));
         }
         return boosts;
-    }
-
-    private static boolean isHan(String text) {
-        return text.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     /**

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.FieldSuggester;
 import co.elastic.clients.elasticsearch.core.search.Suggestion;
 import co.elastic.clients.elasticsearch.core.search.TermSuggestOption;
+import dev.wenku.text.HanText;
 import dev.wenku.text.SimplifiedScript;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -12,11 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * "Did you mean": the query a reader probably meant when theirs finds nothing. Each word of the query that no
+ * "Did you mean": the query a reader probably meant when theirs finds nothing. Each word to find that no
  * document has is replaced by the closest word the corpus has, if there is one close enough: a word in characters by
  * a segmented word of the texts one character away ({@code 新质生厂力} → 新质生产力; three characters or more), a
  * word in pinyin by the pinyin of such a word, a title, an author or a keyword up to two letters away
@@ -46,8 +46,9 @@ class QueryCorrections {
     Optional<UserQuery> of(UserQuery query) throws IOException {
         Map<String, UserQuery.Term> byName = new LinkedHashMap<>();
         Map<String, FieldSuggester> suggesters = new LinkedHashMap<>();
-        List<UserQuery.Term> terms = Stream.concat(query.required().stream().flatMap(List::stream),
-            query.excluded().stream()).filter(QueryCorrections::correctable).distinct().toList();
+        // The words to find made the query find nothing; an excluded word, misspelt or not, takes nothing away.
+        List<UserQuery.Term> terms = query.required().stream().flatMap(List::stream)
+            .filter(QueryCorrections::correctable).distinct().toList();
         for (UserQuery.Term term : terms) {
             String name = "t" + byName.size();
             byName.put(name, term);
@@ -75,8 +76,7 @@ class QueryCorrections {
             return term.text().length() >= MIN_PINYIN_LETTERS;
         }
         int length = term.text().codePointCount(0, term.text().length());
-        return length >= MIN_WORD_CHARACTERS && length <= MAX_WORD_CHARACTERS && term.text().codePoints()
-            .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return length >= MIN_WORD_CHARACTERS && length <= MAX_WORD_CHARACTERS && HanText.isHanOnly(term.text());
     }
 
     /**
