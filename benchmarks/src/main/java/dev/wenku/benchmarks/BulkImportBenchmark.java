@@ -74,7 +74,7 @@ public final class BulkImportBenchmark {
      */
     record Result(int poems, PoemImport.Outcome imported, long searchCount, PoemAnalysis.Measured analysis, int cores,
                   double rawBulkPerSecond, Cpu cpu, PlatformMemory.Sample peak, RateResult interactive,
-                  CorpusReads.Result reads, Heaps heaps) {
+                  CorpusReads.Result reads, Heaps heaps, PoetryRelevance.Result relevance) {
 
         /** What the machine could do at best: every core analysing, or Elasticsearch taking raw bulks. */
         double reference() {
@@ -116,7 +116,7 @@ public final class BulkImportBenchmark {
             Path data = Files.createTempDirectory("wenku-import-bench-");
             try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null,
                     FreshnessBenchmark.liftedBudgets())) {
-                return onPlatform(platform, poems, ndjson, analysis);
+                return onPlatform(layout, platform, poems, ndjson, analysis);
             } finally {
                 Directories.deleteRecursively(data);
             }
@@ -140,7 +140,7 @@ public final class BulkImportBenchmark {
         }
     }
 
-    private static Result onPlatform(LocalPlatform platform, List<Poem> poems, Path ndjson,
+    private static Result onPlatform(ProjectLayout layout, LocalPlatform platform, List<Poem> poems, Path ndjson,
                                      PoemAnalysis.Measured analysis) throws Exception {
         String gateway = platform.gatewayUrl();
         String authorization = GatewaySession.logIn(gateway, platform.accounts().editor());
@@ -167,11 +167,14 @@ public final class BulkImportBenchmark {
         System.out.println("\n== Reads of the whole index ==");
         CorpusReads.Result reads = CorpusReads.measure(gateway, poems);
         CorpusReads.print(reads);
+        System.out.println("\n== Relevance of the judged queries (evaluation/poetry-queries.tsv) ==");
+        PoetryRelevance.Result relevance = PoetryRelevance.evaluate(layout, gateway, poems);
+        PoetryRelevance.print(relevance, true);
         System.out.printf("%n== (b) Raw _bulk of the %,d analysed poems into a scratch index ==%n",
             analysis.events().size());
         double raw = IndexerBenchmark.rawBulkIntoScratchIndex(platform, analysis.events());
         return new Result(poems.size(), imported, searchCount, analysis, Runtime.getRuntime().availableProcessors(),
-            raw, used, peak, interactive, reads, heaps);
+            raw, used, peak, interactive, reads, heaps, relevance);
     }
 
     /**
@@ -271,7 +274,7 @@ public final class BulkImportBenchmark {
             reads.suggest(), SUGGEST_P99_TARGET_MS);
         read(table, format("related documents p50 / p99 at %d requests/s, whole corpus indexed",
             CorpusReads.LOOKUP_RATE), reads.related(), RELATED_P99_TARGET_MS);
-        return table;
+        return PoetryRelevance.addRows(table, r.relevance(), r.poems());
     }
 
     private static void read(SuiteTable table, String figure, LatencyStats s, double targetMs) {

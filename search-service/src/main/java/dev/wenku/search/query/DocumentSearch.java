@@ -2,6 +2,9 @@ package dev.wenku.search.query;
 
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScore;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -40,11 +43,13 @@ public class DocumentSearch {
     private static final List<String> FACETS = List.of("themes", "keywords", "entities", AUTHORS);
     private static final int FACET_SIZE = 10;
     /**
-     * What a word that is exactly the author's name adds, whatever the name's frequency: a field's weights go by its
-     * own statistics, and an author field that few documents have (or a name many documents share) would otherwise
-     * score below a text that merely mentions the name. About what a title word scores in a corpus of poems.
+     * What a word that is exactly an author's name (or its pinyin) multiplies a document of that author's score by. A
+     * reader who types a poet's name wants the poet's poems: added as a score, the name lost to the texts that have
+     * it in a short title ({@code 贈李白}, {@code 送王昌齡}), since a field's weights go by its own statistics and a
+     * name many documents share weighs little; on the judged set of the poetry corpus, the poet's own poem ranked
+     * first for 4 of 27 names. Multiplied, the author's texts come first and keep their order among themselves.
      */
-    private static final float AUTHOR_NAME_SCORE = 3f;
+    private static final float AUTHOR_NAME_FACTOR = 10f;
     /** The weight of a reader's words found as typed ({@link #inOrder}). */
     private static final float AS_TYPED_BOOST = 2f;
     /** How far apart (in positions of character pairs) words typed together may be to count as close. */
@@ -123,6 +128,33 @@ public class DocumentSearch {
     }
 
     private Query query(UserQuery query, Map<String, List<String>> spellings, SearchRequest request) {
+        Query matching = matching(query, spellings, request);
+        List<FunctionScore> authorNames = authorNames(query);
+        if (authorNames.isEmpty()) {
+            return matching;
+        }
+        return Query.of(q -> q.functionScore(f -> f.query(matching).functions(authorNames)
+            .scoreMode(FunctionScoreMode.Max).boostMode(FunctionBoostMode.Multiply)));
+    }
+
+    /**
+     * A document whose author is exactly one of the words to find, or is spelled by it in pinyin ({@code libai}),
+     * scores {@value #AUTHOR_NAME_FACTOR} times as much.
+     */
+    private static List<FunctionScore> authorNames(UserQuery query) {
+        List<FunctionScore> functions = new ArrayList<>();
+        query.required().stream().flatMap(List::stream)
+            .filter(term -> !term.phrase() && term.field() == UserQuery.Field.ANY).forEach(term -> {
+                String name = SimplifiedScript.of(term.text());
+                String field = term.mayBePinyin() ? "authorPinyin" : AUTHORS;
+                String value = term.mayBePinyin() ? name.toLowerCase(Locale.ROOT) : name;
+                functions.add(FunctionScore.of(fs -> fs.filter(f -> f.term(t -> t.field(field).value(value)))
+                    .weight((double) AUTHOR_NAME_FACTOR)));
+            });
+        return functions;
+    }
+
+    private Query matching(UserQuery query, Map<String, List<String>> spellings, SearchRequest request) {
         return Query.of(q -> q.bool(b -> {
             for (List<UserQuery.Term> alternatives : query.required()) {
                 b.must(m -> m.bool(any -> {
@@ -165,8 +197,6 @@ public class DocumentSearch {
         Query words = Query.of(q -> q.bool(b -> b
             .should(s -> s.multiMatch(m -> m.query(text).fields(SEARCHED_FIELDS).minimumShouldMatch("75%")))
             .should(s -> s.term(t -> t.field("words").value(text).boost(2f)))
-            .should(s -> s.constantScore(c -> c.filter(f -> f.term(t -> t.field(AUTHORS).value(text)))
-                .boost(AUTHOR_NAME_SCORE)))
             .minimumShouldMatch("1")));
         String pinyin = PinyinSpellings.lookupKey(term);
         List<String> spelled = pinyin == null ? null : spellings.get(pinyin);

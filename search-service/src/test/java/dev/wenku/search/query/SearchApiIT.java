@@ -222,22 +222,42 @@ class SearchApiIT {
     @Test
     void anAuthorIsAFieldToSearchFilterAndFacetAndAQueryCanTargetIt() throws Exception {
         String marker = "寅" + UUID.randomUUID().toString().substring(0, 8);
-        publish(byAuthor(analyzed("libai-" + marker, 1, "静夜思 " + marker, "床前明月光，疑是地上霜。" + marker), "李白"));
+        publish(byAuthor(analyzed("libai-" + marker, 1, "静夜思", "床前明月光，疑是地上霜。" + marker), "李白"));
         publish(byAuthor(analyzed("dufu-" + marker, 1, "春望 " + marker, "国破山河在，城春草木深。" + marker), "杜甫"));
         publish(analyzed("about-" + marker, 1, "读诗 " + marker, "李白的诗飘逸，杜甫的诗沉郁，各有千秋。" + marker));
-        awaitSearch(marker, r -> Stream.of("libai-", "dufu-", "about-").allMatch(id -> r.contains(id + marker)));
+        // A corpus's statistics: a poet has many poems, so his name weighs little in the author field, while few
+        // titles have it, so it weighs much in a title. There, a short title with the name (and a homophone of its
+        // pinyin, li bai) buried the poet's own poems.
+        String filler = "巳" + UUID.randomUUID().toString().substring(0, 8);
+        List<DocumentAnalyzed> poems = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            poems.add(byAuthor(analyzed(filler + "-" + i, 1, "古风其" + i, "大雅久不作，吾衰竟谁陈。" + filler),
+                i % 2 == 0 ? "李白" : "诗人" + i));
+        }
+        publishAll(poems);
+        awaitSearch(filler, r -> JsonPath.<Integer>read(r, "$.total") == poems.size());
+        publish(analyzed("to-" + marker, 1, "赠李白", "李白斗酒诗百篇，长安市上酒家眠。天子呼来不上船，自称臣是酒中仙。"
+            + "李白乘舟将欲行。" + marker));
+        publish(analyzed("homophone-" + marker, 1, "礼拜 " + marker, "礼拜天读诗。" + marker));
+        awaitSearch(marker, r -> Stream.of("libai-", "dufu-", "about-", "to-", "homophone-")
+            .allMatch(id -> r.contains(id + marker)));
 
         String name = search("李白 " + marker);
-        assertEquals(List.of("libai-" + marker, "about-" + marker), JsonPath.read(name, "$.hits[*].id"),
-            "the author's poem above a text that mentions him: " + name);
+        List<String> byName = JsonPath.read(name, "$.hits[*].id");
+        assertEquals("libai-" + marker, byName.getFirst(), "the author's poem above texts that name him: " + name);
+        assertEquals(Set.of("libai-" + marker, "about-" + marker, "to-" + marker), Set.copyOf(byName), name);
         assertEquals("李白", JsonPath.read(name, "$.hits[0].author"), name);
+        String spelled = search("libai " + marker);
+        assertEquals("libai-" + marker, JsonPath.read(spelled, "$.hits[0].id"),
+            "the author spelled in pinyin above a homophone: " + spelled);
 
         assertEquals(List.of("libai-" + marker), JsonPath.read(search("作者:李白 " + marker), "$.hits[*].id"));
         assertEquals(List.of("libai-" + marker), JsonPath.read(search("作者：libai " + marker), "$.hits[*].id"),
             "pinyin, and a full-width colon");
         assertEquals(List.of("dufu-" + marker), JsonPath.read(search("author:杜甫 " + marker), "$.hits[*].id"));
         List<String> notLiBai = JsonPath.read(search(marker + " -作者:李白"), "$.hits[*].id");
-        assertEquals(Set.of("dufu-" + marker, "about-" + marker), Set.copyOf(notLiBai));
+        assertEquals(Set.of("dufu-" + marker, "about-" + marker, "to-" + marker, "homophone-" + marker),
+            Set.copyOf(notLiBai));
 
         HttpResponse<String> filtered = get("/api/search?author=" + enc("杜甫") + "&q=" + enc(marker));
         assertEquals(200, filtered.statusCode(), filtered.body());
@@ -638,6 +658,17 @@ class SearchApiIT {
                 Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers()),
                 new StringSerializer(), new EventSerializer())) {
             producer.send(new ProducerRecord<>(Topics.DOCUMENTS_ANALYZED, event.documentId(), event)).get();
+        }
+    }
+
+    private static void publishAll(List<DocumentAnalyzed> events) throws Exception {
+        try (var producer = new KafkaProducer<String, PipelineEvent>(
+                Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers()),
+                new StringSerializer(), new EventSerializer())) {
+            for (DocumentAnalyzed event : events) {
+                producer.send(new ProducerRecord<>(Topics.DOCUMENTS_ANALYZED, event.documentId(), event));
+            }
+            producer.flush();
         }
     }
 
