@@ -58,6 +58,20 @@ class AnalysisEngineTest {
     }
 
     @Test
+    void wordsOfTheLanguageAtLargeGiveWayToTheEssaysTerms() {
+        SeedEssays.Essay theory = SeedEssays.ESSAYS.get(0);
+
+        List<String> keywords = ENGINE.analyze(theory.title(), theory.body(), CORPUS).keywords().stream()
+            .map(WeightedTerm::term).toList();
+
+        // The essay uses 理论, 社会主义 and 内涵 about as often as its terms, and so does every other seed essay.
+        assertThat(keywords).doesNotContain("理论", "社会主义", "内涵").contains("劳动资料", "劳动对象", "科技革命");
+        assertThat(KeywordRanker.specificity("新质生产力")).isEqualTo(1.0);
+        assertThat(KeywordRanker.specificity("企业")).isLessThan(KeywordRanker.specificity("人才"))
+            .isLessThan(KeywordRanker.specificity("劳动者"));
+    }
+
+    @Test
     void keywordsFallBackToTheDocumentAloneWithAnEmptyCorpus() {
         SeedEssays.Essay essay = SeedEssays.ESSAYS.get(4);
 
