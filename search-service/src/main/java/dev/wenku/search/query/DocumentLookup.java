@@ -50,7 +50,9 @@ public class DocumentLookup {
             throw new ApiException(ErrorCode.QUERY_TOO_LONG, "A suggestion prefix has at most 50 characters.");
         }
         String text = SimplifiedScript.of(prefix.strip()).toLowerCase(Locale.ROOT);
-        SearchResponse<TitleSource> response = searches.search(s -> s
+        // No hits and no count: without size 0 the request would also run a match_all, count up to 10,000
+        // documents and fetch ten of them, on every key a reader types.
+        SearchResponse<TitleSource> response = searches.search(s -> s.size(0).trackTotalHits(t -> t.enabled(false))
             .source(src -> src.filter(f -> f.includes("id", "title")))
             .suggest(sg -> sg.suggesters("titles", fs -> fs.prefix(text)
                 .completion(c -> c.field("suggest").size(SUGGESTIONS).skipDuplicates(true)))), TitleSource.class);

@@ -444,6 +444,11 @@ class SearchApiIT {
         awaitSearch(marker, r -> r.contains("sugg-a-" + marker) && r.contains("sugg-b-" + marker));
         String byCharacters = get("/api/search/suggest?q=" + enc(marker + "数字")).body();
         assertTrue(byCharacters.contains(marker + "数字经济") && byCharacters.contains(marker + "数字中国"), byCharacters);
+        assertEquals(Set.of(marker + "数字经济", marker + "数字中国"),
+            Set.copyOf(JsonPath.<List<String>>read(byCharacters, "$.suggestions[*].title")),
+            "each suggestion with its document's title: " + byCharacters);
+        assertEquals(Set.of("sugg-a-" + marker, "sugg-b-" + marker),
+            Set.copyOf(JsonPath.<List<String>>read(byCharacters, "$.suggestions[*].id")), byCharacters);
         assertTrue(get("/api/search/suggest?q=xinzhi").body().contains("xinzhishengchanli"));
         assertEquals(400, get("/api/search/suggest?q=").statusCode());
 
