@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +20,7 @@ final class JudgedQueries {
 
     /** The kinds whose reader looks for one known poem (or the few that share its line or title). */
     static final Set<String> KNOWN_ITEM_KINDS = Set.of("title", "title-traditional", "title-author", "line",
-        "line-traditional", "pinyin-title", "pinyin-line");
+        "line-traditional", "line-typo", "pinyin-title", "pinyin-line");
 
     private static final Pattern NOT_HAN = Pattern.compile("[^\\p{IsHan}]");
 
@@ -34,8 +36,11 @@ final class JudgedQueries {
         }
     }
 
-    /** One judged query; {@code judgement} as written in the file. */
-    record Query(String kind, String query, String judgement) {
+    /**
+     * One judged query; {@code judgement} as written in the file, {@code conditions} the rule it states (all must
+     * hold), compiled once: the whole corpus is judged against every query.
+     */
+    record Query(String kind, String query, String judgement, List<Predicate<Text>> conditions) {
 
         boolean knownItem() {
             return KNOWN_ITEM_KINDS.contains(kind);
@@ -47,26 +52,30 @@ final class JudgedQueries {
         }
 
         boolean relevant(Text text) {
-            for (String condition : judgement.split(" ")) {
-                if (!holds(condition, text)) {
+            for (Predicate<Text> condition : conditions) {
+                if (!condition.test(text)) {
                     return false;
                 }
             }
             return true;
         }
+    }
 
-        private static boolean holds(String condition, Text text) {
-            if (condition.startsWith("title=")) {
-                return text.title().equals(condition.substring("title=".length()));
-            } else if (condition.startsWith("author=")) {
-                return text.author().equals(condition.substring("author=".length()));
-            } else if (condition.startsWith("line=")) {
-                return text.body().contains(condition.substring("line=".length()));
-            } else if (condition.startsWith("title~")) {
-                return Pattern.compile(condition.substring("title~".length())).matcher(text.title()).find();
-            }
-            throw new IllegalArgumentException("Unknown judgement '" + condition + "'");
+    static Predicate<Text> condition(String condition) {
+        if (condition.startsWith("title=")) {
+            String title = condition.substring("title=".length());
+            return text -> text.title().equals(title);
+        } else if (condition.startsWith("author=")) {
+            String author = condition.substring("author=".length());
+            return text -> text.author().equals(author);
+        } else if (condition.startsWith("line=")) {
+            String line = condition.substring("line=".length());
+            return text -> text.body().contains(line);
+        } else if (condition.startsWith("title~")) {
+            Pattern title = Pattern.compile(condition.substring("title~".length()));
+            return text -> title.matcher(text.title()).find();
         }
+        throw new IllegalArgumentException("Unknown judgement '" + condition + "'");
     }
 
     private JudgedQueries() {
@@ -86,6 +95,8 @@ final class JudgedQueries {
         if (columns.length != 3) {
             throw new IllegalArgumentException("A judged query needs kind, query and judgement: '" + line + "'");
         }
-        return new Query(columns[0].strip(), columns[1].strip(), columns[2].strip());
+        String judgement = columns[2].strip();
+        return new Query(columns[0].strip(), columns[1].strip(), judgement,
+            Arrays.stream(judgement.split(" ")).map(JudgedQueries::condition).toList());
     }
 }
