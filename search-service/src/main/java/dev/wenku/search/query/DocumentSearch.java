@@ -54,6 +54,15 @@ public class DocumentSearch {
     private static final float AS_TYPED_BOOST = 2f;
     /** How far apart (in positions of character pairs) words typed together may be to count as close. */
     private static final int NEAR = 8;
+    /**
+     * How many of a line's character pairs may be missing in a second try when a query finds nothing: one wrong
+     * character inside a line takes two pairs away (千山鸟非绝 has 千山 and 山鸟 of 千山鸟飞绝, not 鸟非 and 非绝), which
+     * the first try's 75 % does not allow for a line of five or six characters, and the corrections cannot mend, a
+     * line being no word of the dictionary.
+     */
+    private static final String LOOSE_LINE = "-2";
+    /** The fewest characters of a word taken for a line of a text (a line of a five-character poem). */
+    private static final int LINE_CHARACTERS = 5;
     /** Where a reader's words are looked for, and their weights: title above author above text. */
     private static final List<String> SEARCHED_FIELDS = List.of(TITLE + "^2", AUTHOR + "^1.5", BODY);
     /** Longest run of letters taken for the initials of a word (新质生产力 is xzscl). */
@@ -86,29 +95,36 @@ public class DocumentSearch {
     /**
      * The page of results {@code request} asks for. A query that finds nothing is corrected
      * ({@link QueryCorrections}): if the corrected query finds something, its results are answered, with the
-     * corrected query for the reader to see (and to keep or change).
+     * corrected query for the reader to see (and to keep or change). Failing that, a line typed with a wrong
+     * character ({@link #LOOSE_LINE}) is looked for again with one character of it allowed to differ.
      */
     public SearchResult search(SearchRequest request) throws IOException {
         request.validate(properties.maxPageSize());
         UserQuery query = UserQuery.parse(request.q().strip()).withSpacedPinyinJoined();
-        SearchResult result = search(query, request);
+        SearchResult result = search(query, request, false);
         if (result.total() > 0 || !request.correct()) {
             return result;
         }
         Optional<UserQuery> corrected = corrections.of(query);
-        if (corrected.isEmpty()) {
+        if (corrected.isPresent()) {
+            SearchResult meant = search(corrected.get(), request, false);
+            if (meant.total() > 0) {
+                return meant.correctedTo(corrected.get().text());
+            }
+        }
+        if (query.required().stream().flatMap(List::stream).noneMatch(DocumentSearch::isLine)) {
             return result;
         }
-        SearchResult meant = search(corrected.get(), request);
-        return meant.total() == 0 ? result : meant.correctedTo(corrected.get().text());
+        SearchResult loose = search(query, request, true);
+        return loose.total() > 0 ? loose : result;
     }
 
-    private SearchResult search(UserQuery query, SearchRequest request) throws IOException {
+    private SearchResult search(UserQuery query, SearchRequest request, boolean loose) throws IOException {
         Map<String, List<String>> spellings = pinyinSpellings.of(query);
         SearchResponse<HitSource> response = searches.search(s -> {
             s.from(request.from()).size(request.size())
                 .trackTotalHits(t -> t.enabled(true))
-                .query(query(query, spellings, request))
+                .query(query(query, spellings, request, loose))
                 .source(src -> src.filter(f -> f.includes("id", "title", "author", "body", "simplifiedBody",
                     "keywords", "themes", "summary")))
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
@@ -127,8 +143,9 @@ public class DocumentSearch {
         return new SearchResult(total, hits, facets(response.aggregations()));
     }
 
-    private Query query(UserQuery query, Map<String, List<String>> spellings, SearchRequest request) {
-        Query matching = matching(query, spellings, request);
+    private Query query(UserQuery query, Map<String, List<String>> spellings, SearchRequest request,
+                        boolean loose) {
+        Query matching = matching(query, spellings, request, loose);
         List<FunctionScore> authorNames = authorNames(query);
         if (authorNames.isEmpty()) {
             return matching;
@@ -154,15 +171,16 @@ public class DocumentSearch {
         return functions;
     }
 
-    private Query matching(UserQuery query, Map<String, List<String>> spellings, SearchRequest request) {
+    private Query matching(UserQuery query, Map<String, List<String>> spellings, SearchRequest request,
+                           boolean loose) {
         return Query.of(q -> q.bool(b -> {
             for (List<UserQuery.Term> alternatives : query.required()) {
                 b.must(m -> m.bool(any -> {
-                    alternatives.forEach(term -> any.should(matches(term, spellings)));
+                    alternatives.forEach(term -> any.should(matches(term, spellings, loose)));
                     return any.minimumShouldMatch("1");
                 }));
             }
-            query.excluded().forEach(term -> b.mustNot(matches(term, spellings)));
+            query.excluded().forEach(term -> b.mustNot(matches(term, spellings, false)));
             inOrder(query).forEach(b::should);
             filter(b, "themes", request.theme());
             filter(b, "keywords", request.keyword());
@@ -181,9 +199,10 @@ public class DocumentSearch {
      * score below a match of the characters themselves, and by how often the document has the word, so homophones
      * of a rare word do not bury it. Latin words whose spellings were not looked up (past
      * {@code wenku.search.max-pinyin-words}) are matched as text only, which keeps the query of a reader who typed
-     * many short Latin words as cheap as one of Chinese words.
+     * many short Latin words as cheap as one of Chinese words. {@code loose}: a line ({@link #isLine}) matches with
+     * all but two of its character pairs, which is what one wrong character inside it takes away.
      */
-    private static Query matches(UserQuery.Term term, Map<String, List<String>> spellings) {
+    private static Query matches(UserQuery.Term term, Map<String, List<String>> spellings, boolean loose) {
         String text = SimplifiedScript.of(term.text());
         if (term.field() == UserQuery.Field.AUTHOR) {
             return authorMatches(term, text);
@@ -195,7 +214,8 @@ public class DocumentSearch {
             return Query.of(q -> q.multiMatch(m -> m.query(text).fields(SEARCHED_FIELDS).type(TextQueryType.Phrase)));
         }
         Query words = Query.of(q -> q.bool(b -> b
-            .should(s -> s.multiMatch(m -> m.query(text).fields(SEARCHED_FIELDS).minimumShouldMatch("75%")))
+            .should(s -> s.multiMatch(m -> m.query(text).fields(SEARCHED_FIELDS)
+                .minimumShouldMatch(loose && isLine(term) ? LOOSE_LINE : "75%")))
             .should(s -> s.term(t -> t.field("words").value(text).boost(2f)))
             .minimumShouldMatch("1")));
         String pinyin = PinyinSpellings.lookupKey(term);
@@ -245,6 +265,12 @@ public class DocumentSearch {
                 .type(TextQueryType.Phrase).slop(NEAR).boost(AS_TYPED_BOOST))));
         }
         return boosts;
+    }
+
+    /** A word to find of {@value #LINE_CHARACTERS} or more Han characters, typed as it stands. */
+    private static boolean isLine(UserQuery.Term term) {
+        return !term.phrase() && term.field() == UserQuery.Field.ANY && HanText.isHanOnly(term.text())
+            && term.text().codePointCount(0, term.text().length()) >= LINE_CHARACTERS;
     }
 
     /**

@@ -288,6 +288,13 @@ class SearchApiIT {
         assertNull(JsonPath.read(asTyped, "$.correctedQuery"), "a query that finds something is not corrected");
         HttpResponse<String> uncorrected = get("/api/search?correct=false&q=" + enc("新质生厂力 " + marker));
         assertEquals(0, JsonPath.<Integer>read(uncorrected.body(), "$.total"), uncorrected.body());
+        publish(analyzed("line-" + marker, 1, "江雪 " + marker, "千山鸟飞绝，万径人踪灭。孤舟蓑笠翁，独钓寒江雪。" + marker));
+        awaitSearch(marker, r -> r.contains("line-" + marker));
+        String wrongInside = search("千山鸟非绝 " + marker);
+        assertEquals(List.of("line-" + marker), JsonPath.read(wrongInside, "$.hits[*].id"),
+            "a line with a wrong character inside it: " + wrongInside);
+        assertEquals(0, JsonPath.<Integer>read(get("/api/search?correct=false&q=" + enc("千山鸟非绝 " + marker)).body(),
+            "$.total"), "as typed, the line is in no text");
         String nothingClose = search("量子纠缠 " + marker);
         assertEquals(0, JsonPath.<Integer>read(nothingClose, "$.total"), nothingClose);
         assertNull(JsonPath.read(nothingClose, "$.correctedQuery"), nothingClose);
