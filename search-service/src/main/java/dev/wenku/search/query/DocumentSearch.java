@@ -47,7 +47,7 @@ public class DocumentSearch {
      * reader who types a poet's name wants the poet's poems: added as a score, the name lost to the texts that have
      * it in a short title ({@code 贈李白}, {@code 送王昌齡}), since a field's weights go by its own statistics and a
      * name many documents share weighs little; on the judged set of the poetry corpus, the poet's own poem ranked
-     * first for 4 of 27 names. Multiplied, the author's texts come first and keep their order among themselves.
+     * first for 2 of 27 names. Multiplied, the author's texts come first and keep their order among themselves.
      */
     private static final float AUTHOR_NAME_FACTOR = 10f;
     /** The weight of a reader's words found as typed ({@link #inOrder}). */
