@@ -87,16 +87,8 @@ public final class BulkImportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int limit = PoetryCorpus.POEMS;
-        for (String arg : args) {
-            if (arg.startsWith("--limit=")) {
-                limit = Integer.parseInt(arg.substring("--limit=".length()));
-            } else {
-                System.err.println("Usage: ./wenku bench import [--limit=N]   (default: all " + PoetryCorpus.POEMS
-                    + " poems)");
-                System.exit(2);
-            }
-        }
+        int limit = PoetryCorpus.limitArgument(args, "./wenku bench import [--limit=N]   (default: all "
+            + PoetryCorpus.POEMS + " poems)");
         Result result = measure(ProjectLayout.locate(), limit);
         print(result);
         System.out.printf("%n%s", addRows(new SuiteTable(), result).render());
@@ -105,8 +97,7 @@ public final class BulkImportBenchmark {
     /** The first {@code limit} poems of the corpus, imported into a platform of its own (started and closed here). */
     static Result measure(ProjectLayout layout, int limit) throws Exception {
         System.out.printf("Loading %s …%n", PoetryCorpus.PACKAGE);
-        List<Poem> all = PoetryCorpus.load();
-        List<Poem> poems = List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        List<Poem> poems = PoetryCorpus.first(limit);
         Path ndjson = PoemImport.writeNdjson(poems);
         try {
             System.out.printf("%n== (a) Analysis of %,d of the poems in-process, one thread ==%n",

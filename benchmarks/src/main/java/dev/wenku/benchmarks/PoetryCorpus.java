@@ -100,6 +100,29 @@ final class PoetryCorpus {
         return poems;
     }
 
+    /** The first {@code limit} poems of {@link #load()}: the slice a benchmark's {@code --limit=N} asks for. */
+    static List<Poem> first(int limit) {
+        List<Poem> all = load();
+        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    /**
+     * The {@code --limit=N} of a benchmark's command line, or all {@link #POEMS}; any other argument prints the usage
+     * line and exits with status 2, as a command-line tool does.
+     */
+    static int limitArgument(String[] args, String usage) {
+        int limit = POEMS;
+        for (String arg : args) {
+            if (arg.startsWith("--limit=")) {
+                limit = Integer.parseInt(arg.substring("--limit=".length()));
+            } else {
+                System.err.println("Usage: " + usage);
+                System.exit(2);
+            }
+        }
+        return limit;
+    }
+
     /** Reads every poem of the package, in the archive's order. */
     static void forEach(Consumer<Poem> each) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(tarball()));

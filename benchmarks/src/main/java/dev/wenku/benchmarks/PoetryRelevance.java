@@ -64,19 +64,10 @@ public final class PoetryRelevance {
     }
 
     public static void main(String[] args) throws Exception {
-        int limit = PoetryCorpus.POEMS;
-        for (String arg : args) {
-            if (arg.startsWith("--limit=")) {
-                limit = Integer.parseInt(arg.substring("--limit=".length()));
-            } else {
-                System.err.println("Usage: ./wenku bench judged [--limit=N]   (imports the first N poems, default all "
-                    + PoetryCorpus.POEMS + ", then searches the judged set)");
-                System.exit(2);
-            }
-        }
+        int limit = PoetryCorpus.limitArgument(args, "./wenku bench judged [--limit=N]   (imports the first N poems,"
+            + " default all " + PoetryCorpus.POEMS + ", then searches the judged set)");
         ProjectLayout layout = ProjectLayout.locate();
-        List<Poem> all = PoetryCorpus.load();
-        List<Poem> poems = List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        List<Poem> poems = PoetryCorpus.first(limit);
         Path ndjson = PoemImport.writeNdjson(poems);
         Path data = Files.createTempDirectory("wenku-judged-");
         try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null,
