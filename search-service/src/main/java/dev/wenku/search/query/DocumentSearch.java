@@ -101,13 +101,13 @@ public class DocumentSearch {
     public SearchResult search(SearchRequest request) throws IOException {
         request.validate(properties.maxPageSize());
         UserQuery query = UserQuery.parse(request.q().strip()).withSpacedPinyinJoined();
-        SearchResult result = search(query, request, false);
+        SearchResult result = search(query, request, false).result();
         if (result.total() > 0 || !request.correct()) {
             return result;
         }
         Optional<UserQuery> corrected = corrections.of(query);
         if (corrected.isPresent()) {
-            SearchResult meant = search(corrected.get(), request, false);
+            SearchResult meant = search(corrected.get(), request, false).result();
             if (meant.total() > 0) {
                 return meant.correctedTo(corrected.get().text());
             }
@@ -115,11 +115,27 @@ public class DocumentSearch {
         if (query.required().stream().flatMap(List::stream).noneMatch(DocumentSearch::isLine)) {
             return result;
         }
-        SearchResult loose = search(query, request, true);
-        return loose.total() > 0 ? loose : result;
+        Page loose = search(query, request, true);
+        return loose.result().total() > 0 ? mended(query, loose) : result;
     }
 
-    private SearchResult search(UserQuery query, SearchRequest request, boolean loose) throws IOException {
+    /**
+     * A page of results, and for a loose search the texts of its hits in Simplified script (title, then text), best
+     * first: what {@link LineMending} reads a mistyped line's meaning from.
+     */
+    private record Page(SearchResult result, List<String> texts) {
+    }
+
+    /** The loose search's results, with the query the reader meant if its hits say which line that is. */
+    private static SearchResult mended(UserQuery query, Page loose) {
+        Map<UserQuery.Term, UserQuery.Term> lines = new LinkedHashMap<>();
+        query.required().stream().flatMap(List::stream).filter(DocumentSearch::isLine).distinct().forEach(line ->
+            LineMending.meant(line.text(), loose.texts()).ifPresent(meant -> lines.put(line, new UserQuery.Term(meant,
+                false))));
+        return lines.isEmpty() ? loose.result() : loose.result().correctedTo(query.replacing(lines).text());
+    }
+
+    private Page search(UserQuery query, SearchRequest request, boolean loose) throws IOException {
         Map<String, List<String>> spellings = pinyinSpellings.of(query);
         SearchResponse<HitSource> response = searches.search(s -> {
             s.from(request.from()).size(request.size())
@@ -140,7 +156,9 @@ public class DocumentSearch {
         List<SearchResult.Hit> hits = response.hits().hits().stream()
             .map(hit -> hit.source().toHit(hit, highlights(hit.highlight(), hit.source()))).toList();
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResult(total, hits, facets(response.aggregations()));
+        List<String> texts = !loose ? List.of() : response.hits().hits().stream()
+            .map(hit -> SimplifiedScript.of(hit.source().title()) + "\n" + hit.source().simplifiedBody()).toList();
+        return new Page(new SearchResult(total, hits, facets(response.aggregations())), texts);
     }
 
     private Query query(UserQuery query, Map<String, List<String>> spellings, SearchRequest request,

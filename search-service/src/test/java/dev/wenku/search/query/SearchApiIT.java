@@ -293,6 +293,8 @@ class SearchApiIT {
         String wrongInside = search("千山鸟非绝 " + marker);
         assertEquals(List.of("line-" + marker), JsonPath.read(wrongInside, "$.hits[*].id"),
             "a line with a wrong character inside it: " + wrongInside);
+        assertEquals("千山鸟飞绝 " + marker, JsonPath.read(wrongInside, "$.correctedQuery"),
+            "the reader is shown the line the poem has: " + wrongInside);
         assertEquals(0, JsonPath.<Integer>read(get("/api/search?correct=false&q=" + enc("千山鸟非绝 " + marker)).body(),
             "$.total"), "as typed, the line is in no text");
         String nothingClose = search("量子纠缠 " + marker);
