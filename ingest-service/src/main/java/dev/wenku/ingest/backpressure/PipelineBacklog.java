@@ -69,29 +69,42 @@ public class PipelineBacklog implements DisposableBean {
     }
 
     /**
-     * Returns once fewer than the limit of documents are on their way through the pipeline (at once when they are).
-     * While Kafka cannot be read, the outbox alone is counted: its events wait there until Kafka is back anyway.
+     * Returns once fewer than the limit of documents are on their way through the pipeline (at once when they are),
+     * with how many of the {@code wanted} documents the caller may now send on their way: no more than the room left,
+     * so the backlog an editor's upload queues behind stays within the limit instead of overshooting it by a whole
+     * batch. What is granted counts as on its way until the next reading shows it. While Kafka cannot be read, the
+     * outbox alone is counted: its events wait there until Kafka is back anyway.
+     *
+     * @param wanted documents the caller would store next (at least 1)
+     * @return documents it may store now, between 1 and {@code wanted}
      */
-    public void awaitRoom() throws InterruptedException {
+    public long awaitRoom(long wanted) throws InterruptedException {
         long start = System.nanoTime();
         Reading now = read();
-        if (now.pending() < now.limit()) {
-            return;
-        }
-        LongTaskTimer.Sample sample = waiting.start();
-        try {
-            boolean logged = false;
-            for (; now.pending() >= now.limit(); now = read()) {
-                if (!logged && System.nanoTime() - start > Duration.ofSeconds(10).toNanos()) {
-                    log.info("Bulk work waits: {} documents are on their way through the pipeline (limit {})",
-                        now.pending(), now.limit());
-                    logged = true;
+        if (now.pending() >= now.limit()) {
+            LongTaskTimer.Sample sample = waiting.start();
+            try {
+                boolean logged = false;
+                for (; now.pending() >= now.limit(); now = read()) {
+                    if (!logged && System.nanoTime() - start > Duration.ofSeconds(10).toNanos()) {
+                        log.info("Bulk work waits: {} documents are on their way through the pipeline (limit {})",
+                            now.pending(), now.limit());
+                        logged = true;
+                    }
+                    Thread.sleep(POLL);
                 }
-                Thread.sleep(POLL);
+            } finally {
+                sample.stop();
             }
-        } finally {
-            sample.stop();
         }
+        return grant(wanted);
+    }
+
+    /** Takes up to {@code wanted} of the room the last reading left, and counts it as on its way. */
+    private synchronized long grant(long wanted) {
+        long granted = Math.clamp(reading.limit() - reading.pending(), 1, Math.max(1, wanted));
+        reading = new Reading(reading.nanos(), reading.pending() + granted, reading.limit());
+        return granted;
     }
 
     /**

@@ -145,7 +145,7 @@ public class DropFolderWatcher implements SmartLifecycle {
         String source = "drop/" + folder.relativize(file).toString().replace('\\', '/');
         UploadResult result;
         try {
-            backlog.awaitRoom();
+            backlog.awaitRoom(1);
             result = files.ingest(file, source);
         } catch (UploadRejectedException e) {
             reject(file, source, e, progress);

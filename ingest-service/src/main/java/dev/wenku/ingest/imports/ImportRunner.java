@@ -33,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * another reason is retried item by item, and an item that fails on its own is rejected as an internal error. While
  * the database is away or every extraction worker is busy, the batch is retried with growing pauses. An import whose
  * body cannot be read at all ends {@code FAILED}. Before each batch the runner waits while the pipeline holds a full
- * bulk backlog ({@link PipelineBacklog}): an import goes as fast as analysis and indexing, and an editor's upload
- * never queues behind the rest of it.
+ * bulk backlog ({@link PipelineBacklog}), and the batch is no larger than the room left in it: an import goes as fast
+ * as analysis and indexing, and an editor's upload never queues behind the rest of it.
  */
 @Component
 class ImportRunner implements SmartLifecycle {
@@ -104,9 +104,9 @@ class ImportRunner implements SmartLifecycle {
             ImportStore.Job from = job;
             int limit = batchSize;
             try {
-                backlog.awaitRoom();
+                int room = (int) backlog.awaitRoom(batchSize);
                 ImportSource items = source.at(from);
-                ImportStore.Progress batch = transactions.execute(status -> storeBatch(from, items, limit));
+                ImportStore.Progress batch = transactions.execute(status -> storeBatch(from, items, room));
                 if (batch == null || batch.read() == 0) {
                     return null;
                 }
