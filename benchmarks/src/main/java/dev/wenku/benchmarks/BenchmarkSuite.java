@@ -63,9 +63,13 @@ public final class BenchmarkSuite {
         CorpusMemoryBenchmark.Result corpusMemory = CorpusMemoryBenchmark.measure(layout,
             CorpusMemoryBenchmark.DOCUMENTS);
         CorpusMemoryBenchmark.print(corpusMemory);
+        System.out.println("\n== ingest-service and search-service to a million documents (a platform of its own) ==");
+        MillionDocumentsBenchmark.Result million = MillionDocumentsBenchmark.measure(layout,
+            MillionDocumentsBenchmark.DOCUMENTS);
+        MillionDocumentsBenchmark.print(million);
 
-        SuiteTable table = CorpusMemoryBenchmark.addRow(BulkImportBenchmark.addRows(table(analysis, platform),
-            bulkImport), corpusMemory);
+        SuiteTable table = MillionDocumentsBenchmark.addRows(CorpusMemoryBenchmark.addRow(
+            BulkImportBenchmark.addRows(table(analysis, platform), bulkImport), corpusMemory), million);
         double minutes = (System.nanoTime() - started) / 60e9;
         System.out.printf("%n== Benchmark suite: every figure of one run (%.1f min) ==%nMachine: %s%n%n%s", minutes,
             machine, table.render());

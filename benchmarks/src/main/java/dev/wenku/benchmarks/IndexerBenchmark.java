@@ -237,7 +237,7 @@ public final class IndexerBenchmark {
      * the backlog gives it work too, which would otherwise still take CPU from the measured drain (the raw figure
      * is measured without it).
      */
-    private static void awaitIngestCaughtUp(LocalPlatform platform) throws Exception {
+    static void awaitIngestCaughtUp(LocalPlatform platform) throws Exception {
         try (Admin admin = Admin.create(platform.infrastructure().kafkaClientSettings())) {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (lag(admin) > 0) {

@@ -47,16 +47,22 @@ final class RegistryFill {
     }
 
     static Filled fill(Infrastructure infrastructure, List<Poem> poems, int documents) throws SQLException, IOException {
+        return fill(infrastructure, poems, 0, documents);
+    }
+
+    /** Writes documents {@code first} to {@code end} − 1 (of {@link #documentId}); earlier calls wrote those before. */
+    static Filled fill(Infrastructure infrastructure, List<Poem> poems, int first, int end)
+            throws SQLException, IOException {
         long start = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (Connection connection = DriverManager.getConnection(infrastructure.postgresJdbcUrl(),
                 infrastructure.postgresUsername(), infrastructure.postgresPassword())) {
             CopyManager copy = connection.unwrap(BaseConnection.class).getCopyAPI();
             connection.setAutoCommit(false);
-            for (int from = 0; from < documents; from += BATCH) {
+            for (int from = first; from < end; from += BATCH) {
                 StringBuilder documentRows = new StringBuilder();
                 StringBuilder versionRows = new StringBuilder();
-                for (int n = from; n < Math.min(documents, from + BATCH); n++) {
+                for (int n = from; n < Math.min(end, from + BATCH); n++) {
                     rows(n, poems, now, documentRows, versionRows);
                 }
                 copy.copyIn("copy document (" + DOCUMENT_COLUMNS + ") from stdin (format csv)",
@@ -64,8 +70,9 @@ final class RegistryFill {
                 copy.copyIn("copy document_version (" + VERSION_COLUMNS + ") from stdin (format csv)",
                     new StringReader(versionRows.toString()));
                 connection.commit();
-                if ((from + BATCH) % 200_000 == 0) {
-                    System.out.printf("  %,d documents written (%.0f s)%n", from + BATCH, (System.nanoTime() - start) / 1e9);
+                if ((from - first + BATCH) % 200_000 == 0) {
+                    System.out.printf("  %,d documents written (%.0f s)%n", from - first + BATCH,
+                        (System.nanoTime() - start) / 1e9);
                 }
             }
             connection.setAutoCommit(true);
@@ -74,7 +81,7 @@ final class RegistryFill {
                 statement.execute("vacuum analyze document_version");
             }
         }
-        return new Filled(documents, (System.nanoTime() - start) / 1e9);
+        return new Filled(end - first, (System.nanoTime() - start) / 1e9);
     }
 
     private static void rows(int n, List<Poem> poems, Instant now, StringBuilder documentRows,
@@ -90,7 +97,7 @@ final class RegistryFill {
         String creator = EDITORS[random.nextInt(EDITORS.length)];
         String updater = EDITORS[random.nextInt(EDITORS.length)];
         String body = poem.body();
-        String id = id("document " + n);
+        String id = documentId(n);
         TitleColumns title = TitleColumns.of(poem.title());
         csv(documentRows, id, "1", poem.title(), title.simplified(), pgArray(title.terms().toArray(String[]::new)),
             title.sortKey(), source, poem.author(), tags, status, created.toString(), creator, updated.toString(),
@@ -108,6 +115,11 @@ final class RegistryFill {
             case 4 -> "DELETED";
             default -> "INDEXED";
         };
+    }
+
+    /** The id of the registry's {@code n}th document (the editor list's documents, and the million benchmark's). */
+    static String documentId(int n) {
+        return id("document " + n);
     }
 
     private static String id(String text) {
