@@ -328,7 +328,7 @@ public final class IndexerBenchmark {
     }
 
     /** The benchmark publishes as the super user: it stands in for analysis-service, whose account it has not. */
-    private static Map<String, Object> producerSettings(LocalPlatform platform) {
+    static Map<String, Object> producerSettings(LocalPlatform platform) {
         Map<String, Object> settings = new HashMap<>(platform.infrastructure().kafkaClientSettings());
         settings.put("acks", "all");
         settings.put("linger.ms", 5);

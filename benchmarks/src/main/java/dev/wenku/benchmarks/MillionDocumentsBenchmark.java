@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,7 +118,7 @@ public final class MillionDocumentsBenchmark {
         Path data = Files.createTempDirectory("wenku-million-bench-");
         try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null,
                 FreshnessBenchmark.liftedBudgets());
-             KafkaProducer<String, PipelineEvent> producer = new KafkaProducer<>(producerSettings(platform),
+             KafkaProducer<String, PipelineEvent> producer = new KafkaProducer<>(IndexerBenchmark.producerSettings(platform),
                  new StringSerializer(), new EventSerializer())) {
             List<Point> points = new ArrayList<>();
             int step = Math.max(1, documents / STEPS);
@@ -203,14 +202,5 @@ public final class MillionDocumentsBenchmark {
                 result.met(service));
         }
         return table;
-    }
-
-    /** The benchmark publishes as the super user: it stands in for analysis-service, whose account it has not. */
-    private static Map<String, Object> producerSettings(LocalPlatform platform) {
-        Map<String, Object> settings = new HashMap<>(platform.infrastructure().kafkaClientSettings());
-        settings.put("acks", "all");
-        settings.put("linger.ms", 20);
-        settings.put("compression.type", "lz4");
-        return settings;
     }
 }
