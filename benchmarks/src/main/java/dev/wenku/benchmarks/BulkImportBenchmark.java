@@ -204,7 +204,8 @@ public final class BulkImportBenchmark {
     }
 
     /** Documents in the search index, straight from Elasticsearch: the import's figure, confirmed. */
-    private static long count(LocalPlatform platform) throws Exception {
+    /** The documents Elasticsearch counts in the search index now. */
+    static long count(LocalPlatform platform) throws Exception {
         HttpResponse<String> response = OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(
             platform.infrastructure().elasticsearchUrl() + "/" + INDEX_ALIAS + "/_count")).GET().build(),
             HttpResponse.BodyHandlers.ofString());

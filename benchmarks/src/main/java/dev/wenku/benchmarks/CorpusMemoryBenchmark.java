@@ -6,6 +6,7 @@ import dev.wenku.analysis.AnalysisProperties;
 import dev.wenku.analysis.corpus.CorpusStore;
 import dev.wenku.analysis.corpus.DocumentTerms;
 import dev.wenku.analysis.engine.CorpusStatistics;
+import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.EmbeddedInfrastructure;
 import dev.wenku.infrastructure.launcher.Infrastructure;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
@@ -202,8 +203,9 @@ public final class CorpusMemoryBenchmark {
             String.format(Locale.ROOT, "%.1f → %.1f MiB (%.2f×), %,.0f documents/s at the end",
                 result.first().heapMiB(), result.last().heapMiB(), result.growth(),
                 result.last().documentsPerSecond()),
-            String.format(Locale.ROOT, "≤ %.2f×, and within analysis-service's 384 MiB", GROWTH_TARGET),
-            result.growth() <= GROWTH_TARGET && result.last().heapMiB() < 384);
+            String.format(Locale.ROOT, "≤ %.2f×, and within analysis-service's %d MiB", GROWTH_TARGET,
+                LocalPlatform.SERVICE_HEAP_MIB),
+            result.growth() <= GROWTH_TARGET && result.last().heapMiB() < LocalPlatform.SERVICE_HEAP_MIB);
     }
 
     static void print(Result result) {

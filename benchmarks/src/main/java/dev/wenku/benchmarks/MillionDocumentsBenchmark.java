@@ -9,10 +9,6 @@ import dev.wenku.infrastructure.launcher.Directories;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.ServiceModule;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,17 +19,17 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * ingest-service and search-service taken to a million documents within the heap the platform gives each service
- * (384 MiB): the proof that neither keeps a structure per document in its heap. A tenth at a time, the registry gets
- * 100,000 documents more ({@link RegistryFill}, as the editors' list benchmark writes them: real poems, cycled as
- * editions) and, for each of them, the analysed event analysis-service would publish ({@link PoemAnalysis}: the
- * engine's own analysis of the poem) goes to {@code wenku.documents.analyzed}. search-service indexes every one and
- * reports it indexed; ingest-service reads both, keeping each analysis's summary and status in the document's row.
- * Once Elasticsearch counts them all and ingest-service has read everything, each service's live heap after a full
- * collection ({@link ServiceHeaps}) is printed. analysis-service's side of the million is {@link CorpusMemoryBenchmark}.
+ * ({@link LocalPlatform#SERVICE_HEAP_MIB}): the proof that neither keeps a structure per document in its heap. A tenth
+ * at a time, the registry gets 100,000 documents more ({@link RegistryFill}, as the editors' list benchmark writes
+ * them: real poems, cycled as editions) and, for each of them, the analysed event analysis-service would publish
+ * ({@link PoemAnalysis}: the engine's own analysis of the poem) goes to {@code wenku.documents.analyzed}.
+ * search-service indexes every one and reports it indexed; ingest-service reads both, keeping each analysis's summary
+ * and status in the document's row. Once Elasticsearch counts them all and ingest-service has read everything, each
+ * service's live heap after a full collection ({@link ServiceHeaps}) is printed. analysis-service's side of the
+ * million is {@link CorpusMemoryBenchmark}.
  *
  * <p>Why not through uploads: a million uploads, analyses and index writes take hours at the bulk import's pace, and
  * what this figure checks (what each service keeps per document) does not depend on which stage made the events.
@@ -45,11 +41,9 @@ public final class MillionDocumentsBenchmark {
     private static final int STEPS = 10;
     /** Distinct poems analysed; documents beyond them are their later editions (as the registry has them). */
     private static final int ANALYSED_POEMS = 50_000;
-    private static final double HEAP_LIMIT_MIB = 384;
+    private static final double HEAP_LIMIT_MIB = LocalPlatform.SERVICE_HEAP_MIB;
     private static final int POINTS_AVERAGED = 3;
     private static final List<String> MEASURED = List.of(ServiceModule.INGEST.module(), ServiceModule.SEARCH.module());
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The live heap of each service (MiB, after a full GC) once {@code documents} were indexed and recorded. */
     record Point(long documents, Map<String, Double> heaps, double documentsPerSecond) {
@@ -114,7 +108,7 @@ public final class MillionDocumentsBenchmark {
         System.out.printf("Loading %s …%n", PoetryCorpus.PACKAGE);
         List<Poem> poems = PoetryCorpus.first(ANALYSED_POEMS);
         System.out.printf("Analysing %,d poems in-process …%n", poems.size());
-        List<DocumentAnalyzed> analysed = PoemAnalysis.measure(poems).events();
+        List<DocumentAnalyzed> analysed = PoemAnalysis.events(poems);
         Path data = Files.createTempDirectory("wenku-million-bench-");
         try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null,
                 FreshnessBenchmark.liftedBudgets());
@@ -155,19 +149,12 @@ public final class MillionDocumentsBenchmark {
 
     /** Until Elasticsearch counts {@code documents} in the search index (refreshed every second). */
     private static void awaitIndexed(LocalPlatform platform, long documents) throws Exception {
-        URI count = URI.create(platform.infrastructure().elasticsearchUrl() + "/wenku-documents/_count");
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        long counted = 0;
-        while (counted < documents) {
+        for (long counted = 0; counted < documents; counted = BulkImportBenchmark.count(platform)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Elasticsearch counts " + counted + " of " + documents + " documents");
             }
             Thread.sleep(500);
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(count).build(),
-                HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                counted = JSON.readTree(response.body()).path("count").asLong();
-            }
         }
     }
 

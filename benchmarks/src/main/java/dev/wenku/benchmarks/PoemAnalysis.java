@@ -44,6 +44,11 @@ final class PoemAnalysis {
         return new Measured(sample.size(), sample.size() / seconds, events);
     }
 
+    /** The analysed events of {@code poems} (ids {@code poem-<n>}), analysed once, untimed. */
+    static List<DocumentAnalyzed> events(List<Poem> poems) {
+        return analyzeAll(AnalysisEngine.defaults(), poems, "poem-");
+    }
+
     /** Every {@code size / count}-th poem, so a sample of the whole corpus has Tang and Song poems alike. */
     static List<Poem> sample(List<Poem> poems, int count) {
         int size = Math.min(count, poems.size());

@@ -102,7 +102,6 @@ class ImportRunner implements SmartLifecycle {
         int batchSize = sources.batchSize(job.format());
         while (!Thread.currentThread().isInterrupted()) {
             ImportStore.Job from = job;
-            int limit = batchSize;
             try {
                 int room = (int) backlog.awaitRoom(batchSize);
                 ImportSource items = source.at(from);
@@ -121,7 +120,7 @@ class ImportRunner implements SmartLifecycle {
                     log.warn("Import {} waits {} before item {} again: {}", from.id(), pause, from.read() + 1,
                         e.toString());
                     Thread.sleep(pause);
-                } else if (limit > 1) {
+                } else if (batchSize > 1) {
                     // Something in the batch failed unexpectedly: go item by item to find the item that did.
                     batchSize = 1;
                 } else {

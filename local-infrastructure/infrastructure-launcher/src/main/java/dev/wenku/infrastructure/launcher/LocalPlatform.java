@@ -19,6 +19,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(180);
     /** {@code wenku.security.caller-token.secret} of the gateway and every service. */
+    /** The heap of each service JVM (MiB): small, so that the whole platform fits one machine. */
+    public static final int SERVICE_HEAP_MIB = 384;
     public static final String CALLER_TOKEN_SECRET = "WENKU_SECURITY_CALLERTOKEN_SECRET";
 
     private final EmbeddedInfrastructure infrastructure;
@@ -104,7 +106,7 @@ public final class LocalPlatform implements AutoCloseable {
     /** Starts {@code service}'s JVM; the future completes when its health endpoint answers 200. */
     private CompletableFuture<Void> launch(ServiceModule service, String logName) {
         List<String> command = new JavaCommand()
-            .option("-Xms64m").option("-Xmx384m").option("-XX:+UseSerialGC")
+            .option("-Xms64m").option("-Xmx" + SERVICE_HEAP_MIB + "m").option("-XX:+UseSerialGC")
             // Netty (the gateway) frees direct buffers with malloc/free only when native access is enabled; without it,
             // on JDK 25, it closes a shared Arena per buffer, which stops every thread (a handshake) each time.
             .option("--enable-native-access=ALL-UNNAMED")

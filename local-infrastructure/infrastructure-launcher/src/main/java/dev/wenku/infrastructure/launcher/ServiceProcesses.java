@@ -31,7 +31,7 @@ public final class ServiceProcesses {
             "--server.port=" + port, "--server.address=127.0.0.1"));
         mainArguments.addAll(arguments);
         List<String> command = new JavaCommand()
-            .option("-Xms64m").option("-Xmx384m").option("-XX:+UseSerialGC")
+            .option("-Xms64m").option("-Xmx" + LocalPlatform.SERVICE_HEAP_MIB + "m").option("-XX:+UseSerialGC")
             .option("--enable-native-access=ALL-UNNAMED")
             .classpath(layout.processSupportClasspath() + File.pathSeparator + layout.serviceJar(service.module()))
             .main("dev.wenku.infrastructure.process.ParentWatch", mainArguments)
