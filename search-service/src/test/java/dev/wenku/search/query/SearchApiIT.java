@@ -322,6 +322,38 @@ class SearchApiIT {
     }
 
     @Test
+    void theTextWithALineRanksAboveTitlesQuotingItAndTheTitleItIsAboveTextsQuotingIt() throws Exception {
+        // On the whole poetry corpus, ten Song poems whose title quotes 千山鸟飞绝 ranked above 江雪 for it.
+        String marker = "酉" + UUID.randomUUID().toString().substring(0, 8);
+        // As in a corpus of poems, the line's character pairs are common in texts and rare in titles.
+        String filler = "戌" + UUID.randomUUID().toString().substring(0, 8);
+        List<DocumentAnalyzed> texts = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            texts.add(analyzed(filler + "-" + i, 1, "杂诗" + i, "千山万壑，空山鸟语，倦鸟飞还，音书飞绝。" + filler));
+        }
+        publishAll(texts);
+        awaitSearch(filler, r -> JsonPath.<Integer>read(r, "$.total") == texts.size());
+        List<DocumentAnalyzed> poems = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            poems.add(analyzed("quoting-" + i + "-" + marker, 1, "以千山鸟飞绝为韵 其" + i, "大雪满天地，胡为仗此身。" + marker));
+        }
+        poems.add(analyzed("snow-" + marker, 1, "江雪", "千山鸟飞绝，万径人踪灭。孤舟蓑笠翁，独钓寒江雪。" + marker));
+        poems.add(analyzed("crane-" + marker, 1, "黄鹤楼送孟浩然之广陵", "故人西辞黄鹤楼，烟花三月下扬州。" + marker));
+        poems.add(analyzed("echo-" + marker, 1, "读诗", "夜读黄鹤楼送孟浩然之广陵一诗，想见江上孤帆远影。" + marker));
+        publishAll(poems);
+        awaitSearch(marker, r -> JsonPath.<Integer>read(r, "$.total") == poems.size());
+
+        String line = search("千山鸟飞绝 " + marker);
+        assertEquals("snow-" + marker, JsonPath.read(line, "$.hits[0].id"),
+            "the poem with the line above titles quoting it: " + line);
+        String typo = search("千山鸟非绝 " + marker);
+        assertEquals("snow-" + marker, JsonPath.read(typo, "$.hits[0].id"), "and with a wrong character: " + typo);
+        String title = search("黄鹤楼送孟浩然之广陵 " + marker);
+        assertEquals("crane-" + marker, JsonPath.read(title, "$.hits[0].id"),
+            "the poem called so above a text quoting its title: " + title);
+    }
+
+    @Test
     void phrasesAlternativesAndExclusionsWork() throws Exception {
         String marker = "己" + UUID.randomUUID().toString().substring(0, 8);
         publish(analyzed("north-" + marker, 1, "东北 " + marker, "推动东北全面振兴 " + marker));
