@@ -128,6 +128,43 @@ class RegistrySchemaIT {
         assertThat(counts(url)).containsExactly(1, 1);
     }
 
+    @Test
+    void reportsOfOneVersionInOneBatchAreAppliedInTheirOrder() throws Exception {
+        String url = TestDatabase.create(SharedInfrastructure.get(), "wenku_batch_reports_" + System.nanoTime());
+        flyway(url).migrate();
+        try (Connection db = connect(url)) {
+            db.createStatement().execute("""
+                insert into import_job (id, format, spool_path, size_bytes, state, created_at, created_by)
+                values ('i', 'ndjson', '/nowhere', 1, 'RUNNING', now(), 'x')""");
+            for (String id : List.of("a", "b")) {
+                db.createStatement().execute(("""
+                    insert into document (id, current_version, title, title_simplified, title_terms, title_sort,
+                                          status, created_at, created_by, updated_at, updated_by)
+                    values ('%1$s', 1, 't', 't', '{t}', 't', 'RECEIVED', now(), 'x', now(), 'x');
+                    insert into document_version (document_id, version, title, body, content_hash, status,
+                                                  status_at, created_at, created_by)
+                    values ('%1$s', 1, 't', 'b', 'h', 'RECEIVED', now(), now(), 'x');
+                    insert into import_version values ('i', '%1$s', 1)""").formatted(id));
+            }
+        }
+        DriverManagerDataSource source = new DriverManagerDataSource(url, SharedInfrastructure.get()
+            .postgresUsername(), SharedInfrastructure.get().postgresPassword());
+        PipelineStatuses statuses = new PipelineStatuses(new NamedParameterJdbcTemplate(source));
+
+        // a analysed then indexed in one batch; b's indexed report overtaken by a late analysed one.
+        statuses.apply(List.of(report("a", Status.ANALYZED), report("b", Status.INDEXED), report("a", Status.INDEXED),
+            report("b", Status.ANALYZED)));
+        assertThat(counts(url)).containsExactly(2, 2);
+        try (Connection db = connect(url); ResultSet rows = db.createStatement().executeQuery(
+                "select d.status, v.status from document d join document_version v on v.document_id = d.id"
+                    + " order by d.id")) {
+            for (int i = 0; i < 2; i++) {
+                assertThat(rows.next()).isTrue();
+                assertThat(List.of(rows.getString(1), rows.getString(2))).containsExactly("INDEXED", "INDEXED");
+            }
+        }
+    }
+
     private static DocumentStatusChanged report(String id, Status status) {
         return new DocumentStatusChanged(DocumentStatusChanged.SCHEMA_VERSION, id, 1, status, null, "test",
             Instant.now());
