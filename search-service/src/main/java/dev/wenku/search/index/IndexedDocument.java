@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
  *                    the keywords: what a misspelt pinyin word is corrected to
  * @param suggest     completion inputs: title, author, keywords and their pinyin and initials
  * @param author      who wrote the text, as uploaded (display)
- * @param simplifiedAuthor the author in Simplified script, matched by a reader's words (between title and text)
- * @param authors     the author in Simplified script as one value: the author facet, filter and {@code 作者:} query
+ * @param simplifiedAuthor the author in Simplified script, matched by a reader's words (between title and text); as one
+ *                    value (its {@code exact} sub-field) the author facet, filter and {@code 作者:} query
  * @param authorPinyin the author's joined pinyin ({@code libai}), for {@code 作者:libai}
  */
 public record IndexedDocument(
@@ -58,7 +58,6 @@ public record IndexedDocument(
     List<String> suggest,
     String author,
     String simplifiedAuthor,
-    List<String> authors,
     List<String> authorPinyin,
     String source,
     List<String> tags,
@@ -108,7 +107,6 @@ public record IndexedDocument(
             List.copyOf(pinyin), List.copyOf(initials), textPinyin(event),
             words.initials(), words.pinyin(), spellings(words.spellings(), pinyin),
             List.copyOf(suggest), author, simplifiedAuthor,
-            simplifiedAuthor == null ? List.of() : List.of(simplifiedAuthor),
             simplifiedAuthor == null ? List.of() : List.of(PinyinText.joined(simplifiedAuthor)),
             event.source(), event.tags(),
             event.ingestedAt(), event.analyzedAt(), indexedAt);

@@ -39,8 +39,9 @@ public class DocumentSearch {
     /** The author, matched by a reader's words with a weight between the title's and the text's. */
     static final String AUTHOR = "simplifiedAuthor";
     /** The author as one value (Simplified): the facet, the filter and {@code 作者:}'s exact match. */
-    static final String AUTHORS = "authors";
-    private static final List<String> FACETS = List.of("themes", "keywords", "entities", AUTHORS);
+    static final String AUTHORS = AUTHOR + ".exact";
+    /** The facets of a page of results, by the name the answer gives them ({@link #facetField}: what each counts). */
+    private static final List<String> FACETS = List.of("themes", "keywords", "entities", "authors");
     private static final int FACET_SIZE = 10;
     /**
      * What a word that is exactly an author's name (or its pinyin) multiplies a document of that author's score by. A
@@ -156,7 +157,8 @@ public class DocumentSearch {
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
                     .fields(NamedValue.of(BODY, HighlightField.of(f -> f.fragmentSize(80).numberOfFragments(3))),
                         NamedValue.of(TITLE, HighlightField.of(f -> f.numberOfFragments(0)))));
-            FACETS.forEach(facet -> s.aggregations(facet, a -> a.terms(t -> t.field(facet).size(FACET_SIZE))));
+            FACETS.forEach(facet -> s.aggregations(facet, a -> a.terms(t -> t.field(facetField(facet))
+                .size(FACET_SIZE))));
             if (request.byDate()) {
                 s.sort(sort -> sort.field(f -> f.field("ingestedAt").order(SortOrder.Desc)));
             }
@@ -377,6 +379,11 @@ public class DocumentSearch {
             String term = field.equals("themes") ? value.strip() : SimplifiedScript.of(value.strip());
             bool.filter(f -> f.term(t -> t.field(field).value(term)));
         }
+    }
+
+    /** The field a facet counts: its own name, but for the authors (the author's {@code exact} sub-field). */
+    private static String facetField(String facet) {
+        return facet.equals("authors") ? AUTHORS : facet;
     }
 
     private static Map<String, List<SearchResult.FacetValue>> facets(Map<String, Aggregate> aggregations) {
