@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
@@ -94,27 +95,9 @@ class RegistrySchemaIT {
 
     @Test
     void anImportCountsItsVersionsAsTheirStatusesMoveAndNoOtherVersion() throws Exception {
-        String url = TestDatabase.create(SharedInfrastructure.get(), "wenku_import_counts_" + System.nanoTime());
-        flyway(url).migrate();
-        try (Connection db = connect(url)) {
-            db.createStatement().execute("""
-                insert into import_job (id, format, spool_path, size_bytes, state, created_at, created_by)
-                values ('i', 'ndjson', '/nowhere', 1, 'RUNNING', now(), 'x')""");
-            for (String id : List.of("a", "b", "c")) {
-                db.createStatement().execute(("""
-                    insert into document (id, current_version, title, title_simplified, title_terms, title_sort,
-                                          status, created_at, created_by, updated_at, updated_by)
-                    values ('%1$s', 1, 't', 't', '{t}', 't', 'RECEIVED', now(), 'x', now(), 'x');
-                    insert into document_version (document_id, version, title, body, content_hash, status,
-                                                  status_at, created_at, created_by)
-                    values ('%1$s', 1, 't', 'b', 'h', 'RECEIVED', now(), now(), 'x')""").formatted(id));
-            }
-            // c was stored by someone else: its progress is not the import's.
-            db.createStatement().execute("insert into import_version values ('i', 'a', 1), ('i', 'b', 1)");
-        }
-        DriverManagerDataSource source = new DriverManagerDataSource(url, SharedInfrastructure.get()
-            .postgresUsername(), SharedInfrastructure.get().postgresPassword());
-        PipelineStatuses statuses = new PipelineStatuses(new NamedParameterJdbcTemplate(source));
+        // c was stored by someone else: its progress is not the import's.
+        String url = importOf(List.of("a", "b"), List.of("c"));
+        PipelineStatuses statuses = statuses(url);
 
         statuses.apply(List.of(report("a", Status.ANALYZED), report("b", Status.INDEXED), report("c", Status.INDEXED)));
         assertThat(counts(url)).containsExactly(2, 1);
@@ -130,30 +113,11 @@ class RegistrySchemaIT {
 
     @Test
     void reportsOfOneVersionInOneBatchAreAppliedInTheirOrder() throws Exception {
-        String url = TestDatabase.create(SharedInfrastructure.get(), "wenku_batch_reports_" + System.nanoTime());
-        flyway(url).migrate();
-        try (Connection db = connect(url)) {
-            db.createStatement().execute("""
-                insert into import_job (id, format, spool_path, size_bytes, state, created_at, created_by)
-                values ('i', 'ndjson', '/nowhere', 1, 'RUNNING', now(), 'x')""");
-            for (String id : List.of("a", "b")) {
-                db.createStatement().execute(("""
-                    insert into document (id, current_version, title, title_simplified, title_terms, title_sort,
-                                          status, created_at, created_by, updated_at, updated_by)
-                    values ('%1$s', 1, 't', 't', '{t}', 't', 'RECEIVED', now(), 'x', now(), 'x');
-                    insert into document_version (document_id, version, title, body, content_hash, status,
-                                                  status_at, created_at, created_by)
-                    values ('%1$s', 1, 't', 'b', 'h', 'RECEIVED', now(), now(), 'x');
-                    insert into import_version values ('i', '%1$s', 1)""").formatted(id));
-            }
-        }
-        DriverManagerDataSource source = new DriverManagerDataSource(url, SharedInfrastructure.get()
-            .postgresUsername(), SharedInfrastructure.get().postgresPassword());
-        PipelineStatuses statuses = new PipelineStatuses(new NamedParameterJdbcTemplate(source));
+        String url = importOf(List.of("a", "b"), List.of());
 
         // a analysed then indexed in one batch; b's indexed report overtaken by a late analysed one.
-        statuses.apply(List.of(report("a", Status.ANALYZED), report("b", Status.INDEXED), report("a", Status.INDEXED),
-            report("b", Status.ANALYZED)));
+        statuses(url).apply(List.of(report("a", Status.ANALYZED), report("b", Status.INDEXED),
+            report("a", Status.INDEXED), report("b", Status.ANALYZED)));
         assertThat(counts(url)).containsExactly(2, 2);
         try (Connection db = connect(url); ResultSet rows = db.createStatement().executeQuery(
                 "select d.status, v.status from document d join document_version v on v.document_id = d.id"
@@ -163,6 +127,40 @@ class RegistrySchemaIT {
                 assertThat(List.of(rows.getString(1), rows.getString(2))).containsExactly("INDEXED", "INDEXED");
             }
         }
+    }
+
+    /**
+     * A new database with import {@code i} running, which stored version 1 of each of {@code imported}, and version 1
+     * of each of {@code others} stored by someone else; every version just received.
+     *
+     * @return the database's URL
+     */
+    private static String importOf(List<String> imported, List<String> others) throws Exception {
+        String url = TestDatabase.create(SharedInfrastructure.get(), "wenku_import_counts_" + System.nanoTime());
+        flyway(url).migrate();
+        try (Connection db = connect(url)) {
+            db.createStatement().execute("""
+                insert into import_job (id, format, spool_path, size_bytes, state, created_at, created_by)
+                values ('i', 'ndjson', '/nowhere', 1, 'RUNNING', now(), 'x')""");
+            for (String id : Stream.concat(imported.stream(), others.stream()).toList()) {
+                db.createStatement().execute(("""
+                    insert into document (id, current_version, title, title_simplified, title_terms, title_sort,
+                                          status, created_at, created_by, updated_at, updated_by)
+                    values ('%1$s', 1, 't', 't', '{t}', 't', 'RECEIVED', now(), 'x', now(), 'x');
+                    insert into document_version (document_id, version, title, body, content_hash, status,
+                                                  status_at, created_at, created_by)
+                    values ('%1$s', 1, 't', 'b', 'h', 'RECEIVED', now(), now(), 'x')""").formatted(id));
+            }
+            for (String id : imported) {
+                db.createStatement().execute("insert into import_version values ('i', '%s', 1)".formatted(id));
+            }
+        }
+        return url;
+    }
+
+    private static PipelineStatuses statuses(String url) {
+        return new PipelineStatuses(new NamedParameterJdbcTemplate(new DriverManagerDataSource(url,
+            SharedInfrastructure.get().postgresUsername(), SharedInfrastructure.get().postgresPassword())));
     }
 
     private static DocumentStatusChanged report(String id, Status status) {

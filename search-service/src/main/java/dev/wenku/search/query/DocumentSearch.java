@@ -39,7 +39,7 @@ public class DocumentSearch {
     /** The author, matched by a reader's words with a weight between the title's and the text's. */
     static final String AUTHOR = "simplifiedAuthor";
     /** The author as one value (Simplified): the facet, the filter and {@code 作者:}'s exact match. */
-    static final String AUTHORS = AUTHOR + ".exact";
+    private static final String AUTHOR_EXACT = AUTHOR + ".exact";
     /** The facets of a page of results, by the name the answer gives them ({@link #facetField}: what each counts). */
     private static final List<String> FACETS = List.of("themes", "keywords", "entities", "authors");
     private static final int FACET_SIZE = 10;
@@ -218,7 +218,7 @@ public class DocumentSearch {
         query.required().stream().flatMap(List::stream)
             .filter(term -> !term.phrase() && term.field() == UserQuery.Field.ANY).forEach(term -> {
                 String name = SimplifiedScript.of(term.text());
-                String field = term.mayBePinyin() ? "authorPinyin" : AUTHORS;
+                String field = term.mayBePinyin() ? "authorPinyin" : AUTHOR_EXACT;
                 String value = term.mayBePinyin() ? name.toLowerCase(Locale.ROOT) : name;
                 functions.add(FunctionScore.of(fs -> fs.filter(f -> f.term(t -> t.field(field).value(value)))
                     .weight((double) AUTHOR_NAME_FACTOR)));
@@ -240,7 +240,7 @@ public class DocumentSearch {
             filter(b, "themes", request.theme());
             filter(b, "keywords", request.keyword());
             filter(b, "entities", request.entity());
-            filter(b, AUTHORS, request.author());
+            filter(b, AUTHOR_EXACT, request.author());
             return b;
         }));
     }
@@ -334,7 +334,7 @@ public class DocumentSearch {
      */
     private static Query authorMatches(UserQuery.Term term, String text) {
         return Query.of(q -> q.bool(b -> {
-            b.should(s -> s.term(t -> t.field(AUTHORS).value(text).boost(2f)))
+            b.should(s -> s.term(t -> t.field(AUTHOR_EXACT).value(text).boost(2f)))
                 .should(s -> s.matchPhrase(m -> m.field(AUTHOR).query(text)));
             if (term.mayBePinyin()) {
                 b.should(s -> s.term(t -> t.field("authorPinyin").value(text.toLowerCase(Locale.ROOT))));
@@ -383,7 +383,7 @@ public class DocumentSearch {
 
     /** The field a facet counts: its own name, but for the authors (the author's {@code exact} sub-field). */
     private static String facetField(String facet) {
-        return facet.equals("authors") ? AUTHORS : facet;
+        return facet.equals("authors") ? AUTHOR_EXACT : facet;
     }
 
     private static Map<String, List<SearchResult.FacetValue>> facets(Map<String, Aggregate> aggregations) {
