@@ -203,8 +203,7 @@ public final class BulkImportBenchmark {
         }
     }
 
-    /** Documents in the search index, straight from Elasticsearch: the import's figure, confirmed. */
-    /** The documents Elasticsearch counts in the search index now. */
+    /** The documents Elasticsearch counts in the search index now (the import's figure, confirmed). */
     static long count(LocalPlatform platform) throws Exception {
         HttpResponse<String> response = OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(
             platform.infrastructure().elasticsearchUrl() + "/" + INDEX_ALIAS + "/_count")).GET().build(),

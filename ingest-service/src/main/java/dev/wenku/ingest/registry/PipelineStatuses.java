@@ -61,11 +61,11 @@ public class PipelineStatuses {
      * The reports in rounds where each version appears at most once: its first report in the first round, its second
      * in the second, and so on.
      */
-    static List<List<DocumentStatusChanged>> rounds(List<DocumentStatusChanged> reports) {
+    private static List<List<DocumentStatusChanged>> rounds(List<DocumentStatusChanged> reports) {
         List<List<DocumentStatusChanged>> rounds = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (DocumentStatusChanged report : reports) {
-            int round = seen.merge(report.documentId() + "\u0000" + report.version(), 1, Integer::sum) - 1;
+            int round = seen.merge(versionKey(report.documentId(), report.version()), 1, Integer::sum) - 1;
             if (round == rounds.size()) {
                 rounds.add(new ArrayList<>());
             }
@@ -74,11 +74,16 @@ public class PipelineStatuses {
         return rounds;
     }
 
+    /** One version of one document, as a map key. */
+    private static String versionKey(String documentId, long version) {
+        return documentId + "\u0000" + version;
+    }
+
     /** Keeps what analysis found in the version it analysed (a re-analysis replaces it); the last of a version wins. */
     @Transactional
     public void attach(List<DocumentAnalyzed> analyses) {
         Map<String, DocumentAnalyzed> latest = new LinkedHashMap<>();
-        analyses.forEach(analysis -> latest.put(analysis.documentId() + "\u0000" + analysis.version(), analysis));
+        analyses.forEach(analysis -> latest.put(versionKey(analysis.documentId(), analysis.version()), analysis));
         if (latest.isEmpty()) {
             return;
         }

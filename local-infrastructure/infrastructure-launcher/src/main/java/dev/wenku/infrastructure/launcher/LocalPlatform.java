@@ -18,9 +18,9 @@ import java.util.concurrent.CompletableFuture;
 public final class LocalPlatform implements AutoCloseable {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(180);
-    /** {@code wenku.security.caller-token.secret} of the gateway and every service. */
     /** The heap of each service JVM (MiB): small, so that the whole platform fits one machine. */
     public static final int SERVICE_HEAP_MIB = 384;
+    /** {@code wenku.security.caller-token.secret} of the gateway and every service. */
     public static final String CALLER_TOKEN_SECRET = "WENKU_SECURITY_CALLERTOKEN_SECRET";
 
     private final EmbeddedInfrastructure infrastructure;
@@ -103,13 +103,18 @@ public final class LocalPlatform implements AutoCloseable {
     private Launch launch;
     private int restarts;
 
-    /** Starts {@code service}'s JVM; the future completes when its health endpoint answers 200. */
-    private CompletableFuture<Void> launch(ServiceModule service, String logName) {
-        List<String> command = new JavaCommand()
+    /** The JVM options of every service, whoever starts it (this platform, {@link ServiceProcesses}). */
+    static JavaCommand serviceJvm() {
+        return new JavaCommand()
             .option("-Xms64m").option("-Xmx" + SERVICE_HEAP_MIB + "m").option("-XX:+UseSerialGC")
             // Netty (the gateway) frees direct buffers with malloc/free only when native access is enabled; without it,
             // on JDK 25, it closes a shared Arena per buffer, which stops every thread (a handshake) each time.
-            .option("--enable-native-access=ALL-UNNAMED")
+            .option("--enable-native-access=ALL-UNNAMED");
+    }
+
+    /** Starts {@code service}'s JVM; the future completes when its health endpoint answers 200. */
+    private CompletableFuture<Void> launch(ServiceModule service, String logName) {
+        List<String> command = serviceJvm()
             .classpath(launch.layout().processSupportClasspath() + java.io.File.pathSeparator
                 + launch.layout().serviceJar(service.module()))
             .main("dev.wenku.infrastructure.process.ParentWatch", arguments(service, launch.gatewaySettings()))

@@ -30,9 +30,7 @@ public final class ServiceProcesses {
         List<String> mainArguments = new ArrayList<>(List.of("org.springframework.boot.loader.launch.JarLauncher",
             "--server.port=" + port, "--server.address=127.0.0.1"));
         mainArguments.addAll(arguments);
-        List<String> command = new JavaCommand()
-            .option("-Xms64m").option("-Xmx" + LocalPlatform.SERVICE_HEAP_MIB + "m").option("-XX:+UseSerialGC")
-            .option("--enable-native-access=ALL-UNNAMED")
+        List<String> command = LocalPlatform.serviceJvm()
             .classpath(layout.processSupportClasspath() + File.pathSeparator + layout.serviceJar(service.module()))
             .main("dev.wenku.infrastructure.process.ParentWatch", mainArguments)
             .build();
