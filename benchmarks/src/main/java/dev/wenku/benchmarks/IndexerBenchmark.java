@@ -15,10 +15,11 @@ import dev.wenku.infrastructure.launcher.Directories;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.ServiceModule;
+import dev.wenku.search.SearchProperties;
 import dev.wenku.search.index.DocumentIndex;
 import dev.wenku.search.index.IndexedDocument;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -156,11 +157,11 @@ public final class IndexerBenchmark {
         return new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
     }
 
-    /** An index of the same mapping as search-service's. */
+    /** An index of the same mapping and settings as search-service's, by default. */
     private static void createIndex(ElasticsearchClient client, String index) throws IOException {
-        try (InputStream definition = IndexedDocument.class.getClassLoader().getResourceAsStream(DocumentIndex.DEFINITION)) {
-            client.indices().create(c -> c.index(index).withJson(definition));
-        }
+        SearchProperties settings = SearchProperties.defaults();
+        String definition = DocumentIndex.definition(settings.indexShards(), settings.indexReplicas());
+        client.indices().create(c -> c.index(index).withJson(new StringReader(definition)));
     }
 
     static void print(Result result) {

@@ -2,14 +2,24 @@ package dev.wenku.search;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of search-service ({@code wenku.search.*}).
  *
  * @param indexAlias      the alias readers search and the indexer writes through; the index behind it is
- *                        {@code <alias>-v<mapping version>}
+ *                        {@code <alias>-v<mapping version>}. Writes require it ({@code require_alias}): while it is
+ *                        missing, indexing waits as during an outage rather than create a plain index of that name
+ * @param indexShards     primary shards of the index, fixed when it is created (a new mapping version or a rebuild
+ *                        takes a changed value; an existing index keeps its own). One suits a node or two: each shard
+ *                        is searched on every query
+ * @param indexReplicas   copies of each shard on other nodes, set on the index at every start and after a rebuild (a
+ *                        rebuild fills the new index without them, then adds them): with 1, a cluster of three nodes
+ *                        keeps searching and indexing when one is down. A single node cannot place a replica, which
+ *                        leaves the index yellow
  * @param maxPageSize     largest {@code size} a search may ask for
  * @param startupTimeout  how long start-up waits for Elasticsearch to create or find the index
  * @param queryTimeout    how long Elasticsearch may work on one search (the search's {@code timeout}): past it, it
@@ -24,11 +34,27 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("wenku.search")
 public record SearchProperties(
     @DefaultValue("wenku-documents") String indexAlias,
+    @DefaultValue("1") int indexShards,
+    @DefaultValue("0") int indexReplicas,
     @DefaultValue("100") int maxPageSize,
     @DefaultValue("60s") Duration startupTimeout,
     @DefaultValue("5s") Duration queryTimeout,
     @DefaultValue("8") int maxPinyinWords,
     @DefaultValue Bulk bulk) {
+
+    /** The settings as their defaults give them, for tools that work outside a running search-service. */
+    public static SearchProperties defaults() {
+        return Binder.get(new StandardEnvironment()).bindOrCreate("wenku.search", SearchProperties.class);
+    }
+
+    public SearchProperties {
+        if (indexShards < 1) {
+            throw new IllegalArgumentException("wenku.search.index-shards must be at least 1, not " + indexShards);
+        }
+        if (indexReplicas < 0) {
+            throw new IllegalArgumentException("wenku.search.index-replicas must not be negative, not " + indexReplicas);
+        }
+    }
 
     /**
      * @param maxDocuments most documents read in one poll (Kafka's {@code max.poll.records}): a batch, whose offsets

@@ -133,7 +133,6 @@ class ImportRunner implements SmartLifecycle {
         throw new InterruptedException();
     }
 
-    /** Rejects the item at the job's position as an internal error and moves past it. */
     /**
      * Whether a batch failed for a passing reason of the platform's (the database away, every extraction worker
      * busy) rather than because of an item: it is tried again, unchanged, after a pause.
@@ -143,6 +142,7 @@ class ImportRunner implements SmartLifecycle {
             || failure instanceof ApiException api && api.code().retryable();
     }
 
+    /** Rejects the item at the job's position as an internal error and moves past it. */
     private void skipItem(ImportStore.Job job, RuntimeException failure) {
         transactions.executeWithoutResult(status -> {
             try (ImportSource items = sources.open(job, job.position())) {

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import dev.wenku.search.SearchProperties;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The versioned documents index behind its alias. Readers and the indexer only ever use the alias. At start-up:
@@ -25,6 +28,8 @@ import org.springframework.stereotype.Component;
  *       compacted analysed-documents topic ({@link IndexRebuild}), the alias is moved to it in one atomic request,
  *       and the old index is deleted. Until the swap, searches (of other instances) keep using the old index.</li>
  * </ul>
+ * Shards and replicas are settings ({@code wenku.search.index-shards}, {@code wenku.search.index-replicas}), not part
+ * of the definition file, so a rebuild gives the new index what the running one was configured with.
  * Waits (bounded) for Elasticsearch, so the services can start in any order.
  */
 @Component
@@ -40,6 +45,7 @@ public class DocumentIndex implements InitializingBean {
     /** The index definition on the classpath, for tools that build an index of the same mapping. */
     public static final String DEFINITION = "index/documents-v" + MAPPING_VERSION + ".json";
     private static final Logger log = LoggerFactory.getLogger(DocumentIndex.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ElasticsearchClient client;
     private final SearchProperties properties;
@@ -84,6 +90,7 @@ public class DocumentIndex implements InitializingBean {
     void ensureCurrent() throws IOException {
         Set<String> current = indicesBehindAlias();
         if (current.contains(versionedName())) {
+            applyReplicas();
             return;
         }
         if (current.isEmpty()) {
@@ -93,6 +100,7 @@ public class DocumentIndex implements InitializingBean {
         }
         create(false);
         int documents = rebuild.fill(versionedName());
+        applyReplicas();
         swapAlias(current);
         for (String old : current) {
             client.indices().delete(d -> d.index(old));
@@ -108,22 +116,50 @@ public class DocumentIndex implements InitializingBean {
         return client.indices().getAlias(a -> a.name(alias())).aliases().keySet();
     }
 
+    /**
+     * Creates the index with the configured shards; with the configured replicas when it goes live at once, without
+     * them when it is to be filled first (a bulk load writes each document once instead of once per copy).
+     */
     private void create(boolean withAlias) throws IOException {
         if (client.indices().exists(e -> e.index(versionedName())).value()) {
             return;
         }
-        try (InputStream definition = getClass().getClassLoader().getResourceAsStream(DEFINITION)) {
-            if (definition == null) {
-                throw new UncheckedIOException(new IOException(DEFINITION + " is missing from the classpath"));
-            }
+        String definition = definition(properties.indexShards(), withAlias ? properties.indexReplicas() : 0);
+        try {
             client.indices().create(c -> {
-                c.index(versionedName()).withJson(definition);
+                c.index(versionedName()).withJson(new StringReader(definition));
                 return withAlias ? c.aliases(alias(), a -> a) : c;
             });
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Gives the live index the configured replicas: the setting is what the index has after every start and every
+     * rebuild (Elasticsearch changes replicas of a live index without a rebuild).
+     */
+    private void applyReplicas() throws IOException {
+        client.indices().putSettings(p -> p.index(versionedName())
+            .settings(s -> s.numberOfReplicas(Integer.toString(properties.indexReplicas()))));
+    }
+
+    /**
+     * The index definition ({@value #DEFINITION}: analysis, mappings) with {@code shards} and {@code replicas}, which
+     * are settings of search-service rather than of the file.
+     */
+    public static String definition(int shards, int replicas) {
+        try (InputStream file = DocumentIndex.class.getClassLoader().getResourceAsStream(DEFINITION)) {
+            if (file == null) {
+                throw new IOException(DEFINITION + " is missing from the classpath");
+            }
+            ObjectNode definition = (ObjectNode) JSON.readTree(file);
+            ((ObjectNode) definition.get("settings")).put("number_of_shards", shards).put("number_of_replicas", replicas);
+            return JSON.writeValueAsString(definition);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -49,6 +49,7 @@ public class DocumentIndexer {
     static final Duration MAX_EXPECTED_FRESHNESS = Duration.ofMinutes(30);
     static final String BULK_SIZE = "wenku.indexing.bulk.size";
     static final String BULK_DURATION = "wenku.indexing.bulk.duration";
+    private static final String INDEX_NOT_FOUND = "index_not_found_exception";
 
     private final ElasticsearchAsyncClient client;
     private final DocumentIndex index;
@@ -247,7 +248,7 @@ public class DocumentIndexer {
         long start = System.nanoTime();
         try {
             CompletableFuture<BulkResponse> response =
-                client.bulk(b -> b.index(index.alias()).operations(request.operations()));
+                client.bulk(b -> b.index(index.alias()).requireAlias(true).operations(request.operations()));
             // Timed to Elasticsearch's answer, not to when the writer gets round to it.
             response.whenComplete((answer, failure) ->
                 bulkDuration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
@@ -299,13 +300,19 @@ public class DocumentIndexer {
             .versionType(VersionType.ExternalGte).document(json)));
     }
 
-    private static Result result(Change change, BulkResponseItem item) {
+    private Result result(Change change, BulkResponseItem item) {
         int status = item.status();
         if (item.error() == null) {
             return new Result(change, change.event() == null ? Outcome.DELETED : Outcome.WRITTEN, null);
         }
         if (status == 409) {
             return new Result(change, Outcome.OLDER_IGNORED, null);
+        }
+        if (INDEX_NOT_FOUND.equals(item.error().type())) {
+            // The alias is gone (deleted by hand, or a cluster restored without it): the platform's fault, not the
+            // document's, so the batch waits as in an outage instead of being refused.
+            throw new ElasticsearchUnavailableException("The index alias " + index.alias() + " is missing: "
+                + item.error().reason(), null);
         }
         if (status == 404 && change.event() == null) {
             return new Result(change, Outcome.DELETED, null);

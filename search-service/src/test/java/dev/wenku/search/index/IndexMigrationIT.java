@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.event.ConsumerPausedEvent;
 
 /**
  * A mapping change: the alias points at an index of the previous mapping version. Starting search-service builds
@@ -88,7 +90,7 @@ class IndexMigrationIT {
             reader.start();
             try (ConfigurableApplicationContext search = new SpringApplicationBuilder(SearchApplication.class).run(
                     "--server.port=0", TestCallers.SECRET_ARGUMENT, "--wenku.search.index-alias=" + alias,
-                    "--spring.kafka.consumer.group-id=" + alias,
+                    "--wenku.search.index-shards=2", "--spring.kafka.consumer.group-id=" + alias,
                     "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
                     "--spring.elasticsearch.uris=" + SharedInfrastructure.get().elasticsearchUrl())) {
                 // The alias was moved during the start: readers go on searching through it afterwards.
@@ -105,7 +107,57 @@ class IndexMigrationIT {
             assertEquals(List.of(alias + "-v" + DocumentIndex.MAPPING_VERSION),
                 List.copyOf(client.indices().getAlias(a -> a.name(alias)).aliases().keySet()));
             assertFalse(client.indices().exists(e -> e.index(alias + "-v1")).value(), "the old index is gone");
+            IndexSettings rebuilt = settings(client, alias + "-v" + DocumentIndex.MAPPING_VERSION);
+            assertEquals("2", rebuilt.numberOfShards(), "the rebuilt index has the configured shards");
+            assertEquals("0", rebuilt.numberOfReplicas());
         }
+    }
+
+    /**
+     * The alias disappears under a running search-service (deleted by hand, or a snapshot restored without it): no
+     * write creates a plain index of its name, indexing waits as in an outage, and once the index is back every
+     * document waiting is written. The index has the configured replicas.
+     */
+    @Test
+    void writesWithoutTheAliasCreateNoIndexAndWaitUntilItIsBack() throws Exception {
+        String alias = "require-alias-" + UUID.randomUUID();
+        String index = alias + "-v" + DocumentIndex.MAPPING_VERSION;
+        String marker = "壬" + UUID.randomUUID().toString().substring(0, 8);
+        try (Rest5Client rest = Rest5Client.builder(URI.create(SharedInfrastructure.get().elasticsearchUrl())).build();
+             ConfigurableApplicationContext search = new SpringApplicationBuilder(SearchApplication.class).run(
+                 "--server.port=0", TestCallers.SECRET_ARGUMENT, "--wenku.search.index-alias=" + alias,
+                 "--wenku.search.index-replicas=1", "--wenku.outage.max-pause=1s",
+                 "--spring.kafka.consumer.group-id=" + alias,
+                 "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
+                 "--spring.elasticsearch.uris=" + SharedInfrastructure.get().elasticsearchUrl())) {
+            ElasticsearchClient client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
+            try {
+                assertEquals("1", settings(client, index).numberOfReplicas(), "the configured replicas");
+                client.indices().delete(d -> d.index(index));
+                AtomicInteger paused = new AtomicInteger();
+                search.addApplicationListener(event -> {
+                    if (event instanceof ConsumerPausedEvent) {
+                        paused.incrementAndGet();
+                    }
+                });
+
+                publish(analyzed(marker + "-0", marker));
+                await().alias("indexing waits for the missing alias").atMost(Duration.ofSeconds(30))
+                    .until(() -> paused.get() > 0);
+                assertFalse(client.indices().exists(e -> e.index(alias)).value(), "no plain index named " + alias);
+
+                search.getBean(DocumentIndex.class).ensureCurrent();
+                await().alias("the waiting document is written once the index is back").atMost(Duration.ofSeconds(60))
+                    .until(() -> client.search(s -> s.index(alias).size(0).query(q -> q.ids(i -> i.values(marker + "-0"))),
+                        Void.class).hits().total().value() == 1);
+            } finally {
+                client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+            }
+        }
+    }
+
+    private static IndexSettings settings(ElasticsearchClient client, String index) throws Exception {
+        return client.indices().getSettings(g -> g.index(index)).get(index).settings().index();
     }
 
     private static DocumentAnalyzed analyzed(String id, String marker) {

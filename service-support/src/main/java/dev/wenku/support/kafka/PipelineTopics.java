@@ -1,6 +1,7 @@
 package dev.wenku.support.kafka;
 
 import dev.wenku.events.Topics;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -9,8 +10,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Declarations of the topics a service creates, with the partitions and replicas of {@link TopicProperties}: a
- * service declares a topic as a {@link NewTopic} bean built here, and {@link CreateOnlyTopics} creates it if missing.
+ * Declarations of the topics a service creates, with the partitions, replicas, {@code min.insync.replicas} and
+ * tombstone retention of {@link TopicProperties}: a service declares a topic as a {@link NewTopic} bean built here,
+ * and {@link CreateOnlyTopics} creates it if missing.
  *
  * <p>The pipeline's own topics ({@link #pipeline()}) are defined here once and created by every service with Kafka
  * ({@link TopicsAutoConfiguration}), so whichever starts first creates them as defined, whatever the start order; a
@@ -54,17 +56,29 @@ public final class PipelineTopics {
 
     /** A topic of events, deleted by age as the broker's retention says. */
     public NewTopic events(String name) {
-        return new NewTopic(name, properties.partitions(), properties.replicationFactor());
+        return new NewTopic(name, properties.partitions(), properties.replicationFactor()).configs(configs(false));
     }
 
     /** A compacted topic: the latest record of each key is kept for good (the latest state of each document). */
     public NewTopic compacted(String name) {
-        return events(name).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        return new NewTopic(name, properties.partitions(), properties.replicationFactor()).configs(configs(true));
     }
 
     /** A compacted topic of one partition, for settings that must be read in one total order. */
     public NewTopic singlePartitionCompacted(String name) {
-        return new NewTopic(name, 1, properties.replicationFactor())
-            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        return new NewTopic(name, 1, properties.replicationFactor()).configs(configs(true));
+    }
+
+    /** The topic configuration the settings give; what they leave to the broker is not named. */
+    private Map<String, String> configs(boolean compacted) {
+        Map<String, String> configs = new LinkedHashMap<>();
+        if (properties.minInsyncReplicas() > 0) {
+            configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(properties.minInsyncReplicas()));
+        }
+        if (compacted) {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            configs.put(TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(properties.deleteRetention().toMillis()));
+        }
+        return configs;
     }
 }

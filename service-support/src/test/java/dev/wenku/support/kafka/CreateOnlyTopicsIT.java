@@ -15,16 +15,20 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Declared topics are created with the configured partitions, and an existing topic is never altered. */
+/**
+ * Declared topics are created with the configured partitions, replicas in sync and tombstone retention, and an existing
+ * topic is never altered.
+ */
 @ExtendWith(RealInfrastructureExtension.class)
 class CreateOnlyTopicsIT {
 
     private final Map<String, Object> admin = Map.of("bootstrap.servers",
         SharedInfrastructure.get().kafkaBootstrapServers());
-    private final PipelineTopics topics = new PipelineTopics(new TopicProperties(12, (short) -1, true));
+    private final PipelineTopics topics = new PipelineTopics(new TopicProperties(12, (short) -1, 1,
+        Duration.ofHours(2), true));
 
     @Test
-    void aMissingTopicIsCreatedWithTheConfiguredPartitionsAndPolicy() throws Exception {
+    void aMissingTopicIsCreatedWithTheConfiguredPartitionsPolicyAndRetention() throws Exception {
         String events = "create-only-" + UUID.randomUUID();
         String compacted = "create-only-" + UUID.randomUUID();
 
@@ -33,9 +37,13 @@ class CreateOnlyTopicsIT {
 
         assertEquals(12, describe(events).partitions().size());
         assertEquals(12, describe(compacted).partitions().size());
-        assertEquals("compact", cleanupPolicy(compacted));
-        assertEquals("delete", cleanupPolicy(events));
+        assertEquals("compact", config(compacted, "cleanup.policy"));
+        assertEquals("delete", config(events, "cleanup.policy"));
+        assertEquals("7200000", config(compacted, "delete.retention.ms"), "tombstones kept as configured");
+        assertEquals("1", config(events, "min.insync.replicas"));
+        assertEquals("1", config(compacted, "min.insync.replicas"));
     }
+
 
     @Test
     void anExistingTopicKeepsItsPartitionsWhenMoreAreDeclared() throws Exception {
@@ -55,10 +63,10 @@ class CreateOnlyTopicsIT {
         }
     }
 
-    private String cleanupPolicy(String name) throws Exception {
+    private String config(String name, String key) throws Exception {
         ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
         try (Admin client = Admin.create(admin)) {
-            return client.describeConfigs(List.of(topic)).all().get().get(topic).get("cleanup.policy").value();
+            return client.describeConfigs(List.of(topic)).all().get().get(topic).get(key).value();
         }
     }
 }
