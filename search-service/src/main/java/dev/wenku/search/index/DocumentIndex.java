@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       alias attached;</li>
  *   <li>the alias points at an older version (the mapping changed): the new index is created and filled from the
  *       compacted analysed-documents topic ({@link IndexRebuild}), the alias is moved to it in one atomic request,
- *       and the old index is deleted. Until the swap, searches (of other instances) keep using the old index.</li>
+ *       and the old index is deleted. Until the swap, searches (of other instances) keep using the old index. Of
+ *       several instances starting together, the one holding the {@link RebuildLease} does this; the others wait
+ *       until the alias has moved (and take over if the holder dies).</li>
  * </ul>
  * Shards and replicas are settings ({@code wenku.search.index-shards}, {@code wenku.search.index-replicas}), not part
  * of the definition file, so a rebuild gives the new index what the running one was configured with.
@@ -46,15 +51,20 @@ public class DocumentIndex implements InitializingBean {
     public static final String DEFINITION = "index/documents-v" + MAPPING_VERSION + ".json";
     private static final Logger log = LoggerFactory.getLogger(DocumentIndex.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How often an instance waiting for another's rebuild looks whether it is done, or its lease expired. */
+    private static final Duration LEASE_POLL = Duration.ofSeconds(1);
 
     private final ElasticsearchClient client;
     private final SearchProperties properties;
     private final IndexRebuild rebuild;
+    private final Clock clock;
+    private final String instance = RebuildLease.thisInstance();
 
-    public DocumentIndex(ElasticsearchClient client, SearchProperties properties, IndexRebuild rebuild) {
+    public DocumentIndex(ElasticsearchClient client, SearchProperties properties, IndexRebuild rebuild, Clock clock) {
         this.client = client;
         this.properties = properties;
         this.rebuild = rebuild;
+        this.clock = clock;
     }
 
     public String alias() {
@@ -87,23 +97,49 @@ public class DocumentIndex implements InitializingBean {
         }
     }
 
-    void ensureCurrent() throws IOException {
-        Set<String> current = indicesBehindAlias();
-        if (current.contains(versionedName())) {
-            applyReplicas();
-            return;
+    void ensureCurrent() throws IOException, InterruptedException {
+        boolean told = false;
+        while (true) {
+            Set<String> current = indicesBehindAlias();
+            if (current.contains(versionedName())) {
+                applyReplicas();
+                return;
+            }
+            if (current.isEmpty()) {
+                create(true);
+                log.info("Created index {} behind alias {}", versionedName(), alias());
+                return;
+            }
+            Optional<RebuildLease> lease = RebuildLease.acquire(client, leaseIndex(), versionedName(), instance, clock);
+            if (lease.isPresent()) {
+                try (RebuildLease held = lease.get()) {
+                    rebuildFrom(current);
+                }
+                continue;
+            }
+            if (!told) {
+                log.info("Another instance is rebuilding {}; waiting for it to move alias {}", versionedName(), alias());
+                told = true;
+            }
+            Thread.sleep(LEASE_POLL.toMillis());
         }
-        if (current.isEmpty()) {
-            create(true);
-            log.info("Created index {} behind alias {}", versionedName(), alias());
-            return;
+    }
+
+    /** The index of the rebuild leases ({@link RebuildLease}). */
+    String leaseIndex() {
+        return alias() + "-leases";
+    }
+
+    private void rebuildFrom(Set<String> current) throws IOException {
+        if (!indicesBehindAlias().equals(current)) {
+            return; // Swapped by the lease's previous holder between our look and our lease: look again.
         }
         create(false);
         int documents = rebuild.fill(versionedName());
         applyReplicas();
         swapAlias(current);
         for (String old : current) {
-            client.indices().delete(d -> d.index(old));
+            client.indices().delete(d -> d.index(old).ignoreUnavailable(true));
         }
         log.info("Mapping changed: rebuilt {} with {} documents, moved alias {} from {}", versionedName(), documents,
             alias(), current);

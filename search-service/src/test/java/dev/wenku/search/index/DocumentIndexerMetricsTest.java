@@ -140,7 +140,7 @@ class DocumentIndexerMetricsTest {
     private DocumentIndexer indexer(MeterRegistry registry) {
         SearchProperties properties = Settings.search();
         when(client._jsonpMapper()).thenReturn(new Jackson3JsonpMapper());
-        return new DocumentIndexer(client, new DocumentIndex(mock(ElasticsearchClient.class), properties, null),
+        return new DocumentIndexer(client, new DocumentIndex(mock(ElasticsearchClient.class), properties, null, Clock.systemUTC()),
             properties, Clock.fixed(ACKNOWLEDGED, ZoneOffset.UTC), registry);
     }
 

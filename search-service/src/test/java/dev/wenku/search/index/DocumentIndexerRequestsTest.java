@@ -189,7 +189,7 @@ class DocumentIndexerRequestsTest {
     private DocumentIndexer indexer(int requestDocuments) {
         SearchProperties properties = Settings.search("bulk.request-documents", Integer.toString(requestDocuments));
         when(client._jsonpMapper()).thenReturn(new Jackson3JsonpMapper());
-        return new DocumentIndexer(client, new DocumentIndex(mock(ElasticsearchClient.class), properties, null),
+        return new DocumentIndexer(client, new DocumentIndex(mock(ElasticsearchClient.class), properties, null, Clock.systemUTC()),
             properties, Clock.systemUTC(), new SimpleMeterRegistry());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
@@ -25,18 +26,26 @@ import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.event.ConsumerPausedEvent;
 
@@ -44,7 +53,7 @@ import org.springframework.kafka.event.ConsumerPausedEvent;
  * A mapping change: the alias points at an index of the previous mapping version. Starting search-service builds
  * the new index from Kafka and moves the alias atomically, while readers search through the alias all along.
  */
-@ExtendWith(RealInfrastructureExtension.class)
+@ExtendWith({RealInfrastructureExtension.class, OutputCaptureExtension.class})
 class IndexMigrationIT {
 
     private static final int DOCUMENTS = 20;
@@ -156,6 +165,115 @@ class IndexMigrationIT {
         }
     }
 
+    /**
+     * Two instances of the new version start together (a rolling upgrade, or a scaled deployment): both start, the
+     * alias ends on the new index, and the index has every document once.
+     */
+    @Test
+    void twoInstancesStartingTogetherRebuildOnceAndBothStart() throws Exception {
+        String alias = "together-" + UUID.randomUUID();
+        String marker = "甲" + UUID.randomUUID().toString().substring(0, 8);
+        int documents = 3000;
+        try (Rest5Client rest = Rest5Client.builder(URI.create(SharedInfrastructure.get().elasticsearchUrl())).build()) {
+            ElasticsearchClient client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
+            client.indices().create(c -> c.index(alias + "-v1").aliases(alias, a -> a));
+            new CreateOnlyTopics(Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers()),
+                Duration.ofSeconds(10)).create(List.of(PipelineTopics.withDefaults().documentsAnalyzed()));
+            publish(IntStream.range(0, documents).mapToObj(i -> analyzed(marker + "-" + i, marker)).toList());
+
+            List<CompletableFuture<ConfigurableApplicationContext>> starts = IntStream.range(0, 2)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> new SpringApplicationBuilder(SearchApplication.class)
+                    .run("--server.port=0", TestCallers.SECRET_ARGUMENT, "--wenku.search.index-alias=" + alias,
+                        "--spring.kafka.consumer.group-id=" + alias,
+                        "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
+                        "--spring.elasticsearch.uris=" + SharedInfrastructure.get().elasticsearchUrl())))
+                .toList();
+            List<String> failures = new ArrayList<>();
+            for (CompletableFuture<ConfigurableApplicationContext> start : starts) {
+                try (ConfigurableApplicationContext started = start.get(3, TimeUnit.MINUTES)) {
+                    assertTrue(started.isActive());
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause().toString());
+                }
+            }
+
+            assertEquals(List.of(), failures, "both instances started");
+            String index = alias + "-v" + DocumentIndex.MAPPING_VERSION;
+            assertEquals(List.of(index), List.copyOf(client.indices().getAlias(a -> a.name(alias)).aliases().keySet()));
+            assertFalse(client.indices().exists(e -> e.index(alias + "-v1")).value(), "the old index is gone");
+            client.indices().refresh(r -> r.index(index));
+            assertEquals(documents, client.count(c -> c.index(alias).query(q -> q.prefix(p -> p.field("id")
+                .value(marker + "-")))).count(), "every document once");
+            assertFalse(client.exists(e -> e.index(alias + "-leases").id(index)).value(), "the lease was released");
+            client.indices().delete(d -> d.index(index));
+        }
+    }
+
+    /**
+     * While another instance holds the rebuild lease, a starting instance leaves the alias and the indices alone and
+     * waits; once the lease is released it looks again and, the alias not having moved, rebuilds itself.
+     */
+    @Test
+    void anInstanceWaitsWhileAnotherHoldsTheLease(CapturedOutput output) throws Exception {
+        String alias = "held-" + UUID.randomUUID();
+        String index = alias + "-v" + DocumentIndex.MAPPING_VERSION;
+        try (Rest5Client rest = Rest5Client.builder(URI.create(SharedInfrastructure.get().elasticsearchUrl())).build()) {
+            ElasticsearchClient client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
+            client.indices().create(c -> c.index(alias + "-v1").aliases(alias, a -> a));
+            // A holder that renewed just now: the lease stays its own for a whole term.
+            client.index(i -> i.index(alias + "-leases").id(index).refresh(Refresh.True)
+                .document(new RebuildLease.Holder("rebuilding/1", Instant.now().toEpochMilli())));
+
+            CompletableFuture<ConfigurableApplicationContext> start = CompletableFuture.supplyAsync(
+                () -> new SpringApplicationBuilder(SearchApplication.class).run("--server.port=0",
+                    TestCallers.SECRET_ARGUMENT, "--wenku.search.index-alias=" + alias,
+                    "--spring.kafka.consumer.group-id=" + alias,
+                    "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
+                    "--spring.elasticsearch.uris=" + SharedInfrastructure.get().elasticsearchUrl()));
+            try {
+                await().alias("the starting instance waits for the holder").atMost(Duration.ofSeconds(60))
+                    .until(() -> output.getOut().contains("Another instance is rebuilding " + index));
+                assertEquals(List.of(alias + "-v1"), List.copyOf(client.indices().getAlias(a -> a.name(alias))
+                    .aliases().keySet()), "the alias is the holder's business meanwhile");
+                assertFalse(client.indices().exists(e -> e.index(index)).value(), "no second rebuild begun");
+
+                client.delete(d -> d.index(alias + "-leases").id(index).refresh(Refresh.True));
+                try (ConfigurableApplicationContext started = start.get(2, TimeUnit.MINUTES)) {
+                    assertEquals(List.of(index), List.copyOf(client.indices().getAlias(a -> a.name(alias)).aliases()
+                        .keySet()), "rebuilt once the lease was free");
+                }
+            } finally {
+                start.cancel(true);
+                client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+            }
+        }
+    }
+
+    /** The instance that held the rebuild lease was killed: the next one to start takes it over and rebuilds. */
+    @Test
+    void aLeaseItsHolderStoppedRenewingIsTakenOver() throws Exception {
+        String alias = "taken-over-" + UUID.randomUUID();
+        String index = alias + "-v" + DocumentIndex.MAPPING_VERSION;
+        try (Rest5Client rest = Rest5Client.builder(URI.create(SharedInfrastructure.get().elasticsearchUrl())).build()) {
+            ElasticsearchClient client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
+            client.indices().create(c -> c.index(alias + "-v1").aliases(alias, a -> a));
+            long silentSince = Instant.now().minus(RebuildLease.TERM).minusSeconds(5).toEpochMilli();
+            client.index(i -> i.index(alias + "-leases").id(index).refresh(Refresh.True)
+                .document(new RebuildLease.Holder("killed/1", silentSince)));
+
+            try (ConfigurableApplicationContext search = new SpringApplicationBuilder(SearchApplication.class).run(
+                    "--server.port=0", TestCallers.SECRET_ARGUMENT, "--wenku.search.index-alias=" + alias,
+                    "--spring.kafka.consumer.group-id=" + alias,
+                    "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
+                    "--spring.elasticsearch.uris=" + SharedInfrastructure.get().elasticsearchUrl())) {
+                assertEquals(List.of(index), List.copyOf(client.indices().getAlias(a -> a.name(alias)).aliases()
+                    .keySet()), "rebuilt and swapped by the instance that took the lease over");
+            } finally {
+                client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+            }
+        }
+    }
+
     private static IndexSettings settings(ElasticsearchClient client, String index) throws Exception {
         return client.indices().getSettings(g -> g.index(index)).get(index).settings().index();
     }
@@ -167,10 +285,20 @@ class IndexMigrationIT {
     }
 
     private static void publish(DocumentAnalyzed event) throws Exception {
+        publish(List.of(event));
+    }
+
+    private static void publish(List<DocumentAnalyzed> events) throws Exception {
         try (var producer = new KafkaProducer<String, PipelineEvent>(
                 Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers()),
                 new StringSerializer(), new EventSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.DOCUMENTS_ANALYZED, event.documentId(), event)).get();
+            List<Future<?>> sent = new ArrayList<>();
+            for (DocumentAnalyzed event : events) {
+                sent.add(producer.send(new ProducerRecord<>(Topics.DOCUMENTS_ANALYZED, event.documentId(), event)));
+            }
+            for (Future<?> each : sent) {
+                each.get();
+            }
         }
     }
 }

@@ -17,6 +17,7 @@ import dev.wenku.search.Settings;
 import dev.wenku.search.index.DocumentIndex;
 import dev.wenku.support.problem.ApiException;
 import dev.wenku.support.problem.ErrorCode;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class IndexSearchesTest {
 
     private IndexSearches searches(String... settings) {
         SearchProperties properties = Settings.search(settings);
-        return new IndexSearches(client, new DocumentIndex(client, properties, null), properties);
+        return new IndexSearches(client, new DocumentIndex(client, properties, null, Clock.systemUTC()), properties);
     }
 
     private static SearchResponse<Void> answer(boolean timedOut) {
