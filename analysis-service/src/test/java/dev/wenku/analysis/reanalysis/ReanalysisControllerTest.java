@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.wenku.support.problem.servlet.ProblemDetailsAutoConfiguration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -28,7 +29,7 @@ class ReanalysisControllerTest {
 
     private static final Instant STARTED = Instant.parse("2025-03-01T08:00:00Z");
     private static final Reanalysis.Progress RUNNING = new Reanalysis.Progress(Reanalysis.State.RUNNING, 120, 40, 1,
-        STARTED, null, null);
+        12, 5, List.of("4242@analysis-1/ab12cd34"), STARTED, null);
 
     @Autowired
     MockMvc mvc;
@@ -46,6 +47,8 @@ class ReanalysisControllerTest {
             .andExpect(jsonPath("$.total").value(120))
             .andExpect(jsonPath("$.done").value(40))
             .andExpect(jsonPath("$.failed").value(1))
+            .andExpect(jsonPath("$.partitionsDone").value(5))
+            .andExpect(jsonPath("$.workers[0]").value("4242@analysis-1/ab12cd34"))
             .andExpect(jsonPath("$.startedAt").value("2025-03-01T08:00:00Z"));
         verify(reanalysis).start();
     }
@@ -63,8 +66,8 @@ class ReanalysisControllerTest {
 
     @Test
     void progressIsReadWithoutStartingAnything() throws Exception {
-        when(reanalysis.progress()).thenReturn(new Reanalysis.Progress(Reanalysis.State.DONE, 120, 120, 0, STARTED,
-            STARTED.plusSeconds(30), null));
+        when(reanalysis.progress()).thenReturn(new Reanalysis.Progress(Reanalysis.State.DONE, 120, 120, 0, 12, 12,
+            List.of(), STARTED, STARTED.plusSeconds(30)));
         mvc.perform(get("/api/analysis/reanalysis"))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.state").value("DONE"))
