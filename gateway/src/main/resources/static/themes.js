@@ -1,15 +1,17 @@
 // Editor page, the taxonomy: the themes documents are given (each with how many documents have it) and topics
-// suggested from the corpus itself (GET /api/themes/suggestions), which an editor adds as a theme of its own with a
+// suggested from the corpus itself (a job: POST /api/themes/suggestions), which an editor adds as a theme of its own with a
 // name: so a corpus unlike the seed (poetry, say) gets themes that fit it. New themes reach documents analysed from
 // then on; an operator's re-analysis gives them to every document.
 import { $, el, replaceChildren, api, describeError, setStatus, formatNumber } from './common.js';
 
 const SUGGESTED_TOPICS = 8;
+const POLL_MS = 500;
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const list = $('#themes');
 const status = $('#themes-status');
 const suggestButton = $('#themes-suggest');
+const suggestProgress = $('#themes-suggest-progress');
 const suggestions = $('#theme-suggestions');
 
 let taxonomy = null;
@@ -32,21 +34,46 @@ function render() {
     el('p', { class: 'theme-terms', text: theme.terms.join('、') }))));
 }
 
+/**
+ * Suggestions are a job of the analysis (POST starts it, GET follows it): on a large corpus the topic model takes
+ * longer than a request may wait. The page shows the job's progress until it is done; if another editor's job is
+ * running, it follows that one.
+ */
 async function suggest() {
   suggestButton.disabled = true;
   setStatus(status, '正在从语料中归纳主题……');
+  suggestProgress.value = 0;
+  suggestProgress.hidden = false;
   try {
-    const answer = await api(`/api/themes/suggestions?topics=${SUGGESTED_TOPICS}`);
-    const topics = answer.suggestions.filter((topic) => topic.terms.length > 0);
-    replaceChildren(suggestions, ...topics.map((topic, index) => suggestion(topic, index)));
-    setStatus(status, topics.length
-      ? `从 ${formatNumber(answer.paragraphs)} 个段落中归纳出 ${topics.length} 个主题。给合适的起个名字，加入主题分类。`
-      : '语料还太少，归纳不出主题。');
+    let job;
+    try {
+      job = await api(`/api/themes/suggestions?topics=${SUGGESTED_TOPICS}`, { method: 'POST' });
+    } catch (error) {
+      if (!(error.status === 409 && error.body && error.body.id)) throw error;
+      job = error.body;
+    }
+    while (job.state === 'RUNNING') {
+      suggestProgress.value = Math.round(job.progress * 100);
+      setStatus(status, `正在从语料中归纳主题……${Math.round(job.progress * 100)}%`);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      job = await api(`/api/themes/suggestions/${job.id}`);
+    }
+    if (job.state !== 'DONE') throw new Error(job.error || '主题建议没有完成');
+    show(job);
   } catch (error) {
     setStatus(status, `主题建议失败：${describeError(error)}`, 'error');
   } finally {
+    suggestProgress.hidden = true;
     suggestButton.disabled = false;
   }
+}
+
+function show(job) {
+  const topics = job.suggestions.filter((topic) => topic.terms.length > 0);
+  replaceChildren(suggestions, ...topics.map((topic, index) => suggestion(topic, index)));
+  setStatus(status, topics.length
+    ? `从 ${formatNumber(job.paragraphs)} 个段落中归纳出 ${topics.length} 个主题。给合适的起个名字，加入主题分类。`
+    : '语料还太少，归纳不出主题。');
 }
 
 /** One suggested topic: its words, and a form that adds it to the taxonomy under a name the editor gives. */

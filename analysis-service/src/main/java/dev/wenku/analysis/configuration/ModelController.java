@@ -1,8 +1,6 @@
 package dev.wenku.analysis.configuration;
 
-import dev.wenku.analysis.AnalysisProperties;
 import dev.wenku.analysis.corpus.CorpusStore;
-import dev.wenku.analysis.engine.ThemeSuggester;
 import dev.wenku.support.problem.ApiException;
 import dev.wenku.support.problem.ErrorCode;
 import java.util.Arrays;
@@ -12,24 +10,21 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Operators' and editors' view of the analysis model: dictionary and stoplist (replace at runtime), the theme
- * taxonomy with document counts, and theme suggestions from the corpus to promote into the taxonomy.
+ * taxonomy with document counts (theme suggestions from the corpus: {@code dev.wenku.analysis.suggestions}).
  */
 @RestController
 public class ModelController {
 
     private final AnalysisModel model;
     private final CorpusStore corpus;
-    private final AnalysisProperties properties;
 
-    public ModelController(AnalysisModel model, CorpusStore corpus, AnalysisProperties properties) {
+    public ModelController(AnalysisModel model, CorpusStore corpus) {
         this.model = model;
         this.corpus = corpus;
-        this.properties = properties;
     }
 
     public record LexiconView(long revision, List<String> dictionary, List<String> stoplist) {
@@ -74,27 +69,6 @@ public class ModelController {
     public TaxonomyView replaceTaxonomy(@RequestBody String json) {
         checked(() -> model.replaceTaxonomy(json));
         return themes();
-    }
-
-    public record Suggestions(int paragraphs, List<ThemeSuggester.SuggestedTheme> suggestions) {
-    }
-
-    /**
-     * Unsupervised topics over the paragraphs of a random sample of the corpus (wenku.analysis.suggestion-paragraphs),
-     * for editors to promote into the taxonomy.
-     */
-    @GetMapping("/api/themes/suggestions")
-    public Suggestions suggestions(@RequestParam(required = false) Integer topics) {
-        int wanted = topics == null ? properties.suggestedTopics() : topics;
-        if (wanted < 1 || wanted > 50) {
-            throw ApiException.invalidParameter("topics", "topics must be between 1 and 50, got " + wanted + ".");
-        }
-        List<String> paragraphs = corpus.paragraphs(properties.suggestionParagraphs());
-        if (paragraphs.isEmpty()) {
-            return new Suggestions(0, List.of());
-        }
-        return new Suggestions(paragraphs.size(),
-            new ThemeSuggester(model.engine()).suggest(paragraphs, Math.min(wanted, paragraphs.size())));
     }
 
     /** Runs a change of the model; a malformed dictionary, stoplist or taxonomy is the caller's to correct. */

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
 
 /**
  * Unsupervised topics over the paragraphs of a corpus, as suggestions an editor can promote into the
@@ -33,6 +35,8 @@ public final class ThemeSuggester {
     static final int MIN_PARAGRAPHS = 2;
     static final double MAX_PARAGRAPH_SHARE = 0.5;
     static final double LAMBDA = 0.6;
+    /** The share of the work that segmenting the paragraphs is taken to be, in the progress reported. */
+    static final double SEGMENTING_SHARE = 0.3;
     private static final double ALPHA = 0.1;
     private static final double BETA = 0.01;
 
@@ -69,11 +73,20 @@ public final class ThemeSuggester {
      * @param topics               how many topics to return (at least 1)
      */
     public List<SuggestedTheme> suggest(List<String> simplifiedParagraphs, int topics) {
+        return suggest(simplifiedParagraphs, topics, done -> { });
+    }
+
+    /**
+     * As {@link #suggest(List, int)}, telling {@code progress} the share of the work done (0 to 1) as it goes:
+     * segmenting the paragraphs is the first {@value #SEGMENTING_SHARE} of it, the sampling iterations the rest.
+     */
+    public List<SuggestedTheme> suggest(List<String> simplifiedParagraphs, int topics, DoubleConsumer progress) {
         if (topics < 1) {
             throw new IllegalArgumentException("topics must be at least 1, was " + topics);
         }
         Objects.requireNonNull(simplifiedParagraphs, "simplifiedParagraphs");
         List<List<String>> documents = new ArrayList<>();
+        int segmented = 0;
         for (String paragraph : simplifiedParagraphs) {
             if (paragraph != null && !paragraph.isBlank()) {
                 List<String> words = engine.contentWords(paragraph);
@@ -81,6 +94,7 @@ public final class ThemeSuggester {
                     documents.add(words);
                 }
             }
+            progress.accept(SEGMENTING_SHARE * ++segmented / simplifiedParagraphs.size());
         }
         Map<String, Integer> vocabulary = vocabulary(documents);
         String[] words = vocabulary.keySet().toArray(String[]::new);
@@ -89,7 +103,7 @@ public final class ThemeSuggester {
             docs[d] = documents.get(d).stream().filter(vocabulary::containsKey).mapToInt(vocabulary::get).toArray();
         }
         Model model = new Model(docs, words.length, topics, new Random(seed));
-        model.sample(iterations);
+        model.sample(iterations, done -> progress.accept(SEGMENTING_SHARE + (1 - SEGMENTING_SHARE) * done / iterations));
         return themes(model, words, topics);
     }
 
@@ -211,10 +225,11 @@ public final class ThemeSuggester {
             }
         }
 
-        void sample(int iterations) {
+        void sample(int iterations, IntConsumer done) {
             double[] p = new double[topics];
             double vBeta = vocabularySize * BETA;
             for (int iteration = 0; iteration < iterations; iteration++) {
+                done.accept(iteration);
                 for (int d = 0; d < docs.length; d++) {
                     int[] doc = docs[d];
                     for (int i = 0; i < doc.length; i++) {

@@ -5,7 +5,6 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -82,16 +81,6 @@ class ModelControllerTest {
         problem(mvc.perform(put("/api/themes").contentType(MediaType.TEXT_PLAIN).content(TAXONOMY)),
             415, "unsupported_media_type");
         verifyNoInteractions(model);
-    }
-
-    @Test
-    void aNumberOfSuggestedTopicsOutOfRangeIsAnInvalidParameterNamingIt() throws Exception {
-        for (String topics : new String[] {"0", "51"}) {
-            problem(mvc.perform(get("/api/themes/suggestions").param("topics", topics)), 400, "invalid_parameter")
-                .andExpect(jsonPath("$.parameter").value("topics"))
-                .andExpect(jsonPath("$.detail").value("topics must be between 1 and 50, got " + topics + "."));
-        }
-        verifyNoInteractions(corpus);
     }
 
     /** An RFC 9457 problem document of the shared catalogue. */

@@ -3,6 +3,7 @@ package dev.wenku.analysis.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +36,18 @@ class ThemeSuggesterTest {
         for (int i = 1; i < themes.size(); i++) {
             assertThat(themes.get(i).paragraphs()).isLessThanOrEqualTo(themes.get(i - 1).paragraphs());
         }
+    }
+
+    @Test
+    void reportsProgressThatOnlyGrowsFromSegmentingToTheLastIteration() {
+        List<Double> reported = new ArrayList<>();
+        List<ThemeSuggester.SuggestedTheme> themes = new ThemeSuggester(ENGINE).suggest(PARAGRAPHS, 5, reported::add);
+
+        assertThat(themes).hasSize(5);
+        assertThat(reported).isSorted().hasSizeGreaterThan(PARAGRAPHS.size());
+        assertThat(reported.getFirst()).isGreaterThan(0);
+        assertThat(reported.get(PARAGRAPHS.size() - 1)).isEqualTo(ThemeSuggester.SEGMENTING_SHARE);
+        assertThat(reported.getLast()).isBetween(0.99, 1.0);
     }
 
     @Test

@@ -208,11 +208,19 @@ class AnalysisPipelineIT {
         List<Integer> counts = JsonPath.read(themes, "$.themes[?(@.id == '" + theme + "')].documents");
         assertEquals(1, counts.size(), themes);
         assertTrue(counts.getFirst() >= 1, "the theme counts the document: " + themes);
-        HttpResponse<String> suggestions = send(HttpRequest.newBuilder(uri("/api/themes/suggestions?topics=3")).GET());
-        assertEquals(200, suggestions.statusCode(), suggestions.body());
-        List<List<String>> terms = JsonPath.read(suggestions.body(), "$.suggestions[*].terms");
-        assertEquals(3, terms.size(), suggestions.body());
-        assertEquals(400, send(HttpRequest.newBuilder(uri("/api/themes/suggestions?topics=0")).GET()).statusCode());
+        HttpResponse<String> started = send(HttpRequest.newBuilder(uri("/api/themes/suggestions?topics=3"))
+            .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(202, started.statusCode(), started.body());
+        URI job = uri(started.headers().firstValue("Location").orElseThrow());
+        String done = await().alias("the suggestions are computed").atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200)).until(() -> send(HttpRequest.newBuilder(job).GET()).body(),
+                body -> !"RUNNING".equals(JsonPath.read(body, "$.state")));
+        assertEquals("DONE", JsonPath.read(done, "$.state"), done);
+        List<List<String>> terms = JsonPath.read(done, "$.suggestions[*].terms");
+        assertEquals(3, terms.size(), done);
+        assertEquals(1.0, JsonPath.<Double>read(done, "$.progress"));
+        assertEquals(400, send(HttpRequest.newBuilder(uri("/api/themes/suggestions?topics=0"))
+            .POST(HttpRequest.BodyPublishers.noBody())).statusCode());
     }
 
     @Test
