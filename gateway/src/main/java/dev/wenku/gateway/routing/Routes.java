@@ -1,5 +1,6 @@
 package dev.wenku.gateway.routing;
 
+import dev.wenku.gateway.routing.GatewayProperties.Services;
 import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -17,8 +18,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * The public API, one route per service. Each route has its own response timeout and circuit breaker (named after
- * the service, answering a JSON 503 through {@link ServiceUnavailableFallback} while the service is down); only
+ * The public API, one route per service, balanced over the service's instances ({@link ServiceInstances}). Each
+ * route has its own response timeout and circuit breaker (named after the service, answering a JSON 503 through
+ * {@link ServiceUnavailableFallback} while the service is down); only
  * GETs are retried; request bodies are capped by {@link BodySizeLimitFilter}. Error statuses and bodies from the
  * services pass through unchanged.
  */
@@ -33,39 +35,44 @@ class Routes {
         return routes.routes()
             // Reading views of single documents come from the index; checked before the editors' document API.
             .route("reading", r -> r.order(-1).path("/api/documents/*/related", "/api/documents/*/reading")
-                .filters(f -> guard(f, "search-service", properties))
+                .filters(f -> guard(f, Services.SEARCH, properties))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
-                .uri(properties.searchUri()))
+                .uri(balanced(Services.SEARCH)))
             .route("documents", r -> r.path("/api/documents", "/api/documents/**", "/api/imports", "/api/imports/**")
-                .filters(f -> guard(f, "ingest-service", properties))
+                .filters(f -> guard(f, Services.INGEST, properties))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.uploadTimeout().toMillis())
-                .uri(properties.ingestUri()))
+                .uri(balanced(Services.INGEST)))
             .route("analysis", r -> r.path("/api/themes", "/api/themes/**", "/api/analysis/**")
-                .filters(f -> guard(f, "analysis-service", properties))
+                .filters(f -> guard(f, Services.ANALYSIS, properties))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
-                .uri(properties.analysisUri()))
+                .uri(balanced(Services.ANALYSIS)))
             .route("search", r -> r.path("/api/search", "/api/search/**")
-                .filters(f -> guard(f, "search-service", properties))
+                .filters(f -> guard(f, Services.SEARCH, properties))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
-                .uri(properties.searchUri()))
+                .uri(balanced(Services.SEARCH)))
             // Each service's OpenAPI description, for Swagger UI and anyone else: /v3/api-docs/<service>.
-            .route("api-docs-ingest", r -> apiDocs(r, "ingest-service", properties.ingestUri(), properties))
-            .route("api-docs-analysis", r -> apiDocs(r, "analysis-service", properties.analysisUri(), properties))
-            .route("api-docs-search", r -> apiDocs(r, "search-service", properties.searchUri(), properties))
-            .route("api-docs-operations", r -> apiDocs(r, "operations-service", properties.operationsUri(), properties))
+            .route("api-docs-ingest", r -> apiDocs(r, Services.INGEST, properties))
+            .route("api-docs-analysis", r -> apiDocs(r, Services.ANALYSIS, properties))
+            .route("api-docs-search", r -> apiDocs(r, Services.SEARCH, properties))
+            .route("api-docs-operations", r -> apiDocs(r, Services.OPERATIONS, properties))
             // A replay reads two topics to their end: the upload timeout, not the read timeout.
             .route("operations", r -> r.path("/api/operations/**")
-                .filters(f -> guard(f, "operations-service", properties))
+                .filters(f -> guard(f, Services.OPERATIONS, properties))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.uploadTimeout().toMillis())
-                .uri(properties.operationsUri()))
+                .uri(balanced(Services.OPERATIONS)))
             .build();
     }
 
-    private static Buildable<Route> apiDocs(PredicateSpec route, String service, URI uri, GatewayProperties properties) {
+    private static Buildable<Route> apiDocs(PredicateSpec route, String service, GatewayProperties properties) {
         return route.path(API_DOCS + "/" + service)
             .filters(f -> guard(f, service, properties).setPath(API_DOCS))
             .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
-            .uri(uri);
+            .uri(balanced(service));
+    }
+
+    /** The service's instances, as {@link ServiceInstances} lists them to Spring Cloud LoadBalancer. */
+    private static URI balanced(String service) {
+        return URI.create("lb://" + service);
     }
 
     private static GatewayFilterSpec guard(GatewayFilterSpec filters, String service, GatewayProperties properties) {
