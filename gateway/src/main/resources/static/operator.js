@@ -122,6 +122,7 @@ function render(overview) {
   renderBacklog(array(overview.backlog));
   renderLag(array(overview.consumerLag));
   renderDeadLetters(array(overview.deadLetters));
+  renderKafka(overview.kafka);
 
   history.push({ at: Date.parse(at), ingested: number(pipeline.ingested), indexed: number(pipeline.indexed) });
   if (history.length > HISTORY) history.splice(0, history.length - HISTORY);
@@ -187,6 +188,28 @@ function renderLag(lags) {
       el('td', { class: 'num' }, formatNumber(number(row.partition))),
       el('td', { class: 'num lag-value' }, formatNumber(lag)));
   }) : emptyRow(5));
+}
+
+/** Kafka's brokers (those that answer, those down) and its partitions short of replicas or of a leader. */
+function renderKafka(kafka) {
+  const known = kafka && typeof kafka === 'object';
+  const names = (list, limit) => {
+    const items = array(list).map(String);
+    if (!items.length) return '无';
+    return items.slice(0, limit).join('、') + (items.length > limit ? ` 等 ${formatNumber(items.length)} 个` : '');
+  };
+  $('#kafka-brokers').textContent = known
+    ? array(kafka.brokers).map((broker) => `${broker.id}（${broker.host}:${broker.port}）`).join('、') || '无' : '—';
+  setFlagged($('#kafka-brokers-down'), known ? names(kafka.brokersDown, 10) : '—', known && array(kafka.brokersDown).length > 0);
+  setFlagged($('#kafka-under-replicated'), known ? names(kafka.underReplicated, 5) : '—',
+    known && array(kafka.underReplicated).length > 0);
+  setFlagged($('#kafka-offline'), known ? names(kafka.offline, 5) : '—', known && array(kafka.offline).length > 0);
+}
+
+/** Sets an element's text, marked as an alert when {@code alert}. */
+function setFlagged(element, text, alert) {
+  element.textContent = text;
+  element.classList.toggle('alert', Boolean(alert));
 }
 
 function renderDeadLetters(deadLetters) {

@@ -232,6 +232,11 @@ class WebUiIT {
         browser.wait.until(d -> d.findElements(By.cssSelector("#services li.up")).size() == 3);
         browser.wait.until(d -> number(d.findElement(By.cssSelector("[data-freshness='p50Seconds']")).getText()) > 0);
         browser.wait.until(d -> !d.findElements(By.cssSelector("table#lag tbody tr:not(.empty-row)")).isEmpty());
+        // The single broker answers; nothing is down, short of replicas or offline.
+        browser.wait.until(d -> d.findElement(By.id("kafka-brokers")).getText().contains("127.0.0.1:"));
+        assertEquals("无", browser.text(By.id("kafka-brokers-down")));
+        assertEquals("无", browser.text(By.id("kafka-under-replicated")));
+        assertEquals("无", browser.text(By.id("kafka-offline")));
         // Caught up: every consumer group's backlog row reads 0 and nothing to drain.
         browser.wait.until(d -> {
             List<WebElement> groups = d.findElements(By.cssSelector("table#backlog tbody tr[data-group]"));

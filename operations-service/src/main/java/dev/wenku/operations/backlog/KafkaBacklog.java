@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -29,8 +30,8 @@ public class KafkaBacklog implements DisposableBean {
     public record DeadLetters(String topic, long count) {
     }
 
-    /** Lag and dead letters; null lists when Kafka could not be read. */
-    public record Backlog(List<ConsumerLag.Lag> lag, List<DeadLetters> deadLetters) {
+    /** Lag, dead letters and the cluster's brokers and partitions; nulls when Kafka could not be read. */
+    public record Backlog(List<ConsumerLag.Lag> lag, List<DeadLetters> deadLetters, KafkaCluster cluster) {
     }
 
     private final KafkaAdmin kafkaAdmin;
@@ -45,7 +46,10 @@ public class KafkaBacklog implements DisposableBean {
             admin = Admin.create(kafkaAdmin.getConfigurationProperties());
         }
         try {
-            return new Backlog(ConsumerLag.read(admin, TIMEOUT), deadLetters());
+            Map<String, TopicDescription> topics = topics();
+            return new Backlog(ConsumerLag.read(admin, TIMEOUT), deadLetters(topics),
+                KafkaCluster.of(admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
+                    topics.values()));
         } catch (Exception e) {
             // An admin client that cannot reach Kafka retries its metadata ten times a second, logging each failure:
             // close it and start a fresh one at the next read instead.
@@ -55,14 +59,20 @@ public class KafkaBacklog implements DisposableBean {
         }
     }
 
-    private List<DeadLetters> deadLetters() throws Exception {
-        Set<String> topics = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).stream()
+    /** Every topic but Kafka's internal ones, described (partitions, replicas, replicas in sync, leader). */
+    private Map<String, TopicDescription> topics() throws Exception {
+        Set<String> names = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return names.isEmpty() ? Map.of()
+            : admin.describeTopics(names).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private List<DeadLetters> deadLetters(Map<String, TopicDescription> described) throws Exception {
+        Set<String> topics = described.keySet().stream()
             .filter(t -> t.endsWith(DeadLetterPublisher.SUFFIX)).collect(Collectors.toSet());
         if (topics.isEmpty()) {
             return List.of();
         }
-        Set<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames()
-            .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values().stream()
+        Set<TopicPartition> partitions = topics.stream().map(described::get)
             .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
             .collect(Collectors.toSet());
         Map<TopicPartition, ListOffsetsResultInfo> earliest = offsets(partitions, OffsetSpec.earliest());

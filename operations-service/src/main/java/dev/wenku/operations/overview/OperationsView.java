@@ -38,7 +38,7 @@ class OperationsView {
             backlog = kafka.read();
         } catch (Exception e) {
             problems.add("Kafka: " + e.getMessage());
-            backlog = new KafkaBacklog.Backlog(null, null);
+            backlog = new KafkaBacklog.Backlog(null, null, null);
         }
         Map<String, Double> counts = figures.counts();
         Map<String, Double> perMinute = figures.perMinute() != null ? figures.perMinute()
@@ -46,6 +46,7 @@ class OperationsView {
         Overview.Pipeline pipeline = new Overview.Pipeline(counts.get("ingested"), counts.get("analyzed"),
             counts.get("indexed"), counts.get("failed"), perMinute);
         return new Overview(clock.instant(), source.name(), figures.services(), pipeline, figures.freshness(),
-            drain.record(clock.instant(), backlog.lag()), backlog.lag(), backlog.deadLetters(), List.copyOf(problems));
+            drain.record(clock.instant(), backlog.lag()), backlog.lag(), backlog.deadLetters(), backlog.cluster(),
+            List.copyOf(problems));
     }
 }

@@ -2,23 +2,26 @@ package dev.wenku.operations.overview;
 
 import dev.wenku.support.kafka.ConsumerLag;
 import dev.wenku.operations.backlog.KafkaBacklog;
+import dev.wenku.operations.backlog.KafkaCluster;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the operators' page shows: each service's health (and each of its instances'), the pipeline's counts and
- * rates, end-to-end freshness, consumer lag and dead letters, and where each figure came from. A figure that could
+ * rates, end-to-end freshness, consumer lag and dead letters, Kafka's brokers and partitions, and where each figure
+ * came from. A figure that could
  * not be read is null, with the reason among {@code problems}.
  *
  * @param source  {@code prometheus} when the figures are Prometheus queries, {@code instances} when every instance was
  *                read directly
  * @param backlog per consumer group: its whole lag, its pace and when it will be drained
+ * @param kafka   the brokers that answer and those down, and the partitions short of replicas or of a leader
  */
 public record Overview(Instant at, String source, List<ServiceHealth> services, Pipeline pipeline,
                        Freshness freshness, List<BacklogDrain.GroupBacklog> backlog,
                        List<ConsumerLag.Lag> consumerLag, List<KafkaBacklog.DeadLetters> deadLetters,
-                       List<String> problems) {
+                       KafkaCluster kafka, List<String> problems) {
 
     /** {@code UP} when every instance is up, {@code DEGRADED} when some are, {@code DOWN} when none is (or none known). */
     public record ServiceHealth(String name, String status, List<InstanceHealth> instances) {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.wenku.operations.backlog.KafkaBacklog;
+import dev.wenku.operations.backlog.KafkaCluster;
 import dev.wenku.support.problem.servlet.ProblemDetailsAutoConfiguration;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,8 @@ class OperationsControllerTest {
             List.of(new BacklogDrain.GroupBacklog("search-service", 4, 120.0, 60.0, 4.0)),
             List.of(new ConsumerLag.Lag("search-service", "wenku.documents.analyzed", 0, 4, 6, 10)),
             List.of(new KafkaBacklog.DeadLetters("wenku.documents.analyzed.dlt", 1)),
+            new KafkaCluster(List.of(new KafkaCluster.Broker(1, "kafka-1", 9092)), List.of(2),
+                List.of("wenku.documents.analyzed-3"), List.of()),
             List.of("analysis-service: no instance answered")));
         mvc.perform(get("/api/operations/overview"))
             .andExpect(status().isOk())
@@ -57,13 +60,16 @@ class OperationsControllerTest {
             .andExpect(jsonPath("$.backlog[0].drainSeconds").value(4.0))
             .andExpect(jsonPath("$.consumerLag[0].lag").value(4))
             .andExpect(jsonPath("$.deadLetters[0].count").value(1))
+            .andExpect(jsonPath("$.kafka.brokers[0].host").value("kafka-1"))
+            .andExpect(jsonPath("$.kafka.brokersDown[0]").value(2))
+            .andExpect(jsonPath("$.kafka.underReplicated[0]").value("wenku.documents.analyzed-3"))
             .andExpect(jsonPath("$.problems[0]").value("analysis-service: no instance answered"));
     }
 
     @Test
     void figuresThatCouldNotBeReadAreNull() throws Exception {
         when(view.overview()).thenReturn(new Overview(Instant.parse("2025-03-01T08:00:00Z"), "prometheus", List.of(),
-            new Overview.Pipeline(null, null, null, null, Map.of()), Overview.Freshness.UNKNOWN, null, null, null,
+            new Overview.Pipeline(null, null, null, null, Map.of()), Overview.Freshness.UNKNOWN, null, null, null, null,
             List.of("Kafka: timed out")));
         mvc.perform(get("/api/operations/overview"))
             .andExpect(status().isOk())
