@@ -5,6 +5,7 @@ import com.hankcs.hanlp.dictionary.py.Pinyin;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -120,6 +121,40 @@ public final class PinyinText {
         }
         flush(latin, syllables);
         return syllables;
+    }
+
+    /**
+     * The words of {@code text} that {@code syllables} spell: every run of as many Chinese characters in a row whose
+     * pinyin (read as {@link #syllables} reads the whole text, by word) is those syllables, distinct, in the order
+     * they first occur. {@code 坚持创新，窗心 → [chuang, xin]} gives {@code [创新, 窗心]}.
+     */
+    public static Set<String> spelledIn(String text, List<String> syllables) {
+        Set<String> words = new LinkedHashSet<>();
+        int n = syllables.size();
+        if (text == null || n == 0 || text.length() < n) {
+            return words;
+        }
+        List<Pinyin> pinyin = HanLP.convertToPinyinList(text);
+        if (pinyin.size() != text.length()) {
+            return words;
+        }
+        for (int start = 0; start + n <= text.length(); start++) {
+            if (spells(text, pinyin, start, syllables)) {
+                words.add(text.substring(start, start + n));
+            }
+        }
+        return words;
+    }
+
+    private static boolean spells(String text, List<Pinyin> pinyin, int start, List<String> syllables) {
+        for (int i = 0; i < syllables.size(); i++) {
+            char c = text.charAt(start + i);
+            if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN
+                || !syllables.get(i).equals(pinyin.get(start + i).getPinyinWithoutTone())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Syllables separated by spaces: {@code xin zhi sheng chan li}. */

@@ -8,6 +8,17 @@ import org.junit.jupiter.api.Test;
 class PinyinTextTest {
 
     @Test
+    void theWordsOfATextThatSyllablesSpellAreFoundWhereverTheyStand() {
+        assertEquals(List.of("创新", "窗心"), List.copyOf(PinyinText.spelledIn("坚持创新，打开窗心里亮，再创新。",
+            List.of("chuang", "xin"))));
+        assertEquals(List.of("银行"), List.copyOf(PinyinText.spelledIn("他去银行取钱。", List.of("yin", "hang"))),
+            "a polyphonic character read by its word");
+        assertEquals(List.of(), List.copyOf(PinyinText.spelledIn("创 新", List.of("chuang", "xin"))),
+            "only characters in a row");
+        assertEquals(List.of(), List.copyOf(PinyinText.spelledIn("创新", List.of())));
+    }
+
+    @Test
     void syllablesAreTonelessAndPolyphonicCharactersAreReadByWord() {
         assertEquals("2024 xue xi xin zhi sheng chan li xin de ti hui gan wu 1",
             PinyinText.spaced("2024学习“新质生产力”心得体会感悟1"));

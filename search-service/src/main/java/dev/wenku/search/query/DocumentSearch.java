@@ -19,10 +19,12 @@ import dev.wenku.text.SimplifiedScript;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -131,8 +133,8 @@ public class DocumentSearch {
     }
 
     /**
-     * A page of results, and for a loose search the texts of its hits in Simplified script (title, then text), best
-     * first: what {@link LineMending} reads a mistyped line's meaning from.
+     * A page of results, and the texts of its hits in Simplified script (title, then text), best first: what
+     * {@link LineMending} reads a mistyped line's meaning from, and the words a pinyin query spells.
      */
     private record Page(SearchResult result, List<String> texts) {
     }
@@ -148,6 +150,37 @@ public class DocumentSearch {
 
     private Page search(UserQuery query, SearchRequest request, boolean loose) throws IOException {
         Map<String, List<String>> spellings = pinyinSpellings.of(query);
+        Page page = search(query, spellings, request, loose);
+        Map<String, List<String>> spelledInHits = spelledInHits(spellings, page.texts());
+        return spelledInHits.isEmpty() ? page : search(query, spelledInHits, request, loose);
+    }
+
+    /**
+     * The spellings of the pinyin words nothing was looked up for ({@link PinyinSpellings} reads the words analysis
+     * kept, which leave out common ones such as 创新), read from the texts the pinyin found: searched again with them,
+     * the page highlights the word the reader spelled. Empty when every pinyin word has its spellings, or none of
+     * them is in the texts.
+     */
+    private static Map<String, List<String>> spelledInHits(Map<String, List<String>> spellings, List<String> texts) {
+        Map<String, List<String>> supplemented = new LinkedHashMap<>(spellings);
+        boolean found = false;
+        for (Map.Entry<String, List<String>> word : spellings.entrySet()) {
+            List<String> syllables = PinyinText.typedSyllables(word.getKey());
+            if (!word.getValue().isEmpty() || syllables.size() < 2) {
+                continue;
+            }
+            Set<String> spelled = new LinkedHashSet<>();
+            texts.forEach(text -> spelled.addAll(PinyinText.spelledIn(text, syllables)));
+            if (!spelled.isEmpty()) {
+                supplemented.put(word.getKey(), List.copyOf(spelled));
+                found = true;
+            }
+        }
+        return found ? supplemented : Map.of();
+    }
+
+    private Page search(UserQuery query, Map<String, List<String>> spellings, SearchRequest request, boolean loose)
+            throws IOException {
         SearchResponse<HitSource> response = searches.search(s -> {
             s.from(request.from()).size(request.size())
                 .trackTotalHits(t -> t.enabled(true))
@@ -168,7 +201,7 @@ public class DocumentSearch {
         List<SearchResult.Hit> hits = response.hits().hits().stream()
             .map(hit -> hit.source().toHit(hit, highlights(hit.highlight(), hit.source()))).toList();
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        List<String> texts = !loose ? List.of() : response.hits().hits().stream()
+        List<String> texts = response.hits().hits().stream()
             .map(hit -> SimplifiedScript.of(hit.source().title()) + "\n" + hit.source().simplifiedBody()).toList();
         return new Page(new SearchResult(total, hits, facets(response.aggregations())), texts);
     }

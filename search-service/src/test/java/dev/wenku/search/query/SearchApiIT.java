@@ -219,6 +219,26 @@ class SearchApiIT {
         assertEquals(0, JsonPath.<Integer>read(nothing, "$.total"), "syllables in no text: " + nothing);
     }
 
+    /**
+     * A word analysis leaves out of a text's words (创新 is on its stoplist, being in nearly every essay) is still
+     * found by its pinyin, and highlighted where it stands, in both scripts.
+     */
+    @Test
+    void aPinyinQueryHighlightsAWordAnalysisLeftOutOfTheTextsWords() throws Exception {
+        String marker = "丑" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        String body = "我們要堅持創新發展。" + marker;
+        String simplified = dev.wenku.text.SimplifiedScript.of(body);
+        publish(new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, "stoplisted-" + marker, 1, "標題 " + marker, body,
+            "标题 " + marker, simplified, null, List.of(), List.of(), List.of(), null, List.of(), List.of(), null,
+            List.of("坚持", "发展"), now, now));
+        awaitSearch(marker, r -> r.contains("stoplisted-" + marker));
+
+        String found = search("chuangxin " + marker);
+        assertEquals(List.of("stoplisted-" + marker), JsonPath.read(found, "$.hits[*].id"), found);
+        assertTrue(found.contains("<em>創新</em>"), "the word is highlighted in the text as written: " + found);
+    }
+
     @Test
     void anAuthorIsAFieldToSearchFilterAndFacetAndAQueryCanTargetIt() throws Exception {
         String marker = "寅" + UUID.randomUUID().toString().substring(0, 8);
