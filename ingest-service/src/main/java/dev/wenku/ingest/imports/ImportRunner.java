@@ -71,11 +71,21 @@ class ImportRunner implements SmartLifecycle {
     private void workSafely() {
         try {
             for (String id : store.running()) {
-                run(id);
+                if (readableHere(id)) {
+                    run(id);
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Imports paused: {}", e.toString());
         }
+    }
+
+    /**
+     * Whether this instance can read the import's spooled body: the instance that received it can, and every instance
+     * when the spool folder is shared. Another instance leaves the import to them (it waits while none can).
+     */
+    private boolean readableHere(String id) {
+        return store.job(id).map(job -> Files.isReadable(Path.of(job.spoolPath()))).orElse(false);
     }
 
     private void run(String id) {
@@ -87,7 +97,9 @@ class ImportRunner implements SmartLifecycle {
             Thread.currentThread().interrupt();
             return;
         }
-        finish(job, failure == null ? "DONE" : "FAILED", failure);
+        if ("RUNNING".equals(store.job(id).map(ImportStore.Job::state).orElse(null))) {
+            finish(job, failure == null ? "DONE" : "FAILED", failure);
+        }
     }
 
     /**
@@ -106,7 +118,11 @@ class ImportRunner implements SmartLifecycle {
                 int room = (int) backlog.awaitRoom(batchSize);
                 ImportSource items = source.at(from);
                 ImportStore.Progress batch = transactions.execute(status -> storeBatch(from, items, room));
-                if (batch == null || batch.read() == 0) {
+                if (batch == ImportStore.Progress.ELSEWHERE) {
+                    // Another instance stores this import's batch now, or has moved past this one.
+                    source.discard();
+                    Thread.sleep(IDLE_POLL);
+                } else if (batch == null || batch.read() == 0) {
                     return null;
                 }
                 outageRetries.succeeded();
@@ -129,6 +145,9 @@ class ImportRunner implements SmartLifecycle {
                 }
             }
             job = store.job(from.id()).orElse(from);
+            if (!"RUNNING".equals(job.state())) {
+                return null; // finished by another instance
+            }
         }
         throw new InterruptedException();
     }
@@ -145,6 +164,9 @@ class ImportRunner implements SmartLifecycle {
     /** Rejects the item at the job's position as an internal error and moves past it. */
     private void skipItem(ImportStore.Job job, RuntimeException failure) {
         transactions.executeWithoutResult(status -> {
+            if (!store.holdAt(job.id(), job.position())) {
+                return;
+            }
             try (ImportSource items = sources.open(job, job.position())) {
                 ImportSource.Item item = items.next();
                 if (item == null) {
@@ -161,8 +183,15 @@ class ImportRunner implements SmartLifecycle {
         });
     }
 
-    /** Stores up to {@code limit} items from the job's position, in the caller's transaction. */
+    /**
+     * Stores up to {@code limit} items from the job's position, in the caller's transaction; {@code ELSEWHERE} when
+     * another instance is storing a batch of the import or has moved it past that position (instances sharing a spool
+     * folder take its batches in turn, each once).
+     */
     private ImportStore.Progress storeBatch(ImportStore.Job job, ImportSource items, int limit) {
+        if (!store.holdAt(job.id(), job.position())) {
+            return ImportStore.Progress.ELSEWHERE;
+        }
         Tally tally = new Tally(job.position());
         int number = job.read();
         try {

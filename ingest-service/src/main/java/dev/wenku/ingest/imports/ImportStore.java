@@ -27,6 +27,24 @@ class ImportStore {
 
     /** What a batch of lines or files did, committed with the documents it stored. */
     record Progress(long position, int read, int created, int updated, int unchanged, int rejected) {
+
+        /** No batch: another instance is storing one of the import, or has moved past the position. */
+        static final Progress ELSEWHERE = new Progress(-1, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * Holds the import for the caller's transaction (a transaction-scoped advisory lock, so the pipeline's updates of
+     * the import's counts never wait for it) if no other instance does and it is still running at {@code position}.
+     */
+    boolean holdAt(String id, long position) {
+        Boolean held = jdbc.queryForObject("select pg_try_advisory_xact_lock(hashtextextended(:id, 0))",
+            Map.of("id", id), Boolean.class);
+        if (!Boolean.TRUE.equals(held)) {
+            return false;
+        }
+        List<Long> at = jdbc.queryForList("select position from import_job where id = :id and state = 'RUNNING'",
+            Map.of("id", id), Long.class);
+        return at.size() == 1 && at.getFirst() == position;
     }
 
     /** A new import of a spooled body; {@code totalItems} is how many files a zip holds, null for NDJSON. */
