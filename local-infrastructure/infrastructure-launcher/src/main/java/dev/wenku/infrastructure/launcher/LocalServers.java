@@ -58,6 +58,53 @@ public final class LocalServers {
             echo));
     }
 
+    /**
+     * Every node of a Kafka cluster without users (each node a broker and a controller): all are started before any
+     * is waited for, since none is ready before a majority of the controllers runs.
+     */
+    public List<RunningServer> startKafkaCluster(KafkaClusterLayout cluster) {
+        List<ChildProcess> processes = new ArrayList<>();
+        try {
+            for (int i = 0; i < cluster.nodes(); i++) {
+                processes.add(kafkaNode(cluster, i));
+            }
+        } catch (RuntimeException e) {
+            processes.forEach(ChildProcess::close);
+            throw e;
+        }
+        List<RunningServer> nodes = new ArrayList<>();
+        for (ChildProcess process : processes) {
+            try {
+                nodes.add(started(process));
+            } catch (RuntimeException e) {
+                processes.forEach(ChildProcess::close);
+                throw e;
+            }
+        }
+        return nodes;
+    }
+
+    /** Node {@code index} of the cluster (counting from 0), started again as itself, e.g. after it was killed. */
+    public RunningServer startKafkaNode(KafkaClusterLayout cluster, int index) {
+        return started(kafkaNode(cluster, index));
+    }
+
+    private ChildProcess kafkaNode(KafkaClusterLayout cluster, int index) {
+        List<String> command = new JavaCommand()
+            .option("-Xms128m").option("-Xmx256m")
+            .classpath(layout.serverClasspath("kafka-server"))
+            .main("dev.wenku.infrastructure.kafka.KafkaServerMain", List.of(
+                "port=" + cluster.ports().get(index),
+                "controller-port=" + cluster.controllerPorts().get(index),
+                "data=" + cluster.data(index),
+                "node-id=" + (index + 1),
+                "voters=" + cluster.voters(),
+                "cluster-id=" + cluster.clusterId()))
+            .build();
+        String name = "kafka-" + (index + 1);
+        return ChildProcess.start(name, command, logDirectory.resolve(name + ".log"), echo);
+    }
+
     private static String userLines(SequencedMap<String, String> users) {
         StringBuilder lines = new StringBuilder();
         users.forEach((name, password) -> lines.append(name).append(':').append(password).append('\n'));

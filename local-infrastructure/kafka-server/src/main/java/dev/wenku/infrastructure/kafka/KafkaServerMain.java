@@ -21,9 +21,11 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real single-node KRaft Kafka broker (broker and controller in one process).
+ * A real KRaft Kafka broker (broker and controller in one process), alone or one node of a cluster.
  *
- * <p>Arguments: {@code port=} client port, {@code controller-port=}, {@code data=} log directory. Storage is
+ * <p>Arguments: {@code port=} client port, {@code controller-port=}, {@code data=} log directory; for a node of a
+ * cluster also {@code node-id=}, {@code voters=} (every node's {@code id@127.0.0.1:controller-port}, comma-separated)
+ * and {@code cluster-id=} (the same for every node; a Kafka {@code Uuid}). Storage is
  * formatted on first start and reused afterwards, so topics and offsets survive a restart. With
  * {@value KafkaUsers#ENVIRONMENT} set, clients must authenticate (SASL/SCRAM-SHA-256) and are authorised by ACLs;
  * the users' SCRAM credentials, and the grants of the file {@code acls=} (optional, {@link KafkaAcls}), are set at
@@ -48,15 +50,19 @@ public final class KafkaServerMain {
             throw new IllegalArgumentException("acls= needs users (" + KafkaUsers.ENVIRONMENT + "): without them every"
                 + " client is let in and ACLs mean nothing");
         }
+        KafkaNodeProperties.Node node = arguments.optional("voters")
+            .map(voters -> new KafkaNodeProperties.Node(Integer.parseInt(arguments.text("node-id")), port,
+                controllerPort, voters, Math.min(3, voters.split(",").length)))
+            .orElse(KafkaNodeProperties.Node.alone(port, controllerPort));
         // The file is for formatting the storage, which needs no listener security: no password is written to disk.
         Path propertiesFile = data.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(propertiesFile)) {
-            SingleNodeKafkaProperties.of(port, controllerPort, data.resolve("logs"))
-                .store(out, "Written by KafkaServerMain on every start");
+            KafkaNodeProperties.of(node, data.resolve("logs")).store(out, "Written by KafkaServerMain on every start");
         }
-        formatStorageIfNew(propertiesFile, data.resolve("logs"));
+        formatStorageIfNew(propertiesFile, data.resolve("logs"),
+            arguments.optional("cluster-id").orElseGet(() -> Uuid.randomUuid().toString()));
 
-        Properties properties = SingleNodeKafkaProperties.of(port, controllerPort, data.resolve("logs"), users);
+        Properties properties = KafkaNodeProperties.of(node, data.resolve("logs"), users);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdown();
@@ -73,13 +79,16 @@ public final class KafkaServerMain {
         server.awaitShutdown();
     }
 
-    /** A formatted log directory keeps its cluster id: formatting it again with a new one would be refused. */
-    private static void formatStorageIfNew(Path propertiesFile, Path logDirectory) throws IOException {
+    /**
+     * A formatted log directory keeps its cluster id: formatting it again with a new one would be refused. The nodes of
+     * one cluster are formatted with the same id.
+     */
+    private static void formatStorageIfNew(Path propertiesFile, Path logDirectory, String clusterId) throws IOException {
         if (Files.exists(logDirectory.resolve("meta.properties"))) {
             return;
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        String[] format = {"format", "-t", Uuid.randomUuid().toString(), "-c", propertiesFile.toString(),
+        String[] format = {"format", "-t", clusterId, "-c", propertiesFile.toString(),
             "--ignore-formatted"};
         int exit = StorageTool.execute(format, new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {

@@ -53,7 +53,7 @@ record KafkaUsers(String superUser, Map<String, String> passwords) {
     /** Settings of an admin client of the broker on {@code port} logged in as the super user (SASL/PLAIN). */
     Map<String, Object> superUserSettings(int port) {
         return Map.of("bootstrap.servers", "127.0.0.1:" + port, "security.protocol", "SASL_PLAINTEXT",
-            "sasl.mechanism", "PLAIN", "sasl.jaas.config", superUserLogin(SingleNodeKafkaProperties.PLAIN));
+            "sasl.mechanism", "PLAIN", "sasl.jaas.config", superUserLogin(KafkaNodeProperties.PLAIN));
     }
 
     @Override

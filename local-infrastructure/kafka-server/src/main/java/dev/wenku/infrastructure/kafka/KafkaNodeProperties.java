@@ -5,29 +5,52 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Broker settings for one node that is its own controller; every internal topic has a single replica. With users,
- * clients authenticate with SASL/SCRAM-SHA-256 and may do only what an ACL allows (StandardAuthorizer, nothing is
- * allowed where no ACL is found). The super user alone logs in with SASL/PLAIN, its password in the broker's settings
- * (the broker itself, towards its controller and itself, and whoever sets up users, topics and ACLs), so it needs no
- * SCRAM credential and works before any exists.
+ * Broker settings for one node that is also a controller: alone (its own quorum, every internal topic with a single
+ * replica) or one of a cluster whose controllers are {@link Node#voters} (internal topics with as many replicas as
+ * nodes, up to 3, and a write needing all but one of them in sync). With users, clients authenticate with
+ * SASL/SCRAM-SHA-256 and may do only what an ACL allows (StandardAuthorizer, nothing is allowed where no ACL is
+ * found). The super user alone logs in with SASL/PLAIN, its password in the broker's settings (the broker itself,
+ * towards its controllers and itself, and whoever sets up users, topics and ACLs), so it needs no SCRAM credential and
+ * works before any exists.
  */
-final class SingleNodeKafkaProperties {
+final class KafkaNodeProperties {
 
-    private SingleNodeKafkaProperties() {
+    private KafkaNodeProperties() {
     }
 
     static final String PLAIN = "org.apache.kafka.common.security.plain.PlainLoginModule";
     static final String SCRAM = "org.apache.kafka.common.security.scram.ScramLoginModule";
 
-    static Properties of(int port, int controllerPort, Path logDirectory) {
-        return of(port, controllerPort, logDirectory, Optional.empty());
+    /**
+     * A node of the cluster.
+     *
+     * @param voters   every controller of the cluster, {@code id@host:port,…}
+     * @param replicas replicas of internal topics and, by default, of every topic: the number of nodes, up to 3
+     */
+    record Node(int id, int port, int controllerPort, String voters, int replicas) {
+
+        /** A node alone: its own controller quorum. */
+        static Node alone(int port, int controllerPort) {
+            return new Node(1, port, controllerPort, "1@127.0.0.1:" + controllerPort, 1);
+        }
+
+        /** Replicas in sync a write needs: all but one (1 alone). */
+        int minInSync() {
+            return Math.max(1, replicas - 1);
+        }
     }
 
-    static Properties of(int port, int controllerPort, Path logDirectory, Optional<KafkaUsers> users) {
+    static Properties of(Node node, Path logDirectory) {
+        return of(node, logDirectory, Optional.empty());
+    }
+
+    static Properties of(Node node, Path logDirectory, Optional<KafkaUsers> users) {
+        int port = node.port();
+        int controllerPort = node.controllerPort();
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", "1");
-        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.setProperty("node.id", Integer.toString(node.id()));
+        p.setProperty("controller.quorum.voters", node.voters());
         p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -35,12 +58,16 @@ final class SingleNodeKafkaProperties {
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("log.dirs", logDirectory.toString());
         p.setProperty("num.partitions", "3");
-        p.setProperty("offsets.topic.replication.factor", "1");
+        String replicas = Integer.toString(node.replicas());
+        String minInSync = Integer.toString(node.minInSync());
+        p.setProperty("default.replication.factor", replicas);
+        p.setProperty("min.insync.replicas", minInSync);
+        p.setProperty("offsets.topic.replication.factor", replicas);
         p.setProperty("offsets.topic.num.partitions", "3");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("transaction.state.log.replication.factor", replicas);
+        p.setProperty("transaction.state.log.min.isr", minInSync);
+        p.setProperty("share.coordinator.state.topic.replication.factor", replicas);
+        p.setProperty("share.coordinator.state.topic.min.isr", minInSync);
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         // Topics exist only as the services declare them (compacted or not, their partitions), never by accident.
         p.setProperty("auto.create.topics.enable", "false");
