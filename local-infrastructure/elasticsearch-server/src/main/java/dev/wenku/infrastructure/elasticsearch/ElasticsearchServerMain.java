@@ -6,6 +6,7 @@ import dev.wenku.infrastructure.process.ServerArguments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.elasticsearch.common.logging.LogConfigurator;
@@ -18,10 +19,12 @@ import org.elasticsearch.node.Node;
 import org.elasticsearch.transport.netty4.Netty4Plugin;
 
 /**
- * A real single-node Elasticsearch bound to loopback.
+ * A real Elasticsearch node bound to loopback, alone or one node of a cluster.
  *
  * <p>Arguments: {@code http-port=} (0 picks a free port; the ready line reports the real one) and {@code home=}
- * (config, data and logs live below it, so an index survives a restart).
+ * (config, data and logs live below it, so an index survives a restart); for a node of a cluster also
+ * {@code node-name=}, {@code transport-port=}, {@code seed-hosts=} (every node's {@code 127.0.0.1:transport-port},
+ * comma-separated) and {@code initial-masters=} (every node's name).
  */
 public final class ElasticsearchServerMain {
 
@@ -34,16 +37,25 @@ public final class ElasticsearchServerMain {
         Path home = arguments.directory("home");
         // No native libraries ship in Maven jars; pointing at an empty folder makes that a one-line warning.
         System.setProperty("es.nativelibs.path", createDirectory(home.resolve("native")).toString());
-        Settings settings = Settings.builder()
+        Settings.Builder builder = Settings.builder()
             .put("cluster.name", "wenku-local")
-            .put("node.name", "wenku-local-node")
+            .put("node.name", arguments.optional("node-name").orElse("wenku-local-node"))
             .put("path.home", home.toString())
             .put("path.data", createDirectory(home.resolve("data")).toString())
             .put("path.logs", createDirectory(home.resolve("logs")).toString())
-            .put("discovery.type", "single-node")
             .put("network.host", "127.0.0.1")
-            .put("http.port", arguments.port("http-port"))
-            .put("transport.port", 0)
+            .put("http.port", arguments.port("http-port"));
+        Optional<String> seeds = arguments.optional("seed-hosts");
+        if (seeds.isPresent()) {
+            // One node of a cluster: it finds the others at their transport ports; the first election is among the
+            // named nodes (ignored once the cluster has formed).
+            builder.put("transport.port", arguments.port("transport-port"))
+                .putList("discovery.seed_hosts", seeds.get().split(","))
+                .putList("cluster.initial_master_nodes", arguments.text("initial-masters").split(","));
+        } else {
+            builder.put("discovery.type", "single-node").put("transport.port", 0);
+        }
+        Settings settings = builder
             .put("cluster.routing.allocation.disk.threshold_enabled", false)
             // The node runs Serial GC (small footprint), whose heap holds garbage until the next collection; the
             // real-memory parent breaker counted it and refused a _count with 429 while a bulk load ran. The

@@ -21,11 +21,20 @@ public record KafkaClusterLayout(Path dataRoot, List<Integer> ports, List<Intege
         if (nodes < 1) {
             throw new IllegalArgumentException("A cluster has at least one node, not " + nodes);
         }
-        byte[] id = new byte[16];
-        new SecureRandom().nextBytes(id);
         return new KafkaClusterLayout(dataRoot, IntStream.range(0, nodes).mapToObj(i -> FreePorts.next()).toList(),
-            IntStream.range(0, nodes).mapToObj(i -> FreePorts.next()).toList(),
-            Base64.getUrlEncoder().withoutPadding().encodeToString(id));
+            IntStream.range(0, nodes).mapToObj(i -> FreePorts.next()).toList(), randomClusterId());
+    }
+
+    /** As Kafka makes one: never starting with '-', which its tools would take for an option. */
+    static String randomClusterId() {
+        SecureRandom random = new SecureRandom();
+        byte[] id = new byte[16];
+        String text;
+        do {
+            random.nextBytes(id);
+            text = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        } while (text.startsWith("-"));
+        return text;
     }
 
     public int nodes() {

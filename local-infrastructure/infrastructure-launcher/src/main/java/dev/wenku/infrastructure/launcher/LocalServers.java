@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /** Starts the real Kafka broker, Elasticsearch node and PostgreSQL server from the server modules' build output. */
 public final class LocalServers {
@@ -63,25 +65,8 @@ public final class LocalServers {
      * is waited for, since none is ready before a majority of the controllers runs.
      */
     public List<RunningServer> startKafkaCluster(KafkaClusterLayout cluster) {
-        List<ChildProcess> processes = new ArrayList<>();
-        try {
-            for (int i = 0; i < cluster.nodes(); i++) {
-                processes.add(kafkaNode(cluster, i));
-            }
-        } catch (RuntimeException e) {
-            processes.forEach(ChildProcess::close);
-            throw e;
-        }
-        List<RunningServer> nodes = new ArrayList<>();
-        for (ChildProcess process : processes) {
-            try {
-                nodes.add(started(process));
-            } catch (RuntimeException e) {
-                processes.forEach(ChildProcess::close);
-                throw e;
-            }
-        }
-        return nodes;
+        return startAll(IntStream.range(0, cluster.nodes()).mapToObj(i -> (Supplier<ChildProcess>)
+            () -> kafkaNode(cluster, i)).toList());
     }
 
     /** Node {@code index} of the cluster (counting from 0), started again as itself, e.g. after it was killed. */
@@ -112,17 +97,61 @@ public final class LocalServers {
     }
 
     public RunningServer startElasticsearch(Path homeDirectory, int httpPort) {
-        List<String> command = new JavaCommand()
-            .option("-Xms512m").option("-Xmx512m")
+        List<String> command = elasticsearchCommand("512m", List.of("http-port=" + httpPort, "home=" + homeDirectory));
+        return started(ChildProcess.start("elasticsearch", command, logDirectory.resolve("elasticsearch.log"), echo));
+    }
+
+    /**
+     * Every node of an Elasticsearch cluster, all started before any is waited for (the first master is elected
+     * among them).
+     */
+    public List<RunningServer> startElasticsearchCluster(ElasticsearchClusterLayout cluster) {
+        return startAll(IntStream.range(0, cluster.nodes()).mapToObj(i -> (Supplier<ChildProcess>)
+            () -> elasticsearchNode(cluster, i)).toList());
+    }
+
+    /** Node {@code index} of the cluster (counting from 0), started again as itself, e.g. after it was killed. */
+    public RunningServer startElasticsearchNode(ElasticsearchClusterLayout cluster, int index) {
+        return started(elasticsearchNode(cluster, index));
+    }
+
+    private ChildProcess elasticsearchNode(ElasticsearchClusterLayout cluster, int index) {
+        List<String> command = elasticsearchCommand("384m", List.of(
+            "http-port=" + cluster.httpPorts().get(index),
+            "home=" + cluster.home(index),
+            "node-name=" + cluster.nodeName(index),
+            "transport-port=" + cluster.transportPorts().get(index),
+            "seed-hosts=" + cluster.seedHosts(),
+            "initial-masters=" + cluster.nodeNames()));
+        String name = "elasticsearch-" + (index + 1);
+        return ChildProcess.start(name, command, logDirectory.resolve(name + ".log"), echo);
+    }
+
+    private List<String> elasticsearchCommand(String heap, List<String> arguments) {
+        return new JavaCommand()
+            .option("-Xms" + heap).option("-Xmx" + heap)
             .option("-XX:+UseSerialGC")
             .option("--enable-native-access=ALL-UNNAMED")
             .option("-Dlog4j2.disable.jmx=true")
             .classpath(layout.serverClasspath("elasticsearch-server"))
-            .main("dev.wenku.infrastructure.elasticsearch.ElasticsearchServerMain", List.of(
-                "http-port=" + httpPort,
-                "home=" + homeDirectory))
+            .main("dev.wenku.infrastructure.elasticsearch.ElasticsearchServerMain", arguments)
             .build();
-        return started(ChildProcess.start("elasticsearch", command, logDirectory.resolve("elasticsearch.log"), echo));
+    }
+
+    /** Starts every process, then waits for each one's ready line; stops them all if one fails. */
+    private static List<RunningServer> startAll(List<Supplier<ChildProcess>> starts) {
+        List<ChildProcess> processes = new ArrayList<>();
+        try {
+            starts.forEach(start -> processes.add(start.get()));
+            List<RunningServer> servers = new ArrayList<>();
+            for (ChildProcess process : processes) {
+                servers.add(started(process));
+            }
+            return servers;
+        } catch (RuntimeException e) {
+            processes.forEach(ChildProcess::close);
+            throw e;
+        }
     }
 
     /**
