@@ -6,7 +6,7 @@ import dev.wenku.analysis.pipeline.DocumentAnalyzer;
 import dev.wenku.events.DocumentIngested;
 import dev.wenku.events.EventDeserializer;
 import dev.wenku.events.Topics;
-import java.lang.management.ManagementFactory;
+import dev.wenku.support.identity.Instances;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,8 +59,7 @@ class ReanalysisWorker implements SmartLifecycle {
     private final ReanalysisProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final String name = ManagementFactory.getRuntimeMXBean().getName() + "/"
-        + UUID.randomUUID().toString().substring(0, 8);
+    private final String name = Instances.newName();
     private volatile Thread thread;
 
     ReanalysisWorker(KafkaProperties kafka, DocumentAnalyzer analyzer, AnalysisPublisher publisher, CorpusStore corpus,

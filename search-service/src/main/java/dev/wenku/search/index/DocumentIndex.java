@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import dev.wenku.search.SearchProperties;
+import dev.wenku.support.identity.Instances;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -58,7 +59,7 @@ public class DocumentIndex implements InitializingBean {
     private final SearchProperties properties;
     private final IndexRebuild rebuild;
     private final Clock clock;
-    private final String instance = RebuildLease.thisInstance();
+    private final String instance = Instances.newName();
 
     public DocumentIndex(ElasticsearchClient client, SearchProperties properties, IndexRebuild rebuild, Clock clock) {
         this.client = client;

@@ -6,11 +6,9 @@ import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.IndexResponse;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,11 +59,6 @@ final class RebuildLease implements AutoCloseable {
             .factory());
         long period = TERM.toMillis() / RENEWALS_PER_TERM;
         renewals.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
-    }
-
-    /** This process, as it names itself in a lease: its pid and host, and a random part for restarts. */
-    static String thisInstance() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /**
