@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class CreateOnlyTopics {
 
     private static final Logger log = LoggerFactory.getLogger(CreateOnlyTopics.class);
+    private static final long LEADER_POLL_MILLIS = 100;
 
     private final Map<String, Object> adminProperties;
     private final Duration timeout;
@@ -51,6 +53,7 @@ public final class CreateOnlyTopics {
             for (var created : admin.createTopics(missing).values().entrySet()) {
                 awaitCreated(created.getKey(), created.getValue());
             }
+            awaitLeaders(admin, names(missing));
         } catch (ExecutionException | TimeoutException e) {
             log.error("Could not check or create the topics {}: {}", names(declared), e.toString());
         } catch (InterruptedException e) {
@@ -70,6 +73,38 @@ public final class CreateOnlyTopics {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 log.error("Could not create topic {}: {}", topic, e.getCause().toString());
             }
+        }
+    }
+
+    /**
+     * Waits (at most the timeout) until every partition of the new topics has a leader. A topic's creation returns
+     * before its leaders are known everywhere; an idempotent producer that wrote at once got NOT_LEADER_OR_FOLLOWER on
+     * some partitions and then OUT_OF_ORDER_SEQUENCE_NUMBER on another, which it retried for ever.
+     */
+    private void awaitLeaders(Admin admin, List<String> topics)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                boolean led = admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .values().stream().flatMap(topic -> topic.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                if (led) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                log.warn("The partitions of {} have no leader yet after {}", topics, timeout);
+                return;
+            }
+            Thread.sleep(LEADER_POLL_MILLIS);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.wenku.support.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
@@ -35,6 +36,8 @@ class CreateOnlyTopicsIT {
         new CreateOnlyTopics(admin, Duration.ofSeconds(30)).create(List.of(topics.events(events),
             topics.compacted(compacted)));
 
+        assertTrue(describe(events).partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()),
+            "every partition has its leader once the topics are created");
         assertEquals(12, describe(events).partitions().size());
         assertEquals(12, describe(compacted).partitions().size());
         assertEquals("compact", config(compacted, "cleanup.policy"));
