@@ -2,6 +2,7 @@ package dev.wenku.support.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -77,9 +80,11 @@ public final class CreateOnlyTopics {
     }
 
     /**
-     * Waits (at most the timeout) until every partition of the new topics has a leader. A topic's creation returns
-     * before its leaders are known everywhere; an idempotent producer that wrote at once got NOT_LEADER_OR_FOLLOWER on
-     * some partitions and then OUT_OF_ORDER_SEQUENCE_NUMBER on another, which it retried for ever.
+     * Waits (at most the timeout) until every partition of the new topics has a leader that serves it. A topic's
+     * creation returns before its leaders serve it; an idempotent producer that wrote at once got
+     * NOT_LEADER_OR_FOLLOWER on some partitions and then OUT_OF_ORDER_SEQUENCE_NUMBER on another, which it retried
+     * until its delivery timeout. A leader listed in the topic's description may not serve yet either: only the
+     * leader answers for a partition's end offset, so that answer for every partition is the signal.
      */
     private void awaitLeaders(Admin admin, List<String> topics)
             throws ExecutionException, InterruptedException, TimeoutException {
@@ -93,6 +98,7 @@ public final class CreateOnlyTopics {
                     .values().stream().flatMap(topic -> topic.partitions().stream())
                     .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
                 if (led) {
+                    awaitServed(admin, topics);
                     return;
                 }
             } catch (ExecutionException e) {
@@ -106,6 +112,15 @@ public final class CreateOnlyTopics {
             }
             Thread.sleep(LEADER_POLL_MILLIS);
         }
+    }
+
+    private void awaitServed(Admin admin, List<String> topics)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS).values()
+            .forEach(topic -> topic.partitions().forEach(partition ->
+                ends.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+        admin.listOffsets(ends).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void reportDifferences(Admin admin, List<NewTopic> existing)
