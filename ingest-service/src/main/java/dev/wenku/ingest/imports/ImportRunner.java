@@ -71,9 +71,7 @@ class ImportRunner implements SmartLifecycle {
     private void workSafely() {
         try {
             for (String id : store.running()) {
-                if (readableHere(id)) {
-                    run(id);
-                }
+                store.job(id).filter(ImportRunner::readableHere).ifPresent(this::run);
             }
         } catch (RuntimeException e) {
             log.warn("Imports paused: {}", e.toString());
@@ -84,12 +82,12 @@ class ImportRunner implements SmartLifecycle {
      * Whether this instance can read the import's spooled body: the instance that received it can, and every instance
      * when the spool folder is shared. Another instance leaves the import to them (it waits while none can).
      */
-    private boolean readableHere(String id) {
-        return store.job(id).map(job -> Files.isReadable(Path.of(job.spoolPath()))).orElse(false);
+    private static boolean readableHere(ImportStore.Job job) {
+        return Files.isReadable(Path.of(job.spoolPath()));
     }
 
-    private void run(String id) {
-        ImportStore.Job job = store.job(id).orElseThrow();
+    private void run(ImportStore.Job job) {
+        String id = job.id();
         String failure;
         try (OpenSource source = new OpenSource()) {
             failure = work(job, source);

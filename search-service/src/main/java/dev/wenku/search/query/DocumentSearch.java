@@ -134,7 +134,9 @@ public class DocumentSearch {
 
     /**
      * A page of results, and the texts of its hits in Simplified script (title, then text), best first: what
-     * {@link LineMending} reads a mistyped line's meaning from, and the words a pinyin query spells.
+     * {@link LineMending} reads a mistyped line's meaning from, and the words a pinyin query spells. The texts are
+     * converted only for a loose search or a pinyin word without spellings (empty otherwise): converting every hit's
+     * body costs more than the search itself on most queries.
      */
     private record Page(SearchResult result, List<String> texts) {
     }
@@ -201,7 +203,8 @@ public class DocumentSearch {
         List<SearchResult.Hit> hits = response.hits().hits().stream()
             .map(hit -> hit.source().toHit(hit, highlights(hit.highlight(), hit.source()))).toList();
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        List<String> texts = response.hits().hits().stream()
+        boolean textsRead = loose || spellings.containsValue(List.of());
+        List<String> texts = !textsRead ? List.of() : response.hits().hits().stream()
             .map(hit -> SimplifiedScript.of(hit.source().title()) + "\n" + hit.source().simplifiedBody()).toList();
         return new Page(new SearchResult(total, hits, facets(response.aggregations())), texts);
     }
