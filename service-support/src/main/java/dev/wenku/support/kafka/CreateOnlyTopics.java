@@ -41,41 +41,76 @@ public final class CreateOnlyTopics {
     }
 
     /**
-     * Creates the missing topics among {@code declared}. A broker that cannot be reached is logged, not fatal: the
-     * service starts, and its consumers wait for the topics as they wait for the broker.
+     * As {@link #create}, and while the cluster cannot be asked (unreachable, or no controller yet: a cluster whose
+     * quorum is still electing one), tries again every {@code retryEvery} on a thread of its own until it can. The
+     * service starts meanwhile, and its consumers wait for the topics as they wait for the broker; without the
+     * retries a topic nobody else declares would never be created, and every record sent to it would fail after the
+     * producer's {@code max.block.ms} and go to a dead-letter topic.
      */
-    public void create(Collection<NewTopic> declared) {
-        if (declared.isEmpty()) {
+    public void createOrKeepTrying(Collection<NewTopic> declared, Duration retryEvery) {
+        if (create(declared)) {
             return;
+        }
+        Thread.ofPlatform().daemon().name("topic-creation").start(() -> {
+            for (int attempt = 2; ; attempt++) {
+                try {
+                    Thread.sleep(retryEvery.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (create(declared)) {
+                    log.info("The topics {} are there, at attempt {}", names(declared), attempt);
+                    return;
+                }
+            }
+        });
+    }
+
+    /**
+     * Creates the missing topics among {@code declared}. A broker that cannot be reached is logged, not fatal.
+     *
+     * @return whether every declared topic is there (found or created)
+     */
+    public boolean create(Collection<NewTopic> declared) {
+        if (declared.isEmpty()) {
+            return true;
         }
         Admin admin = Admin.create(adminProperties);
         try {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = declared.stream().filter(t -> !existing.contains(t.name())).toList();
             reportDifferences(admin, declared.stream().filter(t -> existing.contains(t.name())).toList());
+            boolean all = true;
             for (var created : admin.createTopics(missing).values().entrySet()) {
-                awaitCreated(created.getKey(), created.getValue());
+                all &= awaitCreated(created.getKey(), created.getValue());
             }
             awaitLeaders(admin, names(missing));
+            return all;
         } catch (ExecutionException | TimeoutException e) {
             log.error("Could not check or create the topics {}: {}", names(declared), e.toString());
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         } finally {
             // Without a bound, closing waits for the calls still retrying against an unreachable broker.
             admin.close(Duration.ofSeconds(2));
         }
     }
 
-    private void awaitCreated(String topic, org.apache.kafka.common.KafkaFuture<Void> creation)
+    /** Whether {@code topic} is there: created now, or by someone else meanwhile. */
+    private boolean awaitCreated(String topic, org.apache.kafka.common.KafkaFuture<Void> creation)
             throws InterruptedException, TimeoutException {
         try {
             creation.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             log.info("Created topic {}", topic);
+            return true;
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                log.error("Could not create topic {}: {}", topic, e.getCause().toString());
+            if (e.getCause() instanceof TopicExistsException) {
+                return true;
             }
+            log.error("Could not create topic {}: {}", topic, e.getCause().toString());
+            return false;
         }
     }
 

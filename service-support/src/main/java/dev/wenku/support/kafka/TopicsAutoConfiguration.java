@@ -15,8 +15,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The pipeline's topics ({@link PipelineTopics#pipeline()}) and those a service declares as its own ({@link NewTopic}
- * beans, built with {@link PipelineTopics}) are created, once, before any listener starts, and an existing topic is
- * never altered ({@link CreateOnlyTopics}).
+ * beans, built with {@link PipelineTopics}) are created before any listener starts (or, while the cluster cannot
+ * create them, as soon as it can), and an existing topic is never altered ({@link CreateOnlyTopics}).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(KafkaTemplate.class)
@@ -25,6 +25,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class TopicsAutoConfiguration {
 
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
+    /** The pause between attempts while the cluster cannot create the topics (one log line per attempt). */
+    private static final Duration RETRY_EVERY = Duration.ofSeconds(5);
 
     @Bean
     PipelineTopics pipelineTopics(TopicProperties properties) {
@@ -37,7 +39,8 @@ public class TopicsAutoConfiguration {
         return () -> {
             if (properties.create()) {
                 new CreateOnlyTopics(kafka.buildAdminProperties(), ADMIN_TIMEOUT)
-                    .create(Stream.concat(topics.pipeline().stream(), declared.orderedStream()).toList());
+                    .createOrKeepTrying(Stream.concat(topics.pipeline().stream(), declared.orderedStream()).toList(),
+                        RETRY_EVERY);
             }
         };
     }

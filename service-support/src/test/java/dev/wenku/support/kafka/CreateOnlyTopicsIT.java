@@ -2,9 +2,17 @@ package dev.wenku.support.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
+import dev.wenku.infrastructure.launcher.Directories;
+import dev.wenku.infrastructure.launcher.FreePorts;
+import dev.wenku.infrastructure.launcher.LocalServers;
+import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
+import dev.wenku.infrastructure.launcher.RunningServer;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +55,27 @@ class CreateOnlyTopicsIT {
         assertEquals("1", config(compacted, "min.insync.replicas"));
     }
 
+
+    /**
+     * A cluster whose quorum had no controller yet when a service started (the cluster run, on a busy machine) never
+     * got that service's topics: the attempt at start failed and nobody tried again.
+     */
+    @Test
+    void topicsDeclaredWhileNoBrokerAnswersAreCreatedOnceOneDoes() throws Exception {
+        int port = FreePorts.next();
+        Path data = Files.createTempDirectory("wenku-late-broker-");
+        String name = "create-only-" + UUID.randomUUID();
+        Map<String, Object> late = Map.of("bootstrap.servers", "127.0.0.1:" + port);
+        new CreateOnlyTopics(late, Duration.ofSeconds(2)).createOrKeepTrying(List.of(topics.events(name)),
+            Duration.ofMillis(500));
+        try (RunningServer broker = new LocalServers(ProjectLayout.locate(), data, null).startKafka(data, port);
+             Admin client = Admin.create(late)) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertTrue(client.listTopics().names().get()
+                .contains(name), "created by the retries once the broker answers"));
+        } finally {
+            Directories.deleteRecursively(data);
+        }
+    }
 
     @Test
     void anExistingTopicKeepsItsPartitionsWhenMoreAreDeclared() throws Exception {
