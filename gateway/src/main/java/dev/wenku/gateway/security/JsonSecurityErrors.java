@@ -37,9 +37,14 @@ final class JsonSecurityErrors {
 
     /**
      * A refused log-in or credential: 429 with {@code Retry-After} while the account is in back-off after failed
-     * log-ins, otherwise 401 with {@code detail}.
+     * log-ins, 503 when a session cannot be checked (the session store is down: the session may well be valid),
+     * otherwise 401 with {@code detail}.
      */
     static Mono<Void> refused(ServerWebExchange exchange, AuthenticationException e, String detail) {
+        if (e instanceof SessionStoreUnavailableException) {
+            exchange.getResponse().getHeaders().set("Retry-After", "5");
+            return ReactiveProblems.write(exchange, ErrorCode.SERVICE_UNAVAILABLE, e.getMessage());
+        }
         if (e instanceof LogInBackOffException backOff) {
             exchange.getResponse().getHeaders().set("Retry-After", Long.toString(backOff.retryAfterSeconds()));
             return ReactiveProblems.write(exchange, ErrorCode.RATE_LIMITED, backOff.getMessage());

@@ -67,8 +67,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AccessTokens accessTokens(SecurityProperties properties) {
-        return new AccessTokens(properties, Clock.systemUTC());
+    AccessTokens accessTokens(SecurityProperties properties, SessionStore sessions) {
+        return new AccessTokens(properties, sessions, Clock.systemUTC());
+    }
+
+    /** Sessions shared by every gateway in PostgreSQL when {@code wenku.security.session-store.url} is set. */
+    @Bean
+    SessionStore sessionStore(SessionStoreProperties properties) {
+        return properties.shared() ? DatabaseSessions.connect(properties) : new MemorySessions();
     }
 
     @Bean

@@ -18,8 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
-/** The web UI's log-in: a user name and password in, a session token out; log-out forgets the token. */
+/**
+ * The web UI's log-in: a user name and password in, a session token out; log-out ends the session on every gateway
+ * sharing the session store.
+ */
 @RestController
 @RequestMapping("/api/session")
 class SessionController {
@@ -49,6 +53,8 @@ class SessionController {
         }
         return passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(logIn.username().strip(),
                 logIn.password()))
+            // Storing the session may be a database round trip: off the event loop.
+            .publishOn(Schedulers.boundedElastic())
             .map(authenticated -> {
                 List<String> roles = Roles.names(authenticated.getAuthorities());
                 String token = tokens.issue(authenticated.getName(), roles);
@@ -64,12 +70,15 @@ class SessionController {
         return new Account(authentication.getName(), Roles.names(authentication.getAuthorities()));
     }
 
+    /** Ends the session on every gateway that shares the session store. */
     @DeleteMapping
-    ResponseEntity<Void> logOut(ServerWebExchange exchange) {
+    Mono<ResponseEntity<Void>> logOut(ServerWebExchange exchange) {
         String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            tokens.revoke(header.substring(7).strip());
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Mono.just(ResponseEntity.noContent().build());
         }
-        return ResponseEntity.noContent().build();
+        return Mono.fromRunnable(() -> tokens.revoke(header.substring(7).strip()))
+            .subscribeOn(Schedulers.boundedElastic())
+            .thenReturn(ResponseEntity.noContent().build());
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Checks the credentials of a request: a user name and password against the configured users, a {@code wks_}/
@@ -48,7 +49,12 @@ final class TokenAuthentication implements ReactiveAuthenticationManager {
         if (authentication instanceof BearerTokenAuthenticationToken bearer) {
             String token = bearer.getToken();
             if (AccessTokens.isOurs(token)) {
-                return Mono.justOrEmpty(tokens.find(token))
+                // A session token may be checked in the shared store (a database round trip): off the event loop.
+                Mono<AccessTokens.Grant> found = token.startsWith(AccessTokens.SESSION_PREFIX)
+                    ? Mono.fromCallable(() -> tokens.find(token)).subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(Mono::justOrEmpty)
+                    : Mono.justOrEmpty(tokens.find(token));
+                return found
                     .<Authentication>map(grant -> UsernamePasswordAuthenticationToken.authenticated(grant.username(),
                         null, Roles.authorities(grant.roles())))
                     .switchIfEmpty(Mono.error(new BadCredentialsException("The token is unknown or has expired")));
