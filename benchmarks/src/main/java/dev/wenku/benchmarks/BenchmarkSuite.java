@@ -1,5 +1,6 @@
 package dev.wenku.benchmarks;
 
+import dev.wenku.infrastructure.launcher.PlatformMemory;
 import dev.wenku.benchmarks.AnalysisBenchmark.Throughputs;
 import dev.wenku.benchmarks.FreshnessBenchmark.RateResult;
 import dev.wenku.benchmarks.SeedEssays.SimplifiedEssay;

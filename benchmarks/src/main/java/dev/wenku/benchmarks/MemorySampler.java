@@ -1,5 +1,6 @@
 package dev.wenku.benchmarks;
 
+import dev.wenku.infrastructure.launcher.PlatformMemory;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

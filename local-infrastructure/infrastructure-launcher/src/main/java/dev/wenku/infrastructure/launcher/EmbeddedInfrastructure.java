@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code postgres/password}, readable by its owner only). Started with {@link KafkaAccounts}, Kafka lets in only those
  * users, each with the ACLs of {@value KafkaAccounts#ACL_FILE}.
  */
-public final class EmbeddedInfrastructure implements Infrastructure {
+public final class EmbeddedInfrastructure implements LocalInfrastructure {
 
     static final String POSTGRES_USER = "postgres";
     private static final Pattern PORT = Pattern.compile(":(\\d+)/");
@@ -119,11 +119,11 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 
     @Override
     public Map<String, Object> kafkaClientSettings() {
-        return kafkaAccounts == null ? Infrastructure.super.kafkaClientSettings()
+        return kafkaAccounts == null ? LocalInfrastructure.super.kafkaClientSettings()
             : kafkaAccounts.superUserSettings(kafka.address());
     }
 
-    /** The Kafka users of this infrastructure; empty when its Kafka lets in anyone. */
+    @Override
     public Optional<KafkaAccounts> kafkaAccounts() {
         return Optional.ofNullable(kafkaAccounts);
     }
@@ -186,16 +186,13 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         return postgresPassword;
     }
 
-    /** Where {@link #postgresPassword()} is kept (readable by its owner only). */
+    @Override
     public Path postgresPasswordFile() {
         return postgresPasswordFile;
     }
 
-    /**
-     * The Kafka, Elasticsearch and PostgreSQL processes, by name. PostgreSQL's is the JVM that watches it; the
-     * postgres processes are its descendants.
-     */
-    Map<String, ChildProcess> processes() {
+    @Override
+    public Map<String, ChildProcess> processes() {
         return Map.of("kafka", kafka.process(), "elasticsearch", elasticsearch.process(), "postgres", postgres.process());
     }
 

@@ -1,5 +1,6 @@
 package dev.wenku.infrastructure.launcher;
 
+import java.util.List;
 import java.util.Map;
 
 /** A Kafka broker, an Elasticsearch node and a PostgreSQL server that tests or the platform can use. */
@@ -18,6 +19,11 @@ public interface Infrastructure extends AutoCloseable {
 
     /** Base URL of Elasticsearch's HTTP API, e.g. {@code http://127.0.0.1:9200}. */
     String elasticsearchUrl();
+
+    /** Every Elasticsearch node's base URL, for a client that may use any of them (a single node's alone). */
+    default List<String> elasticsearchUrls() {
+        return List.of(elasticsearchUrl());
+    }
 
     /** JDBC URL of the database {@code wenku}, e.g. {@code jdbc:postgresql://127.0.0.1:5432/wenku}. */
     String postgresJdbcUrl();

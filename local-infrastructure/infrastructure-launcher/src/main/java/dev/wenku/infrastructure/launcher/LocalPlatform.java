@@ -5,15 +5,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The whole platform on this machine: real Kafka, Elasticsearch and PostgreSQL plus the services, each in processes of its
- * own talking over loopback, all stopped by {@link #close()} (or with this process, whatever ends it).
+ * own talking over loopback, all stopped by {@link #close()} (or with this process, whatever ends it). In
+ * {@link Topology#CLUSTER}, Kafka and Elasticsearch are clusters of three nodes and every service runs twice, the
+ * gateways balancing over the instances.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -23,9 +28,10 @@ public final class LocalPlatform implements AutoCloseable {
     /** {@code wenku.security.caller-token.secret} of the gateway and every service. */
     public static final String CALLER_TOKEN_SECRET = "WENKU_SECURITY_CALLERTOKEN_SECRET";
 
-    private final EmbeddedInfrastructure infrastructure;
-    private final Map<ServiceModule, ChildProcess> services = new EnumMap<>(ServiceModule.class);
-    private final Map<ServiceModule, Integer> ports = new EnumMap<>(ServiceModule.class);
+    private final LocalInfrastructure infrastructure;
+    private final Topology topology;
+    private final Map<Instance, ChildProcess> services = new ConcurrentHashMap<>();
+    private final Map<Instance, Integer> ports = new LinkedHashMap<>();
     private final Path dropFolder;
     private final PlatformAccounts accounts;
     /**
@@ -34,10 +40,40 @@ public final class LocalPlatform implements AutoCloseable {
      */
     private final String callerTokenSecret = RandomSecrets.generate(32);
 
-    private LocalPlatform(EmbeddedInfrastructure infrastructure, Path dropFolder, PlatformAccounts accounts) {
+    private LocalPlatform(LocalInfrastructure infrastructure, Topology topology, Path dropFolder,
+                          PlatformAccounts accounts) {
         this.infrastructure = infrastructure;
+        this.topology = topology;
         this.dropFolder = dropFolder;
         this.accounts = accounts;
+    }
+
+    /**
+     * How much of everything runs: one server of each kind and one instance of each service, or Kafka and
+     * Elasticsearch as clusters of {@value ClusterInfrastructure#NODES} nodes (every topic replicated three times, two
+     * replicas in sync for a write; every shard with one replica) and {@code instances} of each service.
+     */
+    public enum Topology {
+        SINGLE(1), CLUSTER(2);
+
+        private final int instances;
+
+        Topology(int instances) {
+            this.instances = instances;
+        }
+
+        public int instances() {
+            return instances;
+        }
+    }
+
+    /** One instance of a service: {@code index} counts from 0. */
+    public record Instance(ServiceModule service, int index) {
+
+        /** {@code ingest-service}, or {@code ingest-service-2} for the second instance. */
+        public String name() {
+            return index == 0 ? service.module() : service.module() + "-" + (index + 1);
+        }
     }
 
     /** Preferred ports, each taken when free, otherwise a free one is used; 0 means any free port. */
@@ -66,15 +102,26 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public static LocalPlatform start(ProjectLayout layout, Path data, Ports ports, PrintStream echo,
                                       Map<String, String> gatewaySettings) {
+        return start(layout, data, ports, echo, gatewaySettings, Topology.SINGLE);
+    }
+
+    /**
+     * @param topology one of everything, or clusters; in a cluster only the gateway's and PostgreSQL's preferred ports
+     *                 are used (the first gateway's), every node taking a free port
+     */
+    public static LocalPlatform start(ProjectLayout layout, Path data, Ports ports, PrintStream echo,
+                                      Map<String, String> gatewaySettings, Topology topology) {
         PlatformAccounts accounts = PlatformAccounts.prepare(data);
         KafkaAccounts kafkaAccounts = KafkaAccounts.generate(Arrays.stream(ServiceModule.values())
             .filter(ServiceModule::usesKafka).map(ServiceModule::module).toList());
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(layout, data, ports.kafka(),
-            ports.elasticsearch(), ports.postgres(), echo, kafkaAccounts);
+        LocalInfrastructure infrastructure = topology == Topology.CLUSTER
+            ? ClusterInfrastructure.start(layout, data, ports.postgres(), echo, kafkaAccounts)
+            : EmbeddedInfrastructure.start(layout, data, ports.kafka(), ports.elasticsearch(), ports.postgres(), echo,
+                kafkaAccounts);
         kafkaAccounts.writeClientFiles(data.resolve("kafka"));
         PrivateDirectories.create(data.resolve("drop"));
         PrivateDirectories.create(data.resolve("imports"));
-        LocalPlatform platform = new LocalPlatform(infrastructure, data.resolve("drop"), accounts);
+        LocalPlatform platform = new LocalPlatform(infrastructure, topology, data.resolve("drop"), accounts);
         try {
             platform.startServices(layout, data.resolve("logs"), ports.gateway(), gatewaySettings, echo);
             return platform;
@@ -88,13 +135,22 @@ public final class LocalPlatform implements AutoCloseable {
                                PrintStream echo) {
         this.launch = new Launch(layout, logs, gatewaySettings, echo);
         for (ServiceModule service : ServiceModule.values()) {
-            ports.put(service, service == ServiceModule.GATEWAY ? FreePorts.preferring(gatewayPort) : FreePorts.next());
+            for (Instance instance : instances(service)) {
+                ports.put(instance, instance.equals(first(ServiceModule.GATEWAY)) ? FreePorts.preferring(gatewayPort)
+                    : FreePorts.next());
+            }
         }
-        List<CompletableFuture<Void>> started = new ArrayList<>();
-        for (ServiceModule service : ServiceModule.values()) {
-            started.add(launch(service, service.module() + ".log"));
+        // The first instance of every service, then the second of every service: ten JVMs starting at once on two
+        // cores starve the Kafka controllers' heartbeats, and the quorum kept electing a new controller meanwhile.
+        for (int index = 0; index < topology.instances(); index++) {
+            List<CompletableFuture<Void>> started = new ArrayList<>();
+            for (Instance instance : ports.keySet()) {
+                if (instance.index() == index) {
+                    started.add(launch(instance, instance.name() + ".log"));
+                }
+            }
+            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
         }
-        CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
     }
 
     private record Launch(ProjectLayout layout, Path logs, Map<String, String> gatewaySettings, PrintStream echo) {
@@ -112,31 +168,55 @@ public final class LocalPlatform implements AutoCloseable {
             .option("--enable-native-access=ALL-UNNAMED");
     }
 
-    /** Starts {@code service}'s JVM; the future completes when its health endpoint answers 200. */
-    private CompletableFuture<Void> launch(ServiceModule service, String logName) {
+    /** Starts {@code instance}'s JVM; the future completes when its health endpoint answers 200. */
+    private CompletableFuture<Void> launch(Instance instance, String logName) {
+        ServiceModule service = instance.service();
         List<String> command = serviceJvm()
             .classpath(launch.layout().processSupportClasspath() + java.io.File.pathSeparator
                 + launch.layout().serviceJar(service.module()))
-            .main("dev.wenku.infrastructure.process.ParentWatch", arguments(service, launch.gatewaySettings()))
+            .main("dev.wenku.infrastructure.process.ParentWatch", arguments(instance, launch.gatewaySettings()))
             .build();
-        ChildProcess process = ChildProcess.start(service.module(), command, environment(service),
+        ChildProcess process = ChildProcess.start(instance.name(), command, environment(service),
             launch.logs().resolve(logName), launch.echo());
-        services.put(service, process);
+        services.put(instance, process);
         return CompletableFuture.runAsync(() -> HttpProbe.awaitResponse(
-            url(service) + "/actuator/health", r -> r.statusCode() == 200, SERVICE_START_TIMEOUT, process));
+            url(instance) + "/actuator/health", r -> r.statusCode() == 200, SERVICE_START_TIMEOUT, process));
     }
 
-    /** Kills {@code service}'s JVM with SIGKILL, as a crash would (for fault tests). */
+    /** Every instance of {@code service} this platform runs, the first first. */
+    public List<Instance> instances(ServiceModule service) {
+        return IntStream.range(0, topology.instances()).mapToObj(index -> new Instance(service, index)).toList();
+    }
+
+    private static Instance first(ServiceModule service) {
+        return new Instance(service, 0);
+    }
+
+    /** Kills {@code service}'s (first) JVM with SIGKILL, as a crash would (for fault tests). */
     public void kill(ServiceModule service) {
-        services.get(service).kill();
+        kill(first(service));
+    }
+
+    /** Kills {@code instance}'s JVM with SIGKILL, as a crash would (for fault tests). */
+    public void kill(Instance instance) {
+        services.get(instance).kill();
     }
 
     /**
-     * Starts {@code service} again on its port after {@link #kill}; returns once it is healthy. Its output goes to
-     * {@code logs/<module>.<n>.log}.
+     * Starts {@code service}'s (first) instance again on its port after {@link #kill}; returns once it is healthy. Its
+     * output goes to {@code logs/<module>.<n>.log}.
      */
     public void restart(ServiceModule service) {
-        launch(service, service.module() + "." + (++restarts) + ".log").join();
+        restart(first(service));
+    }
+
+    /** As {@link #restart(ServiceModule)}, for any instance ({@code logs/<instance name>.<n>.log}). */
+    public void restart(Instance instance) {
+        int restart;
+        synchronized (this) {
+            restart = ++restarts;
+        }
+        launch(instance, instance.name() + "." + restart + ".log").join();
     }
 
     /**
@@ -159,6 +239,14 @@ public final class LocalPlatform implements AutoCloseable {
         throw new UnsupportedOperationException("Only the embedded PostgreSQL can be killed and restarted by a test");
     }
 
+    /** The clusters of a {@link Topology#CLUSTER} platform, whose nodes a test can kill and start again. */
+    public ClusterInfrastructure cluster() {
+        if (infrastructure instanceof ClusterInfrastructure cluster) {
+            return cluster;
+        }
+        throw new UnsupportedOperationException("This platform runs one node of each server, not clusters");
+    }
+
     /** Secrets a service gets in its environment, where {@code ps} does not show them. */
     private Map<String, String> environment(ServiceModule service) {
         Map<String, String> environment = new LinkedHashMap<>(secrets(service));
@@ -169,20 +257,28 @@ public final class LocalPlatform implements AutoCloseable {
 
     private Map<String, String> secrets(ServiceModule service) {
         return switch (service) {
-            case GATEWAY -> accounts.gatewayEnvironment();
+            case GATEWAY -> {
+                Map<String, String> gateway = new LinkedHashMap<>(accounts.gatewayEnvironment());
+                gateway.put("WENKU_SECURITY_SESSIONSTORE_PASSWORD", infrastructure.postgresPassword());
+                yield gateway;
+            }
             case INGEST, ANALYSIS -> Map.of("SPRING_DATASOURCE_PASSWORD", infrastructure.postgresPassword());
             default -> Map.of();
         };
     }
 
-    private List<String> arguments(ServiceModule service, Map<String, String> gatewaySettings) {
+    private List<String> arguments(Instance instance, Map<String, String> gatewaySettings) {
+        ServiceModule service = instance.service();
         List<String> args = new ArrayList<>(List.of(
             "org.springframework.boot.loader.launch.JarLauncher",
-            "--server.port=" + ports.get(service),
+            "--server.port=" + ports.get(instance),
             "--server.address=127.0.0.1",
             "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-            "--spring.elasticsearch.uris=" + infrastructure.elasticsearchUrl(),
+            "--spring.elasticsearch.uris=" + String.join(",", infrastructure.elasticsearchUrls()),
             "--wenku.ingest.drop-folder.path=" + dropFolder));
+        if (topology == Topology.CLUSTER) {
+            args.addAll(clusterArguments(instance));
+        }
         if (service == ServiceModule.INGEST || service == ServiceModule.ANALYSIS) {
             // The registry's and the corpus's database (a schema each); the password is in the environment
             // (SPRING_DATASOURCE_PASSWORD).
@@ -194,24 +290,61 @@ public final class LocalPlatform implements AutoCloseable {
             args.add("--wenku.ingest.imports.spool-folder=" + dropFolder.resolveSibling("imports"));
         }
         if (service == ServiceModule.GATEWAY) {
-            args.add("--wenku.gateway.ingest-uri=" + url(ServiceModule.INGEST));
-            args.add("--wenku.gateway.analysis-uri=" + url(ServiceModule.ANALYSIS));
-            args.add("--wenku.gateway.search-uri=" + url(ServiceModule.SEARCH));
-            args.add("--wenku.gateway.operations-uri=" + url(ServiceModule.OPERATIONS));
+            // Sessions in PostgreSQL, so that any gateway knows a session and a log-out ends it on all (the password is in
+            // the environment).
+            args.add("--wenku.security.session-store.url=" + infrastructure.postgresJdbcUrl());
+            args.add("--wenku.security.session-store.username=" + infrastructure.postgresUsername());
+            // Every instance of each service: the gateway balances over them, health-checked when there are several.
+            args.add("--wenku.gateway.ingest-uri=" + urls(ServiceModule.INGEST));
+            args.add("--wenku.gateway.analysis-uri=" + urls(ServiceModule.ANALYSIS));
+            args.add("--wenku.gateway.search-uri=" + urls(ServiceModule.SEARCH));
+            args.add("--wenku.gateway.operations-uri=" + urls(ServiceModule.OPERATIONS));
             gatewaySettings.forEach((name, value) -> args.add("--" + name + "=" + value));
         }
         if (service == ServiceModule.OPERATIONS) {
             // The instances whose health and metrics the operators' overview gathers (no Prometheus here).
             for (ServiceModule observed : List.of(ServiceModule.INGEST, ServiceModule.ANALYSIS, ServiceModule.SEARCH)) {
-                args.add("--spring.cloud.discovery.client.simple.instances." + observed.module() + "[0].uri="
-                    + url(observed));
+                for (Instance each : instances(observed)) {
+                    args.add("--spring.cloud.discovery.client.simple.instances." + observed.module() + "["
+                        + each.index() + "].uri=" + url(each));
+                }
             }
         }
         return args;
     }
 
+    /**
+     * What a cluster changes: every topic with three replicas, two of which must have a record before it is
+     * acknowledged (one broker may be down); every shard with a replica (one node may be down); one ingest instance
+     * watching the drop folder (two would both take each new file; docs/deployment.md).
+     */
+    private static List<String> clusterArguments(Instance instance) {
+        List<String> args = new ArrayList<>(List.of(
+            "--wenku.kafka.topics.replication-factor=" + ClusterInfrastructure.NODES,
+            "--wenku.kafka.topics.min-insync-replicas=" + (ClusterInfrastructure.NODES - 1),
+            "--wenku.search.index-replicas=1"));
+        if (instance.service() == ServiceModule.INGEST && instance.index() > 0) {
+            args.add("--wenku.ingest.drop-folder.enabled=false");
+        }
+        return args;
+    }
+
+    /** The first instance's URL. */
     public String url(ServiceModule service) {
-        return "http://127.0.0.1:" + ports.get(service);
+        return url(first(service));
+    }
+
+    public String url(Instance instance) {
+        return "http://127.0.0.1:" + ports.get(instance);
+    }
+
+    /** Every instance's URL, comma-separated (a list setting). */
+    private String urls(ServiceModule service) {
+        return instances(service).stream().map(this::url).collect(Collectors.joining(","));
+    }
+
+    public Topology topology() {
+        return topology;
     }
 
     public String gatewayUrl() {
@@ -262,7 +395,7 @@ public final class LocalPlatform implements AutoCloseable {
     public Map<String, ProcessHandle> processes() {
         Map<String, ProcessHandle> processes = new LinkedHashMap<>();
         infrastructure.processes().forEach((name, process) -> processes.put(name, process.handle()));
-        services.forEach((service, process) -> processes.put(service.module(), process.handle()));
+        ports.keySet().forEach(instance -> processes.put(instance.name(), services.get(instance).handle()));
         return processes;
     }
 
@@ -272,10 +405,8 @@ public final class LocalPlatform implements AutoCloseable {
         // Front to back, so nothing produces into a broker that is already gone.
         for (ServiceModule service : List.of(ServiceModule.GATEWAY, ServiceModule.OPERATIONS, ServiceModule.INGEST,
                 ServiceModule.ANALYSIS, ServiceModule.SEARCH)) {
-            ChildProcess process = services.get(service);
-            if (process != null) {
-                process.close();
-            }
+            CompletableFuture.allOf(instances(service).stream().map(services::get).filter(Objects::nonNull)
+                .map(process -> CompletableFuture.runAsync(process::close)).toArray(CompletableFuture[]::new)).join();
         }
         infrastructure.close();
     }

@@ -65,29 +65,52 @@ public final class LocalServers {
      * is waited for, since none is ready before a majority of the controllers runs.
      */
     public List<RunningServer> startKafkaCluster(KafkaClusterLayout cluster) {
+        return startKafkaCluster(cluster, new LinkedHashMap<>(), null);
+    }
+
+    /**
+     * As {@link #startKafkaCluster(KafkaClusterLayout)}, letting in only {@code users} (as
+     * {@link #startKafka(Path, int, SequencedMap, Path)}): every node sets their credentials and the grants of
+     * {@code acls} when it starts, which changes nothing where another node already did.
+     */
+    public List<RunningServer> startKafkaCluster(KafkaClusterLayout cluster, SequencedMap<String, String> users,
+                                                 Path acls) {
         return startAll(IntStream.range(0, cluster.nodes()).mapToObj(i -> (Supplier<ChildProcess>)
-            () -> kafkaNode(cluster, i)).toList());
+            () -> kafkaNode(cluster, i, users, acls)).toList());
     }
 
     /** Node {@code index} of the cluster (counting from 0), started again as itself, e.g. after it was killed. */
     public RunningServer startKafkaNode(KafkaClusterLayout cluster, int index) {
-        return started(kafkaNode(cluster, index));
+        return startKafkaNode(cluster, index, new LinkedHashMap<>(), null);
     }
 
-    private ChildProcess kafkaNode(KafkaClusterLayout cluster, int index) {
+    /** As {@link #startKafkaNode(KafkaClusterLayout, int)}, for a cluster started with users. */
+    public RunningServer startKafkaNode(KafkaClusterLayout cluster, int index, SequencedMap<String, String> users,
+                                        Path acls) {
+        return started(kafkaNode(cluster, index, users, acls));
+    }
+
+    private ChildProcess kafkaNode(KafkaClusterLayout cluster, int index, SequencedMap<String, String> users,
+                                   Path acls) {
+        List<String> arguments = new ArrayList<>(List.of(
+            "port=" + cluster.ports().get(index),
+            "controller-port=" + cluster.controllerPorts().get(index),
+            "data=" + cluster.data(index),
+            "node-id=" + (index + 1),
+            "voters=" + cluster.voters(),
+            "cluster-id=" + cluster.clusterId()));
+        if (acls != null) {
+            arguments.add("acls=" + acls);
+        }
         List<String> command = new JavaCommand()
             .option("-Xms128m").option("-Xmx256m")
             .classpath(layout.serverClasspath("kafka-server"))
-            .main("dev.wenku.infrastructure.kafka.KafkaServerMain", List.of(
-                "port=" + cluster.ports().get(index),
-                "controller-port=" + cluster.controllerPorts().get(index),
-                "data=" + cluster.data(index),
-                "node-id=" + (index + 1),
-                "voters=" + cluster.voters(),
-                "cluster-id=" + cluster.clusterId()))
+            .main("dev.wenku.infrastructure.kafka.KafkaServerMain", arguments)
             .build();
         String name = "kafka-" + (index + 1);
-        return ChildProcess.start(name, command, logDirectory.resolve(name + ".log"), echo);
+        return ChildProcess.start(name, command,
+            users.isEmpty() ? Map.of() : Map.of("WENKU_KAFKA_USERS", userLines(users)), logDirectory.resolve(name + ".log"),
+            echo);
     }
 
     private static String userLines(SequencedMap<String, String> users) {

@@ -1,6 +1,5 @@
-package dev.wenku.benchmarks;
+package dev.wenku.infrastructure.launcher;
 
-import dev.wenku.infrastructure.launcher.LocalPlatform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,19 +15,19 @@ import java.util.stream.Stream;
  * part that is mapped files ({@code RssFile}: for Elasticsearch mostly its index's segment files, pages of the
  * kernel's file cache it can take back) is kept too.
  */
-final class PlatformMemory {
+public final class PlatformMemory {
 
     /**
      * Resident bytes per started process (its descendants included) at one moment, and how many processes that
      * was in all.
      */
-    record Sample(Map<String, Long> bytesByProcess, Map<String, Long> mappedFileBytesByProcess, int processes) {
+    public record Sample(Map<String, Long> bytesByProcess, Map<String, Long> mappedFileBytesByProcess, int processes) {
 
-        long total() {
+        public long total() {
             return bytesByProcess.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        String describe() {
+        public String describe() {
             StringBuilder text = new StringBuilder(String.format("%.2f GiB in %d processes", gib(total()), processes));
             bytesByProcess.forEach((name, bytes) -> text.append(String.format(", %s %.0f MiB (%.0f MiB mapped files)",
                 name, bytes / 1048576.0, mappedFileBytesByProcess.get(name) / 1048576.0)));
@@ -39,7 +38,7 @@ final class PlatformMemory {
     private PlatformMemory() {
     }
 
-    static Sample sample(LocalPlatform platform) {
+    public static Sample sample(LocalPlatform platform) {
         Map<String, Long> bytes = new TreeMap<>();
         Map<String, Long> mappedFileBytes = new TreeMap<>();
         int processes = 0;
@@ -54,7 +53,7 @@ final class PlatformMemory {
         return new Sample(bytes, mappedFileBytes, processes);
     }
 
-    static double gib(long bytes) {
+    public static double gib(long bytes) {
         return bytes / (1024.0 * 1024 * 1024);
     }
 
