@@ -259,7 +259,9 @@ public final class LocalPlatform implements AutoCloseable {
         return switch (service) {
             case GATEWAY -> {
                 Map<String, String> gateway = new LinkedHashMap<>(accounts.gatewayEnvironment());
-                gateway.put("WENKU_SECURITY_SESSIONSTORE_PASSWORD", infrastructure.postgresPassword());
+                if (topology == Topology.CLUSTER) {
+                    gateway.put("WENKU_SECURITY_SESSIONSTORE_PASSWORD", infrastructure.postgresPassword());
+                }
                 yield gateway;
             }
             case INGEST, ANALYSIS -> Map.of("SPRING_DATASOURCE_PASSWORD", infrastructure.postgresPassword());
@@ -290,10 +292,13 @@ public final class LocalPlatform implements AutoCloseable {
             args.add("--wenku.ingest.imports.spool-folder=" + dropFolder.resolveSibling("imports"));
         }
         if (service == ServiceModule.GATEWAY) {
-            // Sessions in PostgreSQL, so that any gateway knows a session and a log-out ends it on all (the password is in
-            // the environment).
-            args.add("--wenku.security.session-store.url=" + infrastructure.postgresJdbcUrl());
-            args.add("--wenku.security.session-store.username=" + infrastructure.postgresUsername());
+            if (topology == Topology.CLUSTER) {
+                // Sessions in PostgreSQL, so that either gateway knows a session and a log-out ends it on both (the
+                // password is in the environment). One gateway keeps them in memory: its editors' sessions then do not
+                // depend on the database being up.
+                args.add("--wenku.security.session-store.url=" + infrastructure.postgresJdbcUrl());
+                args.add("--wenku.security.session-store.username=" + infrastructure.postgresUsername());
+            }
             // Every instance of each service: the gateway balances over them, health-checked when there are several.
             args.add("--wenku.gateway.ingest-uri=" + urls(ServiceModule.INGEST));
             args.add("--wenku.gateway.analysis-uri=" + urls(ServiceModule.ANALYSIS));
