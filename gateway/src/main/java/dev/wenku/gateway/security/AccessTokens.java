@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -34,10 +35,15 @@ final class AccessTokens {
     record Grant(String username, List<String> roles, Instant expiresAt) {
     }
 
+    /** A new session's token and what it grants. */
+    record Issued(String token, Grant grant) {
+    }
+
     private final SecureRandom random = new SecureRandom();
     private final SessionStore sessions;
     private final Map<String, Grant> apiTokens;
     private final SecurityProperties properties;
+    private final SessionStore.Limits limits;
     private final Clock clock;
 
     /** Sessions in this gateway's memory. */
@@ -47,6 +53,8 @@ final class AccessTokens {
 
     AccessTokens(SecurityProperties properties, SessionStore sessions, Clock clock) {
         this.properties = properties;
+        this.limits = new SessionStore.Limits(properties.maxSessions(), properties.maxSessionsPerUser(),
+            properties.sessionIdleTimeout());
         this.sessions = sessions;
         this.clock = clock;
         this.apiTokens = properties.apiTokens().stream().filter(t -> t.sha256() != null && !t.sha256().isBlank())
@@ -63,24 +71,17 @@ final class AccessTokens {
      *
      * @throws ApiException 429 when the store is full of other accounts' live sessions, 503 when it cannot be reached
      */
-    String issue(String username, List<String> roles) {
+    Issued issue(String username, List<String> roles) {
         Instant now = clock.instant();
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = SESSION_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        boolean stored;
-        try {
-            stored = sessions.add(sha256(token), new Grant(username, List.copyOf(roles),
-                now.plus(properties.sessionLifetime())), now, new SessionStore.Limits(properties.maxSessions(),
-                properties.maxSessionsPerUser(), properties.sessionIdleTimeout()));
-        } catch (SessionStoreUnavailableException e) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, SessionStoreUnavailableException.MESSAGE);
-        }
-        if (!stored) {
+        Grant grant = new Grant(username, List.copyOf(roles), now.plus(properties.sessionLifetime()));
+        if (!orUnavailable(() -> sessions.add(sha256(token), grant, now, limits))) {
             throw new ApiException(ErrorCode.RATE_LIMITED, "Too many sessions are open; try again later or use an API"
                 + " token.");
         }
-        return token;
+        return new Issued(token, grant);
     }
 
     /**
@@ -96,18 +97,22 @@ final class AccessTokens {
         return sessions.use(digest, clock.instant(), properties.sessionIdleTimeout());
     }
 
-    Optional<Instant> expiry(String token) {
-        return find(token).map(Grant::expiresAt);
-    }
-
     /**
      * Ends the session of {@code token} on every gateway sharing the store.
      *
      * @throws ApiException 503 when the store cannot be reached (the session is not ended)
      */
     void revoke(String token) {
-        try {
+        orUnavailable(() -> {
             sessions.remove(sha256(token));
+            return null;
+        });
+    }
+
+    /** A store call whose failure is the caller's 503 (log-in, log-out: answered by the controller, not security). */
+    private static <T> T orUnavailable(Supplier<T> call) {
+        try {
+            return call.get();
         } catch (SessionStoreUnavailableException e) {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, SessionStoreUnavailableException.MESSAGE);
         }

@@ -95,7 +95,7 @@ final class DatabaseSessions implements SessionStore, AutoCloseable {
                 return Optional.empty();
             }
             AccessTokens.Grant grant = row.get().grant();
-            if (!grant.expiresAt().isAfter(now) || !row.get().lastUsed().plus(idleTimeout).isAfter(now)) {
+            if (!SessionStore.live(grant.expiresAt(), row.get().lastUsed(), now, idleTimeout)) {
                 remove(digest);
                 return Optional.empty();
             }

@@ -23,7 +23,7 @@ final class MemorySessions implements SessionStore {
         }
 
         boolean expired(Instant now, Duration idleTimeout) {
-            return !grant.expiresAt().isAfter(now) || !lastUsed.plus(idleTimeout).isAfter(now);
+            return !SessionStore.live(grant.expiresAt(), lastUsed, now, idleTimeout);
         }
     }
 

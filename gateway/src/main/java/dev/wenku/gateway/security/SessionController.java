@@ -57,9 +57,9 @@ class SessionController {
             .publishOn(Schedulers.boundedElastic())
             .map(authenticated -> {
                 List<String> roles = Roles.names(authenticated.getAuthorities());
-                String token = tokens.issue(authenticated.getName(), roles);
-                return ResponseEntity.ok(new Session(token, authenticated.getName(), roles,
-                    tokens.expiry(token).orElseThrow()));
+                AccessTokens.Issued issued = tokens.issue(authenticated.getName(), roles);
+                return ResponseEntity.ok(new Session(issued.token(), authenticated.getName(), roles,
+                    issued.grant().expiresAt()));
             })
             .onErrorResume(AuthenticationException.class, e -> JsonSecurityErrors.refused(exchange, e,
                 "Unknown user name or wrong password.").then(Mono.empty()));

@@ -33,4 +33,9 @@ interface SessionStore {
 
     /** Ends the session, wherever it was issued. */
     void remove(String digest);
+
+    /** The one rule of both stores: a session lives until its lifetime is up or it stays unused for the idle timeout. */
+    static boolean live(Instant expiresAt, Instant lastUsed, Instant now, Duration idleTimeout) {
+        return expiresAt.isAfter(now) && lastUsed.plus(idleTimeout).isAfter(now);
+    }
 }

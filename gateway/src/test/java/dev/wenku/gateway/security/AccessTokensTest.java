@@ -42,8 +42,8 @@ class AccessTokensTest {
 
     @Test
     void aSessionUnusedForTheIdleTimeoutEndsAndOneInUseLastsItsLifetime() {
-        String idle = tokens.issue("editor", List.of("EDITOR"));
-        String used = tokens.issue("operator", List.of("OPERATOR"));
+        String idle = tokens.issue("editor", List.of("EDITOR")).token();
+        String used = tokens.issue("operator", List.of("OPERATOR")).token();
         for (int i = 0; i < 23; i++) {
             now = now.plus(Duration.ofMinutes(20));
             assertTrue(tokens.find(used).isPresent(), "used every 20 minutes, after " + (i + 1) * 20 + " minutes");
@@ -55,12 +55,12 @@ class AccessTokensTest {
 
     @Test
     void anAccountLoggingInAgainEndsItsOwnOldestSessionNotAnotherAccounts() {
-        String other = tokens.issue("operator", List.of("OPERATOR"));
-        String first = tokens.issue("editor", List.of("EDITOR"));
+        String other = tokens.issue("operator", List.of("OPERATOR")).token();
+        String first = tokens.issue("editor", List.of("EDITOR")).token();
         now = now.plusSeconds(1);
-        String second = tokens.issue("editor", List.of("EDITOR"));
+        String second = tokens.issue("editor", List.of("EDITOR")).token();
         now = now.plusSeconds(1);
-        String third = tokens.issue("editor", List.of("EDITOR"));
+        String third = tokens.issue("editor", List.of("EDITOR")).token();
         assertTrue(tokens.find(first).isEmpty(), "two sessions per account: the oldest ended");
         assertTrue(tokens.find(second).isPresent() && tokens.find(third).isPresent());
         assertTrue(tokens.find(other).isPresent(), "the other account's session is untouched");
@@ -68,14 +68,14 @@ class AccessTokensTest {
 
     @Test
     void aFullStoreRefusesALogInRatherThanEndingSomeoneElsesSession() {
-        String a = tokens.issue("a", List.of("EDITOR"));
-        tokens.issue("b", List.of("EDITOR"));
-        tokens.issue("c", List.of("EDITOR"));
-        ApiException refused = assertThrows(ApiException.class, () -> tokens.issue("d", List.of("EDITOR")));
+        String a = tokens.issue("a", List.of("EDITOR")).token();
+        tokens.issue("b", List.of("EDITOR")).token();
+        tokens.issue("c", List.of("EDITOR")).token();
+        ApiException refused = assertThrows(ApiException.class, () -> tokens.issue("d", List.of("EDITOR")).token());
         assertEquals(ErrorCode.RATE_LIMITED, refused.code());
         assertTrue(tokens.find(a).isPresent());
         now = now.plus(Duration.ofMinutes(31));
-        tokens.issue("d", List.of("EDITOR"));
+        tokens.issue("d", List.of("EDITOR")).token();
         assertTrue(tokens.find(a).isEmpty(), "idle sessions make room");
     }
 }
