@@ -44,6 +44,11 @@ function array(value) {
   return Array.isArray(value) ? value.filter((item) => item && typeof item === 'object') : [];
 }
 
+/** A list of names or numbers (broker ids, partitions, URLs); anything else in it is left out. */
+function names(value) {
+  return Array.isArray(value) ? value.filter((item) => typeof item === 'string' || typeof item === 'number').map(String) : [];
+}
+
 /* ------------------------------------------------------------------ refresh loop */
 
 function start() {
@@ -123,6 +128,7 @@ function render(overview) {
   renderLag(array(overview.consumerLag));
   renderDeadLetters(array(overview.deadLetters));
   renderKafka(overview.kafka);
+  renderElasticsearch(overview.elasticsearch);
 
   history.push({ at: Date.parse(at), ingested: number(pipeline.ingested), indexed: number(pipeline.indexed) });
   if (history.length > HISTORY) history.splice(0, history.length - HISTORY);
@@ -193,17 +199,31 @@ function renderLag(lags) {
 /** Kafka's brokers (those that answer, those down) and its partitions short of replicas or of a leader. */
 function renderKafka(kafka) {
   const known = kafka && typeof kafka === 'object';
-  const names = (list, limit) => {
-    const items = array(list).map(String);
+  const shown = (list, limit) => {
+    const items = names(list);
     if (!items.length) return '无';
     return items.slice(0, limit).join('、') + (items.length > limit ? ` 等 ${formatNumber(items.length)} 个` : '');
   };
   $('#kafka-brokers').textContent = known
     ? array(kafka.brokers).map((broker) => `${broker.id}（${broker.host}:${broker.port}）`).join('、') || '无' : '—';
-  setFlagged($('#kafka-brokers-down'), known ? names(kafka.brokersDown, 10) : '—', known && array(kafka.brokersDown).length > 0);
-  setFlagged($('#kafka-under-replicated'), known ? names(kafka.underReplicated, 5) : '—',
-    known && array(kafka.underReplicated).length > 0);
-  setFlagged($('#kafka-offline'), known ? names(kafka.offline, 5) : '—', known && array(kafka.offline).length > 0);
+  setFlagged($('#kafka-brokers-down'), known ? shown(kafka.brokersDown, 10) : '—', known && names(kafka.brokersDown).length > 0);
+  setFlagged($('#kafka-under-replicated'), known ? shown(kafka.underReplicated, 5) : '—',
+    known && names(kafka.underReplicated).length > 0);
+  setFlagged($('#kafka-offline'), known ? shown(kafka.offline, 5) : '—', known && names(kafka.offline).length > 0);
+}
+
+/** Elasticsearch's configured nodes (those that answer, those down) and the cluster's health. */
+function renderElasticsearch(cluster) {
+  const known = cluster && typeof cluster === 'object';
+  const nodes = known ? array(cluster.nodes) : [];
+  const up = nodes.filter((node) => node.up).map((node) => node.name ? `${node.name}（${node.url}）` : node.url);
+  const down = known ? names(cluster.nodesDown) : [];
+  const status = known && cluster.status ? String(cluster.status) : null;
+  setFlagged($('#elasticsearch-status'), status || '—', status !== null && status !== 'green');
+  $('#elasticsearch-nodes').textContent = known ? up.join('、') || '无' : '—';
+  setFlagged($('#elasticsearch-nodes-down'), known ? down.join('、') || '无' : '—', down.length > 0);
+  const unassigned = known ? number(cluster.unassignedShards) : null;
+  setFlagged($('#elasticsearch-unassigned'), formatNumber(unassigned), unassigned !== null && unassigned > 0);
 }
 
 /** Sets an element's text, marked as an alert when {@code alert}. */

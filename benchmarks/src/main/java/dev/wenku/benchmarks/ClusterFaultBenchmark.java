@@ -139,7 +139,10 @@ public final class ClusterFaultBenchmark {
         return new Window(fault.name(), from, to, stats(reader.between(from, to)), view);
     }
 
-    /** What the operator page shows about the cluster: brokers down, partitions short of replicas, instances down. */
+    /**
+     * What the operator page shows about the cluster: brokers down, partitions short of replicas, Elasticsearch's
+     * health and nodes down, instances down.
+     */
     private static String operatorView(String gateway, String operator) {
         try {
             HttpResponse<String> answer = OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(gateway
@@ -156,8 +159,10 @@ public final class ClusterFaultBenchmark {
                 }
             }));
             JsonNode kafka = overview.path("kafka");
-            return String.format("brokers down %s, %d partitions under-replicated, instances down %s",
-                kafka.path("brokersDown"), kafka.path("underReplicated").size(), down);
+            JsonNode elasticsearch = overview.path("elasticsearch");
+            return String.format("brokers down %s, %d partitions under-replicated; Elasticsearch %s, nodes down %s;"
+                + " instances down %s", kafka.path("brokersDown"), kafka.path("underReplicated").size(),
+                elasticsearch.path("status").asString("?"), elasticsearch.path("nodesDown"), down);
         } catch (Exception e) {
             return "overview failed: " + e;
         }

@@ -237,6 +237,11 @@ class WebUiIT {
         assertEquals("无", browser.text(By.id("kafka-brokers-down")));
         assertEquals("无", browser.text(By.id("kafka-under-replicated")));
         assertEquals("无", browser.text(By.id("kafka-offline")));
+        // The single Elasticsearch node answers, with every shard assigned (no replicas are asked for on one node).
+        browser.wait.until(d -> d.findElement(By.id("elasticsearch-nodes")).getText().contains("127.0.0.1:"));
+        assertEquals("green", browser.text(By.id("elasticsearch-status")));
+        assertEquals("无", browser.text(By.id("elasticsearch-nodes-down")));
+        assertEquals("0", browser.text(By.id("elasticsearch-unassigned")));
         // Caught up: every consumer group's backlog row reads 0 and nothing to drain.
         browser.wait.until(d -> {
             List<WebElement> groups = d.findElements(By.cssSelector("table#backlog tbody tr[data-group]"));

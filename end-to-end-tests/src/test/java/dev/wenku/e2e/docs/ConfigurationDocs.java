@@ -55,7 +55,11 @@ final class ConfigurationDocs {
             | `server.port` (env `PORT`) | all | HTTP port: 8080 gateway, 8081 ingest, 8082 analysis, 8083 search, 8084 operations |
             | `server.address` | all | address to listen on: `127.0.0.1` unless set (`0.0.0.0` in the images of the Dockerfile) |
             | `spring.kafka.bootstrap-servers` (env `KAFKA_BOOTSTRAP_SERVERS`) | all but the gateway | Kafka: `127.0.0.1:9092` |
-            | `spring.elasticsearch.uris` (env `ELASTICSEARCH_URL`) | search | Elasticsearch, default `http://127.0.0.1:9200` |
+            | `spring.elasticsearch.uris` (env `ELASTICSEARCH_URL`) | search, operations | Elasticsearch's nodes: \
+            search-service's default `http://127.0.0.1:9200`; operations-service asks each whether it answers and shows \
+            none when unset |
+            | `spring.elasticsearch.username`, `.password` | search, operations | Elasticsearch's user when security is \
+            on; operations-service's needs the `monitor` cluster privilege to show the cluster's health |
             | `spring.cloud.discovery.client.simple.instances.<service>[i].uri` | operations | instances the overview reads |
             | `logging.structured.format.console` | all | `ecs` (or `logstash`, `gelf`) for one JSON object per log line instead of text |
             | `management.tracing.sampling.probability` | all | share of requests traced, default `1.0` |

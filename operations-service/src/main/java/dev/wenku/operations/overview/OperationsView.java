@@ -2,6 +2,8 @@ package dev.wenku.operations.overview;
 
 import dev.wenku.operations.OperationsProperties;
 import dev.wenku.operations.backlog.KafkaBacklog;
+import dev.wenku.operations.elasticsearch.ElasticsearchCluster;
+import dev.wenku.operations.elasticsearch.ElasticsearchNodes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,21 +14,25 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the {@link Overview}: the pipeline's figures from Prometheus when {@code wenku.operations.prometheus-url} is
  * set, otherwise from every instance of each service ({@link PipelineSource}); consumer lag and dead letters from Kafka
- * itself, so they are right even while a consumer is down (which is when they matter).
+ * itself, so they are right even while a consumer is down (which is when they matter); Elasticsearch's nodes from
+ * each node ({@link ElasticsearchNodes}).
  */
 @Component
 class OperationsView {
 
     private final PipelineSource source;
     private final KafkaBacklog kafka;
+    private final ElasticsearchNodes elasticsearch;
     private final PipelineRates rates = new PipelineRates();
     private final BacklogDrain drain = new BacklogDrain();
     private final Clock clock;
 
-    OperationsView(OperationsProperties properties, DiscoveryClient discovery, KafkaBacklog kafka, Clock clock) {
+    OperationsView(OperationsProperties properties, DiscoveryClient discovery, KafkaBacklog kafka,
+                   ElasticsearchNodes elasticsearch, Clock clock) {
         this.source = properties.prometheusUrl() != null ? new PrometheusQueries(properties)
             : new InstanceScrapes(discovery, properties);
         this.kafka = kafka;
+        this.elasticsearch = elasticsearch;
         this.clock = clock;
     }
 
@@ -40,6 +46,14 @@ class OperationsView {
             problems.add("Kafka: " + e.getMessage());
             backlog = new KafkaBacklog.Backlog(null, null, null);
         }
+        ElasticsearchCluster nodes = elasticsearch.configured() ? elasticsearch.read() : null;
+        if (nodes != null && nodes.nodesDown().size() == nodes.nodes().size()) {
+            problems.add("Elasticsearch: no configured node answers (spring.elasticsearch.uris)");
+        } else if (nodes != null && nodes.status() == null && nodes.nodes().stream().anyMatch(n -> n.name() != null)) {
+            // A node let us in (it said its name) but gave no health: worth saying. A node that answered 401 to a
+            // deployment without a monitoring user is the documented case of a page without the cluster's health.
+            problems.add("Elasticsearch: no node reported the cluster's health");
+        }
         Map<String, Double> counts = figures.counts();
         Map<String, Double> perMinute = figures.perMinute() != null ? figures.perMinute()
             : rates.record(clock.instant(), counts);
@@ -47,6 +61,6 @@ class OperationsView {
             counts.get("indexed"), counts.get("failed"), perMinute);
         return new Overview(clock.instant(), source.name(), figures.services(), pipeline, figures.freshness(),
             drain.record(clock.instant(), backlog.lag()), backlog.lag(), backlog.deadLetters(), backlog.cluster(),
-            List.copyOf(problems));
+            nodes, List.copyOf(problems));
     }
 }

@@ -3,6 +3,7 @@ package dev.wenku.operations.overview;
 import dev.wenku.support.kafka.ConsumerLag;
 import dev.wenku.operations.backlog.KafkaBacklog;
 import dev.wenku.operations.backlog.KafkaCluster;
+import dev.wenku.operations.elasticsearch.ElasticsearchCluster;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,13 @@ import java.util.Map;
  *                read directly
  * @param backlog per consumer group: its whole lag, its pace and when it will be drained
  * @param kafka   the brokers that answer and those down, and the partitions short of replicas or of a leader
+ * @param elasticsearch the configured nodes that answer and those down, and the cluster's health; null when no node
+ *                      is configured ({@code spring.elasticsearch.uris})
  */
 public record Overview(Instant at, String source, List<ServiceHealth> services, Pipeline pipeline,
                        Freshness freshness, List<BacklogDrain.GroupBacklog> backlog,
                        List<ConsumerLag.Lag> consumerLag, List<KafkaBacklog.DeadLetters> deadLetters,
-                       KafkaCluster kafka, List<String> problems) {
+                       KafkaCluster kafka, ElasticsearchCluster elasticsearch, List<String> problems) {
 
     /** {@code UP} when every instance is up, {@code DEGRADED} when some are, {@code DOWN} when none is (or none known). */
     public record ServiceHealth(String name, String status, List<InstanceHealth> instances) {

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.wenku.operations.backlog.KafkaBacklog;
 import dev.wenku.operations.backlog.KafkaCluster;
+import dev.wenku.operations.elasticsearch.ElasticsearchCluster;
 import dev.wenku.support.problem.servlet.ProblemDetailsAutoConfiguration;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +46,9 @@ class OperationsControllerTest {
             List.of(new KafkaBacklog.DeadLetters("wenku.documents.analyzed.dlt", 1)),
             new KafkaCluster(List.of(new KafkaCluster.Broker(1, "kafka-1", 9092)), List.of(2),
                 List.of("wenku.documents.analyzed-3"), List.of()),
+            new ElasticsearchCluster("yellow", 2, 3, List.of(
+                new ElasticsearchCluster.Node("http://es-1:9200", true, "es-1"),
+                new ElasticsearchCluster.Node("http://es-2:9200", false, null)), List.of("http://es-2:9200")),
             List.of("analysis-service: no instance answered")));
         mvc.perform(get("/api/operations/overview"))
             .andExpect(status().isOk())
@@ -63,6 +67,10 @@ class OperationsControllerTest {
             .andExpect(jsonPath("$.kafka.brokers[0].host").value("kafka-1"))
             .andExpect(jsonPath("$.kafka.brokersDown[0]").value(2))
             .andExpect(jsonPath("$.kafka.underReplicated[0]").value("wenku.documents.analyzed-3"))
+            .andExpect(jsonPath("$.elasticsearch.status").value("yellow"))
+            .andExpect(jsonPath("$.elasticsearch.unassignedShards").value(3))
+            .andExpect(jsonPath("$.elasticsearch.nodes[0].name").value("es-1"))
+            .andExpect(jsonPath("$.elasticsearch.nodesDown[0]").value("http://es-2:9200"))
             .andExpect(jsonPath("$.problems[0]").value("analysis-service: no instance answered"));
     }
 
@@ -70,7 +78,7 @@ class OperationsControllerTest {
     void figuresThatCouldNotBeReadAreNull() throws Exception {
         when(view.overview()).thenReturn(new Overview(Instant.parse("2025-03-01T08:00:00Z"), "prometheus", List.of(),
             new Overview.Pipeline(null, null, null, null, Map.of()), Overview.Freshness.UNKNOWN, null, null, null, null,
-            List.of("Kafka: timed out")));
+            null, List.of("Kafka: timed out")));
         mvc.perform(get("/api/operations/overview"))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.pipeline.ingested").value(Matchers.nullValue()))
