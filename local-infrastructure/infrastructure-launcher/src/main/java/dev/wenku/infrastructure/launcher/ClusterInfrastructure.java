@@ -49,20 +49,30 @@ public final class ClusterInfrastructure implements LocalInfrastructure {
     }
 
     /**
-     * Starts the three clusters' processes at once (every node of a quorum is started before any is waited for).
+     * Starts {@value #NODES} nodes of Kafka and of Elasticsearch, and PostgreSQL, every process at once (every node of
+     * a quorum is started before any is waited for).
      *
      * @param postgresPort preferred PostgreSQL port (0 = any free port); the other servers take free ports
      */
     public static ClusterInfrastructure start(ProjectLayout layout, Path data, int postgresPort, PrintStream echo,
                                               KafkaAccounts kafkaAccounts) {
+        return start(layout, data, postgresPort, echo, kafkaAccounts, NODES, NODES);
+    }
+
+    /**
+     * As {@link #start(ProjectLayout, Path, int, PrintStream, KafkaAccounts)} with other node counts (the scale-out
+     * benchmark compares one Kafka node with three, everything else equal).
+     */
+    public static ClusterInfrastructure start(ProjectLayout layout, Path data, int postgresPort, PrintStream echo,
+                                              KafkaAccounts kafkaAccounts, int kafkaNodes, int elasticsearchNodes) {
         PrivateDirectories.create(data);
         for (String own : List.of("logs", "postgres", "kafka", "elasticsearch")) {
             PrivateDirectories.create(data.resolve(own));
         }
         LocalServers servers = new LocalServers(layout, data.resolve("logs"), echo);
-        KafkaClusterLayout kafkaLayout = KafkaClusterLayout.of(data.resolve("kafka"), NODES);
+        KafkaClusterLayout kafkaLayout = KafkaClusterLayout.of(data.resolve("kafka"), kafkaNodes);
         ElasticsearchClusterLayout elasticsearchLayout = ElasticsearchClusterLayout.of(data.resolve("elasticsearch"),
-            NODES);
+            elasticsearchNodes);
         Path acls = layout.root().resolve(KafkaAccounts.ACL_FILE);
         Path passwordFile = data.resolve("postgres").resolve(PostgresPassword.FILE_NAME);
         String password = PostgresPassword.loadOrCreate(passwordFile);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.stream.IntStream;
  */
 public final class LocalPlatform implements AutoCloseable {
 
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(300);
     /** The heap of each service JVM (MiB): small, so that the whole platform fits one machine. */
     public static final int SERVICE_HEAP_MIB = 384;
     /** {@code wenku.security.caller-token.secret} of the gateway and every service. */
@@ -49,21 +50,50 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * How much of everything runs: one server of each kind and one instance of each service, or Kafka and
-     * Elasticsearch as clusters of {@value ClusterInfrastructure#NODES} nodes (every topic replicated three times, two
-     * replicas in sync for a write; every shard with one replica) and {@code instances} of each service.
+     * How much of everything runs: Kafka and Elasticsearch nodes and the instances of each service. With several Kafka
+     * nodes every topic is replicated to all of them, one fewer in sync for a write (one node may be down); with
+     * several Elasticsearch nodes every shard has one replica. {@link #SINGLE} is one of everything; {@link #CLUSTER}
+     * three nodes of each and two instances of every service; the scale-out benchmark mixes them.
+     *
+     * @param instances instances of a service, where not one
      */
-    public enum Topology {
-        SINGLE(1), CLUSTER(2);
+    public record Topology(int kafkaNodes, int elasticsearchNodes, Map<ServiceModule, Integer> instances) {
 
-        private final int instances;
+        public static final Topology SINGLE = new Topology(1, 1, Map.of());
+        public static final Topology CLUSTER = new Topology(ClusterInfrastructure.NODES, ClusterInfrastructure.NODES,
+            Arrays.stream(ServiceModule.values()).collect(Collectors.toMap(service -> service, service -> 2)));
 
-        Topology(int instances) {
-            this.instances = instances;
+        public Topology {
+            if (kafkaNodes < 1 || elasticsearchNodes < 1 || instances.values().stream().anyMatch(n -> n < 1)) {
+                throw new IllegalArgumentException("At least one node and one instance of everything: " + instances);
+            }
+            instances = Map.copyOf(instances);
         }
 
-        public int instances() {
-            return instances;
+        /** This topology with {@code count} instances of {@code service}. */
+        public Topology with(ServiceModule service, int count) {
+            Map<ServiceModule, Integer> changed = new EnumMap<>(ServiceModule.class);
+            changed.putAll(instances);
+            changed.put(service, count);
+            return new Topology(kafkaNodes, elasticsearchNodes, changed);
+        }
+
+        /** This topology with {@code nodes} Kafka nodes. */
+        public Topology withKafkaNodes(int nodes) {
+            return new Topology(nodes, elasticsearchNodes, instances);
+        }
+
+        public int instances(ServiceModule service) {
+            return instances.getOrDefault(service, 1);
+        }
+
+        /** Whether Kafka or Elasticsearch runs as a cluster of several nodes. */
+        public boolean clustered() {
+            return kafkaNodes > 1 || elasticsearchNodes > 1;
+        }
+
+        int mostInstances() {
+            return Arrays.stream(ServiceModule.values()).mapToInt(this::instances).max().orElse(1);
         }
     }
 
@@ -114,8 +144,9 @@ public final class LocalPlatform implements AutoCloseable {
         PlatformAccounts accounts = PlatformAccounts.prepare(data);
         KafkaAccounts kafkaAccounts = KafkaAccounts.generate(Arrays.stream(ServiceModule.values())
             .filter(ServiceModule::usesKafka).map(ServiceModule::module).toList());
-        LocalInfrastructure infrastructure = topology == Topology.CLUSTER
-            ? ClusterInfrastructure.start(layout, data, ports.postgres(), echo, kafkaAccounts)
+        LocalInfrastructure infrastructure = topology.clustered()
+            ? ClusterInfrastructure.start(layout, data, ports.postgres(), echo, kafkaAccounts, topology.kafkaNodes(),
+                topology.elasticsearchNodes())
             : EmbeddedInfrastructure.start(layout, data, ports.kafka(), ports.elasticsearch(), ports.postgres(), echo,
                 kafkaAccounts);
         kafkaAccounts.writeClientFiles(data.resolve("kafka"));
@@ -142,7 +173,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         // The first instance of every service, then the second of every service: ten JVMs starting at once on two
         // cores starve the Kafka controllers' heartbeats, and the quorum kept electing a new controller meanwhile.
-        for (int index = 0; index < topology.instances(); index++) {
+        for (int index = 0; index < topology.mostInstances(); index++) {
             List<CompletableFuture<Void>> started = new ArrayList<>();
             for (Instance instance : ports.keySet()) {
                 if (instance.index() == index) {
@@ -185,7 +216,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Every instance of {@code service} this platform runs, the first first. */
     public List<Instance> instances(ServiceModule service) {
-        return IntStream.range(0, topology.instances()).mapToObj(index -> new Instance(service, index)).toList();
+        return IntStream.range(0, topology.instances(service)).mapToObj(index -> new Instance(service, index)).toList();
     }
 
     private static Instance first(ServiceModule service) {
@@ -259,7 +290,7 @@ public final class LocalPlatform implements AutoCloseable {
         return switch (service) {
             case GATEWAY -> {
                 Map<String, String> gateway = new LinkedHashMap<>(accounts.gatewayEnvironment());
-                if (topology == Topology.CLUSTER) {
+                if (sharedSessions()) {
                     gateway.put("WENKU_SECURITY_SESSIONSTORE_PASSWORD", infrastructure.postgresPassword());
                 }
                 yield gateway;
@@ -278,9 +309,7 @@ public final class LocalPlatform implements AutoCloseable {
             "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
             "--spring.elasticsearch.uris=" + String.join(",", infrastructure.elasticsearchUrls()),
             "--wenku.ingest.drop-folder.path=" + dropFolder));
-        if (topology == Topology.CLUSTER) {
-            args.addAll(clusterArguments(instance));
-        }
+        args.addAll(clusterArguments(instance));
         if (service == ServiceModule.INGEST || service == ServiceModule.ANALYSIS) {
             // The registry's and the corpus's database (a schema each); the password is in the environment
             // (SPRING_DATASOURCE_PASSWORD).
@@ -292,7 +321,7 @@ public final class LocalPlatform implements AutoCloseable {
             args.add("--wenku.ingest.imports.spool-folder=" + dropFolder.resolveSibling("imports"));
         }
         if (service == ServiceModule.GATEWAY) {
-            if (topology == Topology.CLUSTER) {
+            if (sharedSessions()) {
                 // Sessions in PostgreSQL, so that either gateway knows a session and a log-out ends it on both (the
                 // password is in the environment). One gateway keeps them in memory: its editors' sessions then do not
                 // depend on the database being up.
@@ -319,19 +348,32 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * What a cluster changes: every topic with three replicas, two of which must have a record before it is
-     * acknowledged (one broker may be down); every shard with a replica (one node may be down); one ingest instance
-     * watching the drop folder (two would both take each new file; docs/deployment.md).
+     * What clusters and several instances change: every topic with a replica on each Kafka node, all but one of which
+     * must have a record before it is acknowledged (one node may be down); every shard with a replica (one
+     * Elasticsearch node may be down); one ingest instance watching the drop folder (two would both take each new file;
+     * docs/deployment.md).
      */
-    private static List<String> clusterArguments(Instance instance) {
-        List<String> args = new ArrayList<>(List.of(
-            "--wenku.kafka.topics.replication-factor=" + ClusterInfrastructure.NODES,
-            "--wenku.kafka.topics.min-insync-replicas=" + (ClusterInfrastructure.NODES - 1),
-            "--wenku.search.index-replicas=1"));
+    private List<String> clusterArguments(Instance instance) {
+        List<String> args = new ArrayList<>();
+        if (topology.kafkaNodes() > 1) {
+            args.add("--wenku.kafka.topics.replication-factor=" + topology.kafkaNodes());
+            args.add("--wenku.kafka.topics.min-insync-replicas=" + (topology.kafkaNodes() - 1));
+        }
+        if (topology.elasticsearchNodes() > 1) {
+            args.add("--wenku.search.index-replicas=1");
+        }
         if (instance.service() == ServiceModule.INGEST && instance.index() > 0) {
             args.add("--wenku.ingest.drop-folder.enabled=false");
         }
         return args;
+    }
+
+    /**
+     * Sessions in PostgreSQL when there are several gateways, so that either knows a session; one gateway keeps them in
+     * memory, so that its editors' sessions do not depend on the database being up.
+     */
+    private boolean sharedSessions() {
+        return topology.instances(ServiceModule.GATEWAY) > 1;
     }
 
     /** The first instance's URL. */

@@ -16,6 +16,11 @@ import java.util.stream.IntStream;
 public final class LocalServers {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * A node started again while the rest of a cluster works on: on two cores under a bulk import, a Kafka node took
+     * 130 s to be ready (it recovers its logs and catches up) and an Elasticsearch node more than 120 s.
+     */
+    private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(5);
 
     private final ProjectLayout layout;
     private final Path logDirectory;
@@ -87,7 +92,7 @@ public final class LocalServers {
     /** As {@link #startKafkaNode(KafkaClusterLayout, int)}, for a cluster started with users. */
     public RunningServer startKafkaNode(KafkaClusterLayout cluster, int index, SequencedMap<String, String> users,
                                         Path acls) {
-        return started(kafkaNode(cluster, index, users, acls));
+        return started(kafkaNode(cluster, index, users, acls), RESTART_TIMEOUT);
     }
 
     private ChildProcess kafkaNode(KafkaClusterLayout cluster, int index, SequencedMap<String, String> users,
@@ -135,7 +140,7 @@ public final class LocalServers {
 
     /** Node {@code index} of the cluster (counting from 0), started again as itself, e.g. after it was killed. */
     public RunningServer startElasticsearchNode(ElasticsearchClusterLayout cluster, int index) {
-        return started(elasticsearchNode(cluster, index));
+        return started(elasticsearchNode(cluster, index), RESTART_TIMEOUT);
     }
 
     private ChildProcess elasticsearchNode(ElasticsearchClusterLayout cluster, int index) {
@@ -197,8 +202,12 @@ public final class LocalServers {
     }
 
     private static RunningServer started(ChildProcess process) {
+        return started(process, START_TIMEOUT);
+    }
+
+    private static RunningServer started(ChildProcess process, Duration timeout) {
         try {
-            ReadyLine ready = process.awaitReadyLine(START_TIMEOUT);
+            ReadyLine ready = process.awaitReadyLine(timeout);
             return new RunningServer(ready.address(), process);
         } catch (RuntimeException e) {
             process.close();

@@ -57,7 +57,7 @@ public final class RunPlatform {
             }
         }
         ProjectLayout layout = ProjectLayout.locate();
-        boolean cluster = topology == LocalPlatform.Topology.CLUSTER;
+        boolean cluster = topology.clustered();
         Path dataDir = (data != null ? data : layout.root().resolve(cluster ? ".local-run-cluster" : ".local-run"))
             .toAbsolutePath();
         long started = System.nanoTime();
