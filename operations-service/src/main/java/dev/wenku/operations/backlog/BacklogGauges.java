@@ -42,10 +42,14 @@ class BacklogGauges implements SmartLifecycle {
     void refresh() {
         try {
             KafkaBacklog.Backlog backlog = kafka.read();
-            lag.register(backlog.lag().stream().map(l -> MultiGauge.Row.of(Tags.of("group", l.group(),
-                "topic", l.topic(), "partition", Integer.toString(l.partition())), l.lag())).toList(), true);
-            deadLetters.register(backlog.deadLetters().stream()
-                .map(d -> MultiGauge.Row.of(Tags.of("topic", d.topic()), d.count())).toList(), true);
+            if (backlog.lag() != null) {
+                lag.register(backlog.lag().stream().map(l -> MultiGauge.Row.of(Tags.of("group", l.group(),
+                    "topic", l.topic(), "partition", Integer.toString(l.partition())), l.lag())).toList(), true);
+            }
+            if (backlog.deadLetters() != null) {
+                deadLetters.register(backlog.deadLetters().stream()
+                    .map(d -> MultiGauge.Row.of(Tags.of("topic", d.topic()), d.count())).toList(), true);
+            }
         } catch (Exception e) {
             log.debug("Could not read the backlog from Kafka: {}", e.toString());
             lag.register(List.of(), true);

@@ -3,9 +3,11 @@ package dev.wenku.operations.backlog;
 import dev.wenku.support.kafka.ConsumerLag;
 import dev.wenku.support.kafka.DeadLetterPublisher;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -30,8 +32,15 @@ public class KafkaBacklog implements DisposableBean {
     public record DeadLetters(String topic, long count) {
     }
 
-    /** Lag, dead letters and the cluster's brokers and partitions; nulls when Kafka could not be read. */
-    public record Backlog(List<ConsumerLag.Lag> lag, List<DeadLetters> deadLetters, KafkaCluster cluster) {
+    /**
+     * Lag, dead letters and the cluster's brokers and partitions; nulls for what could not be read, each named among
+     * {@code problems}.
+     */
+    public record Backlog(List<ConsumerLag.Lag> lag, List<DeadLetters> deadLetters, KafkaCluster cluster,
+                          List<String> problems) {
+
+        /** Nothing read. */
+        public static final Backlog NONE = new Backlog(null, null, null, List.of());
     }
 
     private final KafkaAdmin kafkaAdmin;
@@ -45,17 +54,35 @@ public class KafkaBacklog implements DisposableBean {
         if (admin == null) {
             admin = Admin.create(kafkaAdmin.getConfigurationProperties());
         }
+        Map<String, TopicDescription> topics;
+        KafkaCluster cluster;
         try {
-            Map<String, TopicDescription> topics = topics();
-            return new Backlog(ConsumerLag.read(admin, TIMEOUT), deadLetters(topics),
-                KafkaCluster.of(admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
-                    topics.values()));
+            topics = topics();
+            cluster = KafkaCluster.of(admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
+                topics.values());
         } catch (Exception e) {
             // An admin client that cannot reach Kafka retries its metadata ten times a second, logging each failure:
             // close it and start a fresh one at the next read instead.
             admin.close(Duration.ZERO);
             admin = null;
             throw e;
+        }
+        // The cluster's state came from any broker. Lag needs each group's coordinator and the dead letters each
+        // partition's leader, which a broker that has just died may still be: their failure must not take the
+        // brokers down and the partitions short of replicas off the page, which is when an operator needs them.
+        List<String> problems = new ArrayList<>();
+        List<ConsumerLag.Lag> lag = part("consumer lag", () -> ConsumerLag.read(admin, TIMEOUT), problems);
+        List<DeadLetters> deadLetters = part("dead letters", () -> deadLetters(topics), problems);
+        return new Backlog(lag, deadLetters, cluster, List.copyOf(problems));
+    }
+
+    private static <T> T part(String what, Callable<T> read, List<String> problems) {
+        try {
+            return read.call();
+        } catch (Exception e) {
+            problems.add(what + " not read (" + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+                + ")");
+            return null;
         }
     }
 

@@ -5,9 +5,16 @@ import dev.wenku.operations.backlog.KafkaBacklog;
 import dev.wenku.operations.elasticsearch.ElasticsearchCluster;
 import dev.wenku.operations.elasticsearch.ElasticsearchNodes;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +27,20 @@ import org.springframework.stereotype.Component;
 @Component
 class OperationsView {
 
+    /**
+     * How long the overview waits for Kafka's part. Each admin call has 3 s; with a broker just killed, a group's
+     * coordinator or a partition's leader may still be the dead broker until the controller notices, and reads that
+     * queued behind the gauges' refresh wait for it too: past this the page answers without Kafka's part.
+     */
+    private static final Duration KAFKA_BUDGET = Duration.ofSeconds(5);
+
     private final PipelineSource source;
     private final KafkaBacklog kafka;
     private final ElasticsearchNodes elasticsearch;
     private final PipelineRates rates = new PipelineRates();
     private final BacklogDrain drain = new BacklogDrain();
     private final Clock clock;
+    private final ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor();
 
     OperationsView(OperationsProperties properties, DiscoveryClient discovery, KafkaBacklog kafka,
                    ElasticsearchNodes elasticsearch, Clock clock) {
@@ -36,17 +51,35 @@ class OperationsView {
         this.clock = clock;
     }
 
+    /** Kafka's part of the overview, or what went wrong reading it. */
+    private KafkaBacklog.Backlog readKafka() {
+        try {
+            return kafka.read();
+        } catch (Exception e) {
+            return new KafkaBacklog.Backlog(null, null, null, List.of(String.valueOf(e.getMessage())));
+        }
+    }
+
     Overview overview() {
+        // The three sources at once, so a slow one does not add to the others: the page must answer within the
+        // gateway's timeout while a broker or a node is down, which is when operators open it.
+        CompletableFuture<KafkaBacklog.Backlog> backlogRead = CompletableFuture.supplyAsync(this::readKafka, reads);
+        CompletableFuture<ElasticsearchCluster> nodesRead = CompletableFuture.supplyAsync(
+            () -> elasticsearch.configured() ? elasticsearch.read() : null, reads);
         PipelineSource.Snapshot figures = source.read();
         List<String> problems = new ArrayList<>(figures.problems());
         KafkaBacklog.Backlog backlog;
         try {
-            backlog = kafka.read();
-        } catch (Exception e) {
+            backlog = backlogRead.get(KAFKA_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            problems.add("Kafka: no answer within " + KAFKA_BUDGET.toSeconds() + " s");
+            backlog = KafkaBacklog.Backlog.NONE;
+        } catch (InterruptedException | ExecutionException e) {
             problems.add("Kafka: " + e.getMessage());
-            backlog = new KafkaBacklog.Backlog(null, null, null);
+            backlog = KafkaBacklog.Backlog.NONE;
         }
-        ElasticsearchCluster nodes = elasticsearch.configured() ? elasticsearch.read() : null;
+        backlog.problems().forEach(problem -> problems.add("Kafka: " + problem));
+        ElasticsearchCluster nodes = nodesRead.join();
         if (nodes != null && nodes.nodesDown().size() == nodes.nodes().size()) {
             problems.add("Elasticsearch: no configured node answers (spring.elasticsearch.uris)");
         } else if (nodes != null && nodes.status() == null && nodes.nodes().stream().anyMatch(n -> n.name() != null)) {
