@@ -102,7 +102,7 @@ public final class ScaleOutBenchmark {
         }
     }
 
-    /** The index's primary store on disk, after a flush and a merge of what the import left. */
+    /** The index's primary store on disk after a flush (segments as the import left them, not merged). */
     private static long indexBytes(LocalPlatform platform) throws Exception {
         String elasticsearch = platform.infrastructure().elasticsearchUrl();
         OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/wenku-documents/_flush"))

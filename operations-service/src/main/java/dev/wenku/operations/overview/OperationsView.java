@@ -56,7 +56,8 @@ class OperationsView {
         try {
             return kafka.read();
         } catch (Exception e) {
-            return new KafkaBacklog.Backlog(null, null, null, List.of(String.valueOf(e.getMessage())));
+            return new KafkaBacklog.Backlog(null, null, null, List.of(e.getMessage() != null ? e.getMessage()
+                : e.getClass().getSimpleName()));
         }
     }
 
@@ -75,7 +76,8 @@ class OperationsView {
             problems.add("Kafka: no answer within " + KAFKA_BUDGET.toSeconds() + " s");
             backlog = KafkaBacklog.Backlog.NONE;
         } catch (InterruptedException | ExecutionException e) {
-            problems.add("Kafka: " + e.getMessage());
+            // readKafka answers every failure itself; only an interrupt (or an Error) ends up here.
+            problems.add("Kafka: not read (" + e.getClass().getSimpleName() + ")");
             backlog = KafkaBacklog.Backlog.NONE;
         }
         backlog.problems().forEach(problem -> problems.add("Kafka: " + problem));
