@@ -2,19 +2,14 @@ package dev.wenku.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wenku.infrastructure.launcher.Directories;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
-import dev.wenku.infrastructure.launcher.ProjectLayout;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.server.PathContainer;
@@ -27,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * documented by the service it leads to, and every documented operation answers through the gateway (with its own
  * status, whatever that is for a made-up id or an empty body, but never "no such API" or a server error).
  */
+// Last on the shared platform: it calls every documented operation as an operator, pausing indexing and starting a
+// re-analysis among them, which would hold up the documents of any class after it.
+@OnSharedPlatform(order = 9)
 class ApiDocumentationIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,25 +33,16 @@ class ApiDocumentationIT {
     private static final Pattern ROUTE_PATHS = Pattern.compile("Paths: \\[([^\\]]*)]");
 
     private static LocalPlatform platform;
-    private static Path data;
     private static GatewayClient operator;
     private static GatewayClient reader;
 
     @BeforeAll
-    static void startPlatform() throws Exception {
-        data = Files.createTempDirectory("wenku-api-docs-");
-        platform = LocalPlatform.start(ProjectLayout.locate(), data, LocalPlatform.Ports.ANY_FREE, null);
+    static void logIn() throws Exception {
+        platform = SharedPlatform.platform();
         operator = GatewayClient.logIn(platform.gatewayUrl(), platform.accounts().operator());
         reader = GatewayClient.anonymous(platform.gatewayUrl());
     }
 
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-        Directories.deleteRecursively(data);
-    }
 
     private record Operation(String service, String method, String path) {
     }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.wenku.infrastructure.launcher.Directories;
 import dev.wenku.infrastructure.launcher.ImportCommand;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.MultipartBody;
@@ -41,12 +40,12 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The whole platform as the one-command run starts it: every hop over the network, real Kafka and Elasticsearch. */
+@OnSharedPlatform(order = 2)
 class PlatformEndToEndIT {
 
 
@@ -57,20 +56,12 @@ class PlatformEndToEndIT {
     private static GatewayClient reader;
 
     @BeforeAll
-    static void startPlatform() throws Exception {
-        layout = ProjectLayout.locate();
-        data = Files.createTempDirectory("wenku-e2e-");
-        platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null);
+    static void logIn() throws Exception {
+        layout = SharedPlatform.layout();
+        data = SharedPlatform.data();
+        platform = SharedPlatform.platform();
         editor = GatewayClient.logIn(platform.gatewayUrl(), platform.accounts().editor());
         reader = GatewayClient.anonymous(platform.gatewayUrl());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-        Directories.deleteRecursively(data);
     }
 
     /**

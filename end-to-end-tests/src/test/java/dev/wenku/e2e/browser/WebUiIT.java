@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.wenku.e2e.OnSharedPlatform;
+import dev.wenku.e2e.SharedPlatform;
 import dev.wenku.infrastructure.launcher.Credentials;
 import dev.wenku.infrastructure.launcher.Directories;
 import dev.wenku.infrastructure.launcher.GatewaySession;
@@ -29,7 +31,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * history, and resolves an edit that conflicts with someone else's; an operator sees the pipeline's figures. A failing
  * test leaves a screenshot and the page source in {@code target/browser-failures/}.
  */
+@OnSharedPlatform(order = 1)
 class WebUiIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -56,7 +58,6 @@ class WebUiIT {
     private static final String STEMS = "甲乙丙丁戊己庚辛壬癸";
 
     private static LocalPlatform platform;
-    private static Path data;
     /** Another session of the editor's account: "someone else" changing documents behind the browser's back. */
     private static String colleague;
     private Browser browser;
@@ -74,9 +75,8 @@ class WebUiIT {
     @BeforeAll
     static void startPlatformWithTheSeed() throws Exception {
         assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are installed (.ci/run installs them)");
-        ProjectLayout layout = ProjectLayout.locate();
-        data = Files.createTempDirectory("wenku-browser-");
-        platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null);
+        ProjectLayout layout = SharedPlatform.layout();
+        platform = SharedPlatform.platform();
         List<SeedLoader.Upload> uploads = SeedLoader.loadAll(layout.seeds(), platform.gatewayUrl(),
             platform.accounts().editor(), null);
         assertTrue(uploads.getFirst().accepted(), uploads.toString());
@@ -84,15 +84,6 @@ class WebUiIT {
         colleague = GatewaySession.logIn(platform.gatewayUrl(), platform.accounts().editor());
     }
 
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (data != null) {
-            Directories.deleteRecursively(data);
-        }
-    }
 
     @BeforeEach
     void openBrowser() throws Exception {

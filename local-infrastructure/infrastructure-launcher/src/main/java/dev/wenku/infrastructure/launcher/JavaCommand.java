@@ -4,13 +4,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds a {@code java} command line for a child JVM, using the JDK this launcher runs on. */
+/**
+ * Builds a {@code java} command line for a child JVM, using the JDK this launcher runs on.
+ *
+ * <p>Options in the system property {@value #EXTRA_OPTIONS} (separated by spaces) go to every child JVM. The build
+ * sets it for tests to {@code -XX:TieredStopAtLevel=1}: a server or service in a test lives a minute or two and spends
+ * most of its CPU starting, so compiling that start-up code a second time with C2 is wasted work on two cores (a
+ * platform starts in about two thirds of the time). Runs and benchmarks leave it unset and get the full JIT.
+ */
 final class JavaCommand {
+
+    static final String EXTRA_OPTIONS = "wenku.child-jvm.options";
 
     private final List<String> parts = new ArrayList<>();
 
     JavaCommand() {
         parts.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : System.getProperty(EXTRA_OPTIONS, "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                parts.add(option);
+            }
+        }
     }
 
     JavaCommand option(String option) {
