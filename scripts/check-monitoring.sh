@@ -195,6 +195,8 @@ operator_password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(15))
 
 echo "==> Starting the platform (data in $work/data; output in $work/platform.out) ..."
 # A session (and process group) of its own: the launcher and every server it starts can be found and stopped.
+# Its servers and services live a few minutes: C1 alone starts them sooner, as in the tests (childJvmOptions, pom.xml).
+WENKU_CHILD_JVM_OPTIONS=${WENKU_CHILD_JVM_OPTIONS--XX:TieredStopAtLevel=1} \
 WENKU_EDITOR_PASSWORD=$editor_password WENKU_OPERATOR_PASSWORD=$operator_password \
   setsid ./wenku run --quiet --data-dir="$work/data" --gateway-port="$gateway_port" \
   --kafka-port="$kafka_port" --elasticsearch-port="$elasticsearch_port" </dev/null >"$work/platform.out" 2>&1 &
