@@ -32,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Faults on the cluster run ({@link LocalPlatform.Topology#CLUSTER}: three Kafka brokers, three Elasticsearch nodes,
  * two instances of every service) during a bulk import of real poems ({@code ./wenku bench cluster [--limit=N]},
  * 30,000 poems by default): one Kafka broker, one Elasticsearch node, then one instance of each service is killed with
- * SIGKILL, as a crash would, and started again after {@link #DOWN}; last, a broker and a node together. Meanwhile a
+ * SIGKILL, as a crash would, and started again after {@link #DOWN}; last, a broker and a node together. The next fault
+ * waits until the operator page shows the cluster whole again (Elasticsearch green, every partition fully replicated,
+ * everything up). Meanwhile a
  * reader searches {@link #SEARCH_RATE} times a second through the second gateway, and an operator reads the overview
  * while each fault lasts. Printed: each fault's searches, errors and p99 while it lasted and until the platform
  * recovered; what the operator page showed; and whether every document the import stored became searchable exactly
@@ -44,8 +46,14 @@ public final class ClusterFaultBenchmark {
     static final int SEARCH_RATE = 10;
     /** How long each fault lasts before the killed process is started again. */
     static final Duration DOWN = Duration.ofSeconds(20);
-    /** The pause after a restart before the next fault, counted in the fault's window. */
+    /**
+     * The pause, counted in the fault's window, once the operator page shows the cluster whole again after a restart
+     * (nothing down, no partition under-replicated, Elasticsearch green): the next fault never meets the last one's
+     * recovery, as two overlapping faults could lose the only in-sync copy of a shard or partition.
+     */
     private static final Duration SETTLE = Duration.ofSeconds(10);
+    /** The longest wait for the page to show the cluster whole after a restart. */
+    private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(5);
     private static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(5);
     private static final long IMPORT_STALL_NANOS = Duration.ofMinutes(5).toNanos();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -133,7 +141,9 @@ public final class ClusterFaultBenchmark {
         String view = operatorView(gateway, operator);
         Thread.sleep(DOWN.toMillis() / 2);
         fault.restart().run();
-        System.out.printf("back after %.0f s%n", (System.nanoTime() - from) / 1e9);
+        System.out.printf("back after %.0f s, ", (System.nanoTime() - from) / 1e9);
+        String recovery = awaitWhole(gateway, operator);
+        System.out.printf("%s after %.0f s%n", recovery, (System.nanoTime() - from) / 1e9);
         Thread.sleep(SETTLE.toMillis());
         long to = System.nanoTime();
         return new Window(fault.name(), from, to, stats(reader.between(from, to)), view);
@@ -144,28 +154,64 @@ public final class ClusterFaultBenchmark {
      * health and nodes down, instances down.
      */
     private static String operatorView(String gateway, String operator) {
+        long asked = System.nanoTime();
         try {
-            HttpResponse<String> answer = OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(gateway
-                    + "/api/operations/overview")).header("Authorization", operator).timeout(Duration.ofSeconds(10))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                return "overview answered " + answer.statusCode();
-            }
-            JsonNode overview = JSON.readTree(answer.body());
-            List<String> down = new ArrayList<>();
-            overview.path("services").forEach(service -> service.path("instances").forEach(instance -> {
-                if (!"UP".equals(instance.path("status").asString())) {
-                    down.add(instance.path("instance").asString());
-                }
-            }));
+            JsonNode overview = overview(gateway, operator);
             JsonNode kafka = overview.path("kafka");
             JsonNode elasticsearch = overview.path("elasticsearch");
-            return String.format("brokers down %s, %d partitions under-replicated; Elasticsearch %s, nodes down %s;"
-                + " instances down %s", kafka.path("brokersDown"), kafka.path("underReplicated").size(),
-                elasticsearch.path("status").asString("?"), elasticsearch.path("nodesDown"), down);
+            return String.format(Locale.ROOT, "in %.1f s: brokers down %s, %d partitions under-replicated;"
+                + " Elasticsearch %s, nodes down %s; instances down %s", (System.nanoTime() - asked) / 1e9,
+                kafka.path("brokersDown"), kafka.path("underReplicated").size(),
+                elasticsearch.path("status").asString("?"), elasticsearch.path("nodesDown"), instancesDown(overview));
         } catch (Exception e) {
-            return "overview failed: " + e;
+            return String.format(Locale.ROOT, "failed after %.1f s: %s", (System.nanoTime() - asked) / 1e9, e);
         }
+    }
+
+    /**
+     * Waits until the operator page shows the cluster whole: every broker, node and instance up, no partition
+     * under-replicated, Elasticsearch green. Says "whole", or what was still missing at {@link #RECOVERY_LIMIT}.
+     */
+    private static String awaitWhole(String gateway, String operator) throws InterruptedException {
+        long deadline = System.nanoTime() + RECOVERY_LIMIT.toNanos();
+        String missing = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                JsonNode overview = overview(gateway, operator);
+                JsonNode kafka = overview.path("kafka");
+                JsonNode elasticsearch = overview.path("elasticsearch");
+                if (kafka.path("brokersDown").isEmpty() && kafka.path("underReplicated").isEmpty()
+                        && "green".equals(elasticsearch.path("status").asString())
+                        && elasticsearch.path("nodesDown").isEmpty() && instancesDown(overview).isEmpty()) {
+                    return "whole";
+                }
+                missing = "not whole";
+            } catch (Exception e) {
+                missing = "no answer (" + e.getMessage() + ")";
+            }
+            Thread.sleep(1000);
+        }
+        return "still " + missing;
+    }
+
+    private static JsonNode overview(String gateway, String operator) throws Exception {
+        HttpResponse<String> answer = OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(gateway
+                + "/api/operations/overview")).header("Authorization", operator).timeout(Duration.ofSeconds(10))
+            .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("overview answered " + answer.statusCode());
+        }
+        return JSON.readTree(answer.body());
+    }
+
+    private static List<String> instancesDown(JsonNode overview) {
+        List<String> down = new ArrayList<>();
+        overview.path("services").forEach(service -> service.path("instances").forEach(instance -> {
+            if (!"UP".equals(instance.path("status").asString())) {
+                down.add(instance.path("instance").asString());
+            }
+        }));
+        return down;
     }
 
     private static String startImport(String gateway, String authorization, Path ndjson) throws Exception {
@@ -236,7 +282,7 @@ public final class ClusterFaultBenchmark {
     private static void print(List<Window> windows, List<Search> all, JsonNode done, long searchable,
                               LocalPlatform platform) {
         System.out.printf("%n== Searches through the second gateway, %d/s, during each fault (kill, %d s down,"
-            + " restart, %d s after) ==%n", SEARCH_RATE, DOWN.toSeconds(), SETTLE.toSeconds());
+            + " restart, the cluster whole again, %d s after) ==%n", SEARCH_RATE, DOWN.toSeconds(), SETTLE.toSeconds());
         System.out.printf(Locale.ROOT, "%-40s %8s %7s %9s %9s  %s%n", "fault", "searches", "errors", "p50 ms",
             "p99 ms", "operator page, mid-fault");
         for (Window window : windows) {
