@@ -65,6 +65,18 @@ public final class BulkImportBenchmark {
         }
     }
 
+    /**
+     * The servers' data on disk once a tenth of the poems were searchable, and after the import: the growth between
+     * them is the disk each document costs at scale, without the fixed costs that dominate a small corpus.
+     */
+    record Disk(long earlyDocuments, DataOnDisk early, long endDocuments, DataOnDisk end) {
+
+        String describe() {
+            return early == null ? "not read (the import ended before a tenth was searchable)"
+                : end.perDocumentSince(early, endDocuments - earlyDocuments);
+        }
+    }
+
     /** The platform's share of the machine during the import, and each process's share of a core (text). */
     record Cpu(double machineShare, String byProcess) {
     }
@@ -75,7 +87,7 @@ public final class BulkImportBenchmark {
      */
     record Result(int poems, PoemImport.Outcome imported, long searchCount, PoemAnalysis.Measured analysis, int cores,
                   double rawBulkPerSecond, Cpu cpu, PlatformMemory.Sample peak, RateResult interactive,
-                  CorpusReads.Result reads, Heaps heaps, PoetryRelevance.Result relevance) {
+                  CorpusReads.Result reads, Heaps heaps, Disk disk, PoetryRelevance.Result relevance) {
 
         /** What the machine could do at best: every core analysing, or Elasticsearch taking raw bulks. */
         double reference() {
@@ -108,7 +120,7 @@ public final class BulkImportBenchmark {
             Path data = Files.createTempDirectory("wenku-import-bench-");
             try (LocalPlatform platform = LocalPlatform.start(layout, data, LocalPlatform.Ports.ANY_FREE, null,
                     FreshnessBenchmark.liftedBudgets())) {
-                return onPlatform(layout, platform, poems, ndjson, analysis);
+                return onPlatform(layout, platform, data, poems, ndjson, analysis);
             } finally {
                 Directories.deleteRecursively(data);
             }
@@ -132,15 +144,15 @@ public final class BulkImportBenchmark {
         }
     }
 
-    private static Result onPlatform(ProjectLayout layout, LocalPlatform platform, List<Poem> poems, Path ndjson,
-                                     PoemAnalysis.Measured analysis) throws Exception {
+    private static Result onPlatform(ProjectLayout layout, LocalPlatform platform, Path data, List<Poem> poems,
+                                     Path ndjson, PoemAnalysis.Measured analysis) throws Exception {
         String gateway = platform.gatewayUrl();
         String authorization = GatewaySession.logIn(gateway, platform.accounts().editor());
         warmUpInteractivePath(gateway, authorization, poems);
         System.out.printf("%n== Bulk import of %,d poems, one interactive upload a second meanwhile ==%n",
             poems.size());
         PlatformCpu cpu = PlatformCpu.start(platform);
-        EarlyHeaps early = new EarlyHeaps(platform, poems.size() / 10);
+        EarlyReading early = new EarlyReading(platform, data, poems.size() / 10);
         PoemImport.Outcome imported;
         Cpu used;
         PlatformMemory.Sample peak;
@@ -153,9 +165,12 @@ public final class BulkImportBenchmark {
             interactive = uploads.finish(used.byProcess());
         }
         long searchCount = count(platform);
-        Heaps heaps = early.finish(searchCount, ServiceHeaps.afterFullGc(platform));
+        Heaps heaps = early.heaps(searchCount, ServiceHeaps.afterFullGc(platform));
         System.out.printf(Locale.ROOT, "Live heap of each service after a full GC, at %,d and at %,d documents: %s%n",
             heaps.earlyDocuments(), heaps.endDocuments(), heaps.describe());
+        Disk disk = early.disk(searchCount, DataOnDisk.of(data));
+        System.out.printf(Locale.ROOT, "Data on disk per document from %,d to %,d documents: %s%n",
+            disk.earlyDocuments(), disk.endDocuments(), disk.describe());
         System.out.println("\n== Reads of the whole index ==");
         CorpusReads.Result reads = CorpusReads.measure(gateway, poems);
         CorpusReads.print(reads);
@@ -166,26 +181,28 @@ public final class BulkImportBenchmark {
             analysis.events().size());
         double raw = IndexerBenchmark.rawBulkIntoScratchIndex(platform, analysis.events());
         return new Result(poems.size(), imported, searchCount, analysis, Runtime.getRuntime().availableProcessors(),
-            raw, used, peak, interactive, reads, heaps, relevance);
+            raw, used, peak, interactive, reads, heaps, disk, relevance);
     }
 
     /**
-     * Reads the services' live heaps ({@link ServiceHeaps}) once Elasticsearch holds {@code documents}, on a thread of
-     * its own while the import runs; empty if the import ended first.
+     * Reads the services' live heaps ({@link ServiceHeaps}) and the data on disk once Elasticsearch holds
+     * {@code threshold} documents, on a thread of its own while the import runs; empty if the import ended first.
      */
-    private static final class EarlyHeaps {
+    private static final class EarlyReading {
 
         private final Thread thread;
         private volatile long documents;
         private volatile Map<String, Double> heaps = Map.of();
+        private volatile DataOnDisk disk;
 
-        EarlyHeaps(LocalPlatform platform, long threshold) {
-            thread = Thread.ofPlatform().daemon().name("early-heaps").start(() -> {
+        EarlyReading(LocalPlatform platform, Path data, long threshold) {
+            thread = Thread.ofPlatform().daemon().name("early-reading").start(() -> {
                 try {
                     for (long count = count(platform); count < threshold; count = count(platform)) {
                         Thread.sleep(2000);
                     }
                     documents = count(platform);
+                    disk = DataOnDisk.of(data);
                     heaps = ServiceHeaps.afterFullGc(platform);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -195,12 +212,17 @@ public final class BulkImportBenchmark {
             });
         }
 
-        /** The early reading beside the one at the end ({@code endDocuments} searchable). */
-        Heaps finish(long endDocuments, Map<String, Double> end) throws InterruptedException {
+        /** The early heaps beside those at the end ({@code endDocuments} searchable); waits for the early reading. */
+        Heaps heaps(long endDocuments, Map<String, Double> end) throws InterruptedException {
             if (!thread.join(Duration.ofMinutes(2))) {
                 thread.interrupt();
             }
             return new Heaps(documents, heaps, endDocuments, end);
+        }
+
+        /** The early data on disk beside that at the end; call after {@link #heaps}. */
+        Disk disk(long endDocuments, DataOnDisk end) {
+            return new Disk(documents, disk, endDocuments, end);
         }
     }
 
@@ -260,6 +282,8 @@ public final class BulkImportBenchmark {
                 format("%.2f / %.2f / %.2f / %.2f s; %d of %d", f.p50(), f.p95(), f.p99(), f.max(), f.unseen(),
                     f.accepted()), format("p99 ≤ %.0f s", FRESHNESS_P99_TARGET_SECONDS),
                 FreshnessBenchmark.verdict(f, Double.POSITIVE_INFINITY, FRESHNESS_P99_TARGET_SECONDS));
+        table.add(format("data on disk per document added from %,d to %,d documents", r.disk().earlyDocuments(),
+            r.disk().endDocuments()), r.disk().describe());
         read(table, format("search p50 / p99 at %d requests/s, whole corpus indexed", CorpusReads.SEARCH_RATE),
             reads.search(), SEARCH_P99_TARGET_MS);
         read(table, format("suggestions p50 / p99 at %d requests/s, whole corpus indexed", CorpusReads.LOOKUP_RATE),

@@ -6,10 +6,8 @@ import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.PlatformMemory;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.ServiceModule;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -96,7 +93,7 @@ public final class ScaleOutBenchmark {
             System.out.printf(Locale.ROOT, "%.0f documents/s, CPU %s%n", imported.perSecond(),
                 cpu.describeSinceStart());
             return new Measured(variant, imported, warm.indexed() + imported.indexed(), share, peak,
-                indexBytes(platform), size(data.resolve("postgres")), size(data.resolve("kafka")));
+                indexBytes(platform), DataOnDisk.size(data.resolve("postgres")), DataOnDisk.size(data.resolve("kafka")));
         } finally {
             Directories.deleteRecursively(data);
         }
@@ -111,24 +108,6 @@ public final class ScaleOutBenchmark {
             + "/wenku-documents/_stats/store")).GET().build(), HttpResponse.BodyHandlers.ofString());
         JsonNode primaries = JSON.readTree(stats.body()).path("_all").path("primaries").path("store");
         return primaries.path("size_in_bytes").asLong();
-    }
-
-    /** Bytes of every file under {@code directory}: a server's data on disk. */
-    private static long size(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> {
-                try {
-                    return Files.size(file);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void print(List<Measured> results, int poems, PrintStream out) {
