@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,8 +30,9 @@ class OperationsView {
 
     /**
      * How long the overview waits for Kafka's part. Each admin call has 3 s; with a broker just killed, a group's
-     * coordinator or a partition's leader may still be the dead broker until the controller notices, and reads that
-     * queued behind the gauges' refresh wait for it too: past this the page answers without Kafka's part.
+     * coordinator or a partition's leader may still be the dead broker until the controller notices: past this the
+     * page answers with the brokers and partitions if they were read (any live broker tells them), without the lag and
+     * dead letters.
      */
     private static final Duration KAFKA_BUDGET = Duration.ofSeconds(5);
 
@@ -51,35 +53,54 @@ class OperationsView {
         this.clock = clock;
     }
 
-    /** Kafka's part of the overview, or what went wrong reading it. */
-    private KafkaBacklog.Backlog readKafka() {
+    /** The brokers and topics, or null with what went wrong reading them. */
+    private KafkaBacklog.State readState(List<String> problems) {
         try {
-            return kafka.read();
+            return kafka.state();
         } catch (Exception e) {
-            return new KafkaBacklog.Backlog(null, null, null, List.of(e.getMessage() != null ? e.getMessage()
-                : e.getClass().getSimpleName()));
+            problems.add(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /**
+     * Kafka's part of the overview within {@link #KAFKA_BUDGET}: the brokers and partitions, then the lag and dead
+     * letters, each read as soon as it can be; what is not read by then is named among the problems.
+     */
+    private KafkaBacklog.Backlog readKafka() {
+        List<String> failures = new CopyOnWriteArrayList<>();
+        CompletableFuture<KafkaBacklog.State> stateRead = CompletableFuture.supplyAsync(() -> readState(failures),
+            reads);
+        CompletableFuture<KafkaBacklog.Backlog> backlogRead = stateRead.thenApplyAsync(state -> state == null
+            ? KafkaBacklog.Backlog.NONE : kafka.backlog(state), reads);
+        try {
+            KafkaBacklog.Backlog backlog = backlogRead.get(KAFKA_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+            List<String> problems = new ArrayList<>(failures);
+            problems.addAll(backlog.problems());
+            return new KafkaBacklog.Backlog(backlog.lag(), backlog.deadLetters(), backlog.cluster(), problems);
+        } catch (TimeoutException e) {
+            KafkaBacklog.State state = stateRead.getNow(null);
+            return new KafkaBacklog.Backlog(null, null, state == null ? null : state.cluster(),
+                List.of(state == null ? "no answer within " + KAFKA_BUDGET.toSeconds() + " s"
+                    : "consumer lag and dead letters: no answer within " + KAFKA_BUDGET.toSeconds() + " s"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new KafkaBacklog.Backlog(null, null, null, List.of("not read (interrupted)"));
+        } catch (ExecutionException e) {
+            // readState and KafkaBacklog.backlog answer every failure themselves: only an Error ends up here.
+            return new KafkaBacklog.Backlog(null, null, null, List.of("not read (" + e.getCause() + ")"));
         }
     }
 
     Overview overview() {
         // The three sources at once, so a slow one does not add to the others: the page must answer within the
         // gateway's timeout while a broker or a node is down, which is when operators open it.
-        CompletableFuture<KafkaBacklog.Backlog> backlogRead = CompletableFuture.supplyAsync(this::readKafka, reads);
+        CompletableFuture<KafkaBacklog.Backlog> kafkaRead = CompletableFuture.supplyAsync(this::readKafka, reads);
         CompletableFuture<ElasticsearchCluster> nodesRead = CompletableFuture.supplyAsync(
             () -> elasticsearch.configured() ? elasticsearch.read() : null, reads);
         PipelineSource.Snapshot figures = source.read();
         List<String> problems = new ArrayList<>(figures.problems());
-        KafkaBacklog.Backlog backlog;
-        try {
-            backlog = backlogRead.get(KAFKA_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            problems.add("Kafka: no answer within " + KAFKA_BUDGET.toSeconds() + " s");
-            backlog = KafkaBacklog.Backlog.NONE;
-        } catch (InterruptedException | ExecutionException e) {
-            // readKafka answers every failure itself; only an interrupt (or an Error) ends up here.
-            problems.add("Kafka: not read (" + e.getClass().getSimpleName() + ")");
-            backlog = KafkaBacklog.Backlog.NONE;
-        }
+        KafkaBacklog.Backlog backlog = kafkaRead.join();
         backlog.problems().forEach(problem -> problems.add("Kafka: " + problem));
         ElasticsearchCluster nodes = nodesRead.join();
         if (nodes != null && nodes.nodesDown().size() == nodes.nodes().size()) {
