@@ -72,7 +72,7 @@ public final class BulkImportBenchmark {
     record Disk(long earlyDocuments, DataOnDisk early, long endDocuments, DataOnDisk end) {
 
         String describe() {
-            return early == null ? "not read (the import ended before a tenth was searchable)"
+            return early == null ? "not read early (the import ended first, or the reading failed: see above)"
                 : end.perDocumentSince(early, endDocuments - earlyDocuments);
         }
     }

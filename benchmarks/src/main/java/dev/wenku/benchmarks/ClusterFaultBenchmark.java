@@ -34,9 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * 30,000 poems by default): one Kafka broker, one Elasticsearch node, then one instance of each service is killed with
  * SIGKILL, as a crash would, and started again after {@link #DOWN}; last, a broker and a node together. The next fault
  * waits until the operator page shows the cluster whole again (Elasticsearch green, every partition fully replicated,
- * everything up). Meanwhile a
- * reader searches {@link #SEARCH_RATE} times a second through the second gateway, and an operator reads the overview
- * while each fault lasts. Printed: each fault's searches, errors and p99 while it lasted and until the platform
+ * everything up). Meanwhile a reader searches {@link #SEARCH_RATE} times a second through the second gateway, and an
+ * operator reads the overview while each fault lasts. Printed: each fault's searches, errors and p99 while it lasted and until the platform
  * recovered; what the operator page showed; and whether every document the import stored became searchable exactly
  * once, without anyone doing anything by hand.
  */

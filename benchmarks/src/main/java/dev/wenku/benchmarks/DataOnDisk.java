@@ -40,7 +40,7 @@ record DataOnDisk(long postgres, long kafka, long elasticsearch) {
      * merged, logs rolled): a file gone before it is measured counts 0, a folder gone while it is walked starts the
      * walk again.
      */
-    static long size(Path directory) {
+    private static long size(Path directory) {
         for (int attempt = 1; ; attempt++) {
             if (!Files.isDirectory(directory)) {
                 return 0;

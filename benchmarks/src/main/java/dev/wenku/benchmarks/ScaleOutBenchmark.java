@@ -92,8 +92,9 @@ public final class ScaleOutBenchmark {
             double share = cpu.machineShareSinceStart();
             System.out.printf(Locale.ROOT, "%.0f documents/s, CPU %s%n", imported.perSecond(),
                 cpu.describeSinceStart());
+            DataOnDisk disk = DataOnDisk.of(data);
             return new Measured(variant, imported, warm.indexed() + imported.indexed(), share, peak,
-                indexBytes(platform), DataOnDisk.size(data.resolve("postgres")), DataOnDisk.size(data.resolve("kafka")));
+                indexBytes(platform), disk.postgres(), disk.kafka());
         } finally {
             Directories.deleteRecursively(data);
         }
