@@ -43,7 +43,6 @@ class ApiDocumentationIT {
         reader = GatewayClient.anonymous(platform.gatewayUrl());
     }
 
-
     private record Operation(String service, String method, String path) {
     }
 

@@ -38,7 +38,6 @@ class DeadLetterReplayIT {
         operator = GatewayClient.logIn(platform.gatewayUrl(), platform.accounts().operator());
     }
 
-
     @Test
     void refusedDocumentsAreSearchableAfterTheCauseIsFixedAndOneReplayButNeverGoBackToAnOlderVersion()
             throws Exception {

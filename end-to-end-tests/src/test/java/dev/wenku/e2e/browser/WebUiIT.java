@@ -84,7 +84,6 @@ class WebUiIT {
         colleague = GatewaySession.logIn(platform.gatewayUrl(), platform.accounts().editor());
     }
 
-
     @BeforeEach
     void openBrowser() throws Exception {
         browser = new Browser();
