@@ -33,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AnalysisEvaluation {
 
     private static final int K = 10;
+    /** Issue target: keyword precision@10 on the project's judged set. */
+    static final double KEYWORD_PRECISION_TARGET = 0.85;
 
     private AnalysisEvaluation() {
     }
@@ -51,10 +53,7 @@ public final class AnalysisEvaluation {
         List<SimplifiedEssay> essays = SeedEssays.load(seedPath);
         AnalysisEngine engine = AnalysisEngine.defaults();
 
-        InMemoryCorpusStatistics corpus = new InMemoryCorpusStatistics();
-        for (SimplifiedEssay essay : essays) {
-            corpus.add(engine.analyze(essay.title(), essay.body(), CorpusStatistics.EMPTY).terms());
-        }
+        CorpusStatistics corpus = seedCorpus(engine, essays);
         System.out.println("Analysis engine vs " + goldPath.getFileName() + " on " + seedPath.getFileName()
             + " (" + essays.size() + " essays)");
         System.out.println();
@@ -64,6 +63,44 @@ public final class AnalysisEvaluation {
         System.out.println();
         System.out.println("With an empty corpus (fallback: term frequency and TextRank only):");
         print(evaluate(engine, essays, gold, CorpusStatistics.EMPTY, false));
+    }
+
+    /** The averages over the seed's essays, with the corpus statistics of the seed, as the suite reports them. */
+    record Averages(int essays, double precision, double themePrecision, double themeRecall) {
+
+        static Averages of(List<Score> scores) {
+            int n = Math.max(1, scores.size());
+            return new Averages(scores.size(), scores.stream().mapToDouble(Score::precision).sum() / n,
+                scores.stream().mapToDouble(Score::themePrecision).sum() / n,
+                scores.stream().mapToDouble(Score::themeRecall).sum() / n);
+        }
+    }
+
+    /** The averages against the gold file, quietly: the figures of the suite's table. */
+    static Averages measure() throws IOException {
+        Map<String, Gold> gold = readGold(SeedEssays.locate("evaluation/gold.json"));
+        List<SimplifiedEssay> essays = SeedEssays.load(SeedEssays.locate(SeedEssays.DEFAULT_SEED));
+        AnalysisEngine engine = AnalysisEngine.defaults();
+        return Averages.of(evaluate(engine, essays, gold, seedCorpus(engine, essays), false));
+    }
+
+    static SuiteTable addRows(SuiteTable table, Averages averages) {
+        return table.add(String.format(Locale.ROOT, "keyword precision@10 on the %d seed essays against"
+                    + " evaluation/gold.json", averages.essays()),
+                String.format(Locale.ROOT, "%.2f", averages.precision()),
+                String.format(Locale.ROOT, "≥ %.2f", KEYWORD_PRECISION_TARGET),
+                averages.precision() >= KEYWORD_PRECISION_TARGET)
+            .add("theme precision / recall on the seed essays against evaluation/gold.json",
+                String.format(Locale.ROOT, "%.2f / %.2f", averages.themePrecision(), averages.themeRecall()));
+    }
+
+    /** The document frequencies the pipeline has after loading the seed's essays. */
+    private static CorpusStatistics seedCorpus(AnalysisEngine engine, List<SimplifiedEssay> essays) {
+        InMemoryCorpusStatistics corpus = new InMemoryCorpusStatistics();
+        for (SimplifiedEssay essay : essays) {
+            corpus.add(engine.analyze(essay.title(), essay.body(), CorpusStatistics.EMPTY).terms());
+        }
+        return corpus;
     }
 
     static List<Score> evaluate(AnalysisEngine engine, List<SimplifiedEssay> essays, Map<String, Gold> gold,
@@ -101,19 +138,13 @@ public final class AnalysisEvaluation {
     private static void print(List<Score> scores) {
         System.out.printf(Locale.ROOT, "  %12s %15s %12s  %s%n", "precision@10", "theme precision", "theme recall",
             "essay");
-        double precision = 0;
-        double themePrecision = 0;
-        double themeRecall = 0;
         for (Score score : scores) {
             System.out.printf(Locale.ROOT, "  %12.2f %15.2f %12.2f  %s%n", score.precision(), score.themePrecision(),
                 score.themeRecall(), score.title());
-            precision += score.precision();
-            themePrecision += score.themePrecision();
-            themeRecall += score.themeRecall();
         }
-        int n = Math.max(1, scores.size());
-        System.out.printf(Locale.ROOT, "  %12.2f %15.2f %12.2f  %s%n", precision / n, themePrecision / n,
-            themeRecall / n, "average");
+        Averages averages = Averages.of(scores);
+        System.out.printf(Locale.ROOT, "  %12.2f %15.2f %12.2f  %s%n", averages.precision(), averages.themePrecision(),
+            averages.themeRecall(), "average");
     }
 
     static Map<String, Gold> readGold(Path path) throws IOException {

@@ -55,6 +55,9 @@ public final class BenchmarkSuite {
 
         System.out.println("\n== Analysis against bare segmentation (JMH) ==");
         Throughputs analysis = AnalysisBenchmark.run(new OptionsBuilder()).getFirst();
+        AnalysisEvaluation.Averages quality = AnalysisEvaluation.measure();
+        System.out.printf(Locale.ROOT, "%nAgainst evaluation/gold.json: keyword precision@10 %.2f, theme precision %.2f,"
+            + " recall %.2f%n", quality.precision(), quality.themePrecision(), quality.themeRecall());
         PlatformFigures platform = onPlatform(layout, essays);
         System.out.println("\n== Bulk import of the whole poetry corpus (a platform of its own) ==");
         BulkImportBenchmark.Result bulkImport = BulkImportBenchmark.measure(layout, PoetryCorpus.POEMS);
@@ -70,7 +73,8 @@ public final class BenchmarkSuite {
         MillionDocumentsBenchmark.print(million);
 
         SuiteTable table = MillionDocumentsBenchmark.addRows(CorpusMemoryBenchmark.addRow(
-            BulkImportBenchmark.addRows(table(analysis, platform), bulkImport), corpusMemory), million);
+            BulkImportBenchmark.addRows(AnalysisEvaluation.addRows(table(analysis, platform), quality), bulkImport),
+            corpusMemory), million);
         double minutes = (System.nanoTime() - started) / 60e9;
         System.out.printf("%n== Benchmark suite: every figure of one run (%.1f min) ==%nMachine: %s%n%n%s", minutes,
             machine, table.render());
