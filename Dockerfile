@@ -41,8 +41,10 @@ COPY --from=build /out/healthcheck /app/healthcheck
 USER 10001:10001
 # JAVA_OPTS: options of the service's JVM (docker-compose.yml lowers the heap share of ingest-service, whose Tika
 # worker JVMs share its container). Native access lets Netty (the gateway) free direct buffers with free(); without
-# it, on JDK 25, Netty closes a shared Arena per buffer, which pauses every thread each time.
+# it, on JDK 25, Netty closes a shared Arena per buffer, which pauses every thread each time. DJL_CACHE_DIR: the
+# embedding stage's tokenizer unpacks its native library there (by default under the home folder, not writable here).
 ENV PORT=8080 \
+    DJL_CACHE_DIR=/tmp/djl \
     SERVER_ADDRESS=0.0.0.0 \
     WENKU_INGEST_DROPFOLDER_PATH=/app/drop \
     WENKU_INGEST_IMPORTS_SPOOLFOLDER=/app/imports \

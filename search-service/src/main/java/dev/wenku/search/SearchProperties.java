@@ -30,6 +30,7 @@ import org.springframework.util.unit.DataSize;
  *                        request); words past them are searched as plain text, so a query of many short Latin words
  *                        costs no more than one of a few
  * @param bulk            how analysed documents are batched into bulk requests
+ * @param semantic        the embedding stage: passage vectors for semantic search
  */
 @ConfigurationProperties("wenku.search")
 public record SearchProperties(
@@ -40,7 +41,8 @@ public record SearchProperties(
     @DefaultValue("60s") Duration startupTimeout,
     @DefaultValue("5s") Duration queryTimeout,
     @DefaultValue("8") int maxPinyinWords,
-    @DefaultValue Bulk bulk) {
+    @DefaultValue Bulk bulk,
+    @DefaultValue Semantic semantic) {
 
     /** The settings as their defaults give them, for tools that work outside a running search-service. */
     public static SearchProperties defaults() {
@@ -76,5 +78,37 @@ public record SearchProperties(
         @DefaultValue("100ms") Duration maxWait,
         @DefaultValue("1") int threads,
         @DefaultValue("16MB") DataSize maxFetchBytes) {
+    }
+
+    /**
+     * The embedding stage ({@code dev.wenku.search.semantic}): a consumer of its own turns each analysed document's
+     * passages into vectors after the lexical index has it, so embedding never slows indexing.
+     *
+     * @param enabled           whether this instance runs the embedding stage (it loads a 24 MB model and costs
+     *                          about 50 ms of one core per short passage)
+     * @param passageCharacters most characters of one passage: lines are kept together up to this, longer ones cut
+     *                          after a sentence; the model reads about 512 characters at most
+     * @param batchDocuments    most documents read in one poll; their passages are written in one bulk request and
+     *                          the offsets committed after it (small, because each document costs tens of
+     *                          milliseconds per passage and a poll must finish within Kafka's poll interval)
+     * @param threads           cores one embedding may use (ONNX Runtime's intra-op threads): the stage takes no
+     *                          more of the machine than this, leaving the rest to the lexical pipeline
+     */
+    public record Semantic(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("256") int passageCharacters,
+        @DefaultValue("16") int batchDocuments,
+        @DefaultValue("1") int threads) {
+
+        public Semantic {
+            if (passageCharacters < 16 || passageCharacters > 512) {
+                throw new IllegalArgumentException("wenku.search.semantic.passage-characters must be between 16 and"
+                    + " 512, not " + passageCharacters);
+            }
+            if (batchDocuments < 1 || threads < 1) {
+                throw new IllegalArgumentException("wenku.search.semantic.batch-documents and threads must be at"
+                    + " least 1");
+            }
+        }
     }
 }

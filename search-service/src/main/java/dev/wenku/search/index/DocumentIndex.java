@@ -188,9 +188,14 @@ public class DocumentIndex implements InitializingBean {
      * are settings of search-service rather than of the file.
      */
     public static String definition(int shards, int replicas) {
-        try (InputStream file = DocumentIndex.class.getClassLoader().getResourceAsStream(DEFINITION)) {
+        return definition(DEFINITION, shards, replicas);
+    }
+
+    /** The index definition in the classpath resource {@code resource}, with {@code shards} and {@code replicas}. */
+    public static String definition(String resource, int shards, int replicas) {
+        try (InputStream file = DocumentIndex.class.getClassLoader().getResourceAsStream(resource)) {
             if (file == null) {
-                throw new IOException(DEFINITION + " is missing from the classpath");
+                throw new IOException(resource + " is missing from the classpath");
             }
             ObjectNode definition = (ObjectNode) JSON.readTree(file);
             ((ObjectNode) definition.get("settings")).put("number_of_shards", shards).put("number_of_replicas", replicas);

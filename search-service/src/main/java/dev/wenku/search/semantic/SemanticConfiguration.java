@@ -1,0 +1,33 @@
+package dev.wenku.search.semantic;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.wenku.search.SearchProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedding stage, only where {@code wenku.search.semantic.enabled} is set: it loads a model of 24 MB and takes a
+ * core while it catches up, which a platform that does not offer semantic search should not pay for.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("wenku.search.semantic.enabled")
+class SemanticConfiguration {
+
+    @Bean(destroyMethod = "close")
+    PassageEmbedder passageEmbedder(SearchProperties properties) {
+        return new PassageEmbedder(properties.semantic().threads());
+    }
+
+    @Bean
+    PassageIndex passageIndex(ElasticsearchClient client, SearchProperties properties) {
+        return new PassageIndex(client, properties);
+    }
+
+    @Bean
+    EmbeddingListener embeddingListener(PassageEmbedder embedder, PassageIndex index, SearchProperties properties,
+                                        MeterRegistry registry) {
+        return new EmbeddingListener(embedder, index, properties, registry);
+    }
+}

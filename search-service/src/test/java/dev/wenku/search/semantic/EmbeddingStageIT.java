@@ -1,0 +1,139 @@
+package dev.wenku.search.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.wenku.events.DocumentAnalyzed;
+import dev.wenku.events.Topics;
+import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
+import dev.wenku.infrastructure.launcher.SharedInfrastructure;
+import dev.wenku.search.SearchApplication;
+import dev.wenku.search.semantic.PassageIndex.Nearest;
+import dev.wenku.search.semantic.PassageIndex.Stored;
+import dev.wenku.support.testing.TestCallers;
+import dev.wenku.support.testing.TestEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The embedding stage on real Kafka and Elasticsearch: analysed documents get passage vectors from a consumer of their
+ * own, a question that shares no word with a poem finds it by kNN, and new versions, old versions and deletions leave
+ * the passages index as the documents are.
+ */
+@ExtendWith(RealInfrastructureExtension.class)
+class EmbeddingStageIT {
+
+    private static final Duration EMBEDDED = Duration.ofSeconds(90);
+    private static final String HOMESICK = "床前明月光，疑是地上霜。\n举头望明月，低头思故乡。";
+    private static final String FRONTIER = "秦时明月汉时关，万里长征人未还。\n但使龙城飞将在，不教胡马度阴山。";
+    private static final String ESSAY_PARAGRAPH = "人工智能正在改变生产方式，算法和算力推动各行各业提高效率。"
+        + "数据成为新的生产要素，平台企业与制造企业的合作越来越紧密，";
+
+    private static ConfigurableApplicationContext search;
+    private static PassageIndex passages;
+    private static String marker;
+
+    @BeforeAll
+    static void start() {
+        String alias = "embedding-" + UUID.randomUUID();
+        marker = UUID.randomUUID().toString().substring(0, 8);
+        search = new SpringApplicationBuilder(SearchApplication.class).run("--server.port=0",
+            TestCallers.SECRET_ARGUMENT, "--wenku.search.index-alias=" + alias, "--wenku.search.semantic.enabled=true",
+            "--wenku.search.semantic.passage-characters=120", "--spring.kafka.consumer.group-id=" + alias,
+            "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
+            "--spring.elasticsearch.uris=" + SharedInfrastructure.get().elasticsearchUrl());
+        passages = search.getBean(PassageIndex.class);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        String index = passages.versionedName();
+        search.getBean(ElasticsearchClient.class).indices().delete(d -> d.index(index).ignoreUnavailable(true));
+        search.close();
+    }
+
+    @Test
+    void aQuestionWithNoWordInCommonFindsThePoemByItsPassageVector() throws Exception {
+        String homesick = "homesick-" + marker;
+        String frontier = "frontier-" + marker;
+        String essay = "essay-" + marker;
+        List<String> ids = List.of(homesick, frontier, essay);
+        publish(analyzed(homesick, 1, "静夜思", HOMESICK), analyzed(frontier, 1, "出塞", FRONTIER),
+            analyzed(essay, 1, "智能时代", ESSAY_PARAGRAPH.repeat(3)));
+
+        await().alias("the three documents embedded").atMost(EMBEDDED)
+            .until(() -> passages.stored(ids).size() == 3);
+        Map<String, Stored> stored = passages.stored(List.of(homesick, essay));
+        assertThat(stored.get(homesick)).isEqualTo(new Stored(1, 1));
+        assertThat(stored.get(essay).passages()).as("174 characters cut after the last sentence end within 120")
+            .isEqualTo(2);
+
+        PassageEmbedder embedder = search.getBean(PassageEmbedder.class);
+        await().alias("the passages searchable").atMost(Duration.ofSeconds(10))
+            .until(() -> !nearest(embedder, "想念老家", ids).isEmpty());
+        Nearest best = nearest(embedder, "想念老家", ids).getFirst();
+        assertThat(best.documentId()).isEqualTo(homesick);
+        assertThat(best.text()).isEqualTo(HOMESICK);
+        assertThat(HOMESICK.substring(best.start(), best.end())).isEqualTo(best.text());
+        assertThat(nearest(embedder, "边塞战争", ids).getFirst().documentId()).isEqualTo(frontier);
+
+        MeterRegistry registry = search.getBean(MeterRegistry.class);
+        assertThat(registry.counter("wenku.embedding.documents", "outcome", "embedded").count()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aNewVersionReplacesItsPassagesAnOldOneIsIgnoredAndADeletionRemovesThem() throws Exception {
+        String id = "versions-" + marker;
+        publish(analyzed(id, 2, "智能时代", ESSAY_PARAGRAPH.repeat(3)));
+        await().alias("version 2 embedded").atMost(EMBEDDED)
+            .until(() -> new Stored(2, 2).equals(passages.stored(List.of(id)).get(id)));
+
+        publish(analyzed(id, 3, "智能时代", ESSAY_PARAGRAPH));
+        await().alias("version 3 replaces it").atMost(EMBEDDED)
+            .until(() -> new Stored(3, 1).equals(passages.stored(List.of(id)).get(id)));
+        ElasticsearchClient client = search.getBean(ElasticsearchClient.class);
+        assertThat(client.exists(e -> e.index(passages.alias()).id(id + "#2")).value())
+            .as("passages past the new version's count are gone").isFalse();
+
+        String probe = "probe-" + marker;
+        publish(analyzed(id, 1, "旧版", HOMESICK), analyzed(probe, 1, "春晓", "春眠不觉晓，处处闻啼鸟。"));
+        await().alias("the probe published after the old version embedded").atMost(EMBEDDED)
+            .until(() -> passages.stored(List.of(probe)).containsKey(probe));
+        assertThat(passages.stored(List.of(id)).get(id)).as("the old version is ignored").isEqualTo(new Stored(3, 1));
+
+        TestEvents.tombstone(SharedInfrastructure.get().kafkaBootstrapServers(), Topics.DOCUMENTS_ANALYZED, id);
+        await().alias("the deleted document's entries removed").atMost(EMBEDDED)
+            .until(() -> passages.stored(List.of(id)).isEmpty()
+                && !client.exists(e -> e.index(passages.alias()).id(id + "#1")).value());
+    }
+
+    /** The passages nearest to {@code question} among those of {@code ids} (the other test writes documents too). */
+    private static List<Nearest> nearest(PassageEmbedder embedder, String question, List<String> ids)
+            throws Exception {
+        search.getBean(ElasticsearchClient.class).indices().refresh(r -> r.index(passages.alias()));
+        return passages.nearest(embedder.query(question), 10).stream()
+            .filter(hit -> ids.contains(hit.documentId())).toList();
+    }
+
+    private static void publish(DocumentAnalyzed... events) throws Exception {
+        TestEvents.publish(SharedInfrastructure.get().kafkaBootstrapServers(), Topics.DOCUMENTS_ANALYZED,
+            List.of(events));
+    }
+
+    private static DocumentAnalyzed analyzed(String id, long version, String title, String body) {
+        Instant now = Instant.now();
+        return new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, id, version, title, body, title, body, null,
+            List.of(), List.of(), List.of(), null, List.of(), List.of(), null, now, now);
+    }
+}
