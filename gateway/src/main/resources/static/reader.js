@@ -1,5 +1,6 @@
 // Reader page: search with suggestions, facets, paging, 简/繁 toggle and the reading view.
-// The search state lives in location.hash (#q=…&theme=…&from=…&sort=…&doc=…), so reload and back/forward keep it.
+// The search state lives in location.hash (#q=…&theme=…&from=…&sort=…&mode=…&doc=…&at=…), so reload and back/forward
+// keep it.
 import {
   $, el, replaceChildren, api, withQuery, describeError, setStatus, debounce, initPage, ApiError,
   themeLabel, loadThemeLabels, entityTypeLabel, highlightNodes, formatNumber,
@@ -26,6 +27,9 @@ const form = $('#search-form');
 const input = $('#q');
 const suggestionList = $('#suggestions');
 const sortSelect = $('#sort');
+const modeField = $('#mode-field');
+const modeSelect = $('#mode');
+const MODES = ['hybrid', 'lexical', 'semantic'];
 const scriptButton = $('#script-toggle');
 const filtersBox = $('#filters');
 const searchStatus = $('#search-status');
@@ -61,7 +65,9 @@ function readState() {
     author: params.get('author') || '',
     from,
     sort: params.get('sort') === 'date' ? 'date' : 'relevance',
+    mode: MODES.includes(params.get('mode')) ? params.get('mode') : '',
     doc: params.get('doc') || '',
+    at: /^\d+-\d+$/.test(params.get('at') || '') ? params.get('at') : '',
   };
 }
 
@@ -71,7 +77,9 @@ function stateHash(state) {
   for (const facet of FACETS) if (state[facet.param]) params.set(facet.param, state[facet.param]);
   if (state.from > 0) params.set('from', String(state.from));
   if (state.sort === 'date') params.set('sort', 'date');
+  if (state.mode) params.set('mode', state.mode);
   if (state.doc) params.set('doc', state.doc);
+  if (state.doc && state.at) params.set('at', state.at);
   return params.toString();
 }
 
@@ -86,13 +94,18 @@ function navigate(changes) {
 window.addEventListener('hashchange', () => render(readState(), false));
 
 function searchKey(state) {
-  return JSON.stringify([state.q, ...FACETS.map((facet) => state[facet.param]), state.from, state.sort, script]);
+  return JSON.stringify([state.q, ...FACETS.map((facet) => state[facet.param]), state.from, state.sort, state.mode,
+    script]);
 }
 
 function render(state, force) {
   current = state;
   if (document.activeElement !== input || !input.value.trim()) input.value = state.q;
   sortSelect.value = state.sort;
+  if (state.mode) {
+    modeSelect.value = state.mode;
+    modeField.hidden = false;
+  }
   renderFilters(state);
   const key = searchKey(state);
   if (!state.q) {
@@ -157,7 +170,7 @@ async function runSearch(state, key) {
   replaceChildren(resultsBox);
   const url = withQuery('/api/search', {
     q: state.q, ...Object.fromEntries(FACETS.map((facet) => [facet.param, state[facet.param]])),
-    from: state.from, size: PAGE_SIZE, sort: state.sort, script: scriptParam(),
+    from: state.from, size: PAGE_SIZE, sort: state.sort, mode: state.mode || undefined, script: scriptParam(),
   });
   try {
     const data = await api(url, { signal: searchAbort.signal });
@@ -209,6 +222,11 @@ function renderResults(data, state) {
   pageInfo.textContent = total > PAGE_SIZE ? `，第 ${page} / ${pages} 页` : '';
   summaryLine.hidden = false;
   renderCorrection(data.correctedQuery, state);
+  // The choice of mode exists only where the platform searches by meaning: its answers say which mode ran.
+  if (MODES.includes(data.mode) && (data.mode !== 'lexical' || state.mode)) {
+    modeSelect.value = data.mode;
+    modeField.hidden = false;
+  }
 
   if (hits.length === 0) {
     replaceChildren(resultsBox, el('p', { class: 'empty' },
@@ -241,7 +259,10 @@ function renderCorrection(corrected, state) {
 }
 
 function renderHit(hit, state) {
-  const href = `#${stateHash({ ...state, doc: hit.id })}`;
+  const passage = hit.passage && typeof hit.passage.text === 'string' ? hit.passage : null;
+  const at = passage && Number.isInteger(passage.start) && Number.isInteger(passage.end)
+    ? `${passage.start}-${passage.end}` : '';
+  const href = `#${stateHash({ ...state, doc: hit.id, at })}`;
   const highlights = Array.isArray(hit.highlights) ? hit.highlights.filter(Boolean) : [];
   const keywords = Array.isArray(hit.keywords) ? hit.keywords.filter(Boolean) : [];
   const themes = Array.isArray(hit.themes) ? hit.themes.filter(Boolean) : [];
@@ -253,7 +274,9 @@ function renderHit(hit, state) {
     }, hit.author)) : null,
     highlights.length
       ? el('div', { class: 'result-highlights' }, highlights.map((fragment) => el('p', { class: 'highlight' }, highlightNodes(fragment))))
-      : hit.summary ? el('p', { class: 'result-snippet' }, hit.summary) : null,
+      : passage ? null : hit.summary ? el('p', { class: 'result-snippet' }, hit.summary) : null,
+    passage ? el('p', { class: 'result-passage' }, el('span', { class: 'tag-label' }, '语义相关段落'),
+      el('span', { class: 'passage-text' }, passage.text)) : null,
     keywords.length || themes.length ? el('div', { class: 'result-tags' },
       themes.length ? el('div', { class: 'tag-row' },
         el('span', { class: 'tag-label' }, '主题'),
@@ -324,6 +347,7 @@ form.addEventListener('submit', (event) => {
 });
 
 sortSelect.addEventListener('change', () => navigate({ sort: sortSelect.value === 'date' ? 'date' : 'relevance', from: 0, doc: '' }));
+modeSelect.addEventListener('change', () => navigate({ mode: MODES.includes(modeSelect.value) ? modeSelect.value : '', from: 0, doc: '' }));
 
 function goToPage(from) {
   navigate({ from: Math.max(0, from), doc: '' });
@@ -583,10 +607,10 @@ function renderReading(doc, id) {
 
   $('#reading-summary').textContent = doc.summary || '暂无摘要。';
 
-  const paragraphs = String(doc.body || '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-  replaceChildren($('#reading-body'), paragraphs.length
-    ? paragraphs.map((text) => el('p', {}, text))
-    : el('p', { class: 'muted' }, '（无正文）'));
+  const paragraphs = bodyParagraphs(String(doc.body || ''), markedRange(current.at));
+  replaceChildren($('#reading-body'), paragraphs.length ? paragraphs : el('p', { class: 'muted' }, '（无正文）'));
+  const marked = $('#reading-body mark');
+  if (marked) marked.scrollIntoView({ block: 'center' });
 
   const keywords = list(analysis.keywords).length ? list(analysis.keywords) : list(doc.keywords);
   replaceChildren($('#reading-keywords'), keywords.map((keyword) => {
@@ -616,6 +640,40 @@ function renderReading(doc, id) {
   }));
 
   replaceChildren($('#reading-phrases'), list(doc.keyPhrases || analysis.keyPhrases).map((phrase) => el('li', {}, phrase)));
+}
+
+/** The passage a search by meaning matched ({@code at=start-end}, offsets in the body), or null. */
+function markedRange(at) {
+  const match = /^(\d+)-(\d+)$/.exec(at || '');
+  if (!match) return null;
+  const start = Number(match[1]);
+  const end = Number(match[2]);
+  return end > start ? { start, end } : null;
+}
+
+/** The body's non-blank lines as paragraphs, the stretch of {@code range} (if any) in a {@code <mark>}. */
+function bodyParagraphs(body, range) {
+  const paragraphs = [];
+  let offset = 0;
+  for (const line of body.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const text = line.replace(/\r$/, '');
+    const lead = text.length - text.trimStart().length;
+    const trimmed = text.trim();
+    if (!trimmed) continue;
+    const start = lineStart + lead;
+    const end = start + trimmed.length;
+    if (!range || range.end <= start || range.start >= end) {
+      paragraphs.push(el('p', {}, trimmed));
+      continue;
+    }
+    const from = Math.max(range.start, start) - start;
+    const to = Math.min(range.end, end) - start;
+    paragraphs.push(el('p', {}, trimmed.slice(0, from),
+      el('mark', { class: 'passage-mark', title: '与检索语义最相关的段落' }, trimmed.slice(from, to)), trimmed.slice(to)));
+  }
+  return paragraphs;
 }
 
 function renderRelated(items, id) {

@@ -72,9 +72,13 @@ public final class BenchmarkSuite {
             MillionDocumentsBenchmark.DOCUMENTS);
         MillionDocumentsBenchmark.print(million);
 
-        SuiteTable table = MillionDocumentsBenchmark.addRows(CorpusMemoryBenchmark.addRow(
+        System.out.println("\n== Search by meaning on the Tang poems (a platform of its own, embedding stage on) ==");
+        SemanticBenchmark.Result semantic = SemanticBenchmark.measure(layout, SemanticBenchmark.TANG_POEMS);
+        SemanticBenchmark.print(semantic);
+
+        SuiteTable table = SemanticBenchmark.addRows(MillionDocumentsBenchmark.addRows(CorpusMemoryBenchmark.addRow(
             BulkImportBenchmark.addRows(AnalysisEvaluation.addRows(table(analysis, platform), quality), bulkImport),
-            corpusMemory), million);
+            corpusMemory), million), semantic);
         double minutes = (System.nanoTime() - started) / 60e9;
         System.out.printf("%n== Benchmark suite: every figure of one run (%.1f min) ==%nMachine: %s%n%n%s", minutes,
             machine, table.render());

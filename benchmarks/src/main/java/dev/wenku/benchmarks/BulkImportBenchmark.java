@@ -42,7 +42,7 @@ public final class BulkImportBenchmark {
     private static final double SEARCH_P99_TARGET_MS = 100;
     private static final double SUGGEST_P99_TARGET_MS = 30;
     private static final double RELATED_P99_TARGET_MS = 100;
-    private static final String INDEX_ALIAS = "wenku-documents";
+    static final String INDEX_ALIAS = "wenku-documents";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private BulkImportBenchmark() {

@@ -60,6 +60,17 @@ final class CorpusReads {
             run(related, LOOKUP_RATE, LOOKUP_SECONDS), ids.size());
     }
 
+    /**
+     * Search latency in {@code mode} ({@code &mode=}): the same queries as {@link #measure}, warmed up back to back,
+     * then {@value #SEARCH_RATE}/s for {@value #SEARCH_SECONDS} s.
+     */
+    static LatencyStats searchLatency(String gateway, List<Poem> poems, String mode) throws Exception {
+        List<HttpRequest> searches = requests(gateway, "/api/search?mode=" + mode + "&q=",
+            queries(poems, new SplittableRandom(20_251_201L)));
+        OpenLoop.backToBack(searches, WARM_UP_REQUESTS);
+        return run(searches, SEARCH_RATE, SEARCH_SECONDS);
+    }
+
     static void print(Result result) {
         System.out.printf("%nReads of the imported corpus through the gateway, open loop (milliseconds):%n");
         LatencyStats.printHeader("", 40);

@@ -22,6 +22,12 @@ final class JudgedQueries {
     static final Set<String> KNOWN_ITEM_KINDS = Set.of("title", "title-traditional", "title-author", "line",
         "line-traditional", "line-typo", "pinyin-title", "pinyin-line");
 
+    /**
+     * The kinds whose reader describes a poem or asks for it in words of their own: what search by meaning is for,
+     * measured per search mode ({@link SemanticBenchmark}) rather than against the lexical targets.
+     */
+    static final Set<String> MEANING_KINDS = Set.of("paraphrase", "question");
+
     private static final Pattern NOT_HAN = Pattern.compile("[^\\p{IsHan}]");
 
     /** A poem or a found document as the rules see it: title, author and text in Simplified Han characters only. */
@@ -44,6 +50,10 @@ final class JudgedQueries {
 
         boolean knownItem() {
             return KNOWN_ITEM_KINDS.contains(kind);
+        }
+
+        boolean byMeaning() {
+            return MEANING_KINDS.contains(kind);
         }
 
         /** Whether the rule needs a document's whole text (a hit carries only its title and author). */

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,9 +85,19 @@ public final class PoetryRelevance {
         }
     }
 
-    /** Searches every judged query whose rule some imported poem satisfies. */
+    /**
+     * Searches every judged query whose rule some imported poem satisfies, but the paraphrases and questions (which
+     * {@link SemanticBenchmark} measures per mode), in the platform's default mode.
+     */
     static Result evaluate(ProjectLayout layout, String gateway, List<Poem> poems) throws Exception {
-        List<Query> queries = JudgedQueries.load(layout.root().resolve("evaluation/poetry-queries.tsv"));
+        return evaluate(layout, gateway, poems, null, query -> !query.byMeaning());
+    }
+
+    /** Searches the judged queries {@code which} selects in {@code mode} ({@code lexical}, …; null: the default). */
+    static Result evaluate(ProjectLayout layout, String gateway, List<Poem> poems, String mode,
+                           Predicate<Query> which) throws Exception {
+        List<Query> queries = JudgedQueries.load(layout.root().resolve("evaluation/poetry-queries.tsv")).stream()
+            .filter(which).toList();
         List<Text> corpus = poems.stream().map(p -> Text.of(p.title(), p.author(), p.body())).toList();
         Map<String, Text> read = new HashMap<>();
         List<Judged> judged = new ArrayList<>();
@@ -96,7 +107,7 @@ public final class PoetryRelevance {
             if (relevant == 0) {
                 skipped++;
             } else {
-                judged.add(judge(gateway, query, relevant, read));
+                judged.add(judge(gateway, query, relevant, read, mode));
             }
         }
         Map<String, List<Judged>> byKind = new LinkedHashMap<>();
@@ -106,8 +117,9 @@ public final class PoetryRelevance {
             means("known-item (all kinds above)", judged.stream().filter(j -> j.query().knownItem()).toList()));
     }
 
-    private static Judged judge(String gateway, Query query, long relevant, Map<String, Text> read) throws Exception {
-        JsonNode hits = get(gateway + "/api/search?size=" + DEPTH + "&q="
+    private static Judged judge(String gateway, Query query, long relevant, Map<String, Text> read, String mode)
+            throws Exception {
+        JsonNode hits = get(gateway + "/api/search?size=" + DEPTH + (mode == null ? "" : "&mode=" + mode) + "&q="
             + URLEncoder.encode(query.query(), StandardCharsets.UTF_8)).path("hits");
         int first = 0;
         double dcg = 0;

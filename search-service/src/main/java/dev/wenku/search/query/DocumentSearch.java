@@ -13,6 +13,9 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 import dev.wenku.search.SearchProperties;
+import dev.wenku.search.index.DocumentIndex;
+import dev.wenku.search.semantic.Passage;
+import dev.wenku.search.semantic.SemanticSearch;
 import dev.wenku.text.HanText;
 import dev.wenku.text.PinyinText;
 import dev.wenku.text.SimplifiedScript;
@@ -25,13 +28,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Full-text search over the Simplified title, author and text (so Simplified and Traditional queries match both
  * scripts), pinyin and initials of titles, keywords and the text's words, with facet filters, facets, highlights
  * shown in the original script, and a corrected query when the reader's finds nothing. The reader's words only ever
- * become the text of match and term queries.
+ * become the text of match and term queries. Where the embedding stage runs, a search may also find documents by
+ * meaning ({@link SearchMode}): their ranking by passage vectors is fused with the lexical one ({@link #fused}).
  */
 @Component
 public class DocumentSearch {
@@ -81,17 +87,49 @@ public class DocumentSearch {
     /** Longest run of letters taken for the initials of a word (新质生产力 is xzscl). */
     private static final int MAX_INITIALS = 8;
 
+    /**
+     * Documents search by meaning contributes to a fused ranking: enough to fill the first pages of results, few
+     * enough that ranking them costs one kNN search of a few hundred candidates.
+     */
+    static final int MEANING_DOCUMENTS = 50;
+    /** The name of the lexical part of a fused query: a hit that carries it matched the reader's words. */
+    private static final String LEXICAL = "lexical";
+    /** The fields a hit is shown with. */
+    private static final List<String> SHOWN = List.of("id", "title", "author", "body", "simplifiedBody", "keywords",
+        "themes", "summary");
+
     private final IndexSearches searches;
     private final SearchProperties properties;
     private final PinyinSpellings pinyinSpellings;
     private final QueryCorrections corrections;
+    /** Null where the embedding stage does not run: then only lexical search exists. */
+    private final SemanticSearch semanticSearch;
 
     DocumentSearch(IndexSearches searches, SearchProperties properties, PinyinSpellings pinyinSpellings,
-                   QueryCorrections corrections) {
+                   QueryCorrections corrections, ObjectProvider<SemanticSearch> semanticSearch) {
         this.searches = searches;
         this.properties = properties;
         this.pinyinSpellings = pinyinSpellings;
         this.corrections = corrections;
+        this.semanticSearch = semanticSearch.getIfAvailable();
+    }
+
+    /**
+     * What search by meaning found for a query, for a semantic or hybrid search.
+     *
+     * @param mode    semantic (the matches alone) or hybrid (fused with the lexical ranking)
+     * @param matches the nearest documents, nearest first, each with its nearest passage
+     */
+    record Meaning(SearchMode mode, List<SemanticSearch.Match> matches) {
+
+        List<String> ids() {
+            return matches.stream().map(SemanticSearch.Match::documentId).toList();
+        }
+
+        Passage passageOf(String id) {
+            return matches.stream().filter(m -> m.documentId().equals(id)).findFirst()
+                .map(SemanticSearch.Match::passage).orElse(null);
+        }
     }
 
     /** The stored fields a result needs. */
@@ -109,27 +147,36 @@ public class DocumentSearch {
      * The page of results {@code request} asks for. A query that finds nothing is corrected
      * ({@link QueryCorrections}): if the corrected query finds something, its results are answered, with the
      * corrected query for the reader to see (and to keep or change). Failing that, a line typed with a wrong
-     * character ({@link #LOOSE_LINE}) is looked for again with one character of it allowed to differ.
+     * character ({@link #LOOSE_LINE}) is looked for again with one character of it allowed to differ. In hybrid mode
+     * "finds nothing" means the words find nothing (meaning nearly always finds something); in semantic mode nothing
+     * is corrected.
      */
     public SearchResult search(SearchRequest request) throws IOException {
         request.validate(properties.maxPageSize());
+        SearchMode mode = request.mode(semanticSearch != null);
+        return search(request, mode).in(mode);
+    }
+
+    private SearchResult search(SearchRequest request, SearchMode mode) throws IOException {
         UserQuery query = UserQuery.parse(request.q().strip()).withSpacedPinyinJoined();
-        SearchResult result = search(query, request, false).result();
-        if (result.total() > 0 || !request.correct()) {
-            return result;
+        Meaning meaning = mode.semantic()
+            ? new Meaning(mode, semanticSearch.nearest(query.meaning(), MEANING_DOCUMENTS)) : null;
+        Page page = search(query, request, false, meaning);
+        if (page.lexicalTotal() > 0 || !request.correct() || mode == SearchMode.SEMANTIC) {
+            return page.result();
         }
         Optional<UserQuery> corrected = corrections.of(query);
         if (corrected.isPresent()) {
-            SearchResult meant = search(corrected.get(), request, false).result();
-            if (meant.total() > 0) {
-                return meant.correctedTo(corrected.get().text());
+            Page meant = search(corrected.get(), request, false, meaning);
+            if (meant.lexicalTotal() > 0) {
+                return meant.result().correctedTo(corrected.get().text());
             }
         }
         if (query.required().stream().flatMap(List::stream).noneMatch(DocumentSearch::isLine)) {
-            return result;
+            return page.result();
         }
-        Page loose = search(query, request, true);
-        return loose.result().total() > 0 ? mended(query, loose) : result;
+        Page loose = search(query, request, true, meaning);
+        return loose.lexicalTotal() > 0 ? mended(query, loose) : page.result();
     }
 
     /**
@@ -138,7 +185,7 @@ public class DocumentSearch {
      * converted only for a loose search or a pinyin word without spellings (empty otherwise): converting every hit's
      * body costs more than the search itself on most queries.
      */
-    private record Page(SearchResult result, List<String> texts) {
+    private record Page(SearchResult result, List<String> texts, long lexicalTotal) {
     }
 
     /** The loose search's results, with the query the reader meant if its hits say which line that is. */
@@ -150,11 +197,20 @@ public class DocumentSearch {
         return lines.isEmpty() ? loose.result() : loose.result().correctedTo(query.replacing(lines).text());
     }
 
-    private Page search(UserQuery query, SearchRequest request, boolean loose) throws IOException {
+    private Page search(UserQuery query, SearchRequest request, boolean loose, Meaning meaning) throws IOException {
+        if (meaning != null && meaning.mode() == SearchMode.SEMANTIC) {
+            return fused(query, Map.of(), request, false, meaning);
+        }
         Map<String, List<String>> spellings = pinyinSpellings.of(query);
-        Page page = search(query, spellings, request, loose);
+        Page page = search(query, spellings, request, loose, meaning);
         Map<String, List<String>> spelledInHits = spelledInHits(spellings, page.texts());
-        return spelledInHits.isEmpty() ? page : search(query, spelledInHits, request, loose);
+        return spelledInHits.isEmpty() ? page : search(query, spelledInHits, request, loose, meaning);
+    }
+
+    private Page search(UserQuery query, Map<String, List<String>> spellings, SearchRequest request, boolean loose,
+                        Meaning meaning) throws IOException {
+        return meaning == null ? lexical(query, spellings, request, loose) : fused(query, spellings, request, loose,
+            meaning);
     }
 
     /**
@@ -181,37 +237,153 @@ public class DocumentSearch {
         return found ? supplemented : Map.of();
     }
 
-    private Page search(UserQuery query, Map<String, List<String>> spellings, SearchRequest request, boolean loose)
+    /** A page of the documents the reader's words find, ranked by Elasticsearch's score (or by date). */
+    private Page lexical(UserQuery query, Map<String, List<String>> spellings, SearchRequest request, boolean loose)
             throws IOException {
+        Query filtered = Query.of(q -> q.bool(b -> {
+            b.must(query(query, spellings, loose));
+            filters(request).forEach(b::filter);
+            return b;
+        }));
         SearchResponse<HitSource> response = searches.search(s -> {
-            s.from(request.from()).size(request.size())
-                .trackTotalHits(t -> t.enabled(true))
-                .query(query(query, spellings, request, loose))
-                .source(src -> src.filter(f -> f.includes("id", "title", "author", "body", "simplifiedBody",
-                    "keywords", "themes", "summary")))
-                .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
-                    .fields(NamedValue.of(BODY, HighlightField.of(f -> f.fragmentSize(80).numberOfFragments(3))),
-                        NamedValue.of(TITLE, HighlightField.of(f -> f.numberOfFragments(0)))));
-            FACETS.forEach(facet -> s.aggregations(facet, a -> a.terms(t -> t.field(facetField(facet))
-                .size(FACET_SIZE))));
+            shown(s.from(request.from()).size(request.size()).trackTotalHits(t -> t.enabled(true)).query(filtered));
+            facets(s);
             if (request.byDate()) {
                 s.sort(sort -> sort.field(f -> f.field("ingestedAt").order(SortOrder.Desc)));
             }
             return s;
         }, HitSource.class);
-
-        List<SearchResult.Hit> hits = response.hits().hits().stream()
-            .map(hit -> hit.source().toHit(hit, highlights(hit.highlight(), hit.source()))).toList();
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        boolean textsRead = loose || spellings.containsValue(List.of());
-        List<String> texts = !textsRead ? List.of() : response.hits().hits().stream()
-            .map(hit -> SimplifiedScript.of(hit.source().title()) + "\n" + hit.source().simplifiedBody()).toList();
-        return new Page(new SearchResult(total, hits, facets(response.aggregations())), texts);
+        List<SearchResult.Hit> hits = hits(response);
+        long total = total(response, hits.size());
+        return new Page(new SearchResult(total, hits, facets(response.aggregations())),
+            texts(response, loose, spellings), total);
     }
 
-    private Query query(UserQuery query, Map<String, List<String>> spellings, SearchRequest request,
-                        boolean loose) {
-        Query matching = multiplied(matching(query, spellings, request, loose), lines(query, loose));
+    /**
+     * A page of the documents found by their words, by meaning, or both ({@link Meaning}), in the order of the fused
+     * ranking ({@link HybridRanking}); newest first when sorted by date. The union of both is what the total, the
+     * facets and the filters apply to: a lexical query of its own name, and the documents found by meaning as a
+     * clause that matches without adding to the score, so the hits' order up to the last lexical match is the
+     * lexical ranking. A first request ranks (ids only, as deep as the page needs, with the facets and the filtered
+     * documents found by meaning); a second fetches the page's documents with their highlights.
+     */
+    private Page fused(UserQuery query, Map<String, List<String>> spellings, SearchRequest request, boolean loose,
+                       Meaning meaning) throws IOException {
+        Query lexical = meaning.mode().lexical() ? query(query, spellings, loose) : null;
+        List<String> found = meaning.ids();
+        Query union = union(lexical, found, query, request);
+        if (request.byDate()) {
+            return byDate(union, lexical, spellings, request, loose, meaning);
+        }
+        int depth = Math.min(DocumentIndex.MAX_RESULT_WINDOW, request.from() + request.size() + found.size());
+        SearchResponse<Void> ranking = searches.search(s -> {
+            s.size(depth).source(src -> src.fetch(false)).trackTotalHits(t -> t.enabled(true)).query(union);
+            facets(s);
+            if (lexical != null) {
+                s.aggregations(LEXICAL, a -> a.filter(lexical));
+            }
+            s.aggregations("meaning", a -> a.filter(f -> f.ids(i -> i.values(found)))
+                .aggregations("ids", ids -> ids.terms(t -> t.field("id").size(Math.max(1, found.size())))));
+            return s;
+        }, Void.class);
+        List<String> lexicalRanking = ranking.hits().hits().stream()
+            .filter(hit -> hit.matchedQueries().containsKey(LEXICAL)).map(Hit::id).toList();
+        Set<String> kept = ranking.aggregations().get("meaning").filter().aggregations().get("ids").sterms().buckets()
+            .array().stream().map(b -> b.key().stringValue()).collect(Collectors.toSet());
+        List<HybridRanking.Ranked> fusedRanking = HybridRanking.fuse(lexicalRanking,
+            found.stream().filter(kept::contains).toList());
+        List<HybridRanking.Ranked> page = fusedRanking.subList(Math.min(request.from(), fusedRanking.size()),
+            Math.min(request.from() + request.size(), fusedRanking.size()));
+        long lexicalTotal = lexical == null ? 0 : ranking.aggregations().get(LEXICAL).filter().docCount();
+        SearchResponse<HitSource> shown = page.isEmpty() ? null : searches.search(s -> shown(s.size(page.size())
+            .query(q -> q.bool(b -> {
+                b.filter(f -> f.ids(i -> i.values(page.stream().map(HybridRanking.Ranked::id).toList())));
+                if (lexical != null) {
+                    b.should(lexical);
+                }
+                return b;
+            }))), HitSource.class);
+        Map<String, SearchResult.Hit> byId = shown == null ? Map.of() : hits(shown).stream()
+            .collect(Collectors.toMap(SearchResult.Hit::id, hit -> hit));
+        List<SearchResult.Hit> hits = page.stream().filter(r -> byId.containsKey(r.id()))
+            .map(r -> byId.get(r.id()).found(r.score(), meaning.passageOf(r.id()))).toList();
+        return new Page(new SearchResult(total(ranking, hits.size()), hits, facets(ranking.aggregations())),
+            shown == null ? List.of() : texts(shown, loose, spellings), lexicalTotal);
+    }
+
+    /** A fused search sorted by date: the union's documents, newest first, in one request. */
+    private Page byDate(Query union, Query lexical, Map<String, List<String>> spellings, SearchRequest request,
+                        boolean loose, Meaning meaning) throws IOException {
+        SearchResponse<HitSource> response = searches.search(s -> {
+            shown(s.from(request.from()).size(request.size()).trackTotalHits(t -> t.enabled(true)).query(union))
+                .sort(sort -> sort.field(f -> f.field("ingestedAt").order(SortOrder.Desc)));
+            facets(s);
+            if (lexical != null) {
+                s.aggregations(LEXICAL, a -> a.filter(lexical));
+            }
+            return s;
+        }, HitSource.class);
+        List<SearchResult.Hit> hits = hits(response).stream()
+            .map(hit -> hit.found(hit.score(), meaning.passageOf(hit.id()))).toList();
+        long lexicalTotal = lexical == null ? 0 : response.aggregations().get(LEXICAL).filter().docCount();
+        return new Page(new SearchResult(total(response, hits.size()), hits, facets(response.aggregations())),
+            texts(response, loose, spellings), lexicalTotal);
+    }
+
+    /**
+     * The documents the words find ({@code lexical}, named {@value #LEXICAL}; null in semantic mode) or search by
+     * meaning found ({@code found}, scoring nothing), within the reader's filters and without the excluded words.
+     */
+    private Query union(Query lexical, List<String> found, UserQuery query, SearchRequest request) {
+        return Query.of(q -> q.bool(b -> {
+            if (lexical != null) {
+                b.should(s -> s.bool(named -> named.must(lexical).queryName(LEXICAL)));
+            }
+            if (!found.isEmpty()) {
+                b.should(s -> s.constantScore(c -> c.filter(f -> f.ids(i -> i.values(found))).boost(0f)));
+            }
+            query.excluded().forEach(term -> b.mustNot(matches(term, Map.of(), false)));
+            filters(request).forEach(b::filter);
+            return b.minimumShouldMatch("1");
+        }));
+    }
+
+    /** The source fields and highlights a shown hit needs. */
+    private static co.elastic.clients.elasticsearch.core.SearchRequest.Builder shown(
+            co.elastic.clients.elasticsearch.core.SearchRequest.Builder search) {
+        return search.source(src -> src.filter(f -> f.includes(SHOWN)))
+            .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
+                .fields(NamedValue.of(BODY, HighlightField.of(f -> f.fragmentSize(80).numberOfFragments(3))),
+                    NamedValue.of(TITLE, HighlightField.of(f -> f.numberOfFragments(0)))));
+    }
+
+    private static void facets(co.elastic.clients.elasticsearch.core.SearchRequest.Builder search) {
+        FACETS.forEach(facet -> search.aggregations(facet, a -> a.terms(t -> t.field(facetField(facet))
+            .size(FACET_SIZE))));
+    }
+
+    private static List<SearchResult.Hit> hits(SearchResponse<HitSource> response) {
+        return response.hits().hits().stream()
+            .map(hit -> hit.source().toHit(hit, highlights(hit.highlight(), hit.source()))).toList();
+    }
+
+    private static long total(SearchResponse<?> response, int hits) {
+        return response.hits().total() == null ? hits : response.hits().total().value();
+    }
+
+    /**
+     * The hits' texts in Simplified script (title, then text), read only for a loose search or a pinyin word without
+     * spellings (empty otherwise): converting every hit's body costs more than the search itself on most queries.
+     */
+    private static List<String> texts(SearchResponse<HitSource> response, boolean loose,
+                                      Map<String, List<String>> spellings) {
+        boolean textsRead = loose || spellings.containsValue(List.of());
+        return !textsRead ? List.of() : response.hits().hits().stream()
+            .map(hit -> SimplifiedScript.of(hit.source().title()) + "\n" + hit.source().simplifiedBody()).toList();
+    }
+
+    private static Query query(UserQuery query, Map<String, List<String>> spellings, boolean loose) {
+        Query matching = multiplied(matching(query, spellings, loose), lines(query, loose));
         return multiplied(matching, authorNames(query));
     }
 
@@ -262,8 +434,7 @@ public class DocumentSearch {
         return functions;
     }
 
-    private Query matching(UserQuery query, Map<String, List<String>> spellings, SearchRequest request,
-                           boolean loose) {
+    private static Query matching(UserQuery query, Map<String, List<String>> spellings, boolean loose) {
         return Query.of(q -> q.bool(b -> {
             for (List<UserQuery.Term> alternatives : query.required()) {
                 b.must(m -> m.bool(any -> {
@@ -273,10 +444,6 @@ public class DocumentSearch {
             }
             query.excluded().forEach(term -> b.mustNot(matches(term, spellings, false)));
             inOrder(query).forEach(b::should);
-            filter(b, "themes", request.theme());
-            filter(b, "keywords", request.keyword());
-            filter(b, "entities", request.entity());
-            filter(b, AUTHOR_EXACT, request.author());
             return b;
         }));
     }
@@ -409,11 +576,20 @@ public class DocumentSearch {
             .boost(0.5f)));
     }
 
-    private static void filter(co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery.Builder bool, String field,
-                               String value) {
+    /** The reader's facet filters (theme, keyword, entity, author), as filter clauses. */
+    private static List<Query> filters(SearchRequest request) {
+        List<Query> filters = new ArrayList<>();
+        filter(filters, "themes", request.theme());
+        filter(filters, "keywords", request.keyword());
+        filter(filters, "entities", request.entity());
+        filter(filters, AUTHOR_EXACT, request.author());
+        return filters;
+    }
+
+    private static void filter(List<Query> filters, String field, String value) {
         if (value != null && !value.isBlank()) {
             String term = field.equals("themes") ? value.strip() : SimplifiedScript.of(value.strip());
-            bool.filter(f -> f.term(t -> t.field(field).value(term)));
+            filters.add(Query.of(f -> f.term(t -> t.field(field).value(term))));
         }
     }
 

@@ -31,9 +31,11 @@ public class SearchController {
                                @RequestParam(defaultValue = "10") int size,
                                @RequestParam(defaultValue = "relevance") String sort,
                                @RequestParam(defaultValue = "true") boolean correct,
+                               @RequestParam(required = false) String mode,
                                @RequestParam(defaultValue = ORIGINAL) String script) throws IOException {
         DisplayScript display = script(script);
-        return search.search(new SearchRequest(q, theme, keyword, entity, author, from, size, sort, correct)).in(display);
+        return search.search(new SearchRequest(q, theme, keyword, entity, author, from, size, sort, correct, mode))
+            .in(display);
     }
 
     /** Completions of a prefix typed in characters, pinyin or initials. */

@@ -6,16 +6,36 @@ import dev.wenku.support.problem.ErrorCode;
 
 /**
  * A reader's search: {@code q} in the reader's query syntax ({@link UserQuery}), optional facet filters (theme,
- * keyword, entity, author), paging, whether a query that finds nothing may be corrected ({@code correct}), and
- * order ({@code relevance} or {@code date}, newest first).
+ * keyword, entity, author), paging, whether a query that finds nothing may be corrected ({@code correct}), order
+ * ({@code relevance} or {@code date}, newest first), and {@code mode} ({@link SearchMode}; null for the platform's
+ * default).
  */
 public record SearchRequest(String q, String theme, String keyword, String entity, String author, int from, int size,
-                            String sort, boolean correct) {
+                            String sort, boolean correct, String mode) {
 
-    /** A search whose query is corrected when it finds nothing. */
+    /** A search whose query is corrected when it finds nothing, in the default mode. */
     public SearchRequest(String q, String theme, String keyword, String entity, String author, int from, int size,
                          String sort) {
-        this(q, theme, keyword, entity, author, from, size, sort, true);
+        this(q, theme, keyword, entity, author, from, size, sort, true, null);
+    }
+
+    /**
+     * The mode this search runs in: the one asked for, or hybrid where passage vectors exist ({@code semantic}) and
+     * lexical where they do not.
+     *
+     * @throws ApiException a mode that is none of them, or a semantic or hybrid search where there are no vectors
+     */
+    SearchMode mode(boolean semanticAvailable) {
+        if (mode == null || mode.isBlank()) {
+            return semanticAvailable ? SearchMode.HYBRID : SearchMode.LEXICAL;
+        }
+        SearchMode asked = SearchMode.named(mode.strip()).orElseThrow(() -> ApiException.invalidParameter("mode",
+            "mode must be lexical, semantic or hybrid, got '" + mode + "'."));
+        if (asked.semantic() && !semanticAvailable) {
+            throw ApiException.invalidParameter("mode", "Search by meaning is off on this platform, so mode must be"
+                + " lexical (operators turn it on with wenku.search.semantic.enabled).");
+        }
+        return asked;
     }
 
     private static final int MAX_QUERY_LENGTH = 200;

@@ -108,6 +108,11 @@ public record UserQuery(List<List<Term>> required, List<Term> excluded) {
             excluded.stream().map(term -> replacements.getOrDefault(term, term)).toList());
     }
 
+    /** The words a reader asks about, without the syntax around them: what search by meaning embeds. */
+    public String meaning() {
+        return required.stream().flatMap(List::stream).map(Term::text).collect(Collectors.joining(" "));
+    }
+
     /** The query as a reader types it ({@code 作者:李白 明月 OR 月光 -"静夜思"}): it parses back to this query. */
     public String text() {
         Stream<String> groups = required.stream().map(group -> group.stream().map(UserQuery::text)

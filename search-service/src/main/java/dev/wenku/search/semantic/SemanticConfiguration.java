@@ -26,6 +26,11 @@ class SemanticConfiguration {
     }
 
     @Bean
+    SemanticSearch semanticSearch(PassageEmbedder embedder, PassageIndex index) {
+        return new SemanticSearch(embedder, index);
+    }
+
+    @Bean
     EmbeddingListener embeddingListener(PassageEmbedder embedder, PassageIndex index, SearchProperties properties,
                                         MeterRegistry registry) {
         return new EmbeddingListener(embedder, index, properties, registry);

@@ -35,6 +35,31 @@ class SearchRequestTest {
         assertEquals("size", refused.properties().get("parameter"));
     }
 
+    @Test
+    void theModeIsHybridWhereMeaningIsSearchedAndLexicalElsewhereUnlessOneIsAskedFor() {
+        assertEquals(SearchMode.HYBRID, mode(null).mode(true));
+        assertEquals(SearchMode.LEXICAL, mode(null).mode(false));
+        assertEquals(SearchMode.SEMANTIC, mode("Semantic").mode(true));
+        assertEquals(SearchMode.LEXICAL, mode("lexical").mode(true));
+        assertEquals(SearchMode.LEXICAL, mode("lexical").mode(false));
+    }
+
+    @Test
+    void anUnknownModeOrSearchByMeaningWhereThereAreNoVectorsIsAnInvalidMode() {
+        ApiException unknown = assertThrows(ApiException.class, () -> mode("fuzzy").mode(true));
+        assertEquals("mode", unknown.properties().get("parameter"));
+        assertEquals("mode must be lexical, semantic or hybrid, got 'fuzzy'.", unknown.getMessage());
+        for (String meaning : new String[] {"semantic", "hybrid"}) {
+            ApiException off = assertThrows(ApiException.class, () -> mode(meaning).mode(false));
+            assertEquals(ErrorCode.INVALID_PARAMETER, off.code());
+            assertEquals("mode", off.properties().get("parameter"));
+        }
+    }
+
+    private static SearchRequest mode(String mode) {
+        return new SearchRequest("新", null, null, null, null, 0, 10, "relevance", true, mode);
+    }
+
     private static SearchRequest page(int from, int size) {
         return new SearchRequest("新", null, null, null, null, from, size, "relevance");
     }

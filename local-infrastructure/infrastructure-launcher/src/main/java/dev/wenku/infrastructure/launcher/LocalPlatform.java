@@ -141,6 +141,15 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public static LocalPlatform start(ProjectLayout layout, Path data, Ports ports, PrintStream echo,
                                       Map<String, String> gatewaySettings, Topology topology) {
+        return startWith(layout, data, ports, echo, Map.of(ServiceModule.GATEWAY, gatewaySettings), topology);
+    }
+
+    /**
+     * @param settings extra settings per service, given to every instance of it (e.g. search-service's
+     *                 {@code wenku.search.semantic.enabled} for a benchmark of search by meaning)
+     */
+    public static LocalPlatform startWith(ProjectLayout layout, Path data, Ports ports, PrintStream echo,
+                                          Map<ServiceModule, Map<String, String>> settings, Topology topology) {
         PlatformAccounts accounts = PlatformAccounts.prepare(data);
         KafkaAccounts kafkaAccounts = KafkaAccounts.generate(Arrays.stream(ServiceModule.values())
             .filter(ServiceModule::usesKafka).map(ServiceModule::module).toList());
@@ -154,7 +163,7 @@ public final class LocalPlatform implements AutoCloseable {
         PrivateDirectories.create(data.resolve("imports"));
         LocalPlatform platform = new LocalPlatform(infrastructure, topology, data.resolve("drop"), accounts);
         try {
-            platform.startServices(layout, data.resolve("logs"), ports.gateway(), gatewaySettings, echo);
+            platform.startServices(layout, data.resolve("logs"), ports.gateway(), settings, echo);
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -162,9 +171,10 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private void startServices(ProjectLayout layout, Path logs, int gatewayPort, Map<String, String> gatewaySettings,
+    private void startServices(ProjectLayout layout, Path logs, int gatewayPort,
+                               Map<ServiceModule, Map<String, String>> settings,
                                PrintStream echo) {
-        this.launch = new Launch(layout, logs, gatewaySettings, echo);
+        this.launch = new Launch(layout, logs, settings, echo);
         for (ServiceModule service : ServiceModule.values()) {
             for (Instance instance : instances(service)) {
                 ports.put(instance, instance.equals(first(ServiceModule.GATEWAY)) ? FreePorts.preferring(gatewayPort)
@@ -184,7 +194,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private record Launch(ProjectLayout layout, Path logs, Map<String, String> gatewaySettings, PrintStream echo) {
+    private record Launch(ProjectLayout layout, Path logs, Map<ServiceModule, Map<String, String>> settings,
+                          PrintStream echo) {
     }
 
     private Launch launch;
@@ -205,7 +216,7 @@ public final class LocalPlatform implements AutoCloseable {
         List<String> command = serviceJvm()
             .classpath(launch.layout().processSupportClasspath() + java.io.File.pathSeparator
                 + launch.layout().serviceJar(service.module()))
-            .main("dev.wenku.infrastructure.process.ParentWatch", arguments(instance, launch.gatewaySettings()))
+            .main("dev.wenku.infrastructure.process.ParentWatch", arguments(instance, launch.settings()))
             .build();
         ChildProcess process = ChildProcess.start(instance.name(), command, environment(service),
             launch.logs().resolve(logName), launch.echo());
@@ -300,7 +311,7 @@ public final class LocalPlatform implements AutoCloseable {
         };
     }
 
-    private List<String> arguments(Instance instance, Map<String, String> gatewaySettings) {
+    private List<String> arguments(Instance instance, Map<ServiceModule, Map<String, String>> settings) {
         ServiceModule service = instance.service();
         List<String> args = new ArrayList<>(List.of(
             "org.springframework.boot.loader.launch.JarLauncher",
@@ -333,7 +344,6 @@ public final class LocalPlatform implements AutoCloseable {
             args.add("--wenku.gateway.analysis-uri=" + urls(ServiceModule.ANALYSIS));
             args.add("--wenku.gateway.search-uri=" + urls(ServiceModule.SEARCH));
             args.add("--wenku.gateway.operations-uri=" + urls(ServiceModule.OPERATIONS));
-            gatewaySettings.forEach((name, value) -> args.add("--" + name + "=" + value));
         }
         if (service == ServiceModule.OPERATIONS) {
             // The instances whose health and metrics the operators' overview gathers (no Prometheus here).
@@ -344,6 +354,7 @@ public final class LocalPlatform implements AutoCloseable {
                 }
             }
         }
+        settings.getOrDefault(service, Map.of()).forEach((name, value) -> args.add("--" + name + "=" + value));
         return args;
     }
 

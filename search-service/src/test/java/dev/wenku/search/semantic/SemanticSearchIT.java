@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
@@ -14,6 +16,12 @@ import dev.wenku.search.semantic.PassageIndex.Stored;
 import dev.wenku.support.testing.TestCallers;
 import dev.wenku.support.testing.TestEvents;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,18 +35,21 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The embedding stage on real Kafka and Elasticsearch: analysed documents get passage vectors from a consumer of their
- * own, a question that shares no word with a poem finds it by kNN, and new versions, old versions and deletions leave
- * the passages index as the documents are.
+ * Search by meaning on real Kafka and Elasticsearch: analysed documents get passage vectors from a consumer of their
+ * own; new versions, old versions and deletions leave the passages index as the documents are; and through the search
+ * API a question that shares no word with a poem finds it first in hybrid mode, with the passage that matched, while
+ * the reader's filters and exclusions hold for what meaning finds.
  */
 @ExtendWith(RealInfrastructureExtension.class)
-class EmbeddingStageIT {
+class SemanticSearchIT {
 
     private static final Duration EMBEDDED = Duration.ofSeconds(90);
     private static final String HOMESICK = "床前明月光，疑是地上霜。\n举头望明月，低头思故乡。";
     private static final String FRONTIER = "秦时明月汉时关，万里长征人未还。\n但使龙城飞将在，不教胡马度阴山。";
     private static final String ESSAY_PARAGRAPH = "人工智能正在改变生产方式，算法和算力推动各行各业提高效率。"
         + "数据成为新的生产要素，平台企业与制造企业的合作越来越紧密，";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static ConfigurableApplicationContext search;
     private static PassageIndex passages;
@@ -118,6 +129,90 @@ class EmbeddingStageIT {
                 && !client.exists(e -> e.index(passages.alias()).id(id + "#1")).value());
     }
 
+    @Test
+    void aQuestionFindsThePoemFirstInHybridModeWithItsPassageWhereItsWordsFindNothing() throws Exception {
+        String homesick = "api-homesick-" + marker;
+        String frontier = "api-frontier-" + marker;
+        publishPoems(homesick, frontier);
+
+        // The other tests write copies of the same poems into the index: any copy of the homesick poem will do.
+        DocumentContext hybrid = awaitHits("q=" + enc("想念老家"), homesick);
+        assertThat(hybrid.<String>read("$.mode")).isEqualTo("hybrid");
+        assertThat(hybrid.<String>read("$.hits[0].id")).contains("homesick-");
+        assertThat(hybrid.<String>read("$.hits[0].passage.text")).isEqualTo(HOMESICK);
+        assertThat(hybrid.<Integer>read("$.hits[0].passage.start")).isZero();
+        assertThat(hybrid.<Integer>read("$.hits[0].passage.end")).isEqualTo(HOMESICK.length());
+
+        DocumentContext lexical = answer("q=" + enc("想念老家") + "&mode=lexical&correct=false");
+        assertThat(lexical.<Integer>read("$.total")).as("no word in common").isZero();
+        assertThat(lexical.<String>read("$.mode")).isEqualTo("lexical");
+
+        DocumentContext semantic = answer("q=" + enc("想念老家") + "&mode=semantic");
+        assertThat(semantic.<String>read("$.hits[0].id")).contains("homesick-");
+
+        DocumentContext both = answer("q=" + enc("秦时明月"));
+        assertThat(both.<String>read("$.hits[0].id")).as("found by its words and its meaning").contains("frontier-");
+        assertThat(both.<List<String>>read("$.hits[0].highlights")).anyMatch(h -> h.contains("<em>"));
+        assertThat(both.<String>read("$.hits[0].passage.text")).isEqualTo(FRONTIER);
+    }
+
+    @Test
+    void filtersExclusionsAndFacetsApplyToWhatMeaningFinds() throws Exception {
+        String homesick = "filter-homesick-" + marker;
+        String frontier = "filter-frontier-" + marker;
+        publishPoems(homesick, frontier);
+        awaitHits("q=" + enc("想念老家"), homesick);
+
+        DocumentContext byAuthor = answer("q=" + enc("想念老家") + "&author=" + enc("王昌龄"));
+        assertThat(byAuthor.<List<String>>read("$.hits[*].author")).isNotEmpty().containsOnly("王昌龄");
+
+        DocumentContext excluded = answer("q=" + enc("想念老家 -床前"));
+        assertThat(excluded.<List<String>>read("$.hits[*].id")).doesNotContain(homesick);
+
+        DocumentContext facets = answer("q=" + enc("想念老家"));
+        assertThat(facets.<List<String>>read("$.facets.authors[*].value")).contains("李白");
+        assertThat(facets.<Integer>read("$.total")).isGreaterThanOrEqualTo(facets.<List<String>>read("$.hits[*].id")
+            .size());
+
+        DocumentContext byDate = answer("q=" + enc("想念老家") + "&sort=date");
+        assertThat(byDate.<List<String>>read("$.hits[*].id")).contains(homesick);
+    }
+
+    @Test
+    void aModeThatDoesNotExistIsRefusedNamingTheParameter() throws Exception {
+        HttpResponse<String> response = get("/api/search?q=" + enc("明月") + "&mode=fuzzy");
+        assertThat(response.statusCode()).isEqualTo(400);
+        DocumentContext problem = JsonPath.parse(response.body());
+        assertThat(problem.<String>read("$.error")).isEqualTo("invalid_parameter");
+        assertThat(problem.<String>read("$.parameter")).isEqualTo("mode");
+    }
+
+    private static void publishPoems(String homesick, String frontier) throws Exception {
+        publish(analyzed(homesick, 1, "静夜思", HOMESICK, "李白"), analyzed(frontier, 1, "出塞", FRONTIER, "王昌龄"));
+    }
+
+    /** The answer to {@code query} once its hits include {@code id} (the stage embeds after indexing). */
+    private static DocumentContext awaitHits(String query, String id) {
+        return await().alias(id + " found for " + query).atMost(EMBEDDED).until(() -> answer(query),
+            answer -> answer.<List<String>>read("$.hits[*].id").contains(id));
+    }
+
+    private static DocumentContext answer(String query) throws Exception {
+        HttpResponse<String> response = get("/api/search?" + query);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonPath.parse(response.body());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        int port = Integer.parseInt(search.getEnvironment().getProperty("local.server.port"));
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", TestCallers.anonymous()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
     /** The passages nearest to {@code question} among those of {@code ids} (the other test writes documents too). */
     private static List<Nearest> nearest(PassageEmbedder embedder, String question, List<String> ids)
             throws Exception {
@@ -132,8 +227,12 @@ class EmbeddingStageIT {
     }
 
     private static DocumentAnalyzed analyzed(String id, long version, String title, String body) {
+        return analyzed(id, version, title, body, null);
+    }
+
+    private static DocumentAnalyzed analyzed(String id, long version, String title, String body, String author) {
         Instant now = Instant.now();
         return new DocumentAnalyzed(DocumentAnalyzed.SCHEMA_VERSION, id, version, title, body, title, body, null,
-            List.of(), List.of(), List.of(), null, List.of(), List.of(), null, now, now);
+            List.of(), List.of(), List.of(), null, List.of(), List.of(), null, List.of(), now, now, author);
     }
 }

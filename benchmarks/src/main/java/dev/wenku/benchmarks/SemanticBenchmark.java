@@ -1,0 +1,222 @@
+package dev.wenku.benchmarks;
+
+import dev.wenku.benchmarks.PoetryCorpus.Poem;
+import dev.wenku.infrastructure.launcher.Directories;
+import dev.wenku.infrastructure.launcher.GatewaySession;
+import dev.wenku.infrastructure.launcher.LocalPlatform;
+import dev.wenku.infrastructure.launcher.ProjectLayout;
+import dev.wenku.infrastructure.launcher.ServiceModule;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./wenku bench semantic [--limit=N]}: search by meaning on the real corpus. A platform with the embedding
+ * stage on imports the first {@code N} poems (default the {@value #TANG_POEMS} Tang poems, where every known-item
+ * query of the judged set has its poem), waits until the stage has embedded every one, then measures, per search mode
+ * ({@code lexical}, {@code semantic}, {@code hybrid}):
+ * <ul>
+ *   <li>MRR@10 and nDCG@10 of every kind of query of the judged set, the paraphrases and questions included;</li>
+ *   <li>search latency through the gateway, open loop at {@value CorpusReads#SEARCH_RATE}/s (the same queries in
+ *       each mode);</li>
+ * </ul>
+ * and the cost: the import's rate and the platform's CPU with the stage running, the stage's rate catching up after
+ * it, the documents index's and the passages index's size, and search-service's peak resident memory.
+ */
+public final class SemanticBenchmark {
+
+    static final int TANG_POEMS = 57_607;
+    static final double MEANING_GAIN_TARGET = 0.2;
+    static final double HYBRID_P99_FACTOR = 2.0;
+    static final List<String> MODES = List.of("lexical", "semantic", "hybrid");
+    private static final String PASSAGES_ALIAS = "wenku-documents-passages";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * @param importPerSecond documents/s of the import, upload to searchable, with the stage running
+     * @param importCpu       the platform's share of the machine during the import
+     * @param embedSeconds    from the end of the import until the stage had embedded every document
+     * @param embeddedPerSecond documents the stage embedded per second over the whole run
+     */
+    record Result(int poems, double importPerSecond, double importCpu, double embedSeconds, double embeddedPerSecond,
+                  Map<String, PoetryRelevance.Result> relevance, Map<String, LatencyStats> latency,
+                  long documentsIndexBytes, long passagesIndexBytes, long searchServicePeakRss) {
+    }
+
+    private SemanticBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int limit = TANG_POEMS;
+        for (String arg : args) {
+            if (!arg.startsWith("--limit=")) {
+                System.err.println("Usage: ./wenku bench semantic [--limit=N]   (default " + TANG_POEMS + " poems)");
+                System.exit(2);
+            }
+            limit = Integer.parseInt(arg.substring("--limit=".length()));
+        }
+        Result result = measure(ProjectLayout.locate(), limit);
+        print(result);
+        System.out.printf("%n%s", addRows(new SuiteTable(), result).render());
+    }
+
+    static Result measure(ProjectLayout layout, int limit) throws Exception {
+        List<Poem> poems = PoetryCorpus.first(limit);
+        Path ndjson = PoemImport.writeNdjson(poems);
+        Path data = Files.createTempDirectory("wenku-semantic-bench-");
+        Map<ServiceModule, Map<String, String>> settings = Map.of(
+            ServiceModule.GATEWAY, FreshnessBenchmark.liftedBudgets(),
+            ServiceModule.SEARCH, Map.of("wenku.search.semantic.enabled", "true"));
+        try (LocalPlatform platform = LocalPlatform.startWith(layout, data, LocalPlatform.Ports.ANY_FREE, null, settings,
+                LocalPlatform.Topology.SINGLE);
+             MemorySampler memory = new MemorySampler(platform)) {
+            String gateway = platform.gatewayUrl();
+            String authorization = GatewaySession.logIn(gateway, platform.accounts().editor());
+            System.out.printf("%n== Bulk import of %,d poems with the embedding stage running ==%n", poems.size());
+            long started = System.nanoTime();
+            PlatformCpu cpu = PlatformCpu.start(platform);
+            PoemImport.Outcome imported = PoemImport.run(gateway, authorization, ndjson, System.out);
+            double importCpu = cpu.machineShareSinceStart();
+            System.out.printf(Locale.ROOT, "%.0f documents/s end to end, platform CPU %.0f %% (%s)%n",
+                imported.perSecond(), 100 * importCpu, cpu.describeSinceStart());
+            long importEnded = System.nanoTime();
+            long indexed = BulkImportBenchmark.count(platform);
+            awaitEmbedded(platform, indexed);
+            double embedSeconds = (System.nanoTime() - importEnded) / 1e9;
+            double embeddedPerSecond = indexed / ((System.nanoTime() - started) / 1e9);
+            Map<String, PoetryRelevance.Result> relevance = new LinkedHashMap<>();
+            for (String mode : MODES) {
+                System.out.printf("%n== Judged queries, mode=%s ==%n", mode);
+                PoetryRelevance.Result judged = PoetryRelevance.evaluate(layout, gateway, poems, mode, query -> true);
+                PoetryRelevance.print(judged, mode.equals("hybrid"));
+                relevance.put(mode, judged);
+            }
+            Map<String, LatencyStats> latency = new LinkedHashMap<>();
+            for (String mode : MODES) {
+                latency.put(mode, CorpusReads.searchLatency(gateway, poems, mode));
+            }
+            return new Result(poems.size(), imported.perSecond(), importCpu, embedSeconds, embeddedPerSecond,
+                relevance, latency, storeBytes(platform, BulkImportBenchmark.INDEX_ALIAS),
+                storeBytes(platform, PASSAGES_ALIAS),
+                memory.peak().bytesByProcess().getOrDefault(ServiceModule.SEARCH.module(), 0L));
+        } finally {
+            Directories.deleteRecursively(data);
+            Files.deleteIfExists(ndjson);
+        }
+    }
+
+    /** Waits until the passages index has a document entry for each of the {@code documents} indexed. */
+    private static void awaitEmbedded(LocalPlatform platform, long documents) throws Exception {
+        long reported = -1;
+        while (true) {
+            long embedded = embedded(platform);
+            if (embedded >= documents) {
+                System.out.printf("%,d of %,d documents embedded%n", embedded, documents);
+                return;
+            }
+            if (embedded / 5_000 != reported / 5_000) {
+                System.out.printf("%,d of %,d documents embedded …%n", embedded, documents);
+                reported = embedded;
+            }
+            Thread.sleep(5_000);
+        }
+    }
+
+    private static long embedded(LocalPlatform platform) throws Exception {
+        HttpResponse<String> response = OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(
+                platform.infrastructure().elasticsearchUrl() + "/" + PASSAGES_ALIAS + "/_count?q=kind:document"))
+            .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).path("count").asLong();
+    }
+
+    /** The bytes the primaries of the index behind {@code alias} take on disk, after a refresh. */
+    private static long storeBytes(LocalPlatform platform, String alias) throws Exception {
+        String elasticsearch = platform.infrastructure().elasticsearchUrl();
+        OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + alias + "/_refresh"))
+            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        JsonNode stats = JSON.readTree(OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/"
+            + alias + "/_stats/store")).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        return stats.path("_all").path("primaries").path("store").path("size_in_bytes").asLong();
+    }
+
+    static void print(Result r) {
+        System.out.printf(Locale.ROOT, "%nSearch by meaning over %,d poems: import %.0f documents/s with the stage"
+                + " running (platform CPU %.0f %%); the stage caught up %.0f s after the import (%.0f documents/s over"
+                + " the run)%n", r.poems(), r.importPerSecond(), 100 * r.importCpu(), r.embedSeconds(),
+            r.embeddedPerSecond());
+        System.out.printf("%n%-30s %-10s %8s %8s%n", "kind", "mode", "MRR@10", "nDCG@10");
+        for (String kind : kinds(r)) {
+            for (String mode : MODES) {
+                PoetryRelevance.Means means = means(r, mode, kind);
+                System.out.printf(Locale.ROOT, "%-30s %-10s %8.3f %8.3f%n", kind, mode, means.mrr(), means.ndcg());
+            }
+        }
+        System.out.printf("%nSearch through the gateway, %d/s for %d s (milliseconds):%n", CorpusReads.SEARCH_RATE,
+            CorpusReads.SEARCH_SECONDS);
+        LatencyStats.printHeader("mode", 12);
+        r.latency().forEach((mode, stats) -> stats.print(mode, 12));
+        System.out.printf(Locale.ROOT, "%nDocuments index %.1f MiB, passages index %.1f MiB; search-service peak RSS"
+                + " %.0f MiB%n", r.documentsIndexBytes() / 1048576.0, r.passagesIndexBytes() / 1048576.0,
+            r.searchServicePeakRss() / 1048576.0);
+    }
+
+    /**
+     * The suite's rows: for each kind, the three modes' MRR@10 / nDCG@10 with hybrid ≥ lexical as the target (and
+     * ≥ lexical + {@value #MEANING_GAIN_TARGET} nDCG@10 for paraphrases and questions); hybrid p99 against twice the
+     * lexical p99; the costs as figures.
+     */
+    static SuiteTable addRows(SuiteTable table, Result r) {
+        for (String kind : kinds(r)) {
+            PoetryRelevance.Means lexical = means(r, "lexical", kind);
+            PoetryRelevance.Means semantic = means(r, "semantic", kind);
+            PoetryRelevance.Means hybrid = means(r, "hybrid", kind);
+            boolean meaning = JudgedQueries.MEANING_KINDS.contains(kind);
+            double needed = lexical.ndcg() + (meaning ? MEANING_GAIN_TARGET : 0);
+            table.add(format("nDCG@10 lexical / semantic / hybrid (MRR@10 hybrid), %d %s queries, %,d poems",
+                    hybrid.queries(), kind, r.poems()),
+                format("%.3f / %.3f / %.3f (%.3f)", lexical.ndcg(), semantic.ndcg(), hybrid.ndcg(), hybrid.mrr()),
+                meaning ? format("hybrid ≥ lexical + %.1f", MEANING_GAIN_TARGET) : "hybrid ≥ lexical",
+                hybrid.ndcg() >= needed);
+        }
+        LatencyStats lexical = r.latency().get("lexical");
+        LatencyStats hybrid = r.latency().get("hybrid");
+        LatencyStats semantic = r.latency().get("semantic");
+        table.add(format("hybrid search p99 through the gateway at %d/s, against lexical", CorpusReads.SEARCH_RATE),
+                format("%.1f ms (lexical %.1f ms)", hybrid.p99(), lexical.p99()),
+                format("≤ %.0f× lexical", HYBRID_P99_FACTOR), hybrid.p99() <= HYBRID_P99_FACTOR * lexical.p99())
+            .add(format("semantic (kNN) search p50 / p99 at %d/s", CorpusReads.SEARCH_RATE),
+                format("%.1f / %.1f ms", semantic.p50(), semantic.p99()))
+            .add("bulk import with the embedding stage running; the stage's catch-up after it",
+                format("%.0f documents/s, CPU %.0f %%; %.0f s (%.0f documents/s over the run)", r.importPerSecond(),
+                    100 * r.importCpu(), r.embedSeconds(), r.embeddedPerSecond()))
+            .add("documents index / passages index (vectors) on disk",
+                format("%.1f / %.1f MiB", r.documentsIndexBytes() / 1048576.0, r.passagesIndexBytes() / 1048576.0))
+            .add("search-service peak resident memory with the embedding model",
+                format("%.0f MiB", r.searchServicePeakRss() / 1048576.0));
+        return table;
+    }
+
+    private static List<String> kinds(Result r) {
+        List<String> kinds = new ArrayList<>();
+        r.relevance().get("hybrid").byKind().forEach(means -> kinds.add(means.group()));
+        return kinds;
+    }
+
+    private static PoetryRelevance.Means means(Result r, String mode, String kind) {
+        return r.relevance().get(mode).byKind().stream().filter(m -> m.group().equals(kind)).findFirst()
+            .orElse(new PoetryRelevance.Means(kind, 0, 0, 0));
+    }
+
+    private static String format(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
+    }
+}

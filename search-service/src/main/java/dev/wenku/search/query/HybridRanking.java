@@ -1,0 +1,43 @@
+package dev.wenku.search.query;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reciprocal rank fusion of the lexical and the semantic ranking: a document scores {@code 1 / (K + rank)} in each
+ * ranking it is in (rank from 1), and the sums order the merged list. Ranks, not scores, are merged because the two
+ * scores are on scales that cannot be compared (BM25 grows with the query's length and the corpus's statistics, a
+ * cosine similarity lies between -1 and 1); {@value #K} is the constant of Cormack, Clarke and Büttcher's paper,
+ * which keeps a first place in one ranking from outweighing good places in both.
+ */
+final class HybridRanking {
+
+    static final int K = 60;
+
+    /** A document of the merged list and its fused score. */
+    record Ranked(String id, double score) {
+    }
+
+    private HybridRanking() {
+    }
+
+    /** {@code lexical} and {@code semantic} (document ids, best first) merged; ties keep the lexical order first. */
+    static List<Ranked> fuse(List<String> lexical, List<String> semantic) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        add(scores, lexical);
+        add(scores, semantic);
+        List<Ranked> ranked = new ArrayList<>();
+        scores.forEach((id, score) -> ranked.add(new Ranked(id, score)));
+        ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
+        return ranked;
+    }
+
+    private static void add(Map<String, Double> scores, List<String> ranking) {
+        for (int i = 0; i < ranking.size(); i++) {
+            scores.merge(ranking.get(i), 1.0 / (K + i + 1), Double::sum);
+        }
+    }
+}

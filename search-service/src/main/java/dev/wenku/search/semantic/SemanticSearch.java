@@ -1,0 +1,49 @@
+package dev.wenku.search.semantic;
+
+import dev.wenku.search.semantic.PassageIndex.Nearest;
+import dev.wenku.text.SimplifiedScript;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The documents nearest in meaning to a reader's query: the query's vector (with BGE's query instruction) against
+ * the passages' (approximate kNN), each document represented by its nearest passage, which the answer shows as the
+ * passage that matched.
+ */
+public class SemanticSearch {
+
+    /** Passages asked of the index per document wanted: a document often has several passages near the query. */
+    private static final int PASSAGES_PER_DOCUMENT = 3;
+
+    /**
+     * A document found by meaning.
+     *
+     * @param documentId the document
+     * @param similarity its nearest passage's similarity to the query (Elasticsearch's kNN score)
+     * @param passage    that passage: its number, text as uploaded, and offsets in the body
+     */
+    public record Match(String documentId, double similarity, Passage passage) {
+    }
+
+    private final PassageEmbedder embedder;
+    private final PassageIndex index;
+
+    public SemanticSearch(PassageEmbedder embedder, PassageIndex index) {
+        this.embedder = embedder;
+        this.index = index;
+    }
+
+    /** The {@code documents} documents nearest to {@code query}, nearest first. */
+    public List<Match> nearest(String query, int documents) throws IOException {
+        float[] vector = embedder.query(SimplifiedScript.of(query));
+        Map<String, Match> byDocument = new LinkedHashMap<>();
+        for (Nearest passage : index.nearest(vector, documents * PASSAGES_PER_DOCUMENT)) {
+            byDocument.putIfAbsent(passage.documentId(), new Match(passage.documentId(), passage.score(),
+                new Passage(passage.number(), passage.text(), passage.start(), passage.end())));
+        }
+        return new ArrayList<>(byDocument.values()).subList(0, Math.min(documents, byDocument.size()));
+    }
+}
