@@ -93,21 +93,42 @@ public record SearchProperties(
      *                          milliseconds per passage and a poll must finish within Kafka's poll interval)
      * @param threads           cores one embedding may use (ONNX Runtime's intra-op threads): the stage takes no
      *                          more of the machine than this, leaving the rest to the lexical pipeline
+     * @param documents         documents search by meaning contributes to a semantic or hybrid search (the nearest,
+     *                          each by its nearest passage): enough for the first pages, few enough that the kNN
+     *                          search stays cheap
+     * @param candidates        candidates the kNN search examines per shard (Elasticsearch's {@code num_candidates},
+     *                          at least twice {@code documents}): more finds the true nearest more often and costs
+     *                          more per search, and a search visits every segment of the passages index
+     * @param weight            weight of the ranking by meaning in hybrid search, the words' ranking weighing 1: a
+     *                          document scores {@code 1/(60 + lexical rank) + weight/(60 + semantic rank)}. Below 1,
+     *                          documents found by their words keep the first places where the words find many (an
+     *                          author, a line), while documents found by meaning alone still come first where the
+     *                          words find nothing (a question in the reader's own words)
      */
     public record Semantic(
         @DefaultValue("false") boolean enabled,
         @DefaultValue("256") int passageCharacters,
         @DefaultValue("16") int batchDocuments,
-        @DefaultValue("1") int threads) {
+        @DefaultValue("1") int threads,
+        @DefaultValue("20") int documents,
+        @DefaultValue("100") int candidates,
+        @DefaultValue("0.5") double weight) {
 
         public Semantic {
             if (passageCharacters < 16 || passageCharacters > 512) {
                 throw new IllegalArgumentException("wenku.search.semantic.passage-characters must be between 16 and"
                     + " 512, not " + passageCharacters);
             }
-            if (batchDocuments < 1 || threads < 1) {
-                throw new IllegalArgumentException("wenku.search.semantic.batch-documents and threads must be at"
-                    + " least 1");
+            if (batchDocuments < 1 || threads < 1 || documents < 1) {
+                throw new IllegalArgumentException("wenku.search.semantic.batch-documents, threads and documents must"
+                    + " be at least 1");
+            }
+            if (candidates < 2 * documents || candidates > 10_000) {
+                throw new IllegalArgumentException("wenku.search.semantic.candidates must be between twice documents"
+                    + " and 10000, not " + candidates);
+            }
+            if (weight <= 0) {
+                throw new IllegalArgumentException("wenku.search.semantic.weight must be above 0, not " + weight);
             }
         }
     }

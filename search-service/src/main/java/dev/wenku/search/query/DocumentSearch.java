@@ -87,11 +87,6 @@ public class DocumentSearch {
     /** Longest run of letters taken for the initials of a word (新质生产力 is xzscl). */
     private static final int MAX_INITIALS = 8;
 
-    /**
-     * Documents search by meaning contributes to a fused ranking: enough to fill the first pages of results, few
-     * enough that ranking them costs one kNN search of a few hundred candidates.
-     */
-    static final int MEANING_DOCUMENTS = 50;
     /** The name of the lexical part of a fused query: a hit that carries it matched the reader's words. */
     private static final String LEXICAL = "lexical";
     /** The fields a hit is shown with. */
@@ -160,7 +155,7 @@ public class DocumentSearch {
     private SearchResult search(SearchRequest request, SearchMode mode) throws IOException {
         UserQuery query = UserQuery.parse(request.q().strip()).withSpacedPinyinJoined();
         Meaning meaning = mode.semantic()
-            ? new Meaning(mode, semanticSearch.nearest(query.meaning(), MEANING_DOCUMENTS)) : null;
+            ? new Meaning(mode, semanticSearch.nearest(query.meaning())) : null;
         Page page = search(query, request, false, meaning);
         if (page.lexicalTotal() > 0 || !request.correct() || mode == SearchMode.SEMANTIC) {
             return page.result();
@@ -291,7 +286,7 @@ public class DocumentSearch {
         Set<String> kept = ranking.aggregations().get("meaning").filter().aggregations().get("ids").sterms().buckets()
             .array().stream().map(b -> b.key().stringValue()).collect(Collectors.toSet());
         List<HybridRanking.Ranked> fusedRanking = HybridRanking.fuse(lexicalRanking,
-            found.stream().filter(kept::contains).toList());
+            found.stream().filter(kept::contains).toList(), properties.semantic().weight());
         List<HybridRanking.Ranked> page = fusedRanking.subList(Math.min(request.from(), fusedRanking.size()),
             Math.min(request.from() + request.size(), fusedRanking.size()));
         long lexicalTotal = lexical == null ? 0 : ranking.aggregations().get(LEXICAL).filter().docCount();

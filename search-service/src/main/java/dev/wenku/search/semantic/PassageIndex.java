@@ -184,14 +184,17 @@ public class PassageIndex implements InitializingBean {
         }
     }
 
-    /** The {@code k} passages nearest to {@code vector} (approximate kNN over the passages' HNSW graph). */
-    public List<Nearest> nearest(float[] vector, int k) throws IOException {
+    /**
+     * The {@code k} passages nearest to {@code vector} (approximate kNN over the passages' HNSW graph, examining
+     * {@code candidates} per shard).
+     */
+    public List<Nearest> nearest(float[] vector, int k, int candidates) throws IOException {
         List<Float> query = new ArrayList<>(vector.length);
         for (float value : vector) {
             query.add(value);
         }
         return client.search(s -> s.index(alias()).size(k)
-                .knn(n -> n.field("vector").queryVector(query).k(k).numCandidates(Math.max(100, 4 * k))
+                .knn(n -> n.field("vector").queryVector(query).k(k).numCandidates(Math.max(k, candidates))
                     .filter(f -> f.term(t -> t.field("kind").value(PassageDocument.PASSAGE))))
                 .source(src -> src.filter(f -> f.excludes("vector"))), PassageDocument.class)
             .hits().hits().stream().filter(hit -> hit.source() != null).map(PassageIndex::nearest).toList();

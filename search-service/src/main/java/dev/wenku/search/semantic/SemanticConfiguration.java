@@ -26,8 +26,8 @@ class SemanticConfiguration {
     }
 
     @Bean
-    SemanticSearch semanticSearch(PassageEmbedder embedder, PassageIndex index) {
-        return new SemanticSearch(embedder, index);
+    SemanticSearch semanticSearch(PassageEmbedder embedder, PassageIndex index, SearchProperties properties) {
+        return new SemanticSearch(embedder, index, properties);
     }
 
     @Bean

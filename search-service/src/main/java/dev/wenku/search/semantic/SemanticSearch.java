@@ -1,5 +1,6 @@
 package dev.wenku.search.semantic;
 
+import dev.wenku.search.SearchProperties;
 import dev.wenku.search.semantic.PassageIndex.Nearest;
 import dev.wenku.text.SimplifiedScript;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.Map;
 public class SemanticSearch {
 
     /** Passages asked of the index per document wanted: a document often has several passages near the query. */
-    private static final int PASSAGES_PER_DOCUMENT = 3;
+    private static final int PASSAGES_PER_DOCUMENT = 2;
 
     /**
      * A document found by meaning.
@@ -30,17 +31,20 @@ public class SemanticSearch {
 
     private final PassageEmbedder embedder;
     private final PassageIndex index;
+    private final SearchProperties.Semantic settings;
 
-    public SemanticSearch(PassageEmbedder embedder, PassageIndex index) {
+    public SemanticSearch(PassageEmbedder embedder, PassageIndex index, SearchProperties properties) {
         this.embedder = embedder;
         this.index = index;
+        this.settings = properties.semantic();
     }
 
-    /** The {@code documents} documents nearest to {@code query}, nearest first. */
-    public List<Match> nearest(String query, int documents) throws IOException {
+    /** The {@code wenku.search.semantic.documents} documents nearest to {@code query}, nearest first. */
+    public List<Match> nearest(String query) throws IOException {
+        int documents = settings.documents();
         float[] vector = embedder.query(SimplifiedScript.of(query));
         Map<String, Match> byDocument = new LinkedHashMap<>();
-        for (Nearest passage : index.nearest(vector, documents * PASSAGES_PER_DOCUMENT)) {
+        for (Nearest passage : index.nearest(vector, documents * PASSAGES_PER_DOCUMENT, settings.candidates())) {
             byDocument.putIfAbsent(passage.documentId(), new Match(passage.documentId(), passage.score(),
                 new Passage(passage.number(), passage.text(), passage.start(), passage.end())));
         }

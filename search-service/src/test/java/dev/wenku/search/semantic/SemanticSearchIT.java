@@ -217,7 +217,7 @@ class SemanticSearchIT {
     private static List<Nearest> nearest(PassageEmbedder embedder, String question, List<String> ids)
             throws Exception {
         search.getBean(ElasticsearchClient.class).indices().refresh(r -> r.index(passages.alias()));
-        return passages.nearest(embedder.query(question), 10).stream()
+        return passages.nearest(embedder.query(question), 10, 100).stream()
             .filter(hit -> ids.contains(hit.documentId())).toList();
     }
 
