@@ -27,7 +27,9 @@ class JudgedQueriesTest {
         assertThat(queries).hasSizeGreaterThanOrEqualTo(100);
         Map<String, Long> byKind = queries.stream().collect(Collectors.groupingBy(Query::kind, Collectors.counting()));
         assertThat(byKind.keySet()).containsExactlyInAnyOrder("title", "title-traditional", "title-author", "line",
-            "line-traditional", "line-typo", "pinyin-title", "pinyin-line", "author", "topic");
+            "line-traditional", "line-typo", "pinyin-title", "pinyin-line", "author", "topic", "paraphrase", "question");
+        assertThat(queries.stream().filter(Query::byMeaning).count()).as("paraphrases and questions (issue 21)")
+            .isGreaterThanOrEqualTo(50);
         assertThat(queries).allSatisfy(q -> assertThat(q.conditions()).isNotEmpty());
         assertThat(queries.stream().map(Query::query).distinct().count()).as("no query twice").isEqualTo(queries.size());
     }
