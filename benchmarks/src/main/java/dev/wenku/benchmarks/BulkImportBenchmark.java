@@ -228,8 +228,13 @@ public final class BulkImportBenchmark {
 
     /** The documents Elasticsearch counts in the search index now (the import's figure, confirmed). */
     static long count(LocalPlatform platform) throws Exception {
+        return count(platform, INDEX_ALIAS + "/_count");
+    }
+
+    /** What Elasticsearch's {@code _count} at {@code path} (an index and its query string) counts now. */
+    static long count(LocalPlatform platform, String path) throws Exception {
         HttpResponse<String> response = OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(
-            platform.infrastructure().elasticsearchUrl() + "/" + INDEX_ALIAS + "/_count")).GET().build(),
+            platform.infrastructure().elasticsearchUrl() + "/" + path)).GET().build(),
             HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body()).path("count").asLong();
     }

@@ -118,7 +118,7 @@ public final class SemanticBenchmark {
     private static void awaitEmbedded(LocalPlatform platform, long documents) throws Exception {
         long reported = -1;
         while (true) {
-            long embedded = embedded(platform);
+            long embedded = BulkImportBenchmark.count(platform, PASSAGES_ALIAS + "/_count?q=kind:document");
             if (embedded >= documents) {
                 System.out.printf("%,d of %,d documents embedded%n", embedded, documents);
                 return;
@@ -129,13 +129,6 @@ public final class SemanticBenchmark {
             }
             Thread.sleep(5_000);
         }
-    }
-
-    private static long embedded(LocalPlatform platform) throws Exception {
-        HttpResponse<String> response = OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(
-                platform.infrastructure().elasticsearchUrl() + "/" + PASSAGES_ALIAS + "/_count?q=kind:document"))
-            .GET().build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).path("count").asLong();
     }
 
     /** The bytes the primaries of the index behind {@code alias} take on disk, after a refresh. */

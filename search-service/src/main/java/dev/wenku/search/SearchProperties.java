@@ -85,12 +85,12 @@ public record SearchProperties(
      * passages into vectors after the lexical index has it, so embedding never slows indexing.
      *
      * @param enabled           whether this instance runs the embedding stage (it loads a 24 MB model and costs
-     *                          about 50 ms of one core per short passage)
+     *                          about 10 ms of one core per passage of a poem, 30 ms per passage of an essay)
      * @param passageCharacters most characters of one passage: lines are kept together up to this, longer ones cut
      *                          after a sentence; the model reads about 512 characters at most
      * @param batchDocuments    most documents read in one poll; their passages are written in one bulk request and
-     *                          the offsets committed after it (small, because each document costs tens of
-     *                          milliseconds per passage and a poll must finish within Kafka's poll interval)
+     *                          the offsets committed after it (small, because each passage costs 10 to 30 ms
+     *                          and a poll must finish within Kafka's poll interval)
      * @param threads           cores one embedding may use (ONNX Runtime's intra-op threads): the stage takes no
      *                          more of the machine than this, leaving the rest to the lexical pipeline
      * @param documents         documents search by meaning contributes to a semantic or hybrid search (the nearest,

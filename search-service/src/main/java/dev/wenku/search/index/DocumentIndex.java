@@ -1,17 +1,14 @@
 package dev.wenku.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import dev.wenku.search.SearchProperties;
 import dev.wenku.support.identity.Instances;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,24 +75,7 @@ public class DocumentIndex implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() throws InterruptedException {
-        Instant deadline = Instant.now().plus(properties.startupTimeout());
-        while (true) {
-            try {
-                ensureCurrent();
-                return;
-            } catch (IOException | ElasticsearchException e) {
-                if (e instanceof ElasticsearchException refused && refused.status() < 500 && refused.status() != 429) {
-                    throw new IllegalStateException("Elasticsearch refused to prepare " + versionedName() + ": "
-                        + e.getMessage(), e);
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Elasticsearch unavailable for " + properties.startupTimeout()
-                        + "; cannot prepare index " + versionedName(), e);
-                }
-                log.warn("Waiting for Elasticsearch to prepare {}: {}", versionedName(), e.getMessage());
-                Thread.sleep(1000);
-            }
-        }
+        IndexStartup.await(versionedName(), properties.startupTimeout(), this::ensureCurrent);
     }
 
     void ensureCurrent() throws IOException, InterruptedException {
@@ -158,20 +138,8 @@ public class DocumentIndex implements InitializingBean {
      * them when it is to be filled first (a bulk load writes each document once instead of once per copy).
      */
     private void create(boolean withAlias) throws IOException {
-        if (client.indices().exists(e -> e.index(versionedName())).value()) {
-            return;
-        }
-        String definition = definition(properties.indexShards(), withAlias ? properties.indexReplicas() : 0);
-        try {
-            client.indices().create(c -> {
-                c.index(versionedName()).withJson(new StringReader(definition));
-                return withAlias ? c.aliases(alias(), a -> a) : c;
-            });
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        }
+        IndexStartup.createUnlessExists(client, versionedName(), withAlias ? alias() : null,
+            definition(properties.indexShards(), withAlias ? properties.indexReplicas() : 0));
     }
 
     /**
@@ -179,8 +147,7 @@ public class DocumentIndex implements InitializingBean {
      * rebuild (Elasticsearch changes replicas of a live index without a rebuild).
      */
     private void applyReplicas() throws IOException {
-        client.indices().putSettings(p -> p.index(versionedName())
-            .settings(s -> s.numberOfReplicas(Integer.toString(properties.indexReplicas()))));
+        IndexStartup.applyReplicas(client, versionedName(), properties.indexReplicas());
     }
 
     /**

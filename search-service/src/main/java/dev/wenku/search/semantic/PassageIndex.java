@@ -1,7 +1,6 @@
 package dev.wenku.search.semantic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -10,14 +9,14 @@ import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.wenku.search.SearchProperties;
 import dev.wenku.search.index.DocumentIndex;
+import dev.wenku.search.index.IndexStartup;
 import java.io.IOException;
-import java.io.StringReader;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -41,8 +40,8 @@ public class PassageIndex implements InitializingBean {
     public record Stored(long version, int passages) {
     }
 
-    /** A passage near a query vector, with its similarity (Elasticsearch's score, higher is nearer). */
-    public record Nearest(String documentId, int number, String text, int start, int end, double score) {
+    /** A passage near a query vector. */
+    public record Nearest(String documentId, int number, String text, int start, int end) {
     }
 
     /** The source fields {@link #stored} reads; boxed, since Jackson refuses a missing primitive. */
@@ -65,39 +64,20 @@ public class PassageIndex implements InitializingBean {
         return alias() + "-v" + MAPPING_VERSION;
     }
 
-    /** Creates the index with its alias unless it exists, waiting (bounded) for Elasticsearch. */
+    /**
+     * Creates the index with its alias unless it exists, and gives it the configured replicas, waiting (bounded) for
+     * Elasticsearch.
+     */
     @Override
     public void afterPropertiesSet() throws InterruptedException {
-        Instant deadline = Instant.now().plus(properties.startupTimeout());
-        while (true) {
-            try {
-                create();
-                return;
-            } catch (IOException | ElasticsearchException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Elasticsearch unavailable for " + properties.startupTimeout()
-                        + "; cannot prepare index " + versionedName(), e);
-                }
-                log.warn("Waiting for Elasticsearch to prepare {}: {}", versionedName(), e.getMessage());
-                Thread.sleep(1000);
+        IndexStartup.await(versionedName(), properties.startupTimeout(), () -> {
+            String definition = DocumentIndex.definition(DEFINITION, properties.indexShards(),
+                properties.indexReplicas());
+            if (IndexStartup.createUnlessExists(client, versionedName(), alias(), definition)) {
+                log.info("Created index {} behind alias {}", versionedName(), alias());
             }
-        }
-    }
-
-    private void create() throws IOException {
-        if (client.indices().existsAlias(a -> a.name(alias())).value()) {
-            return;
-        }
-        String definition = DocumentIndex.definition(DEFINITION, properties.indexShards(), properties.indexReplicas());
-        try {
-            client.indices().create(c -> c.index(versionedName()).aliases(alias(), a -> a)
-                .withJson(new StringReader(definition)));
-            log.info("Created index {} behind alias {}", versionedName(), alias());
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        }
+            IndexStartup.applyReplicas(client, versionedName(), properties.indexReplicas());
+        });
     }
 
     /** What the index holds for each of {@code documentIds} that it has, read in real time (no refresh needed). */
@@ -197,12 +177,7 @@ public class PassageIndex implements InitializingBean {
                 .knn(n -> n.field("vector").queryVector(query).k(k).numCandidates(Math.max(k, candidates))
                     .filter(f -> f.term(t -> t.field("kind").value(PassageDocument.PASSAGE))))
                 .source(src -> src.filter(f -> f.excludes("vector"))), PassageDocument.class)
-            .hits().hits().stream().filter(hit -> hit.source() != null).map(PassageIndex::nearest).toList();
-    }
-
-    private static Nearest nearest(Hit<PassageDocument> hit) {
-        PassageDocument passage = hit.source();
-        return new Nearest(passage.documentId(), passage.number(), passage.text(), passage.start(), passage.end(),
-            hit.score() == null ? 0 : hit.score());
+            .hits().hits().stream().map(Hit::source).filter(Objects::nonNull)
+            .map(p -> new Nearest(p.documentId(), p.number(), p.text(), p.start(), p.end())).toList();
     }
 }

@@ -23,10 +23,9 @@ public class SemanticSearch {
      * A document found by meaning.
      *
      * @param documentId the document
-     * @param similarity its nearest passage's similarity to the query (Elasticsearch's kNN score)
-     * @param passage    that passage: its number, text as uploaded, and offsets in the body
+     * @param passage    its passage nearest to the query: its number, text as uploaded, and offsets in the body
      */
-    public record Match(String documentId, double similarity, Passage passage) {
+    public record Match(String documentId, Passage passage) {
     }
 
     private final PassageEmbedder embedder;
@@ -45,7 +44,7 @@ public class SemanticSearch {
         float[] vector = embedder.query(SimplifiedScript.of(query));
         Map<String, Match> byDocument = new LinkedHashMap<>();
         for (Nearest passage : index.nearest(vector, documents * PASSAGES_PER_DOCUMENT, settings.candidates())) {
-            byDocument.putIfAbsent(passage.documentId(), new Match(passage.documentId(), passage.score(),
+            byDocument.putIfAbsent(passage.documentId(), new Match(passage.documentId(),
                 new Passage(passage.number(), passage.text(), passage.start(), passage.end())));
         }
         return new ArrayList<>(byDocument.values()).subList(0, Math.min(documents, byDocument.size()));

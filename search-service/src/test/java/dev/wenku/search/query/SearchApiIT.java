@@ -21,6 +21,7 @@ import dev.wenku.support.security.CallerTokenProperties;
 import dev.wenku.support.security.CallerTokens;
 import dev.wenku.support.security.Roles;
 import dev.wenku.support.testing.TestCallers;
+import dev.wenku.support.testing.TestEvents;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -720,22 +721,11 @@ class SearchApiIT {
     }
 
     private static void publish(DocumentAnalyzed event) throws Exception {
-        try (var producer = new KafkaProducer<String, PipelineEvent>(
-                Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers()),
-                new StringSerializer(), new EventSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.DOCUMENTS_ANALYZED, event.documentId(), event)).get();
-        }
+        publishAll(List.of(event));
     }
 
     private static void publishAll(List<DocumentAnalyzed> events) throws Exception {
-        try (var producer = new KafkaProducer<String, PipelineEvent>(
-                Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers()),
-                new StringSerializer(), new EventSerializer())) {
-            for (DocumentAnalyzed event : events) {
-                producer.send(new ProducerRecord<>(Topics.DOCUMENTS_ANALYZED, event.documentId(), event));
-            }
-            producer.flush();
-        }
+        TestEvents.publish(SharedInfrastructure.get().kafkaBootstrapServers(), Topics.DOCUMENTS_ANALYZED, events);
     }
 
     /** Publishes {@code event} to the partition that holds {@code afterKey}'s records. */
