@@ -104,6 +104,9 @@ public record SearchProperties(
      *                          documents found by their words keep the first places where the words find many (an
      *                          author, a line), while documents found by meaning alone still come first where the
      *                          words find nothing (a question in the reader's own words)
+     * @param queryVectors      query vectors kept, those searched most often and most recently (2 KB each; 0 keeps
+     *                          none): a query searched again skips the model, which costs 4 to 6 ms of a core for a
+     *                          short query
      */
     public record Semantic(
         @DefaultValue("false") boolean enabled,
@@ -112,7 +115,8 @@ public record SearchProperties(
         @DefaultValue("1") int threads,
         @DefaultValue("20") int documents,
         @DefaultValue("100") int candidates,
-        @DefaultValue("0.5") double weight) {
+        @DefaultValue("0.5") double weight,
+        @DefaultValue("4096") int queryVectors) {
 
         public Semantic {
             if (passageCharacters < 16 || passageCharacters > 512) {
@@ -126,6 +130,10 @@ public record SearchProperties(
             if (candidates < 2 * documents || candidates > 10_000) {
                 throw new IllegalArgumentException("wenku.search.semantic.candidates must be between twice documents"
                     + " and 10000, not " + candidates);
+            }
+            if (queryVectors < 0) {
+                throw new IllegalArgumentException("wenku.search.semantic.query-vectors must be 0 or more, not "
+                    + queryVectors);
             }
             if (weight <= 0) {
                 throw new IllegalArgumentException("wenku.search.semantic.weight must be above 0, not " + weight);

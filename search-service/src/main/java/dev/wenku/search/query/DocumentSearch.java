@@ -21,6 +21,7 @@ import dev.wenku.text.PinyinText;
 import dev.wenku.text.SimplifiedScript;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,6 +90,12 @@ public class DocumentSearch {
 
     /** The name of the lexical part of a fused query: a hit that carries it matched the reader's words. */
     private static final String LEXICAL = "lexical";
+    /**
+     * The score a document found by meaning gets in a fused query, above any score of the reader's words (which
+     * multiply a BM25 score by {@value #LINE_FACTOR} and {@value #AUTHOR_NAME_FACTOR} at most): the hits up to the
+     * page's depth then hold every such document first. Their order comes from the fusion, not from this score.
+     */
+    private static final float MEANING_LIFT = 1e20f;
     /** The fields a hit is shown with. */
     private static final List<String> SHOWN = List.of("id", "title", "author", "body", "simplifiedBody", "keywords",
         "themes", "summary");
@@ -257,10 +264,12 @@ public class DocumentSearch {
     /**
      * A page of the documents found by their words, by meaning, or both ({@link Meaning}), in the order of the fused
      * ranking ({@link HybridRanking}); newest first when sorted by date. The union of both is what the total, the
-     * facets and the filters apply to: a lexical query of its own name, and the documents found by meaning as a
-     * clause that matches without adding to the score, so the hits' order up to the last lexical match is the
-     * lexical ranking. A first request ranks (ids only, as deep as the page needs, with the facets and the filtered
-     * documents found by meaning); a second fetches the page's documents with their highlights.
+     * facets and the filters apply to, in one request: a lexical query of its own name, whose score each hit carries
+     * ({@code include_named_queries_score}), and the documents found by meaning as a clause that lifts them above
+     * every document found by words alone, so that the hits hold every document found by meaning that passes the
+     * filters, then the best of the others, at least {@code from + size} ({@link #lexicalRanking}); the page is cut
+     * from them after the fusion. One request, not a ranking request and a second fetching the page: the second cost
+     * as much as the first, and under load a hybrid search's latency is its requests' (ADR 15).
      */
     private Page fused(UserQuery query, Map<String, List<String>> spellings, SearchRequest request, boolean loose,
                        Meaning meaning) throws IOException {
@@ -271,39 +280,48 @@ public class DocumentSearch {
             return byDate(union, lexical, spellings, request, loose, meaning);
         }
         int depth = Math.min(DocumentIndex.MAX_RESULT_WINDOW, request.from() + request.size() + found.size());
-        SearchResponse<Void> ranking = searches.search(s -> {
-            s.size(depth).source(src -> src.fetch(false)).trackTotalHits(t -> t.enabled(true)).query(union);
+        SearchResponse<HitSource> response = searches.search(s -> {
+            shown(s.size(depth).trackTotalHits(t -> t.enabled(true)).query(union).includeNamedQueriesScore(true));
             facets(s);
             if (lexical != null) {
                 s.aggregations(LEXICAL, a -> a.filter(lexical));
             }
-            s.aggregations("meaning", a -> a.filter(f -> f.ids(i -> i.values(found)))
-                .aggregations("ids", ids -> ids.terms(t -> t.field("id").size(Math.max(1, found.size())))));
             return s;
-        }, Void.class);
-        List<String> lexicalRanking = ranking.hits().hits().stream()
-            .filter(hit -> hit.matchedQueries().containsKey(LEXICAL)).map(Hit::id).toList();
-        Set<String> kept = ranking.aggregations().get("meaning").filter().aggregations().get("ids").sterms().buckets()
-            .array().stream().map(b -> b.key().stringValue()).collect(Collectors.toSet());
-        List<HybridRanking.Ranked> fusedRanking = HybridRanking.fuse(lexicalRanking,
+        }, HitSource.class);
+        List<Hit<HitSource>> candidates = response.hits().hits();
+        Set<String> kept = candidates.stream().map(Hit::id).collect(Collectors.toSet());
+        List<HybridRanking.Ranked> fusedRanking = HybridRanking.fuse(lexicalRanking(candidates, found,
+                candidates.size() == depth),
             found.stream().filter(kept::contains).toList(), properties.semantic().weight());
         List<HybridRanking.Ranked> page = fusedRanking.subList(Math.min(request.from(), fusedRanking.size()),
             Math.min(request.from() + request.size(), fusedRanking.size()));
-        long lexicalTotal = lexical == null ? 0 : ranking.aggregations().get(LEXICAL).filter().docCount();
-        SearchResponse<HitSource> shown = page.isEmpty() ? null : searches.search(s -> shown(s.size(page.size())
-            .query(q -> q.bool(b -> {
-                b.filter(f -> f.ids(i -> i.values(page.stream().map(HybridRanking.Ranked::id).toList())));
-                if (lexical != null) {
-                    b.should(lexical);
-                }
-                return b;
-            }))), HitSource.class);
-        Map<String, SearchResult.Hit> byId = shown == null ? Map.of() : hits(shown).stream()
-            .collect(Collectors.toMap(SearchResult.Hit::id, hit -> hit));
-        List<SearchResult.Hit> hits = page.stream().filter(r -> byId.containsKey(r.id()))
-            .map(r -> byId.get(r.id()).found(r.score(), meaning.passageOf(r.id()))).toList();
-        return new Page(new SearchResult(total(ranking, hits.size()), hits, facets(ranking.aggregations())),
-            shown == null ? List.of() : texts(shown, loose, spellings), lexicalTotal);
+        Map<String, Hit<HitSource>> byId = candidates.stream().collect(Collectors.toMap(Hit::id, hit -> hit));
+        List<SearchResult.Hit> hits = page.stream().map(r -> {
+            Hit<HitSource> hit = byId.get(r.id());
+            return hit.source().toHit(hit, highlights(hit.highlight(), hit.source()))
+                .found(r.score(), meaning.passageOf(r.id()));
+        }).toList();
+        long lexicalTotal = lexical == null ? 0 : response.aggregations().get(LEXICAL).filter().docCount();
+        return new Page(new SearchResult(total(response, hits.size()), hits, facets(response.aggregations())),
+            texts(page.stream().map(r -> byId.get(r.id())).toList(), loose, spellings), lexicalTotal);
+    }
+
+    /**
+     * The hits the reader's words found, by the score of the words alone, best first. A document found by meaning is
+     * among them only where its words' score is not below the last of the others the hits hold ({@code full}: more
+     * may follow): below it, its place among the words' hits is not known (documents found by words alone may lie
+     * between), and the fusion counts it as found by meaning alone, as it does a document the words rank below the
+     * depth a page needs.
+     */
+    private static List<HybridRanking.Scored> lexicalRanking(List<Hit<HitSource>> hits, List<String> found,
+                                                             boolean full) {
+        List<HybridRanking.Scored> scored = hits.stream().filter(hit -> hit.matchedQueries().containsKey(LEXICAL))
+            .map(hit -> new HybridRanking.Scored(hit.id(), hit.matchedQueries().get(LEXICAL)))
+            .sorted(Comparator.comparingDouble(HybridRanking.Scored::score).reversed()).toList();
+        Set<String> byMeaning = Set.copyOf(found);
+        double known = !full ? Double.NEGATIVE_INFINITY : scored.stream().filter(s -> !byMeaning.contains(s.id()))
+            .mapToDouble(HybridRanking.Scored::score).min().orElse(Double.NEGATIVE_INFINITY);
+        return scored.stream().filter(s -> s.score() >= known).toList();
     }
 
     /** A fused search sorted by date: the union's documents, newest first, in one request. */
@@ -327,7 +345,8 @@ public class DocumentSearch {
 
     /**
      * The documents the words find ({@code lexical}, named {@value #LEXICAL}; null in semantic mode) or search by
-     * meaning found ({@code found}, scoring nothing), within the reader's filters and without the excluded words.
+     * meaning found ({@code found}, lifted by {@link #MEANING_LIFT}), within the reader's filters and without the
+     * excluded words.
      */
     private Query union(Query lexical, List<String> found, UserQuery query, SearchRequest request) {
         return Query.of(q -> q.bool(b -> {
@@ -335,7 +354,7 @@ public class DocumentSearch {
                 b.should(s -> s.bool(named -> named.must(lexical).queryName(LEXICAL)));
             }
             if (!found.isEmpty()) {
-                b.should(s -> s.constantScore(c -> c.filter(f -> f.ids(i -> i.values(found))).boost(0f)));
+                b.should(s -> s.constantScore(c -> c.filter(f -> f.ids(i -> i.values(found))).boost(MEANING_LIFT)));
             }
             query.excluded().forEach(term -> b.mustNot(matches(term, Map.of(), false)));
             filters(request).forEach(b::filter);
@@ -372,8 +391,12 @@ public class DocumentSearch {
      */
     private static List<String> texts(SearchResponse<HitSource> response, boolean loose,
                                       Map<String, List<String>> spellings) {
+        return texts(response.hits().hits(), loose, spellings);
+    }
+
+    private static List<String> texts(List<Hit<HitSource>> hits, boolean loose, Map<String, List<String>> spellings) {
         boolean textsRead = loose || spellings.containsValue(List.of());
-        return !textsRead ? List.of() : response.hits().hits().stream()
+        return !textsRead ? List.of() : hits.stream()
             .map(hit -> SimplifiedScript.of(hit.source().title()) + "\n" + hit.source().simplifiedBody()).toList();
     }
 

@@ -26,8 +26,9 @@ class SemanticConfiguration {
     }
 
     @Bean
-    SemanticSearch semanticSearch(PassageEmbedder embedder, PassageIndex index, SearchProperties properties) {
-        return new SemanticSearch(embedder, index, properties);
+    SemanticSearch semanticSearch(PassageEmbedder embedder, PassageIndex index, SearchProperties properties,
+                                  MeterRegistry registry) {
+        return new SemanticSearch(embedder, index, properties, registry);
     }
 
     @Bean

@@ -156,6 +156,25 @@ class SemanticSearchIT {
         assertThat(both.<String>read("$.hits[0].passage.text")).isEqualTo(FRONTIER);
     }
 
+    /**
+     * A poet's name: the words multiply the poet's poems' scores, and a poem that only names him in its title, which
+     * meaning finds too, stays behind them (ranks alone would put it first: fourth by words, and found by meaning).
+     */
+    @Test
+    void aPoetsNameFindsThePoetsPoemsBeforeAPoemNamingHimThatMeaningAlsoFinds() throws Exception {
+        List<String> own = List.of("gaoshi-1-" + marker, "gaoshi-2-" + marker, "gaoshi-3-" + marker);
+        String naming = "naming-gaoshi-" + marker;
+        publish(analyzed(own.get(0), 1, "别董大", "千里黄云白日曛，北风吹雁雪纷纷。", "高适"),
+            analyzed(own.get(1), 1, "燕歌行", "汉家烟尘在东北，汉将辞家破残贼。", "高适"),
+            analyzed(own.get(2), 1, "除夜作", "旅馆寒灯独不眠，客心何事转凄然。", "高适"),
+            analyzed(naming, 1, "与高适薛据登慈恩寺浮图", "塔势如涌出，孤高耸天宫。\n登临出世界，磴道盘虚空。", "岑参"));
+        awaitHits("q=" + enc("高适") + "&mode=semantic&size=50", naming);
+
+        DocumentContext hybrid = answer("q=" + enc("高适"));
+        assertThat(hybrid.<List<String>>read("$.hits[*].id").subList(0, 3)).containsExactlyInAnyOrderElementsOf(own);
+        assertThat(hybrid.<List<String>>read("$.hits[*].id")).contains(naming);
+    }
+
     @Test
     void filtersExclusionsAndFacetsApplyToWhatMeaningFinds() throws Exception {
         String homesick = "filter-homesick-" + marker;
