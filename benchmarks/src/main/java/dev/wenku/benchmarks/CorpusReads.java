@@ -33,6 +33,8 @@ final class CorpusReads {
     private static final int QUERIES = 200;
     /** The draws' seed: every run, and every mode of the semantic benchmark, asks the same. */
     private static final long SEED = 20_251_201L;
+    /** The seed of the queries never searched before ({@link #newQueriesLatency}). */
+    private static final long NEW_QUERIES_SEED = 20_261_204L;
     private static final int TITLE_QUERY_EVERY = 5;
     private static final int SEARCHES_FOR_IDS = 50;
     /** Back-to-back requests of each kind first: the index's caches and the services' new code paths warm up. */
@@ -73,6 +75,21 @@ final class CorpusReads {
         return run(searches, SEARCH_RATE, SEARCH_SECONDS);
     }
 
+    /**
+     * Search latency in {@code mode} for queries no earlier run asked: {@value #SEARCH_RATE}/s for
+     * {@value #SEARCH_SECONDS} s, each query a different one drawn as {@link #measure}'s are (with another seed),
+     * without a warm-up of their own, so no cache of a query's results or of its vector (search by meaning's) holds
+     * them. The same draw in every mode: lexical first, so that a later mode finds the index's pages as warm as it did.
+     */
+    static LatencyStats newQueriesLatency(String gateway, List<Poem> poems, String mode) throws Exception {
+        List<String> queries = new ArrayList<>(new LinkedHashSet<>(queries(poems,
+            new SplittableRandom(NEW_QUERIES_SEED), 2 * SEARCH_RATE * SEARCH_SECONDS)));
+        queries.removeAll(queries(poems, new SplittableRandom(SEED)));
+        List<HttpRequest> searches = requests(gateway, "/api/search?mode=" + mode + "&q=",
+            queries.subList(0, Math.min(queries.size(), SEARCH_RATE * SEARCH_SECONDS)));
+        return run(searches, SEARCH_RATE, SEARCH_SECONDS);
+    }
+
     static void print(Result result) {
         System.out.printf("%nReads of the imported corpus through the gateway, open loop (milliseconds):%n");
         LatencyStats.printHeader("", 40);
@@ -89,8 +106,12 @@ final class CorpusReads {
 
     /** Two to four characters of a random line of a random poem; every {@value #TITLE_QUERY_EVERY}th a title. */
     private static List<String> queries(List<Poem> poems, SplittableRandom random) {
+        return queries(poems, random, QUERIES);
+    }
+
+    private static List<String> queries(List<Poem> poems, SplittableRandom random, int count) {
         List<String> queries = new ArrayList<>();
-        while (queries.size() < QUERIES) {
+        while (queries.size() < count) {
             Poem poem = poems.get(random.nextInt(poems.size()));
             if (queries.size() % TITLE_QUERY_EVERY == 0) {
                 if (HAN_TITLE.matcher(poem.title()).matches()) {

@@ -1,0 +1,43 @@
+package dev.wenku.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SemanticBenchmarkTest {
+
+    @Test
+    void theSuiteRowsJudgeHybridAgainstLexicalForRepeatedAndForNewQueries() {
+        Map<String, PoetryRelevance.Result> relevance = Map.of(
+            "lexical", judged(1.0, 0.0), "semantic", judged(0.5, 0.6), "hybrid", judged(1.0, 0.6));
+        Map<String, LatencyStats> latency = Map.of(
+            "lexical", latency(30), "semantic", latency(90), "hybrid", latency(55),
+            "lexical-new", latency(20), "hybrid-new", latency(95));
+        SemanticBenchmark.Result result = new SemanticBenchmark.Result(57_607, 190, 0.93, 551, 67, relevance, latency,
+            132L << 20, 394L << 20, 554L << 20);
+
+        List<String> rows = SemanticBenchmark.addRows(new SuiteTable(), result).render().lines().toList();
+
+        assertThat(row(rows, "title queries")).contains("1.000 / 0.500 / 1.000").doesNotContain("missed");
+        assertThat(row(rows, "paraphrase queries")).contains("hybrid ≥ lexical + 0.2").doesNotContain("missed");
+        assertThat(row(rows, "200 queries repeated")).contains("55.0 ms (lexical 30.0 ms)").doesNotContain("missed");
+        assertThat(row(rows, "every query new")).contains("95.0 ms (lexical 20.0 ms)").contains("missed");
+    }
+
+    private static String row(List<String> rows, String part) {
+        return rows.stream().filter(row -> row.contains(part)).findFirst().orElseThrow(() -> new AssertionError(
+            "no row with " + part + " in " + rows));
+    }
+
+    private static PoetryRelevance.Result judged(double title, double paraphrase) {
+        List<PoetryRelevance.Means> byKind = List.of(new PoetryRelevance.Means("title", 25, title, title),
+            new PoetryRelevance.Means("paraphrase", 25, paraphrase, paraphrase));
+        return new PoetryRelevance.Result(List.of(), 0, byKind, byKind.getFirst());
+    }
+
+    private static LatencyStats latency(double p99) {
+        return new LatencyStats(1500, 0, p99 / 3, p99 / 2, p99, p99 * 1.5);
+    }
+}
