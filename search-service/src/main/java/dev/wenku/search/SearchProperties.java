@@ -105,8 +105,8 @@ public record SearchProperties(
      *                          author, a line), while documents found by meaning alone still come first where the
      *                          words find nothing (a question in the reader's own words)
      * @param queryVectors      query vectors kept, those searched most often and most recently (2 KB each; 0 keeps
-     *                          none): a query searched again skips the model, which costs 4 to 6 ms of a core for a
-     *                          short query
+     *                          none): a query searched again skips the model (one pass over its words, as for a
+     *                          passage: about 10 ms of a core for a poem's)
      */
     public record Semantic(
         @DefaultValue("false") boolean enabled,

@@ -289,18 +289,14 @@ public class DocumentSearch {
             return s;
         }, HitSource.class);
         List<Hit<HitSource>> candidates = response.hits().hits();
-        Set<String> kept = candidates.stream().map(Hit::id).collect(Collectors.toSet());
+        Map<String, Hit<HitSource>> byId = candidates.stream().collect(Collectors.toMap(Hit::id, hit -> hit));
         List<HybridRanking.Ranked> fusedRanking = HybridRanking.fuse(lexicalRanking(candidates, found,
                 candidates.size() == depth),
-            found.stream().filter(kept::contains).toList(), properties.semantic().weight());
+            found.stream().filter(byId::containsKey).toList(), properties.semantic().weight());
         List<HybridRanking.Ranked> page = fusedRanking.subList(Math.min(request.from(), fusedRanking.size()),
             Math.min(request.from() + request.size(), fusedRanking.size()));
-        Map<String, Hit<HitSource>> byId = candidates.stream().collect(Collectors.toMap(Hit::id, hit -> hit));
-        List<SearchResult.Hit> hits = page.stream().map(r -> {
-            Hit<HitSource> hit = byId.get(r.id());
-            return hit.source().toHit(hit, highlights(hit.highlight(), hit.source()))
-                .found(r.score(), meaning.passageOf(r.id()));
-        }).toList();
+        List<SearchResult.Hit> hits = page.stream()
+            .map(r -> toHit(byId.get(r.id())).found(r.score(), meaning.passageOf(r.id()))).toList();
         long lexicalTotal = lexical == null ? 0 : response.aggregations().get(LEXICAL).filter().docCount();
         return new Page(new SearchResult(total(response, hits.size()), hits, facets(response.aggregations())),
             texts(page.stream().map(r -> byId.get(r.id())).toList(), loose, spellings), lexicalTotal);
@@ -377,8 +373,12 @@ public class DocumentSearch {
     }
 
     private static List<SearchResult.Hit> hits(SearchResponse<HitSource> response) {
-        return response.hits().hits().stream()
-            .map(hit -> hit.source().toHit(hit, highlights(hit.highlight(), hit.source()))).toList();
+        return response.hits().hits().stream().map(DocumentSearch::toHit).toList();
+    }
+
+    /** A hit as the answer shows it: its stored fields, score and highlights in the original script. */
+    private static SearchResult.Hit toHit(Hit<HitSource> hit) {
+        return hit.source().toHit(hit, highlights(hit.highlight(), hit.source()));
     }
 
     private static long total(SearchResponse<?> response, int hits) {

@@ -19,11 +19,11 @@ import java.util.stream.Collectors;
  * <p>One exception reads the lexical scores: where the words' scores drop to less than half from one hit to the
  * next, the hits above the drop are what the reader named (a title, a line, a poet's poems, which the words' scores
  * multiply) and stay ahead of every other document, in their fused order. Ranks alone lose them whenever meaning does
- * not see them: a hit the words rank lower that meaning also found passes them. On the judged set of the poetry
- * corpus, with meaning missing the right poem, 静夜思 fell to fourth place (title queries' nDCG@10 0.97, 0.89 in
- * Traditional script), and a poem titled 與高適薛據慈恩寺浮圖 came before 高適's own when the words ranked it twelfth;
- * the first hits of every title query there score 2.8 to 15 times the next, those of topic queries 1 to 2
- * (docs/adr/0015-embedding-stage.md).
+ * not see them: a hit the words rank lower that meaning also found passes them. With ranks alone, 静夜思 fell to
+ * fourth place on the judged set of the poetry corpus (title queries' nDCG@10 0.951, 0.905 in Traditional script,
+ * {@code ./wenku bench semantic --limit=20000}), and a poem titled 與高適薛據慈恩寺浮圖 came before 高適's own when the
+ * words ranked it twelfth. In the scores {@code mode=lexical} answers for the judged queries, the first hit of every
+ * title query scores 2.8 to 15 times the next, those of topic queries 1 to 2 (docs/adr/0015-embedding-stage.md).
  */
 final class HybridRanking {
 

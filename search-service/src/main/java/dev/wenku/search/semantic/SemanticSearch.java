@@ -17,9 +17,9 @@ import java.util.Map;
  * The documents nearest in meaning to a reader's query: the query's vector (with BGE's query instruction) against
  * the passages' (approximate kNN), each document represented by its nearest passage, which the answer shows as the
  * passage that matched. Query vectors are kept ({@code wenku.search.semantic.query-vectors}): readers repeat queries,
- * and running the model costs 4 to 6 ms of a core for a short query, on 20,000 poems about half of what search by
- * meaning adds to a search, the kNN search the rest (metrics {@code cache.gets}, {@code cache.size}, … with
- * {@code cache=query-vectors}).
+ * and running the model over a query is one pass like a passage's (about 10 ms of a core for a poem's,
+ * {@code ./wenku bench embedding}), the largest cost search by meaning adds besides the kNN search (metrics
+ * {@code cache.gets}, {@code cache.size}, … with {@code cache=query-vectors}).
  */
 public class SemanticSearch {
 
