@@ -96,9 +96,17 @@ public final class PoetryRelevance {
     /** Searches the judged queries {@code which} selects in {@code mode} ({@code lexical}, …; null: the default). */
     static Result evaluate(ProjectLayout layout, String gateway, List<Poem> poems, String mode,
                            Predicate<Query> which) throws Exception {
-        List<Query> queries = JudgedQueries.load(layout.root().resolve("evaluation/poetry-queries.tsv")).stream()
-            .filter(which).toList();
-        List<Text> corpus = poems.stream().map(p -> Text.of(p.title(), p.author(), p.body())).toList();
+        return evaluate(layout.root().resolve("evaluation/poetry-queries.tsv"),
+            poems.stream().map(p -> Text.of(p.title(), p.author(), p.body())).toList(), gateway, mode, which);
+    }
+
+    /**
+     * Searches the queries of the judged set {@code file} that {@code which} selects, in {@code mode}, each judged
+     * against {@code corpus}: the texts its rules are counted over (the poems imported, or the seed's essays).
+     */
+    static Result evaluate(Path file, List<Text> corpus, String gateway, String mode, Predicate<Query> which)
+            throws Exception {
+        List<Query> queries = JudgedQueries.load(file).stream().filter(which).toList();
         Map<String, Text> read = new HashMap<>();
         List<Judged> judged = new ArrayList<>();
         int skipped = 0;

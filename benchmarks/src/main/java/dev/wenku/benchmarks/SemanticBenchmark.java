@@ -1,10 +1,13 @@
 package dev.wenku.benchmarks;
 
+import dev.wenku.benchmarks.JudgedQueries.Text;
 import dev.wenku.benchmarks.PoetryCorpus.Poem;
 import dev.wenku.infrastructure.launcher.Directories;
 import dev.wenku.infrastructure.launcher.GatewaySession;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
+import dev.wenku.infrastructure.launcher.SearchReadiness;
+import dev.wenku.infrastructure.launcher.SeedLoader;
 import dev.wenku.infrastructure.launcher.ServiceModule;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -21,11 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./wenku bench semantic [--limit=N]}: search by meaning on the real corpus. A platform with the embedding
- * stage on imports the first {@code N} poems (default the {@value #TANG_POEMS} Tang poems, where every known-item
- * query of the judged set has its poem), waits until the stage has embedded every one, then measures, per search mode
- * ({@code lexical}, {@code semantic}, {@code hybrid}):
+ * stage on loads the seed's five essays, imports the first {@code N} poems (default the {@value #TANG_POEMS} Tang
+ * poems, where every known-item query of the judged set has its poem), waits until the stage has embedded every
+ * document, then measures, per search mode ({@code lexical}, {@code semantic}, {@code hybrid}):
  * <ul>
- *   <li>MRR@10 and nDCG@10 of every kind of query of the judged set, the paraphrases and questions included;</li>
+ *   <li>MRR@10 and nDCG@10 of every kind of query of the judged set, the paraphrases and questions included, and of
+ *       the paraphrases and questions over the seed's essays ({@value #SEED_QUERIES}), which must find an essay
+ *       among the poems;</li>
  *   <li>search latency through the gateway, open loop at {@value CorpusReads#SEARCH_RATE}/s (the same queries in
  *       each mode), and, lexical and hybrid, with every query new (no cached query vector);</li>
  * </ul>
@@ -38,6 +43,9 @@ public final class SemanticBenchmark {
     static final double MEANING_GAIN_TARGET = 0.2;
     static final double HYBRID_P99_FACTOR = 2.0;
     static final List<String> MODES = List.of("lexical", "semantic", "hybrid");
+    static final String SEED_QUERIES = "evaluation/seed-queries.tsv";
+    /** How the rows name the essays of the seed, the corpus of {@link #SEED_QUERIES}. */
+    static final String SEED_ESSAYS = "the seed's 5 essays";
     /** The latencies' key suffix of the runs whose every query is new ({@link CorpusReads#newQueriesLatency}). */
     private static final String NEW = "-new";
     private static final String PASSAGES_ALIAS = "wenku-documents-passages";
@@ -48,9 +56,12 @@ public final class SemanticBenchmark {
      * @param importCpu       the platform's share of the machine during the import
      * @param embedSeconds    from the end of the import until the stage had embedded every document
      * @param embeddedPerSecond documents the stage embedded per second over the whole run
+     * @param relevance       per mode, the judged set of the poems
+     * @param seedRelevance   per mode, the judged paraphrases and questions over the seed's essays
      */
     record Result(int poems, double importPerSecond, double importCpu, double embedSeconds, double embeddedPerSecond,
-                  Map<String, PoetryRelevance.Result> relevance, Map<String, LatencyStats> latency,
+                  Map<String, PoetryRelevance.Result> relevance, Map<String, PoetryRelevance.Result> seedRelevance,
+                  Map<String, LatencyStats> latency,
                   long documentsIndexBytes, long passagesIndexBytes, long searchServicePeakRss) {
     }
 
@@ -83,6 +94,9 @@ public final class SemanticBenchmark {
              MemorySampler memory = new MemorySampler(platform)) {
             String gateway = platform.gatewayUrl();
             String authorization = GatewaySession.logIn(gateway, platform.accounts().editor());
+            long essays = SeedLoader.loadAll(layout.seeds(), gateway, platform.accounts().editor(), System.out).stream()
+                .filter(SeedLoader.Upload::accepted).mapToLong(SeedLoader.Upload::documents).sum();
+            SearchReadiness.await(gateway, "新质生产力", essays);
             System.out.printf("%n== Bulk import of %,d poems with the embedding stage running ==%n", poems.size());
             long started = System.nanoTime();
             PlatformCpu cpu = PlatformCpu.start(platform);
@@ -102,6 +116,16 @@ public final class SemanticBenchmark {
                 PoetryRelevance.print(judged, mode.equals("hybrid"));
                 relevance.put(mode, judged);
             }
+            Map<String, PoetryRelevance.Result> seedRelevance = new LinkedHashMap<>();
+            List<Text> seed = SeedEssays.load(layout.seeds().resolve("000_46f25000791b86e7.txt")).stream()
+                .map(essay -> Text.of(essay.title(), "", essay.body())).toList();
+            for (String mode : MODES) {
+                System.out.printf("%n== Judged queries over %s, mode=%s ==%n", SEED_ESSAYS, mode);
+                PoetryRelevance.Result judged = PoetryRelevance.evaluate(layout.root().resolve(SEED_QUERIES), seed,
+                    gateway, mode, query -> true);
+                PoetryRelevance.print(judged, mode.equals("hybrid"));
+                seedRelevance.put(mode, judged);
+            }
             Map<String, LatencyStats> latency = new LinkedHashMap<>();
             for (String mode : MODES) {
                 latency.put(mode, CorpusReads.searchLatency(gateway, poems, mode));
@@ -110,7 +134,7 @@ public final class SemanticBenchmark {
                 latency.put(mode + NEW, CorpusReads.newQueriesLatency(gateway, poems, mode));
             }
             return new Result(poems.size(), imported.perSecond(), importCpu, embedSeconds, embeddedPerSecond,
-                relevance, latency, storeBytes(platform, BulkImportBenchmark.INDEX_ALIAS),
+                relevance, seedRelevance, latency, storeBytes(platform, BulkImportBenchmark.INDEX_ALIAS),
                 storeBytes(platform, PASSAGES_ALIAS),
                 memory.peak().bytesByProcess().getOrDefault(ServiceModule.SEARCH.module(), 0L));
         } finally {
@@ -151,13 +175,8 @@ public final class SemanticBenchmark {
                 + " running (platform CPU %.0f %%); the stage caught up %.0f s after the import (%.0f documents/s over"
                 + " the run)%n", r.poems(), r.importPerSecond(), 100 * r.importCpu(), r.embedSeconds(),
             r.embeddedPerSecond());
-        System.out.printf("%n%-30s %-10s %8s %8s%n", "kind", "mode", "MRR@10", "nDCG@10");
-        for (String kind : kinds(r)) {
-            for (String mode : MODES) {
-                PoetryRelevance.Means means = means(r, mode, kind);
-                System.out.printf(Locale.ROOT, "%-30s %-10s %8.3f %8.3f%n", kind, mode, means.mrr(), means.ndcg());
-            }
-        }
+        printRelevance("poems", r.relevance());
+        printRelevance(SEED_ESSAYS, r.seedRelevance());
         System.out.printf("%nSearch through the gateway, %d/s for %d s (milliseconds; -new: every query new):%n",
             CorpusReads.SEARCH_RATE, CorpusReads.SEARCH_SECONDS);
         LatencyStats.printHeader("mode", 12);
@@ -167,24 +186,24 @@ public final class SemanticBenchmark {
             r.searchServicePeakRss() / 1048576.0);
     }
 
+    private static void printRelevance(String corpus, Map<String, PoetryRelevance.Result> relevance) {
+        System.out.printf("%n%-30s %-10s %8s %8s   (%s)%n", "kind", "mode", "MRR@10", "nDCG@10", corpus);
+        for (String kind : kinds(relevance)) {
+            for (String mode : MODES) {
+                PoetryRelevance.Means means = means(relevance, mode, kind);
+                System.out.printf(Locale.ROOT, "%-30s %-10s %8.3f %8.3f%n", kind, mode, means.mrr(), means.ndcg());
+            }
+        }
+    }
+
     /**
      * The suite's rows: for each kind, the three modes' MRR@10 / nDCG@10 with hybrid ≥ lexical as the target (and
      * ≥ lexical + {@value #MEANING_GAIN_TARGET} nDCG@10 for paraphrases and questions); hybrid p99 against twice the
      * lexical p99; the costs as figures.
      */
     static SuiteTable addRows(SuiteTable table, Result r) {
-        for (String kind : kinds(r)) {
-            PoetryRelevance.Means lexical = means(r, "lexical", kind);
-            PoetryRelevance.Means semantic = means(r, "semantic", kind);
-            PoetryRelevance.Means hybrid = means(r, "hybrid", kind);
-            boolean meaning = JudgedQueries.MEANING_KINDS.contains(kind);
-            double needed = lexical.ndcg() + (meaning ? MEANING_GAIN_TARGET : 0);
-            table.add(format("nDCG@10 lexical / semantic / hybrid (MRR@10 hybrid), %d %s queries, %,d poems",
-                    hybrid.queries(), kind, r.poems()),
-                format("%.3f / %.3f / %.3f (%.3f)", lexical.ndcg(), semantic.ndcg(), hybrid.ndcg(), hybrid.mrr()),
-                meaning ? format("hybrid ≥ lexical + %.1f", MEANING_GAIN_TARGET) : "hybrid ≥ lexical",
-                hybrid.ndcg() >= needed);
-        }
+        relevanceRows(table, r.relevance(), format("%,d poems", r.poems()));
+        relevanceRows(table, r.seedRelevance(), format("%s among %,d poems", SEED_ESSAYS, r.poems()));
         LatencyStats lexical = r.latency().get("lexical");
         LatencyStats hybrid = r.latency().get("hybrid");
         LatencyStats semantic = r.latency().get("semantic");
@@ -210,14 +229,31 @@ public final class SemanticBenchmark {
         return table;
     }
 
-    private static List<String> kinds(Result r) {
+    private static void relevanceRows(SuiteTable table, Map<String, PoetryRelevance.Result> relevance,
+                                      String corpus) {
+        for (String kind : kinds(relevance)) {
+            PoetryRelevance.Means lexical = means(relevance, "lexical", kind);
+            PoetryRelevance.Means semantic = means(relevance, "semantic", kind);
+            PoetryRelevance.Means hybrid = means(relevance, "hybrid", kind);
+            boolean meaning = JudgedQueries.MEANING_KINDS.contains(kind);
+            double needed = lexical.ndcg() + (meaning ? MEANING_GAIN_TARGET : 0);
+            table.add(format("nDCG@10 lexical / semantic / hybrid (MRR@10 hybrid), %d %s queries, %s",
+                    hybrid.queries(), kind, corpus),
+                format("%.3f / %.3f / %.3f (%.3f)", lexical.ndcg(), semantic.ndcg(), hybrid.ndcg(), hybrid.mrr()),
+                meaning ? format("hybrid ≥ lexical + %.1f", MEANING_GAIN_TARGET) : "hybrid ≥ lexical",
+                hybrid.ndcg() >= needed);
+        }
+    }
+
+    private static List<String> kinds(Map<String, PoetryRelevance.Result> relevance) {
         List<String> kinds = new ArrayList<>();
-        r.relevance().get("hybrid").byKind().forEach(means -> kinds.add(means.group()));
+        relevance.get("hybrid").byKind().forEach(means -> kinds.add(means.group()));
         return kinds;
     }
 
-    private static PoetryRelevance.Means means(Result r, String mode, String kind) {
-        return r.relevance().get(mode).byKind().stream().filter(m -> m.group().equals(kind)).findFirst()
+    private static PoetryRelevance.Means means(Map<String, PoetryRelevance.Result> relevance, String mode,
+                                               String kind) {
+        return relevance.get(mode).byKind().stream().filter(m -> m.group().equals(kind)).findFirst()
             .orElse(new PoetryRelevance.Means(kind, 0, 0, 0));
     }
 

@@ -15,13 +15,19 @@ class SemanticBenchmarkTest {
         Map<String, LatencyStats> latency = Map.of(
             "lexical", latency(30), "semantic", latency(90), "hybrid", latency(55),
             "lexical-new", latency(20), "hybrid-new", latency(95));
-        SemanticBenchmark.Result result = new SemanticBenchmark.Result(57_607, 190, 0.93, 551, 67, relevance, latency,
+        Map<String, PoetryRelevance.Result> seed = Map.of(
+            "lexical", judged(1.0, 0.5), "semantic", judged(0.2, 0.6), "hybrid", judged(1.0, 0.6));
+        SemanticBenchmark.Result result = new SemanticBenchmark.Result(57_607, 190, 0.93, 551, 67, relevance, seed,
+            latency,
             132L << 20, 394L << 20, 554L << 20);
 
         List<String> rows = SemanticBenchmark.addRows(new SuiteTable(), result).render().lines().toList();
 
         assertThat(row(rows, "title queries")).contains("1.000 / 0.500 / 1.000").doesNotContain("missed");
-        assertThat(row(rows, "paraphrase queries")).contains("hybrid ≥ lexical + 0.2").doesNotContain("missed");
+        assertThat(row(rows, "paraphrase queries, 57,607 poems")).contains("hybrid ≥ lexical + 0.2")
+            .doesNotContain("missed");
+        assertThat(row(rows, "paraphrase queries, the seed's 5 essays among 57,607 poems"))
+            .contains("0.500 / 0.600 / 0.600").contains("missed");
         assertThat(row(rows, "200 queries repeated")).contains("55.0 ms (lexical 30.0 ms)").doesNotContain("missed");
         assertThat(row(rows, "every query new")).contains("95.0 ms (lexical 20.0 ms)").contains("missed");
     }
