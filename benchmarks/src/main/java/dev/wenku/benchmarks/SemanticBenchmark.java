@@ -49,6 +49,7 @@ public final class SemanticBenchmark {
     /** The latencies' key suffix of the runs whose every query is new ({@link CorpusReads#newQueriesLatency}). */
     private static final String NEW = "-new";
     private static final String PASSAGES_ALIAS = "wenku-documents-passages";
+    private static final int MERGE_WAIT_MINUTES = 10;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
@@ -108,6 +109,7 @@ public final class SemanticBenchmark {
             long indexed = BulkImportBenchmark.count(platform);
             awaitEmbedded(platform, indexed);
             double embedSeconds = (System.nanoTime() - importEnded) / 1e9;
+            awaitMerged(platform);
             double embeddedPerSecond = indexed / ((System.nanoTime() - started) / 1e9);
             Map<String, PoetryRelevance.Result> relevance = new LinkedHashMap<>();
             for (String mode : MODES) {
@@ -158,6 +160,33 @@ public final class SemanticBenchmark {
             }
             Thread.sleep(5_000);
         }
+    }
+
+    /**
+     * Waits (at most {@value #MERGE_WAIT_MINUTES} minutes) until the stage, idle, has had the passages index merged into
+     * one segment (search-service's {@code wenku.search.semantic.merge-after}), so the searches below meet the index
+     * a reader meets after a bulk load rather than a merge in progress.
+     */
+    private static void awaitMerged(LocalPlatform platform) throws Exception {
+        long deadline = System.nanoTime() + MERGE_WAIT_MINUTES * 60_000_000_000L;
+        int segments = segments(platform);
+        while (segments > 1 && System.nanoTime() < deadline) {
+            Thread.sleep(5_000);
+            segments = segments(platform);
+        }
+        System.out.println(segments == Integer.MAX_VALUE ? "Passages index: a merge still running"
+            : "Passages index in " + segments + (segments == 1 ? " segment" : " segments (not merged yet)"));
+    }
+
+    private static int segments(LocalPlatform platform) throws Exception {
+        String elasticsearch = platform.infrastructure().elasticsearchUrl();
+        OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + PASSAGES_ALIAS + "/_refresh"))
+            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        JsonNode stats = JSON.readTree(OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/"
+            + PASSAGES_ALIAS + "/_stats/segments,merge")).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode primaries = stats.path("_all").path("primaries");
+        return primaries.path("merges").path("current").asInt() > 0 ? Integer.MAX_VALUE
+            : primaries.path("segments").path("count").asInt();
     }
 
     /** The bytes the primaries of the index behind {@code alias} take on disk, after a refresh. */

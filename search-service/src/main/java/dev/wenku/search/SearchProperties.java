@@ -98,7 +98,9 @@ public record SearchProperties(
      *                          search stays cheap
      * @param candidates        candidates the kNN search examines per shard (Elasticsearch's {@code num_candidates},
      *                          at least twice {@code documents}): more finds the true nearest more often and costs
-     *                          more per search, and a search visits every segment of the passages index
+     *                          more per search. A search walks each segment's graph with this many: tens of
+     *                          segments after a bulk load search wide, one merged segment ({@code merge-after}) only
+     *                          this wide, where 100 missed many of the passages nearest to a paraphrase of a poem
      * @param weight            weight of the ranking by meaning in hybrid search, the words' ranking weighing 1: a
      *                          document scores {@code 1/(60 + lexical rank) + weight/(60 + semantic rank)}. Below 1,
      *                          documents found by their words keep the first places where the words find many (an
@@ -107,6 +109,11 @@ public record SearchProperties(
      * @param queryVectors      query vectors kept, those searched most often and most recently (2 KB each; 0 keeps
      *                          none): a query searched again skips the model (one pass over its words, as for a
      *                          passage: about 10 ms of a core for a poem's)
+     * @param mergeAfter        share of the passages index's documents that, embedded by this instance since the last
+     *                          merge, has the index merged into one segment once the stage has nothing left to read
+     *                          (at least 1,000 documents; 0 never merges): a kNN search walks every segment's graph,
+     *                          and a bulk load leaves tens of them. Each merge rewrites the whole index in the
+     *                          background, minutes of a core for a million passages
      */
     public record Semantic(
         @DefaultValue("false") boolean enabled,
@@ -114,9 +121,10 @@ public record SearchProperties(
         @DefaultValue("16") int batchDocuments,
         @DefaultValue("1") int threads,
         @DefaultValue("20") int documents,
-        @DefaultValue("100") int candidates,
+        @DefaultValue("200") int candidates,
         @DefaultValue("0.5") double weight,
-        @DefaultValue("4096") int queryVectors) {
+        @DefaultValue("4096") int queryVectors,
+        @DefaultValue("0.25") double mergeAfter) {
 
         public Semantic {
             if (passageCharacters < 16 || passageCharacters > 512) {
@@ -134,6 +142,10 @@ public record SearchProperties(
             if (queryVectors < 0) {
                 throw new IllegalArgumentException("wenku.search.semantic.query-vectors must be 0 or more, not "
                     + queryVectors);
+            }
+            if (mergeAfter < 0) {
+                throw new IllegalArgumentException("wenku.search.semantic.merge-after must be 0 or more, not "
+                    + mergeAfter);
             }
             if (weight <= 0) {
                 throw new IllegalArgumentException("wenku.search.semantic.weight must be above 0, not " + weight);

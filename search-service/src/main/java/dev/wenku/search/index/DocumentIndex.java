@@ -1,7 +1,6 @@
 package dev.wenku.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import dev.wenku.search.SearchProperties;
 import dev.wenku.support.identity.Instances;
 import java.io.IOException;
@@ -9,8 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -127,10 +124,7 @@ public class DocumentIndex implements InitializingBean {
     }
 
     private Set<String> indicesBehindAlias() throws IOException {
-        if (!client.indices().existsAlias(a -> a.name(alias())).value()) {
-            return Set.of();
-        }
-        return client.indices().getAlias(a -> a.name(alias())).aliases().keySet();
+        return IndexStartup.indicesBehind(client, alias());
     }
 
     /**
@@ -172,13 +166,7 @@ public class DocumentIndex implements InitializingBean {
         }
     }
 
-    /** Removes the alias from the old indices and adds it to the new one in a single, atomic request. */
     private void swapAlias(Set<String> oldIndices) throws IOException {
-        List<Action> actions = new ArrayList<>();
-        for (String old : oldIndices) {
-            actions.add(Action.of(a -> a.remove(r -> r.index(old).alias(alias()))));
-        }
-        actions.add(Action.of(a -> a.add(add -> add.index(versionedName()).alias(alias()))));
-        client.indices().updateAliases(u -> u.actions(actions));
+        IndexStartup.swapAlias(client, alias(), oldIndices, versionedName());
     }
 }

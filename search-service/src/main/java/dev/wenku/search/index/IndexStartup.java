@@ -2,10 +2,14 @@ package dev.wenku.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +78,25 @@ public final class IndexStartup {
             }
             throw e;
         }
+    }
+
+    /** The indices behind {@code alias}: none where it does not exist. */
+    public static Set<String> indicesBehind(ElasticsearchClient client, String alias) throws IOException {
+        if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+            return Set.of();
+        }
+        return client.indices().getAlias(a -> a.name(alias)).aliases().keySet();
+    }
+
+    /** Removes {@code alias} from the old indices and adds it to {@code index} in a single, atomic request. */
+    public static void swapAlias(ElasticsearchClient client, String alias, Set<String> oldIndices, String index)
+            throws IOException {
+        List<Action> actions = new ArrayList<>();
+        for (String old : oldIndices) {
+            actions.add(Action.of(a -> a.remove(r -> r.index(old).alias(alias))));
+        }
+        actions.add(Action.of(a -> a.add(add -> add.index(index).alias(alias))));
+        client.indices().updateAliases(u -> u.actions(actions));
     }
 
     /** Gives the live {@code index} {@code replicas} (Elasticsearch changes them without a rebuild). */

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * and leaves nothing to clean up (the rebuild writes with external versions, so filling a half-filled index again
  * is harmless).
  */
-final class RebuildLease implements AutoCloseable {
+public final class RebuildLease implements AutoCloseable {
 
     /** How long a lease holds without renewal. */
     static final Duration TERM = Duration.ofSeconds(30);
@@ -65,8 +65,8 @@ final class RebuildLease implements AutoCloseable {
      * The lease on rebuilding {@code target}, when nobody holds it or its holder stopped renewing it; empty while
      * another instance holds it.
      */
-    static Optional<RebuildLease> acquire(ElasticsearchClient client, String leaseIndex, String target, String owner,
-                                          Clock clock) throws IOException {
+    public static Optional<RebuildLease> acquire(ElasticsearchClient client, String leaseIndex, String target,
+                                                 String owner, Clock clock) throws IOException {
         createIndex(client, leaseIndex);
         Holder claim = new Holder(owner, clock.millis());
         try {

@@ -25,7 +25,8 @@ import org.springframework.kafka.support.Acknowledgment;
  * up; its lag is the stage's backlog, shown on the operator page with every group's. For each document it embeds the
  * passages of the Simplified body ({@link Passages}; the title goes with the first passage, since a poem's title is
  * often its subject) and the document's mean vector, and replaces what the passages index held for it in one bulk
- * request per batch; a tombstone removes them. A version the index already has, or a newer one, is not embedded
+ * request per batch; a tombstone removes them. Once it has drained a large backlog, the index is merged
+ * ({@link PassageMerging}). A version the index already has, or a newer one, is not embedded
  * again, which makes a redelivered batch cheap.
  *
  * <p>While Elasticsearch is unavailable the batch fails and is retried with the consumer paused (the same error
@@ -40,15 +41,17 @@ public class EmbeddingListener {
 
     private final PassageEmbedder embedder;
     private final PassageIndex index;
+    private final PassageMerging merging;
     private final SearchProperties.Semantic settings;
     private final MeterRegistry registry;
     private final Counter passages;
     private final Timer batches;
 
-    public EmbeddingListener(PassageEmbedder embedder, PassageIndex index, SearchProperties properties,
-                             MeterRegistry registry) {
+    public EmbeddingListener(PassageEmbedder embedder, PassageIndex index, PassageMerging merging,
+                             SearchProperties properties, MeterRegistry registry) {
         this.embedder = embedder;
         this.index = index;
+        this.merging = merging;
         this.settings = properties.semantic();
         this.registry = registry;
         this.passages = Counter.builder("wenku.embedding.passages").description("Passages embedded")
@@ -81,6 +84,7 @@ public class EmbeddingListener {
         }
         index.apply(changes);
         acknowledgment.acknowledge();
+        merging.embedded(changes.documents());
         sample.stop(batches);
     }
 

@@ -1,22 +1,31 @@
 package dev.wenku.search.semantic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.CommonStatsFlag;
+import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import dev.wenku.search.SearchProperties;
 import dev.wenku.search.index.DocumentIndex;
 import dev.wenku.search.index.IndexStartup;
+import dev.wenku.search.index.RebuildLease;
+import dev.wenku.support.identity.Instances;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -27,14 +36,25 @@ import org.springframework.beans.factory.InitializingBean;
  * later, by a consumer of their own, and because a mapping change of either must not rebuild the other (re-embedding
  * costs hours of CPU on a large corpus; re-indexing costs minutes).
  *
+ * <p>A mapping change copies the entries, vectors and versions, from the index behind the alias into one of the new
+ * mapping ({@link PassageDocument#current}), moves the alias in one request and deletes the old index, as the
+ * documents index does with its rebuild: of several instances starting together, the one holding the
+ * {@link RebuildLease} copies, the others wait. Nothing is embedded again. Writes of instances of the previous version
+ * to the old index during the copy are copied once more after the swap; the new index is then merged
+ * ({@link #mergeIntoOneSegment}), having been written in bulk.
+ *
  * <p>Entries carry the document's version as an external version: Elasticsearch itself refuses a write older than
  * what it holds, so a late retry of an old version can never replace a newer one's passages.
  */
 public class PassageIndex implements InitializingBean {
 
-    static final int MAPPING_VERSION = 1;
+    static final int MAPPING_VERSION = 2;
     static final String DEFINITION = "index/passages-v" + MAPPING_VERSION + ".json";
     private static final Logger log = LoggerFactory.getLogger(PassageIndex.class);
+    /** Entries per request of a copy into a new mapping (a vector is about 5 KB of JSON). */
+    private static final int COPY_BATCH = 500;
+    private static final Time COPY_SCROLL = Time.of(t -> t.time("2m"));
+    private static final Duration LEASE_POLL = Duration.ofSeconds(1);
 
     /** What the index holds for a document: the version its passages came from, and how many there are. */
     public record Stored(long version, int passages) {
@@ -50,10 +70,13 @@ public class PassageIndex implements InitializingBean {
 
     private final ElasticsearchClient client;
     private final SearchProperties properties;
+    private final Clock clock;
+    private final String instance = Instances.newName();
 
-    public PassageIndex(ElasticsearchClient client, SearchProperties properties) {
+    public PassageIndex(ElasticsearchClient client, SearchProperties properties, Clock clock) {
         this.client = client;
         this.properties = properties;
+        this.clock = clock;
     }
 
     public String alias() {
@@ -65,19 +88,112 @@ public class PassageIndex implements InitializingBean {
     }
 
     /**
-     * Creates the index with its alias unless it exists, and gives it the configured replicas, waiting (bounded) for
-     * Elasticsearch.
+     * Creates the index with its alias unless the alias exists, or copies the index of an earlier mapping behind it;
+     * gives it the configured replicas, waiting (bounded) for Elasticsearch.
      */
     @Override
     public void afterPropertiesSet() throws InterruptedException {
-        IndexStartup.await(versionedName(), properties.startupTimeout(), () -> {
-            String definition = DocumentIndex.definition(DEFINITION, properties.indexShards(),
-                properties.indexReplicas());
-            if (IndexStartup.createUnlessExists(client, versionedName(), alias(), definition)) {
-                log.info("Created index {} behind alias {}", versionedName(), alias());
+        IndexStartup.await(versionedName(), properties.startupTimeout(), this::ensureCurrent);
+    }
+
+    private void ensureCurrent() throws IOException, InterruptedException {
+        boolean told = false;
+        while (true) {
+            Set<String> current = IndexStartup.indicesBehind(client, alias());
+            if (current.contains(versionedName())) {
+                IndexStartup.applyReplicas(client, versionedName(), properties.indexReplicas());
+                return;
             }
-            IndexStartup.applyReplicas(client, versionedName(), properties.indexReplicas());
-        });
+            if (current.isEmpty()) {
+                if (IndexStartup.createUnlessExists(client, versionedName(), alias(), definition(true))) {
+                    log.info("Created index {} behind alias {}", versionedName(), alias());
+                } else {
+                    // There without the alias: a copy whose old index was deleted meanwhile. It is what there is.
+                    client.indices().putAlias(a -> a.index(versionedName()).name(alias()));
+                }
+                continue;
+            }
+            Optional<RebuildLease> lease = RebuildLease.acquire(client, alias() + "-leases", versionedName(), instance,
+                clock);
+            if (lease.isPresent()) {
+                try (RebuildLease held = lease.get()) {
+                    copyFrom(current);
+                }
+                continue;
+            }
+            if (!told) {
+                log.info("Another instance is copying {} into {}; waiting", current, versionedName());
+                told = true;
+            }
+            Thread.sleep(LEASE_POLL.toMillis());
+        }
+    }
+
+    private String definition(boolean live) {
+        return DocumentIndex.definition(DEFINITION, properties.indexShards(), live ? properties.indexReplicas() : 0);
+    }
+
+    /** Copies the entries of the {@code old} indices into a new one of this mapping and moves the alias to it. */
+    private void copyFrom(Set<String> old) throws IOException {
+        if (!IndexStartup.indicesBehind(client, alias()).equals(old)) {
+            return; // Moved by the lease's previous holder between our look and our lease: look again.
+        }
+        IndexStartup.createUnlessExists(client, versionedName(), null, definition(false));
+        long started = System.nanoTime();
+        long written = writes(old);
+        long copied = copy(old);
+        IndexStartup.applyReplicas(client, versionedName(), properties.indexReplicas());
+        IndexStartup.swapAlias(client, alias(), old, versionedName());
+        if (writes(old) != written) {
+            copy(old); // Instances of the previous version wrote during the copy; external versions keep the newest.
+        }
+        for (String index : old) {
+            client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+        }
+        mergeIntoOneSegment();
+        log.info("Mapping changed: copied {} passage entries from {} into {} in {} s, moved alias {}", copied, old,
+            versionedName(), (System.nanoTime() - started) / 1_000_000_000, alias());
+    }
+
+    /** How many writes the {@code indices} have taken, to tell whether any came during a copy. */
+    private long writes(Set<String> indices) throws IOException {
+        Long total = client.indices().stats(s -> s.index(List.copyOf(indices)).metric(CommonStatsFlag.Indexing)).all().total()
+            .indexing().indexTotal();
+        return total == null ? 0 : total;
+    }
+
+    private long copy(Set<String> old) throws IOException {
+        long copied = 0;
+        for (String index : old) {
+            ResponseBody<PassageDocument> page = client.search(s -> s.index(index).size(COPY_BATCH).scroll(COPY_SCROLL)
+                .version(true).source(src -> src.filter(f -> f.excludeVectors(false))), PassageDocument.class);
+            String scroll = page.scrollId();
+            try {
+                while (!page.hits().hits().isEmpty()) {
+                    copied += write(page.hits().hits());
+                    String from = scroll;
+                    page = client.scroll(r -> r.scrollId(from).scroll(COPY_SCROLL), PassageDocument.class);
+                    scroll = page.scrollId();
+                }
+            } finally {
+                String done = scroll;
+                client.clearScroll(c -> c.scrollId(done));
+            }
+        }
+        return copied;
+    }
+
+    private int write(List<Hit<PassageDocument>> hits) throws IOException {
+        Changes changes = new Changes();
+        for (Hit<PassageDocument> hit : hits) {
+            if (hit.source() != null && hit.version() != null) {
+                PassageDocument entry = hit.source().current();
+                changes.operations.add(BulkOperation.of(b -> b.index(i -> i.index(versionedName()).id(hit.id())
+                    .version(hit.version()).versionType(VersionType.External).document(entry))));
+            }
+        }
+        apply(changes, versionedName());
+        return changes.operations.size();
     }
 
     /** What the index holds for each of {@code documentIds} that it has, read in real time (no refresh needed). */
@@ -107,6 +223,7 @@ public class PassageIndex implements InitializingBean {
     public static final class Changes {
 
         private final List<BulkOperation> operations = new ArrayList<>();
+        private int documents;
 
         /**
          * Writes a version's entries and deletes passages an earlier version had past the new count, all with the
@@ -114,6 +231,7 @@ public class PassageIndex implements InitializingBean {
          */
         public Changes replace(long version, List<PassageDocument> entries, int previousPassages) {
             String documentId = entries.getFirst().documentId();
+            documents++;
             int passages = 0;
             for (PassageDocument entry : entries) {
                 operations.add(BulkOperation.of(b -> b.index(i -> i.id(entry.id()).version(version)
@@ -130,12 +248,18 @@ public class PassageIndex implements InitializingBean {
 
         /** Deletes a document's entry and its {@code passages} passages (the document was deleted). */
         public Changes remove(String documentId, int passages) {
+            documents++;
             operations.add(BulkOperation.of(b -> b.delete(d -> d.id(PassageDocument.documentEntryId(documentId)))));
             for (int number = 1; number <= passages; number++) {
                 String id = PassageDocument.passageId(documentId, number);
                 operations.add(BulkOperation.of(b -> b.delete(d -> d.id(id))));
             }
             return this;
+        }
+
+        /** The documents whose entries these changes write or delete. */
+        int documents() {
+            return documents;
         }
 
         boolean isEmpty() {
@@ -148,10 +272,14 @@ public class PassageIndex implements InitializingBean {
      * not an error; any other refusal is thrown, so the batch is retried rather than lost.
      */
     public void apply(Changes changes) throws IOException {
+        apply(changes, alias());
+    }
+
+    private void apply(Changes changes, String index) throws IOException {
         if (changes.isEmpty()) {
             return;
         }
-        BulkResponse response = client.bulk(b -> b.index(alias()).operations(changes.operations));
+        BulkResponse response = client.bulk(b -> b.index(index).operations(changes.operations));
         if (!response.errors()) {
             return;
         }
@@ -164,9 +292,24 @@ public class PassageIndex implements InitializingBean {
         }
     }
 
+    /** How many documents the index holds passages of (one entry of kind {@value PassageDocument#DOCUMENT} each). */
+    public long documents() throws IOException {
+        return client.count(c -> c.index(alias()).query(q -> q.term(t -> t.field("kind")
+            .value(PassageDocument.DOCUMENT)))).count();
+    }
+
+    /**
+     * Asks Elasticsearch to merge the index into one segment, in the background: the request returns once the task
+     * is started ({@link PassageMerging} says when and why).
+     */
+    public void mergeIntoOneSegment() throws IOException {
+        client.indices().forcemerge(f -> f.index(alias()).maxNumSegments(1L).waitForCompletion(false));
+    }
+
     /**
      * The {@code k} passages nearest to {@code vector} (approximate kNN over the passages' HNSW graph, examining
-     * {@code candidates} per shard).
+     * {@code candidates} per shard). Filtered to passages all the same: a document's entry written by an instance
+     * of mapping 1 during a copy still has its vector in the passages' field.
      */
     public List<Nearest> nearest(float[] vector, int k, int candidates) throws IOException {
         List<Float> query = new ArrayList<>(vector.length);

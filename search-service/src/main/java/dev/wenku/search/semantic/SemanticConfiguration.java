@@ -3,6 +3,7 @@ package dev.wenku.search.semantic;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.wenku.search.SearchProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,8 +22,8 @@ class SemanticConfiguration {
     }
 
     @Bean
-    PassageIndex passageIndex(ElasticsearchClient client, SearchProperties properties) {
-        return new PassageIndex(client, properties);
+    PassageIndex passageIndex(ElasticsearchClient client, SearchProperties properties, Clock clock) {
+        return new PassageIndex(client, properties, clock);
     }
 
     @Bean
@@ -32,8 +33,13 @@ class SemanticConfiguration {
     }
 
     @Bean
-    EmbeddingListener embeddingListener(PassageEmbedder embedder, PassageIndex index, SearchProperties properties,
-                                        MeterRegistry registry) {
-        return new EmbeddingListener(embedder, index, properties, registry);
+    PassageMerging passageMerging(PassageIndex index, SearchProperties properties, MeterRegistry registry) {
+        return new PassageMerging(index, properties.semantic().mergeAfter(), registry);
+    }
+
+    @Bean
+    EmbeddingListener embeddingListener(PassageEmbedder embedder, PassageIndex index, PassageMerging merging,
+                                        SearchProperties properties, MeterRegistry registry) {
+        return new EmbeddingListener(embedder, index, merging, properties, registry);
     }
 }
