@@ -119,7 +119,7 @@ public final class SemanticBenchmark {
                 relevance.put(mode, judged);
             }
             Map<String, PoetryRelevance.Result> seedRelevance = new LinkedHashMap<>();
-            List<Text> seed = SeedEssays.load(layout.seeds().resolve("000_46f25000791b86e7.txt")).stream()
+            List<Text> seed = SeedEssays.load(SeedEssays.locate(SeedEssays.DEFAULT_SEED)).stream()
                 .map(essay -> Text.of(essay.title(), "", essay.body())).toList();
             for (String mode : MODES) {
                 System.out.printf("%n== Judged queries over %s, mode=%s ==%n", SEED_ESSAYS, mode);

@@ -67,6 +67,7 @@ public class PassageMerging {
                     + " segment", added, documents);
             }
         } catch (IOException | RuntimeException e) {
+            checked.set(-1);
             log.warn("Could not ask Elasticsearch to merge the passages index; asked again at the next idle check:"
                 + " {}", e.toString());
         }
