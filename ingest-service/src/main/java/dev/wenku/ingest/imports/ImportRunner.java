@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -197,7 +199,7 @@ class ImportRunner implements SmartLifecycle {
                 number++;
                 tally.read(item.end());
                 try {
-                    tally.stored(storeItem(job, item, number));
+                    tally.stored(item.store(number));
                 } catch (UploadRejectedException e) {
                     tally.rejected++;
                     store.reject(job.id(), number, item.fileName(), e.code().code(), e.getMessage());
@@ -211,22 +213,10 @@ class ImportRunner implements SmartLifecycle {
         }
         ImportStore.Progress progress = tally.progress();
         if (progress.read() > 0) {
+            store.stored(job.id(), tally.versions);
             store.advance(job.id(), progress);
         }
         return progress;
-    }
-
-    /** Stores one item and records the versions it made, so the import's progress can follow them. */
-    private UploadResult storeItem(ImportStore.Job job, ImportSource.Item item, int number) {
-        UploadResult result = item.store(number);
-        if (result != null) {
-            for (DocumentOutcome outcome : result.documents()) {
-                if (outcome.changed()) {
-                    store.stored(job.id(), outcome.id(), outcome.version());
-                }
-            }
-        }
-        return result;
     }
 
     private void finish(ImportStore.Job job, String state, String error) {
@@ -243,9 +233,10 @@ class ImportRunner implements SmartLifecycle {
             done.unchanged(), done.rejected(), error == null ? "" : " (" + error + ")");
     }
 
-    /** A batch's counts as its items are stored. */
+    /** A batch's counts as its items are stored, and the versions it made (which the import's progress follows). */
     private static final class Tally {
 
+        private final List<ImportStore.StoredVersion> versions = new ArrayList<>();
         private long position;
         private int read;
         private int created;
@@ -267,6 +258,9 @@ class ImportRunner implements SmartLifecycle {
                 return;
             }
             for (DocumentOutcome outcome : result.documents()) {
+                if (outcome.changed()) {
+                    versions.add(new ImportStore.StoredVersion(outcome.id(), outcome.version()));
+                }
                 switch (outcome.outcome()) {
                     case CREATED -> created++;
                     case UPDATED -> updated++;

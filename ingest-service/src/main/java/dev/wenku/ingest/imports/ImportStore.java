@@ -83,10 +83,21 @@ class ImportStore {
             .addValue("fileName", fileName).addValue("error", error).addValue("message", message));
     }
 
-    void stored(String id, String documentId, long version) {
+    /** A version an import stored, which its progress follows through the pipeline. */
+    record StoredVersion(String documentId, long version) {
+    }
+
+    /** Records the versions a batch of the import stored: one statement for the batch, not one per version. */
+    void stored(String id, List<StoredVersion> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
         jdbc.update("""
-            insert into import_version (import_id, document_id, version) values (:id, :document, :version)
-            on conflict do nothing""", Map.of("id", id, "document", documentId, "version", version));
+            insert into import_version (import_id, document_id, version)
+            select :id, d, v from unnest(cast(:documents as text[]), cast(:versions as bigint[])) as s(d, v)
+            on conflict do nothing""", new MapSqlParameterSource("id", id)
+            .addValue("documents", versions.stream().map(StoredVersion::documentId).toArray(String[]::new))
+            .addValue("versions", versions.stream().map(StoredVersion::version).toArray(Long[]::new)));
     }
 
     void finish(String id, String state, String error, Instant at) {

@@ -95,8 +95,6 @@ public class OutboxRelay implements SmartLifecycle {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
         int request = (int) Math.min(10_000, Math.max(500, settings.publishTimeout().toMillis() / 2));
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, request);

@@ -2,6 +2,7 @@ package dev.wenku.ingest.registry;
 
 import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.events.DocumentStatusChanged;
+import dev.wenku.events.DocumentStatusChanged.Status;
 import dev.wenku.events.Topics;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,10 @@ import org.springframework.stereotype.Component;
  * poll then brings hundreds of reports rather than the few that arrived since the last one, which costs the broker
  * and this service far fewer fetches, transactions and commits, which a bulk import's pace depends on. An editor
  * sees a new status at most that much later.
+ *
+ * <p>An {@code ANALYZED} report is left aside: analysis publishes it with the analysis itself, which
+ * {@link PipelineStatuses#attach} stores together with that status, in one update of the version's row rather than
+ * two.
  */
 @Component
 public class PipelineListener {
@@ -35,7 +40,8 @@ public class PipelineListener {
         properties = {"wenku.event.type=dev.wenku.events.DocumentStatusChanged",
             "fetch.min.bytes=" + FETCH_MIN_BYTES, "fetch.max.wait.ms=" + FETCH_MAX_WAIT_MS})
     public void onStatus(List<ConsumerRecord<String, DocumentStatusChanged>> reports) {
-        statuses.apply(reports.stream().map(ConsumerRecord::value).filter(Objects::nonNull).toList());
+        statuses.apply(reports.stream().map(ConsumerRecord::value).filter(Objects::nonNull)
+            .filter(report -> report.status() != Status.ANALYZED).toList());
     }
 
     /** Tombstones (deleted documents) carry nothing to keep. */

@@ -141,6 +141,7 @@ class DocumentLifecycleIT {
         assertEquals("新质生产力", record.body().path("analysis").path("keywords").get(0).path("term").asString(), record.raw());
         assertEquals("科技创新", record.body().path("analysis").path("themes").get(0).path("label").asString());
         assertEquals("关于新质生产力的文章。", record.body().path("analysis").path("summary").asString());
+        assertEquals("ANALYZED", record.text("status"), "the analysis is the news that its version is analysed");
     }
 
     @Test

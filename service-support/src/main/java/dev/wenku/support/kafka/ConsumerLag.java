@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -41,23 +42,33 @@ public final class ConsumerLag {
         return read(admin, groups(admin, timeout), timeout);
     }
 
-    /** The lag of {@code groups} (e.g. {@link #activeGroups}), ordered by group, topic, partition. */
+    /**
+     * The lag of {@code groups} (e.g. {@link #activeGroups}), ordered by group, topic, partition: two requests whatever
+     * the number of groups (every group's committed offsets in one, every partition's end in the other), as ingest reads
+     * it up to ten times a second while an import waits for the pipeline.
+     */
     public static List<Lag> read(Admin admin, Collection<String> groups, Duration timeout) throws Exception {
-        List<Lag> lags = new ArrayList<>();
-        for (String group : groups) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            committed.values().removeIf(Objects::isNull);
-            Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(admin, committed.keySet(), OffsetSpec.latest(),
-                timeout);
-            committed.forEach((partition, offset) -> {
-                ListOffsetsResultInfo end = ends.get(partition);
-                if (end != null) {
-                    lags.add(new Lag(group, partition.topic(), partition.partition(),
-                        Math.max(0, end.offset() - offset.offset()), offset.offset(), end.offset()));
-                }
-            });
+        if (groups.isEmpty()) {
+            return List.of();
         }
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = admin.listConsumerGroupOffsets(
+                groups.stream().collect(Collectors.toMap(Function.identity(), g -> new ListConsumerGroupOffsetsSpec())))
+            .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Set<TopicPartition> partitions = new HashSet<>();
+        committed.values().forEach(offsets -> offsets.forEach((partition, offset) -> {
+            if (offset != null) {
+                partitions.add(partition);
+            }
+        }));
+        Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(admin, partitions, OffsetSpec.latest(), timeout);
+        List<Lag> lags = new ArrayList<>();
+        committed.forEach((group, offsets) -> offsets.forEach((partition, offset) -> {
+            ListOffsetsResultInfo end = offset == null ? null : ends.get(partition);
+            if (end != null) {
+                lags.add(new Lag(group, partition.topic(), partition.partition(),
+                    Math.max(0, end.offset() - offset.offset()), offset.offset(), end.offset()));
+            }
+        }));
         lags.sort(Comparator.comparing(Lag::group).thenComparing(Lag::topic).thenComparingInt(Lag::partition));
         return lags;
     }
