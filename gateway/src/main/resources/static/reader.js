@@ -68,6 +68,7 @@ function readState() {
     mode: MODES.includes(params.get('mode')) ? params.get('mode') : '',
     doc: params.get('doc') || '',
     at: /^\d+-\d+$/.test(params.get('at') || '') ? params.get('at') : '',
+    p: /^[1-9]\d{0,5}$/.test(params.get('p') || '') ? params.get('p') : '',
   };
 }
 
@@ -80,6 +81,7 @@ function stateHash(state) {
   if (state.mode) params.set('mode', state.mode);
   if (state.doc) params.set('doc', state.doc);
   if (state.doc && state.at) params.set('at', state.at);
+  if (state.doc && state.p) params.set('p', state.p);
   return params.toString();
 }
 
@@ -262,7 +264,8 @@ function renderHit(hit, state) {
   const passage = hit.passage && typeof hit.passage.text === 'string' ? hit.passage : null;
   const at = passage && Number.isInteger(passage.start) && Number.isInteger(passage.end)
     ? `${passage.start}-${passage.end}` : '';
-  const href = `#${stateHash({ ...state, doc: hit.id, at })}`;
+  const p = passage && Number.isInteger(passage.number) ? String(passage.number) : '';
+  const href = `#${stateHash({ ...state, doc: hit.id, at, p })}`;
   const highlights = Array.isArray(hit.highlights) ? hit.highlights.filter(Boolean) : [];
   const keywords = Array.isArray(hit.keywords) ? hit.keywords.filter(Boolean) : [];
   const themes = Array.isArray(hit.themes) ? hit.themes.filter(Boolean) : [];
@@ -538,7 +541,7 @@ function openReading(id, force) {
   if (wasHidden) resultsScroll = window.scrollY;
   reading.hidden = false;
   resultsView.hidden = true;
-  const key = `${id}|${script}`;
+  const key = `${id}|${script}|${current.at}|${current.p}`;
   if (!force && key === readingKey) return;
   readingKey = key;
   openedFrom = id;
@@ -559,9 +562,12 @@ async function loadReading(id, focusTitle) {
     $('#reading-title').focus({ preventScroll: true });
   }
   const path = `/api/documents/${encodeURIComponent(id)}`;
-  const [doc, related] = await Promise.allSettled([
+  const passage = current.p;
+  const [doc, related, similar] = await Promise.allSettled([
     api(withQuery(`${path}/reading`, { script: scriptParam() })),
     api(withQuery(`${path}/related`, { size: RELATED_SIZE, script: scriptParam() })),
+    passage ? api(withQuery(`${path}/passages/${passage}/similar`, { size: RELATED_SIZE, script: scriptParam() }))
+      : Promise.resolve(null),
   ]);
   if (seq !== readingSeq) return;
   reading.removeAttribute('aria-busy');
@@ -578,12 +584,14 @@ async function loadReading(id, focusTitle) {
   }
   renderRelated(related.status === 'fulfilled' && related.value && Array.isArray(related.value.related)
     ? related.value.related : [], id);
+  renderSimilarPassages(passage ? similar : null, id);
 }
 
 function clearReading() {
   $('#reading-title').dataset.id = '';
   for (const id of ['#reading-title', '#reading-meta', '#reading-summary', '#reading-body', '#reading-keywords',
-    '#reading-themes', '#reading-entities', '#reading-phrases', '#related']) replaceChildren($(id));
+    '#reading-themes', '#reading-entities', '#reading-phrases', '#related', '#similar-passages']) replaceChildren($(id));
+  $('#similar-section').hidden = true;
 }
 
 function list(value) {
@@ -679,6 +687,28 @@ function bodyParagraphs(body, range) {
 function renderRelated(items, id) {
   replaceChildren($('#related'), items.filter((item) => item && item.id && item.id !== id).map((item) => el('li', {},
     el('a', { href: `#${stateHash({ ...current, doc: item.id })}`, dataset: { id: item.id } }, item.title || item.id))));
+}
+
+/**
+ * Passages of other documents like the one marked (opened from a result found by meaning): each links to its
+ * document with that passage marked. {@code outcome} is the settled request, or null where no passage is marked.
+ */
+function renderSimilarPassages(outcome, id) {
+  const section = $('#similar-section');
+  section.hidden = !outcome;
+  if (!outcome) return;
+  const items = outcome.status === 'fulfilled' && outcome.value && Array.isArray(outcome.value.similar)
+    ? outcome.value.similar : [];
+  replaceChildren($('#similar-passages'), items.filter((item) => item && item.id && item.id !== id).map((item) => {
+    const passage = item.passage && typeof item.passage.text === 'string' ? item.passage : null;
+    const at = passage && Number.isInteger(passage.start) && Number.isInteger(passage.end)
+      ? `${passage.start}-${passage.end}` : '';
+    const p = passage && Number.isInteger(passage.number) ? String(passage.number) : '';
+    return el('li', {},
+      el('a', { href: `#${stateHash({ ...current, doc: item.id, at, p })}`, dataset: { id: item.id } },
+        item.title || item.id),
+      passage ? el('p', { class: 'similar-passage' }, passage.text) : null);
+  }));
 }
 
 function closeReading() {

@@ -169,24 +169,32 @@ public final class SemanticBenchmark {
      */
     private static void awaitMerged(LocalPlatform platform) throws Exception {
         long deadline = System.nanoTime() + MERGE_WAIT_MINUTES * 60_000_000_000L;
-        int segments = segments(platform);
-        while (segments > 1 && System.nanoTime() < deadline) {
+        Segments segments = segments(platform);
+        while (!segments.merged() && System.nanoTime() < deadline) {
             Thread.sleep(5_000);
             segments = segments(platform);
         }
-        System.out.println(segments == Integer.MAX_VALUE ? "Passages index: a merge still running"
-            : "Passages index in " + segments + (segments == 1 ? " segment" : " segments (not merged yet)"));
+        System.out.println(segments.merging() ? "Passages index: a merge still running"
+            : "Passages index in " + segments.count() + (segments.merged() ? " segment" : " segments (not merged yet)"));
     }
 
-    private static int segments(LocalPlatform platform) throws Exception {
+    /** The passages index's segments, and whether a merge of them is running. */
+    private record Segments(int count, boolean merging) {
+
+        boolean merged() {
+            return count <= 1 && !merging;
+        }
+    }
+
+    private static Segments segments(LocalPlatform platform) throws Exception {
         String elasticsearch = platform.infrastructure().elasticsearchUrl();
         OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + PASSAGES_ALIAS + "/_refresh"))
             .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         JsonNode stats = JSON.readTree(OpenLoop.HTTP.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/"
             + PASSAGES_ALIAS + "/_stats/segments,merge")).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
         JsonNode primaries = stats.path("_all").path("primaries");
-        return primaries.path("merges").path("current").asInt() > 0 ? Integer.MAX_VALUE
-            : primaries.path("segments").path("count").asInt();
+        return new Segments(primaries.path("segments").path("count").asInt(),
+            primaries.path("merges").path("current").asInt() > 0);
     }
 
     /** The bytes the primaries of the index behind {@code alias} take on disk, after a refresh. */

@@ -77,11 +77,13 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void relatedDocumentsAndTheReadingViewComeFromSearch() throws Exception {
+    void relatedDocumentsSimilarPassagesAndTheReadingViewComeFromSearch() throws Exception {
         assertEquals("search GET /api/documents/abc/related",
             send(HttpRequest.newBuilder(uri("/api/documents/abc/related")).GET()).headers().firstValue("X-Upstream").orElse(""));
         assertEquals("search GET /api/documents/abc/reading",
             send(HttpRequest.newBuilder(uri("/api/documents/abc/reading")).GET()).headers().firstValue("X-Upstream").orElse(""));
+        assertEquals("search GET /api/documents/abc/passages/2/similar", send(HttpRequest.newBuilder(
+            uri("/api/documents/abc/passages/2/similar")).GET()).headers().firstValue("X-Upstream").orElse(""));
         assertEquals("ingest GET /api/documents/abc",
             send(HttpRequest.newBuilder(uri("/api/documents/abc")).GET()).headers().firstValue("X-Upstream").orElse(""));
     }

@@ -34,7 +34,8 @@ class Routes {
     RouteLocator publicApi(RouteLocatorBuilder routes, GatewayProperties properties) {
         return routes.routes()
             // Reading views of single documents come from the index; checked before the editors' document API.
-            .route("reading", r -> r.order(-1).path("/api/documents/*/related", "/api/documents/*/reading")
+            .route("reading", r -> r.order(-1).path("/api/documents/*/related", "/api/documents/*/reading",
+                    "/api/documents/*/passages/*/similar")
                 .filters(f -> guard(f, Services.SEARCH, properties))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
                 .uri(balanced(Services.SEARCH)))

@@ -2,13 +2,10 @@ package dev.wenku.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.wenku.search.SearchProperties;
-import dev.wenku.support.identity.Instances;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>no alias yet: the index {@code <alias>-v<N>} is created from {@code index/documents-v<N>.json} with the
  *       alias attached;</li>
- *   <li>the alias points at an older version (the mapping changed): the new index is created and filled from the
- *       compacted analysed-documents topic ({@link IndexRebuild}), the alias is moved to it in one atomic request,
- *       and the old index is deleted. Until the swap, searches (of other instances) keep using the old index. Of
- *       several instances starting together, the one holding the {@link RebuildLease} does this; the others wait
- *       until the alias has moved (and take over if the holder dies).</li>
+ *   <li>the alias points at an older version (the mapping changed): the new index is filled from the compacted
+ *       analysed-documents topic ({@link IndexRebuild}) and takes the old one's place ({@link MappingUpgrade}: the
+ *       alias moved in one atomic request, one instance of several doing it under the {@link RebuildLease}).</li>
  * </ul>
  * Shards and replicas are settings ({@code wenku.search.index-shards}, {@code wenku.search.index-replicas}), not part
  * of the definition file, so a rebuild gives the new index what the running one was configured with.
@@ -46,20 +41,16 @@ public class DocumentIndex implements InitializingBean {
     public static final String DEFINITION = "index/documents-v" + MAPPING_VERSION + ".json";
     private static final Logger log = LoggerFactory.getLogger(DocumentIndex.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** How often an instance waiting for another's rebuild looks whether it is done, or its lease expired. */
-    private static final Duration LEASE_POLL = Duration.ofSeconds(1);
 
-    private final ElasticsearchClient client;
     private final SearchProperties properties;
     private final IndexRebuild rebuild;
-    private final Clock clock;
-    private final String instance = Instances.newName();
+    private final MappingUpgrade upgrade;
 
     public DocumentIndex(ElasticsearchClient client, SearchProperties properties, IndexRebuild rebuild, Clock clock) {
-        this.client = client;
         this.properties = properties;
         this.rebuild = rebuild;
-        this.clock = clock;
+        this.upgrade = new MappingUpgrade(client, alias(), versionedName(),
+            replicas -> definition(properties.indexShards(), replicas), properties.indexReplicas(), clock);
     }
 
     public String alias() {
@@ -76,72 +67,14 @@ public class DocumentIndex implements InitializingBean {
     }
 
     void ensureCurrent() throws IOException, InterruptedException {
-        boolean told = false;
-        while (true) {
-            Set<String> current = indicesBehindAlias();
-            if (current.contains(versionedName())) {
-                applyReplicas();
-                return;
-            }
-            if (current.isEmpty()) {
-                create(true);
-                log.info("Created index {} behind alias {}", versionedName(), alias());
-                return;
-            }
-            Optional<RebuildLease> lease = RebuildLease.acquire(client, leaseIndex(), versionedName(), instance, clock);
-            if (lease.isPresent()) {
-                try (RebuildLease held = lease.get()) {
-                    rebuildFrom(current);
-                }
-                continue;
-            }
-            if (!told) {
-                log.info("Another instance is rebuilding {}; waiting for it to move alias {}", versionedName(), alias());
-                told = true;
-            }
-            Thread.sleep(LEASE_POLL.toMillis());
-        }
+        upgrade.ensureCurrent(this::rebuild);
     }
 
-    /** The index of the rebuild leases ({@link RebuildLease}). */
-    String leaseIndex() {
-        return alias() + "-leases";
-    }
-
-    private void rebuildFrom(Set<String> current) throws IOException {
-        if (!indicesBehindAlias().equals(current)) {
-            return; // Swapped by the lease's previous holder between our look and our lease: look again.
-        }
-        create(false);
-        int documents = rebuild.fill(versionedName());
-        applyReplicas();
-        swapAlias(current);
-        for (String old : current) {
-            client.indices().delete(d -> d.index(old).ignoreUnavailable(true));
-        }
-        log.info("Mapping changed: rebuilt {} with {} documents, moved alias {} from {}", versionedName(), documents,
-            alias(), current);
-    }
-
-    private Set<String> indicesBehindAlias() throws IOException {
-        return IndexStartup.indicesBehind(client, alias());
-    }
-
-    /**
-     * Creates the index with the configured shards; with the configured replicas when it goes live at once, without
-     * them when it is to be filled first (a bulk load writes each document once instead of once per copy).
-     */
-    private void create(boolean withAlias) throws IOException {
-        IndexStartup.createUnlessExists(client, versionedName(), withAlias ? alias() : null,
-            definition(properties.indexShards(), withAlias ? properties.indexReplicas() : 0));
-    }
-
-    /**
-     * Gives the live index the configured replicas: the setting is what the index has after every start and every
-     * rebuild (Elasticsearch changes replicas of a live index without a rebuild).
-     */
-    private void applyReplicas() throws IOException {
-        IndexStartup.applyReplicas(client, versionedName(), properties.indexReplicas());
+    /** Fills the new index from the compacted analysed-documents topic ({@link IndexRebuild}). */
+    private IndexStartup.Step rebuild(String index, Set<String> old) throws IOException {
+        int documents = rebuild.fill(index);
+        return () -> log.info("Mapping changed: rebuilt {} with {} documents, moved alias {} from {}", index,
+            documents, alias(), old);
     }
 
     /**
@@ -164,9 +97,5 @@ public class DocumentIndex implements InitializingBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void swapAlias(Set<String> oldIndices) throws IOException {
-        IndexStartup.swapAlias(client, alias(), oldIndices, versionedName());
     }
 }

@@ -6,31 +6,44 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.wenku.search.index.DocumentIndex;
 import dev.wenku.search.index.IndexedDocument;
 import dev.wenku.text.DisplayScript;
 import dev.wenku.text.SimplifiedScript;
+import dev.wenku.search.semantic.Passage;
+import dev.wenku.search.semantic.SemanticSearch;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Everything about single documents: suggestions while typing, related documents, the reading view. */
+/**
+ * Everything about single documents: suggestions while typing, related documents, passages like one of theirs, the
+ * reading view.
+ */
 @Component
 public class DocumentLookup {
 
     private static final int SUGGESTIONS = 8;
+    /** Most related documents or similar passages one request may ask for. */
+    private static final int MAX_RELATED = 20;
 
     private final ElasticsearchClient client;
     private final DocumentIndex index;
     private final IndexSearches searches;
+    private final SemanticSearch semanticSearch;
 
-    DocumentLookup(ElasticsearchClient client, DocumentIndex index, IndexSearches searches) {
+    DocumentLookup(ElasticsearchClient client, DocumentIndex index, IndexSearches searches,
+                   ObjectProvider<SemanticSearch> semanticSearch) {
         this.client = client;
         this.index = index;
         this.searches = searches;
+        this.semanticSearch = semanticSearch.getIfAvailable();
     }
 
     public record Suggestion(String text, String id, String title) {
@@ -75,9 +88,7 @@ public class DocumentLookup {
     }
 
     public Related related(String id, int size) throws IOException {
-        if (size < 1 || size > 20) {
-            throw ApiException.invalidParameter("size", "size must be between 1 and 20, got " + size + ".");
-        }
+        checkSize(size);
         reading(id);
         SearchResponse<DocumentSearch.HitSource> response = searches.search(s -> s.size(size)
             .source(src -> src.filter(f -> f.includes("id", "title", "keywords", "themes", "summary")))
@@ -87,6 +98,61 @@ public class DocumentLookup {
             DocumentSearch.HitSource.class);
         return new Related(id, response.hits().hits().stream()
             .map(hit -> hit.source().toHit(hit, List.of())).toList());
+    }
+
+    /**
+     * A passage of a document and the passages of other documents nearest to it in meaning.
+     *
+     * @param id      the document
+     * @param passage the passage compared: its number, text as uploaded and offsets in the body
+     * @param similar the other documents, nearest first, each with its passage nearest to this one
+     */
+    public record SimilarPassages(String id, Passage passage, List<SearchResult.Hit> similar) {
+
+        public SimilarPassages in(DisplayScript script) {
+            return new SimilarPassages(id, new Passage(passage.number(), script.apply(passage.text()),
+                passage.start(), passage.end()), similar.stream().map(hit -> hit.in(script)).toList());
+        }
+    }
+
+    /**
+     * "More like this passage": the documents with a passage nearest in meaning to passage {@code number} of
+     * {@code id}, by the passages' vectors (the embedding stage's), nearest first.
+     *
+     * @throws ApiException {@code 404} when search by meaning is off, the document is not indexed, or the passage has
+     *                      no vector (no such passage, or the embedding stage has not reached the document yet)
+     */
+    public SimilarPassages similarPassages(String id, int number, int size) throws IOException {
+        checkSize(size);
+        if (semanticSearch == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "Search by meaning is off on this platform, so passages have"
+                + " no vectors to compare (operators turn it on with wenku.search.semantic.enabled).");
+        }
+        reading(id);
+        SemanticSearch.Similar found = semanticSearch.similar(id, number, size).orElseThrow(() -> new ApiException(
+            ErrorCode.NOT_FOUND, "Passage " + number + " of document " + id + " has no vector: the document has fewer"
+                + " passages, or search by meaning has not reached it yet."));
+        List<String> ids = found.similar().stream().map(SemanticSearch.Match::documentId).toList();
+        Map<String, Hit<DocumentSearch.HitSource>> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            searches.search(s -> s.size(ids.size()).query(q -> q.ids(i -> i.values(ids)))
+                    .source(src -> src.filter(f -> f.includes("id", "title", "author", "keywords", "themes", "summary"))),
+                    DocumentSearch.HitSource.class)
+                .hits().hits().forEach(hit -> byId.put(hit.id(), hit));
+        }
+        return new SimilarPassages(id, found.passage(), found.similar().stream()
+            .filter(match -> byId.containsKey(match.documentId()) && byId.get(match.documentId()).source() != null)
+            .map(match -> {
+                Hit<DocumentSearch.HitSource> hit = byId.get(match.documentId());
+                return hit.source().toHit(hit, List.of()).found(match.score(), match.passage());
+            }).toList());
+    }
+
+    private static void checkSize(int size) {
+        if (size < 1 || size > MAX_RELATED) {
+            throw ApiException.invalidParameter("size", "size must be between 1 and " + MAX_RELATED + ", got " + size
+                + ".");
+        }
     }
 
     public record Reading(String id, long version, String title, String author, String body, String summary,

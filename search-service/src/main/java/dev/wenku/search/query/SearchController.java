@@ -52,6 +52,16 @@ public class SearchController {
         return lookup.related(id, size).in(display);
     }
 
+    /** "More like this passage": other documents' passages nearest in meaning to passage {@code number}. */
+    @GetMapping("/api/documents/{id}/passages/{number}/similar")
+    public DocumentLookup.SimilarPassages similarPassages(@PathVariable String id, @PathVariable int number,
+                                                          @RequestParam(defaultValue = "5") int size,
+                                                          @RequestParam(defaultValue = ORIGINAL) String script)
+            throws IOException {
+        DisplayScript display = script(script);
+        return lookup.similarPassages(id, number, size).in(display);
+    }
+
     /** The whole document as readers read it: original text, summary, keywords, themes, entities. */
     @GetMapping("/api/documents/{id}/reading")
     public DocumentLookup.Reading reading(@PathVariable String id,

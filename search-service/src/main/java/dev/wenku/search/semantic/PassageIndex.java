@@ -13,11 +13,9 @@ import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import dev.wenku.search.SearchProperties;
 import dev.wenku.search.index.DocumentIndex;
 import dev.wenku.search.index.IndexStartup;
-import dev.wenku.search.index.RebuildLease;
-import dev.wenku.support.identity.Instances;
+import dev.wenku.search.index.MappingUpgrade;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,9 +35,9 @@ import org.springframework.beans.factory.InitializingBean;
  * costs hours of CPU on a large corpus; re-indexing costs minutes).
  *
  * <p>A mapping change copies the entries, vectors and versions, from the index behind the alias into one of the new
- * mapping ({@link PassageDocument#current}), moves the alias in one request and deletes the old index, as the
- * documents index does with its rebuild: of several instances starting together, the one holding the
- * {@link RebuildLease} copies, the others wait. Nothing is embedded again. Writes of instances of the previous version
+ * mapping ({@link PassageDocument#current}), which then takes the old one's place as the documents index's rebuild
+ * does ({@link MappingUpgrade}: the alias moved in one request, one instance of several doing it). Nothing is
+ * embedded again. Writes of instances of the previous version
  * to the old index during the copy are copied once more after the swap; the new index is then merged
  * ({@link #mergeIntoOneSegment}), having been written in bulk.
  *
@@ -54,14 +52,13 @@ public class PassageIndex implements InitializingBean {
     /** Entries per request of a copy into a new mapping (a vector is about 5 KB of JSON). */
     private static final int COPY_BATCH = 500;
     private static final Time COPY_SCROLL = Time.of(t -> t.time("2m"));
-    private static final Duration LEASE_POLL = Duration.ofSeconds(1);
 
     /** What the index holds for a document: the version its passages came from, and how many there are. */
     public record Stored(long version, int passages) {
     }
 
-    /** A passage near a query vector. */
-    public record Nearest(String documentId, int number, String text, int start, int end) {
+    /** A passage near a query vector, with its similarity as Elasticsearch scores it (higher is nearer). */
+    public record Nearest(String documentId, int number, String text, int start, int end, double score) {
     }
 
     /** The source fields {@link #stored} reads; boxed, since Jackson refuses a missing primitive. */
@@ -70,13 +67,13 @@ public class PassageIndex implements InitializingBean {
 
     private final ElasticsearchClient client;
     private final SearchProperties properties;
-    private final Clock clock;
-    private final String instance = Instances.newName();
+    private final MappingUpgrade upgrade;
 
     public PassageIndex(ElasticsearchClient client, SearchProperties properties, Clock clock) {
         this.client = client;
         this.properties = properties;
-        this.clock = clock;
+        this.upgrade = new MappingUpgrade(client, alias(), versionedName(), replicas -> DocumentIndex.definition(
+            DEFINITION, properties.indexShards(), replicas), properties.indexReplicas(), clock);
     }
 
     public String alias() {
@@ -93,66 +90,26 @@ public class PassageIndex implements InitializingBean {
      */
     @Override
     public void afterPropertiesSet() throws InterruptedException {
-        IndexStartup.await(versionedName(), properties.startupTimeout(), this::ensureCurrent);
+        IndexStartup.await(versionedName(), properties.startupTimeout(), () -> upgrade.ensureCurrent(this::copyInto));
     }
 
-    private void ensureCurrent() throws IOException, InterruptedException {
-        boolean told = false;
-        while (true) {
-            Set<String> current = IndexStartup.indicesBehind(client, alias());
-            if (current.contains(versionedName())) {
-                IndexStartup.applyReplicas(client, versionedName(), properties.indexReplicas());
-                return;
-            }
-            if (current.isEmpty()) {
-                if (IndexStartup.createUnlessExists(client, versionedName(), alias(), definition(true))) {
-                    log.info("Created index {} behind alias {}", versionedName(), alias());
-                } else {
-                    // There without the alias: a copy whose old index was deleted meanwhile. It is what there is.
-                    client.indices().putAlias(a -> a.index(versionedName()).name(alias()));
-                }
-                continue;
-            }
-            Optional<RebuildLease> lease = RebuildLease.acquire(client, alias() + "-leases", versionedName(), instance,
-                clock);
-            if (lease.isPresent()) {
-                try (RebuildLease held = lease.get()) {
-                    copyFrom(current);
-                }
-                continue;
-            }
-            if (!told) {
-                log.info("Another instance is copying {} into {}; waiting", current, versionedName());
-                told = true;
-            }
-            Thread.sleep(LEASE_POLL.toMillis());
-        }
-    }
-
-    private String definition(boolean live) {
-        return DocumentIndex.definition(DEFINITION, properties.indexShards(), live ? properties.indexReplicas() : 0);
-    }
-
-    /** Copies the entries of the {@code old} indices into a new one of this mapping and moves the alias to it. */
-    private void copyFrom(Set<String> old) throws IOException {
-        if (!IndexStartup.indicesBehind(client, alias()).equals(old)) {
-            return; // Moved by the lease's previous holder between our look and our lease: look again.
-        }
-        IndexStartup.createUnlessExists(client, versionedName(), null, definition(false));
+    /**
+     * Copies the entries of the {@code old} indices into {@code index}; once the alias has moved, copies them once more
+     * if instances of the previous version wrote to them meanwhile (external versions keep the newest), and merges
+     * the new index, written in bulk.
+     */
+    private IndexStartup.Step copyInto(String index, Set<String> old) throws IOException {
         long started = System.nanoTime();
         long written = writes(old);
         long copied = copy(old);
-        IndexStartup.applyReplicas(client, versionedName(), properties.indexReplicas());
-        IndexStartup.swapAlias(client, alias(), old, versionedName());
-        if (writes(old) != written) {
-            copy(old); // Instances of the previous version wrote during the copy; external versions keep the newest.
-        }
-        for (String index : old) {
-            client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
-        }
-        mergeIntoOneSegment();
-        log.info("Mapping changed: copied {} passage entries from {} into {} in {} s, moved alias {}", copied, old,
-            versionedName(), (System.nanoTime() - started) / 1_000_000_000, alias());
+        return () -> {
+            if (writes(old) != written) {
+                copy(old);
+            }
+            mergeIntoOneSegment();
+            log.info("Mapping changed: copied {} passage entries from {} into {} in {} s, moved alias {}", copied, old,
+                index, (System.nanoTime() - started) / 1_000_000_000, alias());
+        };
     }
 
     /** How many writes the {@code indices} have taken, to tell whether any came during a copy. */
@@ -306,21 +263,37 @@ public class PassageIndex implements InitializingBean {
         client.indices().forcemerge(f -> f.index(alias()).maxNumSegments(1L).waitForCompletion(false));
     }
 
+    /** Passage {@code number} of {@code documentId} with its vector; empty when the index has no such passage. */
+    public Optional<PassageDocument> passage(String documentId, int number) throws IOException {
+        String id = PassageDocument.passageId(documentId, number);
+        return client.search(s -> s.index(alias()).size(1).query(q -> q.ids(i -> i.values(id)))
+                .source(src -> src.filter(f -> f.excludeVectors(false).excludes("documentVector"))),
+                PassageDocument.class)
+            .hits().hits().stream().map(Hit::source).filter(Objects::nonNull)
+            .filter(p -> p.vector() != null).findFirst();
+    }
+
     /**
      * The {@code k} passages nearest to {@code vector} (approximate kNN over the passages' HNSW graph, examining
-     * {@code candidates} per shard). Filtered to passages all the same: a document's entry written by an instance
-     * of mapping 1 during a copy still has its vector in the passages' field.
+     * {@code candidates} per shard), none of {@code excludedDocument} (null: none left out). Filtered to passages all
+     * the same: a document's entry written by an instance of mapping 1 during a copy still has its vector in the
+     * passages' field.
      */
-    public List<Nearest> nearest(float[] vector, int k, int candidates) throws IOException {
+    public List<Nearest> nearest(float[] vector, int k, int candidates, String excludedDocument) throws IOException {
         List<Float> query = new ArrayList<>(vector.length);
         for (float value : vector) {
             query.add(value);
         }
         return client.search(s -> s.index(alias()).size(k)
                 .knn(n -> n.field("vector").queryVector(query).k(k).numCandidates(Math.max(k, candidates))
-                    .filter(f -> f.term(t -> t.field("kind").value(PassageDocument.PASSAGE))))
+                    .filter(f -> f.bool(b -> {
+                        b.filter(kind -> kind.term(t -> t.field("kind").value(PassageDocument.PASSAGE)));
+                        return excludedDocument == null ? b
+                            : b.mustNot(other -> other.term(t -> t.field("documentId").value(excludedDocument)));
+                    })))
                 .source(src -> src.filter(f -> f.excludes("vector"))), PassageDocument.class)
-            .hits().hits().stream().map(Hit::source).filter(Objects::nonNull)
-            .map(p -> new Nearest(p.documentId(), p.number(), p.text(), p.start(), p.end())).toList();
+            .hits().hits().stream().filter(hit -> hit.source() != null)
+            .map(hit -> new Nearest(hit.source().documentId(), hit.source().number(), hit.source().text(),
+                hit.source().start(), hit.source().end(), hit.score() == null ? 0 : hit.score())).toList();
     }
 }

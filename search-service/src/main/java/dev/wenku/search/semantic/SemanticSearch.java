@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The documents nearest in meaning to a reader's query: the query's vector (with BGE's query instruction) against
@@ -31,8 +32,9 @@ public class SemanticSearch {
      *
      * @param documentId the document
      * @param passage    its passage nearest to the query: its number, text as uploaded, and offsets in the body
+     * @param score      that passage's similarity to the query as Elasticsearch scores it (higher is nearer)
      */
-    public record Match(String documentId, Passage passage) {
+    public record Match(String documentId, Passage passage, double score) {
     }
 
     private final PassageEmbedder embedder;
@@ -54,9 +56,41 @@ public class SemanticSearch {
         int documents = settings.documents();
         float[] vector = queryVectors.get(SimplifiedScript.of(query), embedder::query);
         Map<String, Match> byDocument = new LinkedHashMap<>();
-        for (Nearest passage : index.nearest(vector, documents * PASSAGES_PER_DOCUMENT, settings.candidates())) {
+        return perDocument(index.nearest(vector, documents * PASSAGES_PER_DOCUMENT, settings.candidates(), null),
+            documents);
+    }
+
+    /**
+     * Passages of other documents nearest in meaning to passage {@code number} of {@code documentId}, the nearest of
+     * each document, at most {@code size}: "more like this passage". Empty when that passage has no vector (the
+     * embedding stage has not reached the document yet, or it has fewer passages).
+     */
+    public Optional<Similar> similar(String documentId, int number, int size) throws IOException {
+        Optional<PassageDocument> passage = index.passage(documentId, number);
+        if (passage.isEmpty()) {
+            return Optional.empty();
+        }
+        PassageDocument of = passage.get();
+        return Optional.of(new Similar(new Passage(number, of.text(), of.start(), of.end()),
+            perDocument(index.nearest(of.vector(), size * PASSAGES_PER_DOCUMENT, settings.candidates(), documentId),
+                size)));
+    }
+
+    /**
+     * A passage and the passages of other documents nearest to it.
+     *
+     * @param passage the passage compared, as uploaded, with its offsets in its document's body
+     * @param similar the nearest of each other document, nearest first
+     */
+    public record Similar(Passage passage, List<Match> similar) {
+    }
+
+    /** The first (nearest) passage of each document, at most {@code documents} of them, nearest first. */
+    private static List<Match> perDocument(List<Nearest> passages, int documents) {
+        Map<String, Match> byDocument = new LinkedHashMap<>();
+        for (Nearest passage : passages) {
             byDocument.putIfAbsent(passage.documentId(), new Match(passage.documentId(),
-                new Passage(passage.number(), passage.text(), passage.start(), passage.end())));
+                new Passage(passage.number(), passage.text(), passage.start(), passage.end()), passage.score()));
         }
         return new ArrayList<>(byDocument.values()).subList(0, Math.min(documents, byDocument.size()));
     }

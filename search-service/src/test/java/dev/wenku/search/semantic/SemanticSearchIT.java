@@ -198,6 +198,57 @@ class SemanticSearchIT {
         assertThat(byDate.<List<String>>read("$.hits[*].id")).contains(homesick);
     }
 
+    /**
+     * More like this passage: a poem's passage finds another poem before an essay on technology, each answer with its
+     * title and its passage nearest to the one asked about; never the document itself. (Other documents about home
+     * would do better still, but would also answer the other tests' question about home.)
+     */
+    @Test
+    void aPassageFindsPassagesOfOtherDocumentsLikeIt() throws Exception {
+        String homesick = "like-homesick-" + marker;
+        String frontier = "like-frontier-" + marker;
+        String essay = "like-essay-" + marker;
+        publish(analyzed(homesick, 1, "静夜思", HOMESICK, "李白"), analyzed(frontier, 1, "出塞", FRONTIER, "王昌龄"),
+            analyzed(essay, 1, "智能时代", ESSAY_PARAGRAPH.repeat(3)));
+        String path = "/api/documents/" + homesick + "/passages/1/similar?size=20";
+        Answer answer = await().alias("passages like the homesick poem's").atMost(EMBEDDED)
+            .until(() -> Answer.of(get(path)), a -> a.status() == 200
+                && JsonPath.parse(a.body()).<List<String>>read("$.similar[*].id").containsAll(List.of(frontier, essay)));
+        DocumentContext similar = JsonPath.parse(answer.body());
+
+        assertThat(similar.<String>read("$.passage.text")).isEqualTo(HOMESICK);
+        assertThat(similar.<Integer>read("$.passage.number")).isEqualTo(1);
+        List<String> ids = similar.read("$.similar[*].id");
+        assertThat(ids).doesNotContain(homesick);
+        assertThat(ids.indexOf(frontier)).as("a poem before an essay on technology: " + ids)
+            .isLessThan(ids.indexOf(essay));
+        int at = ids.indexOf(frontier);
+        assertThat(similar.<String>read("$.similar[" + at + "].title")).isEqualTo("出塞");
+        assertThat(similar.<String>read("$.similar[" + at + "].passage.text")).isEqualTo(FRONTIER);
+
+        DocumentContext traditional = JsonPath.parse(get(path + "&script=traditional").body());
+        assertThat(traditional.<String>read("$.passage.text")).contains("故鄉");
+
+        assertNotFound(get("/api/documents/" + homesick + "/passages/9/similar"));
+        assertNotFound(get("/api/documents/nothing-" + marker + "/passages/1/similar"));
+        HttpResponse<String> tooMany = get("/api/documents/" + homesick + "/passages/1/similar?size=21");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.parse(tooMany.body()).<String>read("$.parameter")).isEqualTo("size");
+    }
+
+    /** A response's status and body, which a timed-out wait shows. */
+    private record Answer(int status, String body) {
+
+        static Answer of(HttpResponse<String> response) {
+            return new Answer(response.statusCode(), response.body());
+        }
+    }
+
+    private static void assertNotFound(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+        assertThat(JsonPath.parse(response.body()).<String>read("$.error")).isEqualTo("not_found");
+    }
+
     @Test
     void aModeThatDoesNotExistIsRefusedNamingTheParameter() throws Exception {
         HttpResponse<String> response = get("/api/search?q=" + enc("明月") + "&mode=fuzzy");
@@ -237,7 +288,7 @@ class SemanticSearchIT {
     private static List<Nearest> nearest(PassageEmbedder embedder, String question, List<String> ids)
             throws Exception {
         search.getBean(ElasticsearchClient.class).indices().refresh(r -> r.index(passages.alias()));
-        return passages.nearest(embedder.query(question), 10, 100).stream()
+        return passages.nearest(embedder.query(question), 10, 100, null).stream()
             .filter(hit -> ids.contains(hit.documentId())).toList();
     }
 

@@ -41,7 +41,8 @@ public final class ApiAccess {
     /** The rules, first match wins: public reads, then operators' paths, then editors'. */
     public static final List<Rule> RULES = List.of(
         new Rule(READS, List.of("/api/search", "/api/search/suggest", "/api/documents/*/reading",
-            "/api/documents/*/related", "/api/themes", "/v3/api-docs", "/v3/api-docs/**"), Who.ANYONE),
+            "/api/documents/*/related", "/api/documents/*/passages/*/similar", "/api/themes", "/v3/api-docs",
+            "/v3/api-docs/**"), Who.ANYONE),
         new Rule(ALL, List.of("/api/operations/**", "/api/search/indexing", "/api/search/indexing/**",
             "/api/analysis/reanalysis", "/api/analysis/reanalysis/**"), Who.OPERATORS),
         new Rule(ALL, List.of("/api/documents", "/api/documents/**", "/api/imports", "/api/imports/**",
