@@ -686,7 +686,8 @@ function bodyParagraphs(body, range) {
 
 function renderRelated(items, id) {
   replaceChildren($('#related'), items.filter((item) => item && item.id && item.id !== id).map((item) => el('li', {},
-    el('a', { href: `#${stateHash({ ...current, doc: item.id })}`, dataset: { id: item.id } }, item.title || item.id))));
+    el('a', { href: `#${stateHash({ ...current, doc: item.id, at: '', p: '' })}`, dataset: { id: item.id } },
+      item.title || item.id))));
 }
 
 /**
