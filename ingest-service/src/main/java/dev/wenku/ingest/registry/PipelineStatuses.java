@@ -84,8 +84,8 @@ public class PipelineStatuses {
      * Keeps what analysis found in the version it analysed (a re-analysis replaces it; the last of a version wins), and
      * moves the version (and the document, if it is its current version) to {@code ANALYZED} where that advances it,
      * in the same statements: the analysis is the news of that status, so {@link PipelineListener} leaves the
-     * separate {@code ANALYZED} report aside. One update of each row instead of three (status, analysis, and the
-     * document's status) is most of what the registry costs PostgreSQL per imported document.
+     * separate {@code ANALYZED} report aside. A version's row is then updated once for both instead of twice: the
+     * registry's updates were most of what it cost PostgreSQL per imported document.
      */
     @Transactional
     public void attach(List<DocumentAnalyzed> analyses) {
