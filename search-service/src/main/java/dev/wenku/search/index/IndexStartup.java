@@ -61,7 +61,7 @@ public final class IndexStartup {
      *
      * @return whether this call created it
      */
-    public static boolean createUnlessExists(ElasticsearchClient client, String index, String alias, String definition)
+    static boolean createUnlessExists(ElasticsearchClient client, String index, String alias, String definition)
             throws IOException {
         if (client.indices().exists(e -> e.index(index)).value()) {
             return false;
@@ -89,7 +89,7 @@ public final class IndexStartup {
     }
 
     /** Removes {@code alias} from the old indices and adds it to {@code index} in a single, atomic request. */
-    public static void swapAlias(ElasticsearchClient client, String alias, Set<String> oldIndices, String index)
+    static void swapAlias(ElasticsearchClient client, String alias, Set<String> oldIndices, String index)
             throws IOException {
         List<Action> actions = new ArrayList<>();
         for (String old : oldIndices) {

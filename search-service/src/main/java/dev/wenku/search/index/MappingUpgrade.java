@@ -65,7 +65,7 @@ public final class MappingUpgrade {
     }
 
     /** The index of the rebuild leases ({@link RebuildLease}). */
-    public String leaseIndex() {
+    private String leaseIndex() {
         return alias + "-leases";
     }
 

@@ -9,16 +9,17 @@ import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.wenku.search.index.DocumentIndex;
 import dev.wenku.search.index.IndexedDocument;
-import dev.wenku.text.DisplayScript;
-import dev.wenku.text.SimplifiedScript;
 import dev.wenku.search.semantic.Passage;
 import dev.wenku.search.semantic.SemanticSearch;
+import dev.wenku.text.DisplayScript;
+import dev.wenku.text.SimplifiedScript;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -91,7 +92,7 @@ public class DocumentLookup {
         checkSize(size);
         reading(id);
         SearchResponse<DocumentSearch.HitSource> response = searches.search(s -> s.size(size)
-            .source(src -> src.filter(f -> f.includes("id", "title", "keywords", "themes", "summary")))
+            .source(src -> src.filter(f -> f.includes(DocumentSearch.LISTED)))
             .query(q -> q.moreLikeThis(m -> m.fields(DocumentSearch.TITLE, DocumentSearch.BODY)
                 .like(l -> l.document(d -> d.index(index.alias()).id(id)))
                 .minTermFreq(1).minDocFreq(1).maxQueryTerms(40).minimumShouldMatch("20%"))),
@@ -128,20 +129,22 @@ public class DocumentLookup {
             throw new ApiException(ErrorCode.NOT_FOUND, "Search by meaning is off on this platform, so passages have"
                 + " no vectors to compare (operators turn it on with wenku.search.semantic.enabled).");
         }
-        reading(id);
-        SemanticSearch.Similar found = semanticSearch.similar(id, number, size).orElseThrow(() -> new ApiException(
-            ErrorCode.NOT_FOUND, "Passage " + number + " of document " + id + " has no vector: the document has fewer"
-                + " passages, or search by meaning has not reached it yet."));
+        Optional<SemanticSearch.Similar> similar = semanticSearch.similar(id, number, size);
+        if (similar.isEmpty()) {
+            reading(id); // Not searchable at all: say so rather than that the passage has no vector.
+            throw new ApiException(ErrorCode.NOT_FOUND, "Passage " + number + " of document " + id + " has no vector:"
+                + " the document has fewer passages, or search by meaning has not reached it yet.");
+        }
+        SemanticSearch.Similar found = similar.get();
         List<String> ids = found.similar().stream().map(SemanticSearch.Match::documentId).toList();
         Map<String, Hit<DocumentSearch.HitSource>> byId = new HashMap<>();
         if (!ids.isEmpty()) {
             searches.search(s -> s.size(ids.size()).query(q -> q.ids(i -> i.values(ids)))
-                    .source(src -> src.filter(f -> f.includes("id", "title", "author", "keywords", "themes", "summary"))),
-                    DocumentSearch.HitSource.class)
-                .hits().hits().forEach(hit -> byId.put(hit.id(), hit));
+                    .source(src -> src.filter(f -> f.includes(DocumentSearch.LISTED))), DocumentSearch.HitSource.class)
+                .hits().hits().stream().filter(hit -> hit.source() != null).forEach(hit -> byId.put(hit.id(), hit));
         }
         return new SimilarPassages(id, found.passage(), found.similar().stream()
-            .filter(match -> byId.containsKey(match.documentId()) && byId.get(match.documentId()).source() != null)
+            .filter(match -> byId.containsKey(match.documentId()))
             .map(match -> {
                 Hit<DocumentSearch.HitSource> hit = byId.get(match.documentId());
                 return hit.source().toHit(hit, List.of()).found(match.score(), match.passage());

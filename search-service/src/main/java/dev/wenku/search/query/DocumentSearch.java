@@ -96,6 +96,8 @@ public class DocumentSearch {
      * page's depth then hold every such document first. Their order comes from the fusion, not from this score.
      */
     private static final float MEANING_LIFT = 1e20f;
+    /** The fields a hit listed without highlights is shown with (related documents, similar passages). */
+    static final List<String> LISTED = List.of("id", "title", "author", "keywords", "themes", "summary");
     /** The fields a hit is shown with. */
     private static final List<String> SHOWN = List.of("id", "title", "author", "body", "simplifiedBody", "keywords",
         "themes", "summary");

@@ -145,7 +145,7 @@ public class PassageIndex implements InitializingBean {
         for (Hit<PassageDocument> hit : hits) {
             if (hit.source() != null && hit.version() != null) {
                 PassageDocument entry = hit.source().current();
-                changes.operations.add(BulkOperation.of(b -> b.index(i -> i.index(versionedName()).id(hit.id())
+                changes.operations.add(BulkOperation.of(b -> b.index(i -> i.id(hit.id())
                     .version(hit.version()).versionType(VersionType.External).document(entry))));
             }
         }

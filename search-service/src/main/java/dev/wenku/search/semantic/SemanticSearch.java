@@ -55,7 +55,6 @@ public class SemanticSearch {
     public List<Match> nearest(String query) throws IOException {
         int documents = settings.documents();
         float[] vector = queryVectors.get(SimplifiedScript.of(query), embedder::query);
-        Map<String, Match> byDocument = new LinkedHashMap<>();
         return perDocument(index.nearest(vector, documents * PASSAGES_PER_DOCUMENT, settings.candidates(), null),
             documents);
     }

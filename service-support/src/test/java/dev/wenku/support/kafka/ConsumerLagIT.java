@@ -49,7 +49,7 @@ class ConsumerLagIT {
                 new ConsumerLag.Lag(ahead, topic, 0, 0, 5, 5),
                 new ConsumerLag.Lag(ahead, topic, 1, 1, 2, 3),
                 new ConsumerLag.Lag(behind, topic, 0, 4, 1, 5)), lags, "ordered by group, topic and partition");
-            assertEquals(4 + 0, ConsumerLag.pending(lags, List.of(topic)),
+            assertEquals(4, ConsumerLag.pending(lags, List.of(topic)),
                 "the topic's pending records are its slowest group's lag");
             assertEquals(List.of(), ConsumerLag.read(admin, Set.of(), TIMEOUT));
         }
