@@ -60,7 +60,41 @@ public class DocumentIngestion {
         }
     }
 
+    /** Stores an upload: its text repaired, split and stored in a transaction of its own. */
     public UploadResult ingest(IncomingText in) {
+        PreparedUpload upload = prepare(in);
+        List<DocumentOutcome> outcomes = versions.store(List.of(upload.stored()), clock.instant()).getFirst();
+        outcomes.forEach(this::count);
+        outcomes.forEach(DocumentIngestion::logged);
+        return upload.result(outcomes);
+    }
+
+    /**
+     * Stores several prepared uploads in the caller's transaction (an import's batch) in a few round trips, and
+     * returns what each stored, in order. The documents are counted, not logged one by one: the import logs its
+     * totals.
+     */
+    public List<UploadResult> ingestAll(List<PreparedUpload> uploads) {
+        if (uploads.isEmpty()) {
+            return List.of();
+        }
+        List<List<DocumentOutcome>> outcomes = versions.store(uploads.stream().map(PreparedUpload::stored).toList(),
+            clock.instant());
+        List<UploadResult> results = new ArrayList<>(uploads.size());
+        for (int i = 0; i < uploads.size(); i++) {
+            outcomes.get(i).forEach(this::count);
+            results.add(uploads.get(i).result(outcomes.get(i)));
+        }
+        return results;
+    }
+
+    /**
+     * Repairs, splits, titles and checks an upload's text without touching the registry: the costly part of an upload,
+     * which an import does for a batch's items before it stores them together.
+     *
+     * @throws UploadRejectedException when a document of it is too large
+     */
+    public PreparedUpload prepare(IncomingText in) {
         Compilation compilation = in.split() ? CompilationSplitter.split(in.text()) : null;
         List<Essay> essays = compilation == null ? List.of(new Essay(null, in.text())) : compilation.essays();
         boolean isCompilation = essays.size() > 1;
@@ -76,9 +110,8 @@ public class DocumentIngestion {
                 ? new CompilationRef(compilationName(in), description, i + 1, essays.size()) : null;
             drafts.add(draft(DocumentIds.of(title, body.text()), title, body, in, ref));
         }
-        List<DocumentOutcome> outcomes = versions.store(drafts, in.original(), in.user(), clock.instant());
-        outcomes.forEach(this::count);
-        return UploadResult.of(in.encoding(), description, outcomes);
+        return new PreparedUpload(new DocumentVersions.Upload(drafts, in.original(), in.user()), in.encoding(),
+            description);
     }
 
     /**
@@ -94,8 +127,8 @@ public class DocumentIngestion {
         IncomingText edit = new IncomingText(in.text(), in.encoding(), in.source() != null ? in.source()
             : existing.source(), existing.sourceHash(), title, in.author() != null ? in.author() : existing.author(),
             in.tags().isEmpty() ? existing.tags() : in.tags(), false, null, in.user());
-        return count(versions.update(draft(id, title, body, edit, existing.compilation()), expected, in.user(),
-            clock.instant()));
+        return logged(count(versions.update(draft(id, title, body, edit, existing.compilation()), expected, in.user(),
+            clock.instant())));
     }
 
     /** A new version holding what version {@code version} held. */
@@ -105,20 +138,24 @@ public class DocumentIngestion {
         Draft draft = new Draft(id, earlier.title(), earlier.body(), earlier.repairs(), earlier.warnings(),
             DocumentIds.of(earlier.title(), earlier.body()), earlier.source(), earlier.author(), earlier.tags(),
             earlier.encoding(), current.compilation(), current.sourceHash());
-        return count(versions.restore(draft, version, expected, user, clock.instant()));
+        return logged(count(versions.restore(draft, version, expected, user, clock.instant())));
     }
 
     public DocumentOutcome delete(String id, Long expected, String user) {
-        return count(versions.delete(id, expected, user, clock.instant()));
+        return logged(count(versions.delete(id, expected, user, clock.instant())));
     }
 
     public DocumentRecord find(String id) {
         return registry.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
     }
 
-    /** Counts the outcome and logs it (in the request's trace: the log line ties the upload to its document). */
     private DocumentOutcome count(DocumentOutcome outcome) {
         ingested.get(outcome.outcome()).increment();
+        return outcome;
+    }
+
+    /** Logs an outcome in the request's trace: the log line ties the upload to its document. */
+    private static DocumentOutcome logged(DocumentOutcome outcome) {
         log.info("{} {} version {}", outcome.outcome(), outcome.id(), outcome.version());
         return outcome;
     }

@@ -11,8 +11,12 @@ import dev.wenku.ingest.registry.DocumentStore.NewVersion;
 import dev.wenku.text.RepairWarning;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,23 +42,73 @@ class DocumentVersions {
         this.originals = originals;
     }
 
-    /** Stores every document of an upload, and the upload itself once. */
+    /** An upload's documents, ready to be stored, with the upload they came from (null: none kept) and its user. */
+    record Upload(List<Draft> drafts, OriginalUpload original, String user) {
+    }
+
+    /**
+     * Stores the documents of several uploads (one, or an import's batch), and each upload that changed anything
+     * once; returns each upload's outcomes in order. Whatever the batch holds, it costs a few round trips, not a few
+     * per document: the documents' rows are locked in one statement, the new ones created in one, and the versions and
+     * their events inserted in one each. Later drafts of a document see what the earlier ones of the batch stored (a
+     * repeated line is unchanged).
+     */
     @Transactional
-    public List<DocumentOutcome> store(List<Draft> drafts, OriginalUpload original, String user, Instant at) {
-        Long uploadId = null;
-        List<DocumentOutcome> outcomes = new ArrayList<>();
-        for (Draft draft : drafts) {
-            Current current = store.lock(draft.id()).orElse(null);
-            if (current != null && !current.deleted() && current.contentHash().equals(draft.contentHash())) {
-                outcomes.add(unchanged(current, draft));
-                continue;
+    public List<List<DocumentOutcome>> store(List<Upload> uploads, Instant at) {
+        Map<String, Current> current = new HashMap<>(store.lockAll(uploads.stream()
+            .flatMap(upload -> upload.drafts().stream()).map(Draft::id).toList()));
+        Set<String> created = claim(uploads, current, at);
+        List<NewVersion> advanced = new ArrayList<>();
+        List<NewVersion> stored = new ArrayList<>();
+        List<List<DocumentOutcome>> outcomes = new ArrayList<>();
+        for (Upload upload : uploads) {
+            Long uploadId = null;
+            List<DocumentOutcome> ofUpload = new ArrayList<>();
+            for (Draft draft : upload.drafts()) {
+                boolean creates = created.remove(draft.id());
+                Current now = current.get(draft.id());
+                if (!creates && !now.deleted() && now.contentHash().equals(draft.contentHash())) {
+                    ofUpload.add(unchanged(now, draft));
+                    continue;
+                }
+                if (uploadId == null) {
+                    uploadId = originals.store(upload.original(), upload.user(), at);
+                }
+                NewVersion version = version(draft, creates ? 1 : now.version() + 1, uploadId, null, upload.user(), at);
+                if (!creates) {
+                    advanced.add(version);
+                }
+                stored.add(version);
+                current.put(draft.id(), new Current(draft.id(), version.version(), Status.RECEIVED,
+                    draft.contentHash(), draft.title(), draft.source(), draft.author(), draft.tags(),
+                    draft.compilation(), creates ? at : now.createdAt()));
+                ofUpload.add(outcome(version, creates ? Outcome.CREATED : Outcome.UPDATED, draft));
             }
-            if (uploadId == null) {
-                uploadId = originals.store(original, user, at);
-            }
-            outcomes.add(write(draft, current, uploadId, null, user, at));
+            outcomes.add(ofUpload);
         }
+        store.advance(advanced);
+        store.insertVersions(stored);
         return outcomes;
+    }
+
+    /**
+     * Creates the documents of the batch that do not exist yet, from the first draft of each, and returns their ids;
+     * one created meanwhile by another transaction (now committed) is locked and added to {@code current}.
+     */
+    private Set<String> claim(List<Upload> uploads, Map<String, Current> current, Instant at) {
+        Map<String, NewVersion> firsts = new LinkedHashMap<>();
+        for (Upload upload : uploads) {
+            for (Draft draft : upload.drafts()) {
+                if (!current.containsKey(draft.id()) && !firsts.containsKey(draft.id())) {
+                    firsts.put(draft.id(), version(draft, 1, null, null, upload.user(), at));
+                }
+            }
+        }
+        Set<String> created = new HashSet<>(store.claim(List.copyOf(firsts.values())));
+        Set<String> lost = new HashSet<>(firsts.keySet());
+        lost.removeAll(created);
+        current.putAll(store.lockAll(lost));
+        return created;
     }
 
     /** A new version of an existing document; {@code expected} is the version the change was made from, or null. */
@@ -94,19 +148,9 @@ class DocumentVersions {
 
     private DocumentOutcome write(Draft draft, Current current, Long uploadId, Integer restoredFrom, String user,
                                   Instant at) {
-        if (current == null) {
-            NewVersion first = version(draft, 1, uploadId, restoredFrom, user, at);
-            if (store.create(first)) {
-                return outcome(first, Outcome.CREATED, draft);
-            }
-            // Created meanwhile by a concurrent upload, now committed: this one is its next version, or unchanged.
-            current = store.lock(draft.id()).orElseThrow();
-            if (!current.deleted() && current.contentHash().equals(draft.contentHash())) {
-                return unchanged(current, draft);
-            }
-        }
         NewVersion next = version(draft, current.version() + 1, uploadId, restoredFrom, user, at);
-        store.update(next);
+        store.advance(List.of(next));
+        store.insertVersions(List.of(next));
         return outcome(next, Outcome.UPDATED, draft);
     }
 

@@ -1,7 +1,9 @@
 package dev.wenku.ingest.imports;
 
 import dev.wenku.ingest.backpressure.PipelineBacklog;
+import dev.wenku.ingest.documents.DocumentIngestion;
 import dev.wenku.ingest.documents.DocumentOutcome;
+import dev.wenku.ingest.documents.PreparedUpload;
 import dev.wenku.ingest.documents.UploadRejectedException;
 import dev.wenku.ingest.documents.UploadResult;
 import dev.wenku.support.problem.ApiException;
@@ -19,6 +21,8 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works through the imports, one at a time in the order they came: reads each spooled body a batch of items at a
- * time (lines of NDJSON, files of a zip: {@link ImportSource}) and stores every item as its single upload would, in
- * one transaction per batch together with the import's progress (position, counts, rejections, stored versions). A
+ * time (lines of NDJSON, files of a zip: {@link ImportSource}), prepares every item as its single upload would, and
+ * stores the batch in one transaction together with the import's progress (position, counts, rejections, stored
+ * versions), in a few round trips rather than a few per item ({@link DocumentIngestion#ingestAll}). A
  * restart resumes each import at its last committed position, so no item is stored or counted twice. A bad item is a
  * rejection (line number or file name, error code, message), never the end of the import; a batch failing for
  * another reason is retried item by item, and an item that fails on its own is rejected as an internal error. While
@@ -46,14 +51,16 @@ class ImportRunner implements SmartLifecycle {
 
     private final ImportStore store;
     private final ImportSources sources;
+    private final DocumentIngestion ingestion;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final PipelineBacklog backlog;
     private final OutageBackOff outage;
     private ScheduledExecutorService worker;
 
-    ImportRunner(ImportStore store, ImportSources sources, TransactionTemplate transactions,
-                 Clock clock, PipelineBacklog backlog, OutageBackOff outage) {
+    ImportRunner(ImportStore store, ImportSources sources, DocumentIngestion ingestion,
+                 TransactionTemplate transactions, Clock clock, PipelineBacklog backlog, OutageBackOff outage) {
+        this.ingestion = ingestion;
         this.backlog = backlog;
         this.outage = outage;
         this.store = store;
@@ -116,8 +123,8 @@ class ImportRunner implements SmartLifecycle {
             ImportStore.Job from = job;
             try {
                 int room = (int) backlog.awaitRoom(batchSize);
-                ImportSource items = source.at(from);
-                ImportStore.Progress batch = transactions.execute(status -> storeBatch(from, items, room));
+                Batch read = read(source.at(from), from, room);
+                ImportStore.Progress batch = transactions.execute(status -> storeBatch(from, read));
                 if (batch == ImportStore.Progress.ELSEWHERE) {
                     // Another instance stores this import's batch now, or has moved past this one.
                     source.discard();
@@ -184,39 +191,69 @@ class ImportRunner implements SmartLifecycle {
     }
 
     /**
-     * Stores up to {@code limit} items from the job's position, in the caller's transaction; {@code ELSEWHERE} when
-     * another instance is storing a batch of the import or has moved it past that position (instances sharing a spool
-     * folder take its batches in turn, each once).
+     * Reads up to {@code limit} items from the job's position and prepares each as its upload (the costly part:
+     * parsing, repair, extraction), outside the transaction that stores them. The lines of NDJSON are prepared in
+     * parallel; the files of a zip one after another, as each may take one of the few extraction workers.
      */
-    private ImportStore.Progress storeBatch(ImportStore.Job job, ImportSource items, int limit) {
+    private Batch read(ImportSource items, ImportStore.Job job, int limit) throws IOException {
+        List<ImportSource.Item> taken = new ArrayList<>();
+        for (ImportSource.Item item = items.next(); item != null; item = items.next()) {
+            taken.add(item);
+            if (taken.size() >= limit) {
+                break;
+            }
+        }
+        int first = job.read() + 1;
+        IntFunction<Prepared> prepare = i -> Prepared.of(taken.get(i), first + i);
+        IntStream indices = IntStream.range(0, taken.size());
+        List<Prepared> prepared = (job.format() == ImportFormat.NDJSON ? indices.parallel() : indices)
+            .mapToObj(prepare).toList();
+        return new Batch(prepared, taken.isEmpty() ? job.position() : taken.getLast().end());
+    }
+
+    /**
+     * Stores a batch read from the job's position, in the caller's transaction, with the import's progress;
+     * {@code ELSEWHERE} when another instance is storing a batch of the import or has moved it past that position
+     * (instances sharing a spool folder take its batches in turn, each once).
+     */
+    private ImportStore.Progress storeBatch(ImportStore.Job job, Batch batch) {
         if (!store.holdAt(job.id(), job.position())) {
             return ImportStore.Progress.ELSEWHERE;
         }
-        Tally tally = new Tally(job.position());
-        int number = job.read();
-        try {
-            for (ImportSource.Item item = items.next(); item != null; item = items.next()) {
-                number++;
-                tally.read(item.end());
-                try {
-                    tally.stored(item.store(number));
-                } catch (UploadRejectedException e) {
-                    tally.rejected++;
-                    store.reject(job.id(), number, item.fileName(), e.code().code(), e.getMessage());
-                }
-                if (tally.read >= limit) {
-                    break;
-                }
+        Tally tally = new Tally(batch.end(), batch.items().size());
+        List<PreparedUpload> uploads = new ArrayList<>();
+        for (Prepared item : batch.items()) {
+            if (item.rejection() != null) {
+                tally.rejected++;
+                store.reject(job.id(), item.number(), item.fileName(), item.rejection().code().code(),
+                    item.rejection().getMessage());
+            } else if (item.upload() != null) {
+                uploads.add(item.upload());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        ingestion.ingestAll(uploads).forEach(tally::stored);
         ImportStore.Progress progress = tally.progress();
         if (progress.read() > 0) {
             store.stored(job.id(), tally.versions);
             store.advance(job.id(), progress);
         }
         return progress;
+    }
+
+    /** The items of a batch, prepared, and the position after the last of them. */
+    private record Batch(List<Prepared> items, long end) {
+    }
+
+    /** One item of a batch: its number and file name (for its rejection), and the upload it is or why it is not. */
+    private record Prepared(int number, String fileName, PreparedUpload upload, UploadRejectedException rejection) {
+
+        static Prepared of(ImportSource.Item item, int number) {
+            try {
+                return new Prepared(number, item.fileName(), item.prepare(number), null);
+            } catch (UploadRejectedException e) {
+                return new Prepared(number, item.fileName(), null, e);
+            }
+        }
     }
 
     private void finish(ImportStore.Job job, String state, String error) {
@@ -237,20 +274,16 @@ class ImportRunner implements SmartLifecycle {
     private static final class Tally {
 
         private final List<ImportStore.StoredVersion> versions = new ArrayList<>();
-        private long position;
-        private int read;
+        private final long position;
+        private final int read;
         private int created;
         private int updated;
         private int unchanged;
         private int rejected;
 
-        Tally(long position) {
+        Tally(long position, int read) {
             this.position = position;
-        }
-
-        void read(long end) {
-            read++;
-            position = end;
+            this.read = read;
         }
 
         void stored(UploadResult result) {

@@ -1,14 +1,14 @@
 package dev.wenku.ingest.imports;
 
 import dev.wenku.ingest.documents.UploadRejectedException;
-import dev.wenku.ingest.documents.UploadResult;
+import dev.wenku.ingest.documents.PreparedUpload;
 import java.io.Closeable;
 import java.io.IOException;
 
 /**
  * The items of an import's spooled body, read in order from a position on: the lines of NDJSON
  * ({@link NdjsonSource}) or the files of a zip ({@link ZipSource}). {@link ImportRunner} stores them a batch at a
- * time, whatever they are; a source only knows how to find the next item and how to store one.
+ * time, whatever they are; a source only knows how to find the next item and how to read one as an upload.
  */
 interface ImportSource extends Closeable {
 
@@ -29,12 +29,13 @@ interface ImportSource extends Closeable {
         String fileName();
 
         /**
-         * Stores the item through the same path as a single upload of its kind, in the caller's transaction.
+         * Reads, repairs and checks the item as a single upload of its kind would be, ready to be stored with the rest
+         * of its batch ({@link dev.wenku.ingest.documents.DocumentIngestion#ingestAll}).
          *
          * @param number the item's number in the import (from 1), for messages
-         * @return what was stored, or null when the item holds nothing to store (a blank line)
+         * @return the upload the item is, or null when it holds nothing to store (a blank line)
          * @throws UploadRejectedException when the item is not imported
          */
-        UploadResult store(int number);
+        PreparedUpload prepare(int number);
     }
 }

@@ -4,7 +4,7 @@ import dev.wenku.ingest.documents.DocumentIngestion;
 import dev.wenku.ingest.documents.DocumentUpload;
 import dev.wenku.ingest.documents.IncomingText;
 import dev.wenku.ingest.documents.UploadRejectedException;
-import dev.wenku.ingest.documents.UploadResult;
+import dev.wenku.ingest.documents.PreparedUpload;
 import dev.wenku.ingest.documents.UploadValidator;
 import dev.wenku.support.problem.ErrorCode;
 import java.io.IOException;
@@ -66,7 +66,7 @@ final class NdjsonSource implements ImportSource {
         }
 
         @Override
-        public UploadResult store(int number) {
+        public PreparedUpload prepare(int number) {
             if (line.tooLong()) {
                 throw new UploadRejectedException(ErrorCode.BODY_TOO_LARGE, "Line " + number + " is longer than "
                     + context.lineLimit() + " bytes.");
@@ -87,7 +87,7 @@ final class NdjsonSource implements ImportSource {
             }
             UploadValidator validator = context.validator();
             validator.validate(upload);
-            return context.ingestion().ingest(new IncomingText(upload.body(), null, upload.source(), null,
+            return context.ingestion().prepare(new IncomingText(upload.body(), null, upload.source(), null,
                 upload.title(), upload.author(), upload.tags(), validator.split(null), null, user));
         }
     }

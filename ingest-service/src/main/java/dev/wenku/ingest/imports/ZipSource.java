@@ -3,7 +3,7 @@ package dev.wenku.ingest.imports;
 import dev.wenku.ingest.documents.DocumentIngestion;
 import dev.wenku.ingest.documents.IncomingText;
 import dev.wenku.ingest.documents.UploadRejectedException;
-import dev.wenku.ingest.documents.UploadResult;
+import dev.wenku.ingest.documents.PreparedUpload;
 import dev.wenku.ingest.documents.UploadValidator;
 import dev.wenku.ingest.files.DecodedFile;
 import dev.wenku.ingest.files.FileDecoder;
@@ -101,7 +101,7 @@ final class ZipSource implements ImportSource {
         }
 
         @Override
-        public UploadResult store(int number) {
+        public PreparedUpload prepare(int number) {
             if (kind == ZipEntryPath.UNSAFE) {
                 throw new UploadRejectedException(ErrorCode.INVALID_REQUEST, entry.getName() + " points outside the"
                     + " zip (an absolute path or ..): it is not imported.");
@@ -109,7 +109,7 @@ final class ZipSource implements ImportSource {
             String path = ZipEntryPath.normalized(entry.getName());
             byte[] bytes = read(path);
             DecodedFile decoded = context.files().decode(path, bytes);
-            return context.ingestion().ingest(IncomingText.ofFile(decoded, sourcePrefix + path,
+            return context.ingestion().prepare(IncomingText.ofFile(decoded, sourcePrefix + path,
                 new OriginalUpload(ZipEntryPath.baseName(path), decoded.mediaType(), bytes),
                 context.validator().split(null), user));
         }

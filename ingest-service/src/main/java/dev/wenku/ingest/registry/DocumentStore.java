@@ -10,11 +10,17 @@ import dev.wenku.ingest.registry.DocumentRecord.CompilationRef;
 import dev.wenku.text.RepairWarning;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,49 +72,88 @@ public class DocumentStore {
                              String sourceHash, Long uploadId, Integer restoredFrom, String user, Instant at) {
     }
 
-    /**
-     * Locks the document's row and returns its current version; empty when there is no such document. The lock is
-     * taken on the row alone, then the version read in a statement of its own: a locking read joined to the version
-     * would, after waiting for a concurrent writer, re-check the join against the version it started with and find
-     * nothing.
-     */
+    /** A document's current version, with its row locked to the end of the transaction; empty when there is none. */
     public Optional<Current> lock(String id) {
-        if (jdbc.queryForList("select id from document where id = :id for update", Map.of("id", id)).isEmpty()) {
-            return Optional.empty();
+        return Optional.ofNullable(lockAll(List.of(id)).get(id));
+    }
+
+    /**
+     * Locks the rows of those of the documents that exist, in the order of their ids (two transactions locking
+     * overlapping sets never wait on each other in a cycle), and returns their current versions by id. The rows are
+     * locked in a statement of their own, then the versions read: a locking read joined to the version would, after
+     * waiting for a concurrent writer, re-check the join against the version it started with and find nothing.
+     */
+    public Map<String, Current> lockAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
         }
-        return jdbc.query("""
+        String[] sorted = ids.stream().distinct().sorted().toArray(String[]::new);
+        List<String> locked = jdbc.queryForList("select id from document where id = any(cast(:ids as text[]))"
+            + " order by id for update", Map.of("ids", sorted), String.class);
+        if (locked.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Current> currents = new HashMap<>();
+        jdbc.query("""
                 select d.id, d.current_version, d.status, v.content_hash, d.title, d.source, d.author, d.tags,
                        d.compilation, d.created_at
                 from document d join document_version v on v.document_id = d.id and v.version = d.current_version
-                where d.id = :id""", Map.of("id", id), (row, i) -> new Current(
+                where d.id = any(cast(:ids as text[]))""", Map.of("ids", locked.toArray(String[]::new)),
+            (RowCallbackHandler) row -> currents.put(row.getString("id"), new Current(
                 row.getString("id"), row.getInt("current_version"), Status.valueOf(row.getString("status")),
                 row.getString("content_hash"), row.getString("title"), row.getString("source"), row.getString("author"),
                 JsonColumns.strings(row, "tags"), JsonColumns.read(row, "compilation", CompilationRef.class),
-                row.getTimestamp("created_at").toInstant()))
-            .stream().findFirst();
+                row.getTimestamp("created_at").toInstant())));
+        return currents;
     }
 
     /**
-     * Stores version 1 of a new document; returns false (and stores nothing) when another transaction created the
-     * document meanwhile: then {@link #lock} it and store the next version.
+     * Creates the documents of these first versions (their rows only: {@link #insertVersions} stores the versions),
+     * one statement each in one round trip, and returns the ids created. A document another transaction created
+     * meanwhile is not created (nor changed): {@link #lockAll} it and store its next version instead.
      */
-    public boolean create(NewVersion first) {
-        if (jdbc.update(INSERT_DOCUMENT, received(first)) == 0) {
-            return false;
+    public Set<String> claim(List<NewVersion> firsts) {
+        if (firsts.isEmpty()) {
+            return Set.of();
         }
-        insertVersion(first);
-        return true;
+        int[] counts = jdbc.batchUpdate(INSERT_DOCUMENT, firsts.stream().map(DocumentStore::received)
+            .toArray(SqlParameterSource[]::new));
+        Set<String> created = new HashSet<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                created.add(firsts.get(i).id());
+            }
+        }
+        return created;
     }
 
-    /** Stores the next version of a document whose row the transaction holds locked ({@link #lock}). */
-    public void update(NewVersion next) {
-        jdbc.update("""
+    /** Moves locked documents ({@link #lockAll}) to these next versions, in this order; then {@link #insertVersions}. */
+    public void advance(List<NewVersion> nexts) {
+        if (nexts.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
             update document set current_version = :version, title = :title, title_simplified = :titleSimplified,
                    title_terms = :titleTerms, title_sort = :titleSort, source = :source, author = :author, tags = :tags,
                    status = 'RECEIVED', status_reason = null, compilation = cast(:compilation as jsonb),
                    source_hash = :sourceHash, updated_at = :at, updated_by = :user
-            where id = :id""", received(next));
-        insertVersion(next);
+            where id = :id""", nexts.stream().map(DocumentStore::received).toArray(SqlParameterSource[]::new));
+    }
+
+    /**
+     * Stores new versions of documents this transaction created ({@link #claim}) or advanced ({@link #advance}), and
+     * their events in the outbox in the same order, each kind in one round trip.
+     */
+    public void insertVersions(List<NewVersion> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(INSERT_VERSION, versions.stream().map(DocumentStore::received)
+            .toArray(SqlParameterSource[]::new));
+        outbox.append(versions.stream().map(version -> new Outbox.Event(Topics.DOCUMENTS_INGESTED, version.id(),
+            EventJson.MAPPER.writeValueAsBytes(DocumentIngested.of(version.id(), version.version(), version.title(),
+                version.body(), version.source(), version.author(), version.tags(), version.at())))).toList(),
+            versions.getFirst().at());
     }
 
     /** Marks a locked document deleted and queues its tombstone. */
@@ -134,14 +179,6 @@ public class DocumentStore {
             .addValue("updatedAt", Timestamp.from(updatedAt != null ? updatedAt : version.at()));
         jdbc.update(INSERT_DOCUMENT, columns);
         jdbc.update(INSERT_VERSION, columns);
-    }
-
-    private void insertVersion(NewVersion version) {
-        jdbc.update(INSERT_VERSION, received(version));
-        DocumentIngested event = DocumentIngested.of(version.id(), version.version(), version.title(), version.body(),
-            version.source(), version.author(), version.tags(), version.at());
-        outbox.append(List.of(new Outbox.Event(Topics.DOCUMENTS_INGESTED, version.id(),
-            EventJson.MAPPER.writeValueAsBytes(event))), version.at());
     }
 
     /** The columns of a new version that has just been received: status RECEIVED, no analysis yet. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
 import dev.wenku.ingest.support.IngestServiceTest;
+import dev.wenku.ingest.support.TopicReader;
 import dev.wenku.testsupport.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
@@ -15,9 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -115,6 +120,66 @@ class ImportIT {
         assertThat(resumed.path("unchanged").asInt() + resumed.path("rejected").asInt())
             .isEqualTo(whole.path("created").asInt() + whole.path("unchanged").asInt() + whole.path("rejected").asInt());
         assertThat(Files.exists(spooled)).as("the spooled body is deleted when done").isFalse();
+    }
+
+    @Test
+    void anImportRacingSingleUploadsOfItsLinesStoresEachDocumentOnce() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            lines.add(poem("同题 " + marker + " 第" + i + "首", "白日依山盡，黃河入海流。第" + i + "首。"));
+            line(body, lines.getLast());
+        }
+        String importId = client.postImport(body.toByteArray()).text("id");
+        ExecutorService editors = Executors.newFixedThreadPool(3);
+        List<Answer> singles = new ArrayList<>();
+        try {
+            List<Future<Answer>> answers = new ArrayList<>();
+            for (String line : lines.reversed()) {
+                answers.add(editors.submit(() -> client.postJson(line)));
+            }
+            for (Future<Answer> answer : answers) {
+                singles.add(answer.get());
+            }
+        } finally {
+            editors.shutdownNow();
+        }
+        JsonNode done = awaitDone(importId);
+
+        assertThat(singles).extracting(Answer::status).allMatch(status -> status == 200 || status == 202);
+        long createdBySingles = singles.stream().filter(answer -> answer.status() == 202).count();
+        assertThat(done.path("created").asInt() + createdBySingles).isEqualTo(60);
+        assertThat(done.path("unchanged").asInt()).isEqualTo(60 - done.path("created").asInt());
+        assertThat(done.path("rejected").asInt()).isZero();
+        assertThat(listed("q=" + enc(marker) + "&size=100").path("total").asInt()).isEqualTo(60);
+        List<String> ids = singles.stream().map(answer -> answer.text("id")).toList();
+        assertThat(TopicReader.ingested(ids::contains, 60)).as("one event per document, of version 1")
+            .hasSize(60).extracting(r -> r.value().version()).containsOnly(1L);
+    }
+
+    @Test
+    void aLineOfAnEditedOrDeletedDocumentBecomesItsNextVersion() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String edited = poem("改过 " + marker, "国破山河在，城春草木深。");
+        String deleted = poem("删过 " + marker, "感时花溅泪，恨别鸟惊心。");
+        String editedId = client.postJson(edited).text("id");
+        assertThat(client.put(editedId, poem("改过 " + marker, "烽火连三月，家书抵万金。")).status()).isEqualTo(202);
+        String deletedId = client.postJson(deleted).text("id");
+        assertThat(client.delete(deletedId).status()).isIn(200, 202, 204);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        line(body, edited);
+        line(body, deleted);
+        line(body, edited);
+
+        JsonNode done = awaitDone(client.postImport(body.toByteArray()).text("id"));
+
+        assertThat(done.path("updated").asInt()).as(done.toString()).isEqualTo(2);
+        assertThat(done.path("unchanged").asInt()).as("line 3 repeats line 1").isEqualTo(1);
+        assertThat(client.get(editedId).etag()).isEqualTo("\"v3\"");
+        assertThat(client.of(editedId, "versions/3").text("body")).isEqualTo("国破山河在，城春草木深。");
+        assertThat(client.get(deletedId).etag()).isEqualTo("\"v2\"");
+        assertThat(client.get(deletedId).text("status")).isNotEqualTo("DELETED");
     }
 
     @Test
