@@ -66,7 +66,7 @@ public final class MappingUpgrade {
 
     /** The index of the rebuild leases ({@link RebuildLease}). */
     private String leaseIndex() {
-        return alias + "-leases";
+        return RebuildLease.indexOf(alias);
     }
 
     /** Returns once the alias points at the index of the current mapping, filled with {@code fill} if need be. */

@@ -98,7 +98,16 @@ public final class RebuildLease implements AutoCloseable {
         }
     }
 
-    private static void createIndex(ElasticsearchClient client, String leaseIndex) throws IOException {
+    /**
+     * The small index of shared state of the index behind {@code alias}: its rebuild leases, and anything else
+     * search-service's instances must agree on (the run of a re-embedding).
+     */
+    public static String indexOf(String alias) {
+        return alias + "-leases";
+    }
+
+    /** Creates the index of shared state unless it exists: one shard, a copy on every node. */
+    public static void createIndex(ElasticsearchClient client, String leaseIndex) throws IOException {
         if (client.indices().exists(e -> e.index(leaseIndex)).value()) {
             return;
         }

@@ -5,11 +5,9 @@ import dev.wenku.events.EventDeserializer;
 import dev.wenku.events.Topics;
 import dev.wenku.search.SearchProperties;
 import dev.wenku.search.semantic.PassageIndex.Stored;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +20,11 @@ import org.springframework.kafka.support.Acknowledgment;
 /**
  * The embedding stage: reads the analysed documents in a consumer group of its own
  * ({@code <search-service's group>-embedding}), so it follows the lexical indexer at its own pace and never holds it
- * up; its lag is the stage's backlog, shown on the operator page with every group's. For each document it embeds the
- * passages of the Simplified body ({@link Passages}; the title goes with the first passage, since a poem's title is
- * often its subject) and the document's mean vector, and replaces what the passages index held for it in one bulk
- * request per batch; a tombstone removes them. Once it has drained a large backlog, the index is merged
- * ({@link PassageMerging}). A version the index already has, or a newer one, is not embedded
- * again, which makes a redelivered batch cheap.
+ * up; its lag is the stage's backlog, shown on the operator page with every group's. For each document it writes the
+ * entries {@link DocumentEmbedding} makes, replacing what the passages index held for it, in one bulk request per
+ * batch; a tombstone removes them. Once it has drained a large backlog, the index is merged ({@link PassageMerging}).
+ * A version the index already has, or a newer one, is not embedded again, which makes a redelivered batch cheap;
+ * unless an earlier model embedded it ({@link Reembedding}): then it is embedded again under the same version.
  *
  * <p>While Elasticsearch is unavailable the batch fails and is retried with the consumer paused (the same error
  * handler as indexing); offsets are committed only after the batch's bulk request is answered. A document the model
@@ -39,23 +36,20 @@ public class EmbeddingListener {
     private static final Logger log = LoggerFactory.getLogger(EmbeddingListener.class);
     private static final EventDeserializer<DocumentAnalyzed> EVENTS = new EventDeserializer<>(DocumentAnalyzed.class);
 
-    private final PassageEmbedder embedder;
+    private final DocumentEmbedding embedding;
     private final PassageIndex index;
     private final PassageMerging merging;
     private final SearchProperties.Semantic settings;
     private final MeterRegistry registry;
-    private final Counter passages;
     private final Timer batches;
 
-    public EmbeddingListener(PassageEmbedder embedder, PassageIndex index, PassageMerging merging,
-                             SearchProperties properties, MeterRegistry registry) {
-        this.embedder = embedder;
+    EmbeddingListener(DocumentEmbedding embedding, PassageIndex index, PassageMerging merging,
+                      SearchProperties properties, MeterRegistry registry) {
+        this.embedding = embedding;
         this.index = index;
         this.merging = merging;
         this.settings = properties.semantic();
         this.registry = registry;
-        this.passages = Counter.builder("wenku.embedding.passages").description("Passages embedded")
-            .register(registry);
         this.batches = Timer.builder("wenku.embedding.batch.duration")
             .description("Time to embed and write one batch of analysed documents").register(registry);
     }
@@ -103,38 +97,26 @@ public class EmbeddingListener {
             count("unreadable"); // The indexer sends it to the dead-letter topic.
             return;
         }
-        if (stored != null && stored.version() >= event.version()) {
+        boolean again = stored != null && stored.version() == event.version() && !stored.ofCurrentModel();
+        if (stored != null && stored.version() >= event.version() && !again) {
             count("unchanged");
             return;
         }
         try {
-            changes.replace(event.version(), embed(event), stored == null ? 0 : stored.passages());
+            List<PassageDocument> entries = embedding.entries(event.documentId(), event.body(), event.simplifiedTitle(),
+                event.simplifiedBody());
+            int previous = stored == null ? 0 : stored.passages();
+            if (again) {
+                changes.again(event.version(), entries, previous);
+            } else {
+                changes.replace(event.version(), entries, previous);
+            }
             count("embedded");
         } catch (RuntimeException failed) {
             log.error("Cannot embed document {} version {}; it stays searchable lexically", event.documentId(),
                 event.version(), failed);
             count("failed");
         }
-    }
-
-    /** The entries of a document: its passages, then its own entry with their mean vector. */
-    List<PassageDocument> embed(DocumentAnalyzed event) {
-        String body = event.simplifiedBody() == null ? "" : event.simplifiedBody();
-        String title = event.simplifiedTitle() == null ? "" : event.simplifiedTitle().strip();
-        boolean sameOffsets = event.body() != null && event.body().length() == body.length();
-        List<PassageDocument> entries = new ArrayList<>();
-        List<float[]> vectors = new ArrayList<>();
-        for (Passage passage : Passages.of(body, settings.passageCharacters())) {
-            String input = passage.number() == 1 && !title.isEmpty() ? title + "\n" + passage.text() : passage.text();
-            float[] vector = embedder.passage(input);
-            vectors.add(vector);
-            entries.add(PassageDocument.passage(event.documentId(), passage,
-                sameOffsets ? event.body().substring(passage.start(), passage.end()) : passage.text(), vector));
-        }
-        passages.increment(vectors.size());
-        float[] document = vectors.isEmpty() ? embedder.passage(title) : PassageEmbedder.mean(vectors);
-        entries.add(PassageDocument.document(event.documentId(), vectors.size(), document));
-        return entries;
     }
 
     private void count(String outcome) {

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.CommonStatsFlag;
 import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -53,8 +54,20 @@ public class PassageIndex implements InitializingBean {
     private static final int COPY_BATCH = 500;
     private static final Time COPY_SCROLL = Time.of(t -> t.time("2m"));
 
-    /** What the index holds for a document: the version its passages came from, and how many there are. */
-    public record Stored(long version, int passages) {
+    /**
+     * What the index holds for a document: the version its passages came from, how many there are, and the model
+     * that embedded them.
+     */
+    public record Stored(long version, int passages, String model) {
+
+        /** Whether the model embedding passages now made these; if not, they are to be embedded again. */
+        public boolean ofCurrentModel() {
+            return PassageEmbedder.MODEL.equals(model);
+        }
+    }
+
+    /** A document whose entries an earlier model made: its id, and what the index holds for it. */
+    public record Outdated(String documentId, Stored stored) {
     }
 
     /** A passage near a query vector, with its similarity as Elasticsearch scores it (higher is nearer). */
@@ -62,7 +75,7 @@ public class PassageIndex implements InitializingBean {
     }
 
     /** The source fields {@link #stored} reads; boxed, since Jackson refuses a missing primitive. */
-    private record Entry(Integer passages) {
+    private record Entry(Integer passages, String model) {
     }
 
     private final ElasticsearchClient client;
@@ -161,19 +174,54 @@ public class PassageIndex implements InitializingBean {
         List<String> ids = documentIds.stream().map(PassageDocument::documentEntryId).toList();
         Map<String, Stored> stored = new HashMap<>();
         for (MultiGetResponseItem<Entry> item : client.mget(m -> m.index(alias()).ids(ids).realtime(true)
-                .sourceIncludes("passages"), Entry.class).docs()) {
+                .sourceIncludes("passages", "model"), Entry.class).docs()) {
             if (item.isFailure()) {
                 throw new IOException("Cannot read " + item.failure().id() + ": " + item.failure().error().reason());
             }
             var result = item.result();
             if (result.found() && result.source() != null && result.version() != null) {
                 String id = result.id();
-                Integer passages = result.source().passages();
-                stored.put(id.substring(0, id.length() - PassageDocument.DOCUMENT.length() - 1),
-                    new Stored(result.version(), passages == null ? 0 : passages));
+                stored.put(documentIdOf(id), stored(result.version(), result.source()));
             }
         }
         return stored;
+    }
+
+    private static Stored stored(long version, Entry entry) {
+        return new Stored(version, entry.passages() == null ? 0 : entry.passages(), entry.model());
+    }
+
+    /** The document of a document's entry, from the entry's id. */
+    private static String documentIdOf(String entryId) {
+        return entryId.substring(0, entryId.length() - PassageDocument.DOCUMENT.length() - 1);
+    }
+
+    /**
+     * Up to {@code size} documents whose entries a model other than the current one made, none of {@code skipped},
+     * from the {@code from}th on (instances re-embedding together start at different places, so they seldom take the
+     * same documents).
+     */
+    public List<Outdated> outdated(int size, int from, Collection<String> skipped) throws IOException {
+        List<String> skippedEntries = skipped.stream().map(PassageDocument::documentEntryId).toList();
+        return client.search(s -> s.index(alias()).size(size).from(from).version(true).trackTotalHits(t -> t.enabled(false))
+                .query(q -> q.bool(b -> b.filter(outdatedDocuments())
+                    .mustNot(m -> m.ids(i -> i.values(skippedEntries)))))
+                .source(src -> src.filter(f -> f.includes("passages", "model"))), Entry.class)
+            .hits().hits().stream().filter(hit -> hit.source() != null && hit.version() != null && hit.id() != null)
+            .map(hit -> new Outdated(documentIdOf(hit.id()), stored(hit.version(), hit.source()))).toList();
+    }
+
+    /** How many documents have entries a model other than the current one made. */
+    public long outdatedDocuments(Collection<String> skipped) throws IOException {
+        List<String> skippedEntries = skipped.stream().map(PassageDocument::documentEntryId).toList();
+        return client.count(c -> c.index(alias()).query(q -> q.bool(b -> b.filter(outdatedDocuments())
+            .mustNot(m -> m.ids(i -> i.values(skippedEntries)))))).count();
+    }
+
+    /** Documents' own entries whose model is not the current one (an entry without a model is not current). */
+    private static Query outdatedDocuments() {
+        return Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("kind").value(PassageDocument.DOCUMENT)))
+            .mustNot(m -> m.term(t -> t.field("model").value(PassageEmbedder.MODEL)))));
     }
 
     /** A bulk request's operations, built per document by {@link #replace} and {@link #remove}. */
@@ -187,18 +235,30 @@ public class PassageIndex implements InitializingBean {
          * new version, so none of it can overtake a newer version.
          */
         public Changes replace(long version, List<PassageDocument> entries, int previousPassages) {
+            return write(version, VersionType.External, entries, previousPassages);
+        }
+
+        /**
+         * Writes a version's entries over those an earlier model made of the same version (the version stays, so a
+         * newer version's entries still win): re-embedding.
+         */
+        public Changes again(long version, List<PassageDocument> entries, int previousPassages) {
+            return write(version, VersionType.ExternalGte, entries, previousPassages);
+        }
+
+        private Changes write(long version, VersionType type, List<PassageDocument> entries, int previousPassages) {
             String documentId = entries.getFirst().documentId();
             documents++;
             int passages = 0;
             for (PassageDocument entry : entries) {
                 operations.add(BulkOperation.of(b -> b.index(i -> i.id(entry.id()).version(version)
-                    .versionType(VersionType.External).document(entry))));
+                    .versionType(type).document(entry))));
                 passages += PassageDocument.PASSAGE.equals(entry.kind()) ? 1 : 0;
             }
             for (int number = passages + 1; number <= previousPassages; number++) {
                 String id = PassageDocument.passageId(documentId, number);
                 operations.add(BulkOperation.of(b -> b.delete(d -> d.id(id).version(version)
-                    .versionType(VersionType.External))));
+                    .versionType(type))));
             }
             return this;
         }

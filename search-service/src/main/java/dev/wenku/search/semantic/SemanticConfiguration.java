@@ -38,8 +38,20 @@ class SemanticConfiguration {
     }
 
     @Bean
-    EmbeddingListener embeddingListener(PassageEmbedder embedder, PassageIndex index, PassageMerging merging,
+    DocumentEmbedding documentEmbedding(PassageEmbedder embedder, SearchProperties properties,
+                                        MeterRegistry registry) {
+        return new DocumentEmbedding(embedder, properties.semantic().passageCharacters(), registry);
+    }
+
+    @Bean
+    EmbeddingListener embeddingListener(DocumentEmbedding embedding, PassageIndex index, PassageMerging merging,
                                         SearchProperties properties, MeterRegistry registry) {
-        return new EmbeddingListener(embedder, index, merging, properties, registry);
+        return new EmbeddingListener(embedding, index, merging, properties, registry);
+    }
+
+    @Bean
+    Reembedding reembedding(ElasticsearchClient client, PassageIndex index, DocumentEmbedding embedding,
+                            SearchProperties properties, MeterRegistry registry, Clock clock) {
+        return new Reembedding(client, index, embedding, properties, registry, clock);
     }
 }

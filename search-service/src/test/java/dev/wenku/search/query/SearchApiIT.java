@@ -478,6 +478,14 @@ class SearchApiIT {
     }
 
     @Test
+    void reembeddingIsForOperatorsAndNotFoundWhereTheEmbeddingStageDoesNotRun() throws Exception {
+        assertProblem(post("/api/search/embeddings/reembedding", TestCallers.editor()), 403, "forbidden");
+        DocumentContext off = assertProblem(post("/api/search/embeddings/reembedding"), 404, "not_found");
+        assertTrue(off.<String>read("$.detail").contains("wenku.search.semantic.enabled"), off.jsonString());
+        assertProblem(get("/api/search/embeddings/reembedding"), 404, "not_found");
+    }
+
+    @Test
     void theRequestIdIsEchoed() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/search?q=x")).header("X-Request-Id", "reader-7")

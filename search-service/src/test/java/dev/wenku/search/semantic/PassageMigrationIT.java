@@ -59,7 +59,7 @@ class PassageMigrationIT {
                 assertThat(IndexStartup.indicesBehind(client, alias)).containsExactly(index.versionedName());
                 assertThat(client.indices().exists(e -> e.index(legacy)).value()).as("the old index deleted").isFalse();
                 assertThat(index.stored(List.of("poem"))).as("versions and passage count kept")
-                    .isEqualTo(Map.of("poem", new PassageIndex.Stored(7, 2)));
+                    .isEqualTo(Map.of("poem", new PassageIndex.Stored(7, 2, PassageEmbedder.MODEL)));
                 GetResponse<PassageDocument> document = client.get(g -> g.index(alias).id("poem#document")
                     .sourceExcludeVectors(false), PassageDocument.class);
                 assertThat(document.source().vector()).as("no document vector among the passages'").isNull();

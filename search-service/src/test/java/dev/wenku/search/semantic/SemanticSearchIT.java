@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.wenku.events.DocumentAnalyzed;
@@ -86,7 +87,7 @@ class SemanticSearchIT {
         await().alias("the three documents embedded").atMost(EMBEDDED)
             .until(() -> passages.stored(ids).size() == 3);
         Map<String, Stored> stored = passages.stored(List.of(homesick, essay));
-        assertThat(stored.get(homesick)).isEqualTo(new Stored(1, 1));
+        assertThat(stored.get(homesick)).isEqualTo(new Stored(1, 1, PassageEmbedder.MODEL));
         assertThat(stored.get(essay).passages()).as("174 characters cut after the last sentence end within 120")
             .isEqualTo(2);
 
@@ -108,11 +109,11 @@ class SemanticSearchIT {
         String id = "versions-" + marker;
         publish(analyzed(id, 2, "智能时代", ESSAY_PARAGRAPH.repeat(3)));
         await().alias("version 2 embedded").atMost(EMBEDDED)
-            .until(() -> new Stored(2, 2).equals(passages.stored(List.of(id)).get(id)));
+            .until(() -> new Stored(2, 2, PassageEmbedder.MODEL).equals(passages.stored(List.of(id)).get(id)));
 
         publish(analyzed(id, 3, "智能时代", ESSAY_PARAGRAPH));
         await().alias("version 3 replaces it").atMost(EMBEDDED)
-            .until(() -> new Stored(3, 1).equals(passages.stored(List.of(id)).get(id)));
+            .until(() -> new Stored(3, 1, PassageEmbedder.MODEL).equals(passages.stored(List.of(id)).get(id)));
         ElasticsearchClient client = search.getBean(ElasticsearchClient.class);
         assertThat(client.exists(e -> e.index(passages.alias()).id(id + "#2")).value())
             .as("passages past the new version's count are gone").isFalse();
@@ -121,7 +122,8 @@ class SemanticSearchIT {
         publish(analyzed(id, 1, "旧版", HOMESICK), analyzed(probe, 1, "春晓", "春眠不觉晓，处处闻啼鸟。"));
         await().alias("the probe published after the old version embedded").atMost(EMBEDDED)
             .until(() -> passages.stored(List.of(probe)).containsKey(probe));
-        assertThat(passages.stored(List.of(id)).get(id)).as("the old version is ignored").isEqualTo(new Stored(3, 1));
+        assertThat(passages.stored(List.of(id)).get(id)).as("the old version is ignored")
+            .isEqualTo(new Stored(3, 1, PassageEmbedder.MODEL));
 
         TestEvents.tombstone(SharedInfrastructure.get().kafkaBootstrapServers(), Topics.DOCUMENTS_ANALYZED, id);
         await().alias("the deleted document's entries removed").atMost(EMBEDDED)
@@ -250,6 +252,40 @@ class SemanticSearchIT {
     }
 
     @Test
+    void reembeddingReplacesTheVectorsOfAnEarlierModelKeepingTheVersionAndShowsItsProgress() throws Exception {
+        String id = "reembed-" + marker;
+        publish(analyzed(id, 4, "静夜思", HOMESICK));
+        await().alias("version 4 embedded").atMost(EMBEDDED)
+            .until(() -> new Stored(4, 1, PassageEmbedder.MODEL).equals(passages.stored(List.of(id)).get(id)));
+        PassageEmbedder embedder = search.getBean(PassageEmbedder.class);
+        float[] wrong = embedder.passage(FRONTIER);
+        ElasticsearchClient client = search.getBean(ElasticsearchClient.class);
+        // As an earlier release left it: the same version's entries, made by another model (here: of another text).
+        overwrite(client, id + "#1", 4, new PassageDocument(id, PassageDocument.PASSAGE, 1, HOMESICK, 0,
+            HOMESICK.length(), null, "older-model", wrong, null));
+        overwrite(client, id + "#document", 4, new PassageDocument(id, PassageDocument.DOCUMENT, null, null, null,
+            null, 1, "older-model", null, wrong));
+        assertThat(passages.stored(List.of(id)).get(id)).isEqualTo(new Stored(4, 1, "older-model"));
+        client.indices().refresh(r -> r.index(passages.alias()));
+        DocumentContext before = operator("GET");
+        assertThat(before.<Integer>read("$.outdated")).isGreaterThanOrEqualTo(1);
+        assertThat(before.<String>read("$.model")).isEqualTo(PassageEmbedder.MODEL);
+
+        DocumentContext started = operator("POST");
+        assertThat(started.<String>read("$.state")).isEqualTo("RUNNING");
+        await().alias("re-embedded by the current model, at the same version").atMost(EMBEDDED)
+            .until(() -> new Stored(4, 1, PassageEmbedder.MODEL).equals(passages.stored(List.of(id)).get(id)));
+        assertThat(nearest(embedder, "想念老家", List.of(id))).as("the passage found by its own meaning again")
+            .isNotEmpty();
+        DocumentContext done = await().alias("the run done").atMost(EMBEDDED).until(() -> operator("GET"),
+            progress -> "DONE".equals(progress.read("$.state")));
+        assertThat(done.<Integer>read("$.outdated")).isZero();
+        assertThat((Object) done.read("$.finishedAt")).isNotNull();
+        assertThat(search.getBean(MeterRegistry.class).counter("wenku.embedding.documents", "outcome", "reembedded")
+            .count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void aModeThatDoesNotExistIsRefusedNamingTheParameter() throws Exception {
         HttpResponse<String> response = get("/api/search?q=" + enc("明月") + "&mode=fuzzy");
         assertThat(response.statusCode()).isEqualTo(400);
@@ -271,6 +307,23 @@ class SemanticSearchIT {
     private static DocumentContext answer(String query) throws Exception {
         HttpResponse<String> response = get("/api/search?" + query);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonPath.parse(response.body());
+    }
+
+    /** Writes an entry over what the index holds, at the same version. */
+    private static void overwrite(ElasticsearchClient client, String entryId, long version, PassageDocument entry)
+            throws Exception {
+        client.index(i -> i.index(passages.alias()).id(entryId).version(version)
+            .versionType(VersionType.ExternalGte).document(entry));
+    }
+
+    /** The re-embedding run's progress, after a {@code GET} or a {@code POST} (which must start it) as an operator. */
+    private static DocumentContext operator(String method) throws Exception {
+        int port = Integer.parseInt(search.getEnvironment().getProperty("local.server.port"));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/search/embeddings/reembedding")).header("Authorization", TestCallers.operator())
+            .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo("POST".equals(method) ? 202 : 200);
         return JsonPath.parse(response.body());
     }
 

@@ -44,7 +44,7 @@ public final class ApiAccess {
             "/api/documents/*/related", "/api/documents/*/passages/*/similar", "/api/themes", "/v3/api-docs",
             "/v3/api-docs/**"), Who.ANYONE),
         new Rule(ALL, List.of("/api/operations/**", "/api/search/indexing", "/api/search/indexing/**",
-            "/api/analysis/reanalysis", "/api/analysis/reanalysis/**"), Who.OPERATORS),
+            "/api/search/embeddings/**", "/api/analysis/reanalysis", "/api/analysis/reanalysis/**"), Who.OPERATORS),
         new Rule(ALL, List.of("/api/documents", "/api/documents/**", "/api/imports", "/api/imports/**",
             "/api/analysis/**", "/api/themes", "/api/themes/**"), Who.EDITORS));
 

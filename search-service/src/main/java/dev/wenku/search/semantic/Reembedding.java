@@ -1,0 +1,241 @@
+package dev.wenku.search.semantic;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.OpType;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import dev.wenku.search.SearchProperties;
+import dev.wenku.search.index.RebuildLease;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Re-embeds the corpus after a model change: the documents whose entries an earlier model made
+ * ({@link PassageIndex#outdated}) get new ones from their text in the documents index, under the same version
+ * ({@link PassageIndex.Changes#again}), so a newer version the stage writes meanwhile still wins. The embedding stage
+ * does the same for any analysed document it reads; a run does it for the whole corpus at once.
+ *
+ * <p>A run is a document in the index of shared state ({@link RebuildLease#indexOf}), so every instance with the
+ * stage works on it, its progress reads the same from any instance, and it goes on after a restart. Its progress is
+ * counted in the passages index itself (entries of the current model against all), so it needs no bookkeeping of its
+ * own: an instance that dies mid-batch leaves that batch outdated, and the next batch takes it again. Instances start
+ * their batches at random places among the outdated documents, so they seldom embed the same one twice. A document
+ * whose text is not in the documents index at the version its entries have (deleted meanwhile, or a newer version on
+ * its way through the stage) is left to the stage; the run ends when nothing else is outdated.
+ */
+public class Reembedding implements SmartLifecycle {
+
+    static final String RUN = "reembedding";
+    private static final Logger log = LoggerFactory.getLogger(Reembedding.class);
+    private static final Duration POLL = Duration.ofSeconds(2);
+    /** How far into the outdated documents an instance may start its batch. */
+    private static final int SPREAD = 1_000;
+
+    public enum State { IDLE, RUNNING, DONE }
+
+    /** The run as stored: epoch milliseconds, {@code finishedAt} null while it runs. */
+    record Run(String state, String model, long startedAt, Long finishedAt) {
+    }
+
+    /**
+     * A run's progress: the model embedding now, the documents the passages index holds, how many of them that model
+     * embedded and how many an earlier one did ({@code outdated}; those left to the stage included), when the run
+     * started and finished.
+     */
+    public record Progress(State state, String model, long documents, long current, long outdated, Instant startedAt,
+                           Instant finishedAt) {
+    }
+
+    /** The text a document's entries are made from, as the documents index holds it. */
+    private record Text(String body, String simplifiedTitle, String simplifiedBody) {
+    }
+
+    private final ElasticsearchClient client;
+    private final PassageIndex passages;
+    private final DocumentEmbedding embedding;
+    private final SearchProperties properties;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final String runs;
+    private volatile Thread worker;
+
+    Reembedding(ElasticsearchClient client, PassageIndex passages, DocumentEmbedding embedding,
+                SearchProperties properties, MeterRegistry registry, Clock clock) {
+        this.client = client;
+        this.passages = passages;
+        this.embedding = embedding;
+        this.properties = properties;
+        this.registry = registry;
+        this.clock = clock;
+        this.runs = RebuildLease.indexOf(passages.alias());
+    }
+
+    /** Starts a run; false while one is running. */
+    public boolean startRun() throws IOException {
+        RebuildLease.createIndex(client, runs);
+        Run run = new Run(State.RUNNING.name(), PassageEmbedder.MODEL, clock.millis(), null);
+        GetResponse<Run> last = client.get(g -> g.index(runs).id(RUN), Run.class);
+        try {
+            if (!last.found()) {
+                client.index(i -> i.index(runs).id(RUN).document(run).opType(OpType.Create));
+            } else if (last.source() != null && State.RUNNING.name().equals(last.source().state())) {
+                return false;
+            } else {
+                client.index(i -> i.index(runs).id(RUN).document(run).ifSeqNo(last.seqNo())
+                    .ifPrimaryTerm(last.primaryTerm()));
+            }
+        } catch (ElasticsearchException e) {
+            if (e.status() == 409) {
+                return false; // Another instance started one at the same moment.
+            }
+            throw e;
+        }
+        log.info("Re-embedding started: {} documents embedded by an earlier model than {}",
+            passages.outdatedDocuments(Set.of()), PassageEmbedder.MODEL);
+        return true;
+    }
+
+    public Progress progress() throws IOException {
+        long documents = passages.documents();
+        long outdated = passages.outdatedDocuments(Set.of());
+        Optional<Run> run = run().map(GetResponse::source);
+        State state = run.map(r -> State.valueOf(r.state())).orElse(State.IDLE);
+        return new Progress(state, PassageEmbedder.MODEL, documents, documents - outdated, outdated,
+            run.map(r -> Instant.ofEpochMilli(r.startedAt())).orElse(null),
+            run.map(Run::finishedAt).map(Instant::ofEpochMilli).orElse(null));
+    }
+
+    private Optional<GetResponse<Run>> run() throws IOException {
+        if (!client.indices().exists(e -> e.index(runs)).value()) {
+            return Optional.empty();
+        }
+        GetResponse<Run> run = client.get(g -> g.index(runs).id(RUN), Run.class);
+        return run.found() && run.source() != null ? Optional.of(run) : Optional.empty();
+    }
+
+    private void work() {
+        Set<String> skipped = new HashSet<>();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Optional<GetResponse<Run>> run = run()
+                    .filter(r -> State.RUNNING.name().equals(r.source().state()));
+                if (run.isEmpty()) {
+                    skipped.clear();
+                    Thread.sleep(POLL);
+                } else if (!reembedBatch(skipped)) {
+                    finish(run.get());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                log.warn("Re-embedding paused: {}", e.toString());
+                try {
+                    Thread.sleep(POLL);
+                } catch (InterruptedException stopped) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Re-embeds a batch of outdated documents; false when none is left but those skipped. */
+    private boolean reembedBatch(Set<String> skipped) throws IOException {
+        int size = properties.semantic().batchDocuments();
+        List<PassageIndex.Outdated> batch = passages.outdated(size, ThreadLocalRandom.current().nextInt(SPREAD),
+            skipped);
+        if (batch.isEmpty()) {
+            batch = passages.outdated(size, 0, skipped);
+        }
+        if (batch.isEmpty()) {
+            return false;
+        }
+        Map<String, Long> versions = new HashMap<>();
+        Map<String, Text> texts = texts(batch.stream().map(PassageIndex.Outdated::documentId).toList(), versions);
+        PassageIndex.Changes changes = new PassageIndex.Changes();
+        for (PassageIndex.Outdated outdated : batch) {
+            String id = outdated.documentId();
+            Text text = texts.get(id);
+            if (text == null || versions.get(id) != outdated.stored().version()) {
+                skipped.add(id);
+                count("skipped");
+                continue;
+            }
+            changes.again(outdated.stored().version(), embedding.entries(id, text.body(), text.simplifiedTitle(),
+                text.simplifiedBody()), outdated.stored().passages());
+            count("reembedded");
+        }
+        passages.apply(changes);
+        return true;
+    }
+
+    /** The texts of those of {@code ids} the documents index holds, and their versions into {@code versions}. */
+    private Map<String, Text> texts(List<String> ids, Map<String, Long> versions) throws IOException {
+        Map<String, Text> texts = new HashMap<>();
+        for (MultiGetResponseItem<Text> item : client.mget(m -> m.index(properties.indexAlias()).ids(ids)
+                .realtime(true).sourceIncludes("body", "simplifiedTitle", "simplifiedBody"), Text.class).docs()) {
+            if (item.isResult() && item.result().found() && item.result().source() != null
+                    && item.result().version() != null) {
+                texts.put(item.result().id(), item.result().source());
+                versions.put(item.result().id(), item.result().version());
+            }
+        }
+        return texts;
+    }
+
+    /** Marks the run done, unless another instance has meanwhile (or a new run started). */
+    private void finish(GetResponse<Run> running) throws IOException {
+        Run run = running.source();
+        try {
+            client.index(i -> i.index(runs).id(RUN).document(new Run(State.DONE.name(), run.model(), run.startedAt(),
+                clock.millis())).ifSeqNo(running.seqNo()).ifPrimaryTerm(running.primaryTerm()));
+            log.info("Re-embedding done: every document the documents index holds is embedded by {}", run.model());
+        } catch (ElasticsearchException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+        }
+    }
+
+    private void count(String outcome) {
+        registry.counter("wenku.embedding.documents", "outcome", outcome).increment();
+    }
+
+    @Override
+    public synchronized void start() {
+        worker = Thread.ofPlatform().daemon().name("reembedding").start(this::work);
+    }
+
+    @Override
+    public synchronized void stop() {
+        Thread running = worker;
+        worker = null;
+        if (running != null) {
+            running.interrupt();
+            try {
+                running.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+}
