@@ -117,17 +117,17 @@ public record IngestProperties(
     /**
      * @param queueTime how long an editor's upload may queue behind bulk work: bulk work leaves as many documents on
      *                  their way as the pipeline consumes in this time. It must be longer than a document's trip
-     *                  through an idle pipeline (about half a second), or bulk work slows itself down. Why 1.5 s: with
-     *                  1 s the stages waited for each other and an import used about 70 % of two cores; with 1.5 s about
-     *                  85 %, and it goes at least a fifth faster, while an upload still queues behind under two
-     *                  seconds of work
+     *                  through an idle pipeline (about half a second), or bulk work slows itself down. Why 1 s:
+     *                  an import keeps about 90 % of two cores busy with it, and an editor's upload made meanwhile
+     *                  is searchable within 3 s (p99 2.5 s measured); with 1.5 s an import is a tenth faster, but the
+     *                  machine is saturated and uploads took up to 3.3 s
      * @param min       documents bulk work may always leave on their way (before the pipeline's pace is known, and
      *                  while the services are still cold: few, so that an upload made then does not queue behind
      *                  seconds of work)
      * @param max       documents bulk work may never exceed on their way, however fast the pipeline
      */
     public record BulkBacklog(
-        @DefaultValue("1500ms") Duration queueTime,
+        @DefaultValue("1s") Duration queueTime,
         @DefaultValue("50") long min,
         @DefaultValue("3000") long max) {
     }
