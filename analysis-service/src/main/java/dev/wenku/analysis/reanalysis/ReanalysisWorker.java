@@ -7,6 +7,7 @@ import dev.wenku.events.DocumentIngested;
 import dev.wenku.events.EventDeserializer;
 import dev.wenku.events.Topics;
 import dev.wenku.support.identity.Instances;
+import dev.wenku.support.lifecycle.BackgroundWorker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,7 +25,6 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code wenku.analysis.reanalysis.lease}.
  */
 @Component
-class ReanalysisWorker implements SmartLifecycle {
+class ReanalysisWorker extends BackgroundWorker {
 
     /** Records read, looked up in the corpus and analysed together. */
     static final int BATCH = 100;
@@ -60,11 +59,11 @@ class ReanalysisWorker implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String name = Instances.newName();
-    private volatile Thread thread;
 
     ReanalysisWorker(KafkaProperties kafka, DocumentAnalyzer analyzer, AnalysisPublisher publisher, CorpusStore corpus,
                      ReanalysisRuns runs, ReanalysisProperties properties, TransactionTemplate transactions,
                      Clock clock) {
+        super("reanalysis");
         this.kafka = kafka;
         this.analyzer = analyzer;
         this.publisher = publisher;
@@ -80,30 +79,7 @@ class ReanalysisWorker implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        thread = Thread.ofPlatform().daemon().name("reanalysis").start(this::work);
-    }
-
-    @Override
-    public void stop() {
-        Thread running = thread;
-        thread = null;
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
-    }
-
-    private void work() {
+    protected void work() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Optional<ReanalysisRuns.Claim> claim = runs.claim(name, properties.lease());

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import dev.wenku.search.SearchProperties;
 import dev.wenku.search.index.RebuildLease;
+import dev.wenku.support.lifecycle.BackgroundWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -14,15 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Re-embeds the corpus after a model change: the documents whose entries an earlier model made
@@ -38,11 +38,13 @@ import org.springframework.context.SmartLifecycle;
  * whose text is not in the documents index at the version its entries have (deleted meanwhile, or a newer version on
  * its way through the stage) is left to the stage; the run ends when nothing else is outdated.
  */
-public class Reembedding implements SmartLifecycle {
+public class Reembedding extends BackgroundWorker {
 
     static final String RUN = "reembedding";
     private static final Logger log = LoggerFactory.getLogger(Reembedding.class);
     private static final Duration POLL = Duration.ofSeconds(2);
+    /** Longer than the passages index's refresh interval (1 s): entries written this long ago are searchable. */
+    private static final Duration VISIBLE = Duration.ofSeconds(2);
     /** How far into the outdated documents an instance may start its batch. */
     private static final int SPREAD = 1_000;
 
@@ -72,10 +74,10 @@ public class Reembedding implements SmartLifecycle {
     private final MeterRegistry registry;
     private final Clock clock;
     private final String runs;
-    private volatile Thread worker;
 
     Reembedding(ElasticsearchClient client, PassageIndex passages, DocumentEmbedding embedding,
                 SearchProperties properties, MeterRegistry registry, Clock clock) {
+        super("reembedding");
         this.client = client;
         this.passages = passages;
         this.embedding = embedding;
@@ -128,8 +130,10 @@ public class Reembedding implements SmartLifecycle {
         return run.found() && run.source() != null ? Optional.of(run) : Optional.empty();
     }
 
-    private void work() {
+    @Override
+    protected void work() {
         Set<String> skipped = new HashSet<>();
+        Map<String, Long> recent = new LinkedHashMap<>();
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Optional<GetResponse<Run>> run = run()
@@ -137,7 +141,7 @@ public class Reembedding implements SmartLifecycle {
                 if (run.isEmpty()) {
                     skipped.clear();
                     Thread.sleep(POLL);
-                } else if (!reembedBatch(skipped)) {
+                } else if (!reembedBatch(skipped, recent)) {
                     finish(run.get());
                 }
             } catch (InterruptedException e) {
@@ -153,16 +157,29 @@ public class Reembedding implements SmartLifecycle {
         }
     }
 
-    /** Re-embeds a batch of outdated documents; false when none is left but those skipped. */
-    private boolean reembedBatch(Set<String> skipped) throws IOException {
+    /**
+     * Re-embeds a batch of outdated documents; false when none is left but those skipped. A search sees entries only
+     * after the index's next refresh, so the documents written in the last {@link #VISIBLE} are left out of it as
+     * well: they would otherwise be taken again (and a run never end before the refresh).
+     */
+    private boolean reembedBatch(Set<String> skipped, Map<String, Long> recent) throws InterruptedException,
+            IOException {
+        long now = clock.millis();
+        recent.values().removeIf(writtenAt -> now - writtenAt > VISIBLE.toMillis());
+        Set<String> leftOut = new HashSet<>(skipped);
+        leftOut.addAll(recent.keySet());
         int size = properties.semantic().batchDocuments();
         List<PassageIndex.Outdated> batch = passages.outdated(size, ThreadLocalRandom.current().nextInt(SPREAD),
-            skipped);
+            leftOut);
         if (batch.isEmpty()) {
-            batch = passages.outdated(size, 0, skipped);
+            batch = passages.outdated(size, 0, leftOut);
         }
         if (batch.isEmpty()) {
-            return false;
+            if (recent.isEmpty()) {
+                return false;
+            }
+            Thread.sleep(VISIBLE); // Until what was written last is searchable, to count it out.
+            return true;
         }
         Map<String, Long> versions = new HashMap<>();
         Map<String, Text> texts = texts(batch.stream().map(PassageIndex.Outdated::documentId).toList(), versions);
@@ -180,6 +197,7 @@ public class Reembedding implements SmartLifecycle {
             count("reembedded");
         }
         passages.apply(changes);
+        batch.forEach(outdated -> recent.put(outdated.documentId(), clock.millis()));
         return true;
     }
 
@@ -213,29 +231,5 @@ public class Reembedding implements SmartLifecycle {
 
     private void count(String outcome) {
         registry.counter("wenku.embedding.documents", "outcome", outcome).increment();
-    }
-
-    @Override
-    public synchronized void start() {
-        worker = Thread.ofPlatform().daemon().name("reembedding").start(this::work);
-    }
-
-    @Override
-    public synchronized void stop() {
-        Thread running = worker;
-        worker = null;
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker != null;
     }
 }
