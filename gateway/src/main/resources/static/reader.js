@@ -260,12 +260,23 @@ function renderCorrection(corrected, state) {
   line.hidden = false;
 }
 
+/** The passage a hit was found by (search by meaning), or null. */
+function passageOf(hit) {
+  return hit.passage && typeof hit.passage.text === 'string' ? hit.passage : null;
+}
+
+/** What a link to a passage's document keeps in the URL: its range to mark (`at`) and its number (`p`). */
+function passageState(passage) {
+  return {
+    at: passage && Number.isInteger(passage.start) && Number.isInteger(passage.end)
+      ? `${passage.start}-${passage.end}` : '',
+    p: passage && Number.isInteger(passage.number) ? String(passage.number) : '',
+  };
+}
+
 function renderHit(hit, state) {
-  const passage = hit.passage && typeof hit.passage.text === 'string' ? hit.passage : null;
-  const at = passage && Number.isInteger(passage.start) && Number.isInteger(passage.end)
-    ? `${passage.start}-${passage.end}` : '';
-  const p = passage && Number.isInteger(passage.number) ? String(passage.number) : '';
-  const href = `#${stateHash({ ...state, doc: hit.id, at, p })}`;
+  const passage = passageOf(hit);
+  const href = `#${stateHash({ ...state, doc: hit.id, ...passageState(passage) })}`;
   const highlights = Array.isArray(hit.highlights) ? hit.highlights.filter(Boolean) : [];
   const keywords = Array.isArray(hit.keywords) ? hit.keywords.filter(Boolean) : [];
   const themes = Array.isArray(hit.themes) ? hit.themes.filter(Boolean) : [];
@@ -701,12 +712,9 @@ function renderSimilarPassages(outcome, id) {
   const items = outcome.status === 'fulfilled' && outcome.value && Array.isArray(outcome.value.similar)
     ? outcome.value.similar : [];
   replaceChildren($('#similar-passages'), items.filter((item) => item && item.id && item.id !== id).map((item) => {
-    const passage = item.passage && typeof item.passage.text === 'string' ? item.passage : null;
-    const at = passage && Number.isInteger(passage.start) && Number.isInteger(passage.end)
-      ? `${passage.start}-${passage.end}` : '';
-    const p = passage && Number.isInteger(passage.number) ? String(passage.number) : '';
+    const passage = passageOf(item);
     return el('li', {},
-      el('a', { href: `#${stateHash({ ...current, doc: item.id, at, p })}`, dataset: { id: item.id } },
+      el('a', { href: `#${stateHash({ ...current, doc: item.id, ...passageState(passage) })}`, dataset: { id: item.id } },
         item.title || item.id),
       passage ? el('p', { class: 'similar-passage' }, passage.text) : null);
   }));

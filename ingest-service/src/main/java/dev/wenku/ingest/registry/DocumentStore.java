@@ -148,7 +148,7 @@ public class DocumentStore {
         if (versions.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(INSERT_VERSION, versions.stream().map(DocumentStore::received)
+        jdbc.batchUpdate(INSERT_VERSION, versions.stream().map(DocumentStore::receivedVersion)
             .toArray(SqlParameterSource[]::new));
         outbox.append(versions.stream().map(version -> new Outbox.Event(Topics.DOCUMENTS_INGESTED, version.id(),
             EventJson.MAPPER.writeValueAsBytes(DocumentIngested.of(version.id(), version.version(), version.title(),
@@ -183,19 +183,37 @@ public class DocumentStore {
 
     /** The columns of a new version that has just been received: status RECEIVED, no analysis yet. */
     private static MapSqlParameterSource received(NewVersion version) {
-        return columns(version).addValue("status", Status.RECEIVED.name()).addValue("reason", null)
+        return received(columns(version), version);
+    }
+
+    /**
+     * {@link #received} for the version's own row, without the document's title columns: deriving those (the title in
+     * Simplified script, its terms, its sort key) is most of what a version's columns cost, and a new document's row
+     * already had them.
+     */
+    private static MapSqlParameterSource receivedVersion(NewVersion version) {
+        return received(versionColumns(version), version);
+    }
+
+    private static MapSqlParameterSource received(MapSqlParameterSource columns, NewVersion version) {
+        return columns.addValue("status", Status.RECEIVED.name()).addValue("reason", null)
             .addValue("analysis", null).addValue("updatedAt", Timestamp.from(version.at()));
     }
 
+    /** The columns of both the document's row and the version's. */
     private static MapSqlParameterSource columns(NewVersion version) {
         TitleColumns title = TitleColumns.of(version.title());
+        return versionColumns(version)
+            .addValue("titleSimplified", title.simplified())
+            .addValue("titleTerms", title.terms().toArray(String[]::new))
+            .addValue("titleSort", title.sortKey());
+    }
+
+    private static MapSqlParameterSource versionColumns(NewVersion version) {
         return new MapSqlParameterSource()
             .addValue("id", version.id())
             .addValue("version", version.version())
             .addValue("title", version.title())
-            .addValue("titleSimplified", title.simplified())
-            .addValue("titleTerms", title.terms().toArray(String[]::new))
-            .addValue("titleSort", title.sortKey())
             .addValue("source", version.source())
             .addValue("author", version.author())
             .addValue("tags", (version.tags() == null ? List.<String>of() : version.tags()).toArray(String[]::new))

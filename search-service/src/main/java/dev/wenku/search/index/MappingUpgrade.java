@@ -64,11 +64,6 @@ public final class MappingUpgrade {
         this.clock = clock;
     }
 
-    /** The index of the rebuild leases ({@link RebuildLease}). */
-    private String leaseIndex() {
-        return RebuildLease.indexOf(alias);
-    }
-
     /** Returns once the alias points at the index of the current mapping, filled with {@code fill} if need be. */
     public void ensureCurrent(Fill fill) throws IOException, InterruptedException {
         boolean told = false;
@@ -86,7 +81,8 @@ public final class MappingUpgrade {
                 }
                 continue;
             }
-            Optional<RebuildLease> lease = RebuildLease.acquire(client, leaseIndex(), index, instance, clock);
+            Optional<RebuildLease> lease = RebuildLease.acquire(client, RebuildLease.indexOf(alias), index, instance,
+                clock);
             if (lease.isPresent()) {
                 try (RebuildLease held = lease.get()) {
                     replace(current, fill);

@@ -16,10 +16,12 @@ final class DocumentEmbedding {
     private final PassageEmbedder embedder;
     private final int passageCharacters;
     private final Counter passages;
+    private final MeterRegistry registry;
 
     DocumentEmbedding(PassageEmbedder embedder, int passageCharacters, MeterRegistry registry) {
         this.embedder = embedder;
         this.passageCharacters = passageCharacters;
+        this.registry = registry;
         this.passages = Counter.builder("wenku.embedding.passages").description("Passages embedded")
             .register(registry);
     }
@@ -49,5 +51,13 @@ final class DocumentEmbedding {
         float[] document = vectors.isEmpty() ? embedder.passage(title) : PassageEmbedder.mean(vectors);
         entries.add(PassageDocument.document(documentId, vectors.size(), document));
         return entries;
+    }
+
+    /**
+     * Counts a document the stage or a re-embedding run dealt with, by {@code outcome}
+     * ({@code wenku.embedding.documents}).
+     */
+    void count(String outcome) {
+        registry.counter("wenku.embedding.documents", "outcome", outcome).increment();
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.kafka.support.Acknowledgment;
  * entries {@link DocumentEmbedding} makes, replacing what the passages index held for it, in one bulk request per
  * batch; a tombstone removes them. Once it has drained a large backlog, the index is merged ({@link PassageMerging}).
  * A version the index already has, or a newer one, is not embedded again, which makes a redelivered batch cheap;
- * unless an earlier model embedded it ({@link Reembedding}): then it is embedded again under the same version.
+ * unless an earlier model embedded it ({@link Reembedding}): then it is written again under the same version.
  *
  * <p>While Elasticsearch is unavailable the batch fails and is retried with the consumer paused (the same error
  * handler as indexing); offsets are committed only after the batch's bulk request is answered. A document the model
@@ -97,20 +97,14 @@ public class EmbeddingListener {
             count("unreadable"); // The indexer sends it to the dead-letter topic.
             return;
         }
-        boolean again = stored != null && stored.version() == event.version() && !stored.ofCurrentModel();
-        if (stored != null && stored.version() >= event.version() && !again) {
+        if (stored != null && (stored.version() > event.version()
+                || stored.version() == event.version() && stored.ofCurrentModel())) {
             count("unchanged");
             return;
         }
         try {
-            List<PassageDocument> entries = embedding.entries(event.documentId(), event.body(), event.simplifiedTitle(),
-                event.simplifiedBody());
-            int previous = stored == null ? 0 : stored.passages();
-            if (again) {
-                changes.again(event.version(), entries, previous);
-            } else {
-                changes.replace(event.version(), entries, previous);
-            }
+            changes.replace(event.version(), embedding.entries(event.documentId(), event.body(),
+                event.simplifiedTitle(), event.simplifiedBody()), stored == null ? 0 : stored.passages());
             count("embedded");
         } catch (RuntimeException failed) {
             log.error("Cannot embed document {} version {}; it stays searchable lexically", event.documentId(),
@@ -120,6 +114,6 @@ public class EmbeddingListener {
     }
 
     private void count(String outcome) {
-        registry.counter("wenku.embedding.documents", "outcome", outcome).increment();
+        embedding.count(outcome);
     }
 }

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
@@ -22,7 +23,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -43,7 +43,9 @@ import org.springframework.beans.factory.InitializingBean;
  * ({@link #mergeIntoOneSegment}), having been written in bulk.
  *
  * <p>Entries carry the document's version as an external version: Elasticsearch itself refuses a write older than
- * what it holds, so a late retry of an old version can never replace a newer one's passages.
+ * what it holds, so a late retry of an old version can never replace a newer one's passages (the same version is
+ * accepted, as in the documents index: a redelivered version is skipped before it is embedded, and a version an
+ * earlier model embedded is written again).
  */
 public class PassageIndex implements InitializingBean {
 
@@ -197,31 +199,32 @@ public class PassageIndex implements InitializingBean {
     }
 
     /**
-     * Up to {@code size} documents whose entries a model other than the current one made, none of {@code skipped},
+     * Up to {@code size} documents whose entries a model other than the current one made, none of {@code leftOut},
      * from the {@code from}th on (instances re-embedding together start at different places, so they seldom take the
      * same documents).
      */
-    public List<Outdated> outdated(int size, int from, Collection<String> skipped) throws IOException {
-        List<String> skippedEntries = skipped.stream().map(PassageDocument::documentEntryId).toList();
+    public List<Outdated> outdated(int size, int from, Collection<String> leftOut) throws IOException {
         return client.search(s -> s.index(alias()).size(size).from(from).version(true).trackTotalHits(t -> t.enabled(false))
-                .query(q -> q.bool(b -> b.filter(outdatedDocuments())
-                    .mustNot(m -> m.ids(i -> i.values(skippedEntries)))))
-                .source(src -> src.filter(f -> f.includes("passages", "model"))), Entry.class)
+                .query(outdatedDocuments(leftOut)).source(src -> src.filter(f -> f.includes("passages", "model"))),
+                Entry.class)
             .hits().hits().stream().filter(hit -> hit.source() != null && hit.version() != null && hit.id() != null)
             .map(hit -> new Outdated(documentIdOf(hit.id()), stored(hit.version(), hit.source()))).toList();
     }
 
     /** How many documents have entries a model other than the current one made. */
-    public long outdatedDocuments(Collection<String> skipped) throws IOException {
-        List<String> skippedEntries = skipped.stream().map(PassageDocument::documentEntryId).toList();
-        return client.count(c -> c.index(alias()).query(q -> q.bool(b -> b.filter(outdatedDocuments())
-            .mustNot(m -> m.ids(i -> i.values(skippedEntries)))))).count();
+    public long outdatedDocuments() throws IOException {
+        return client.count(c -> c.index(alias()).query(outdatedDocuments(List.of()))).count();
     }
 
-    /** Documents' own entries whose model is not the current one (an entry without a model is not current). */
-    private static Query outdatedDocuments() {
+    /**
+     * Documents' own entries whose model is not the current one (an entry without a model is not current), but those
+     * of {@code leftOut}.
+     */
+    private static Query outdatedDocuments(Collection<String> leftOut) {
+        List<String> entries = leftOut.stream().map(PassageDocument::documentEntryId).toList();
         return Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("kind").value(PassageDocument.DOCUMENT)))
-            .mustNot(m -> m.term(t -> t.field("model").value(PassageEmbedder.MODEL)))));
+            .mustNot(m -> m.term(t -> t.field("model").value(PassageEmbedder.MODEL)))
+            .mustNot(m -> m.ids(i -> i.values(entries)))));
     }
 
     /** A bulk request's operations, built per document by {@link #replace} and {@link #remove}. */
@@ -232,33 +235,22 @@ public class PassageIndex implements InitializingBean {
 
         /**
          * Writes a version's entries and deletes passages an earlier version had past the new count, all with the
-         * new version, so none of it can overtake a newer version.
+         * version as an external version ({@code external_gte}): none of it can overtake a newer version, and the
+         * same version written again (by a model that has replaced the one that embedded it) replaces its entries.
          */
         public Changes replace(long version, List<PassageDocument> entries, int previousPassages) {
-            return write(version, VersionType.External, entries, previousPassages);
-        }
-
-        /**
-         * Writes a version's entries over those an earlier model made of the same version (the version stays, so a
-         * newer version's entries still win): re-embedding.
-         */
-        public Changes again(long version, List<PassageDocument> entries, int previousPassages) {
-            return write(version, VersionType.ExternalGte, entries, previousPassages);
-        }
-
-        private Changes write(long version, VersionType type, List<PassageDocument> entries, int previousPassages) {
             String documentId = entries.getFirst().documentId();
             documents++;
             int passages = 0;
             for (PassageDocument entry : entries) {
                 operations.add(BulkOperation.of(b -> b.index(i -> i.id(entry.id()).version(version)
-                    .versionType(type).document(entry))));
+                    .versionType(VersionType.ExternalGte).document(entry))));
                 passages += PassageDocument.PASSAGE.equals(entry.kind()) ? 1 : 0;
             }
             for (int number = passages + 1; number <= previousPassages; number++) {
                 String id = PassageDocument.passageId(documentId, number);
                 operations.add(BulkOperation.of(b -> b.delete(d -> d.id(id).version(version)
-                    .versionType(type))));
+                    .versionType(VersionType.ExternalGte))));
             }
             return this;
         }
@@ -325,12 +317,10 @@ public class PassageIndex implements InitializingBean {
 
     /** Passage {@code number} of {@code documentId} with its vector; empty when the index has no such passage. */
     public Optional<PassageDocument> passage(String documentId, int number) throws IOException {
-        String id = PassageDocument.passageId(documentId, number);
-        return client.search(s -> s.index(alias()).size(1).query(q -> q.ids(i -> i.values(id)))
-                .source(src -> src.filter(f -> f.excludeVectors(false).excludes("documentVector"))),
-                PassageDocument.class)
-            .hits().hits().stream().map(Hit::source).filter(Objects::nonNull)
-            .filter(p -> p.vector() != null).findFirst();
+        GetResponse<PassageDocument> passage = client.get(g -> g.index(alias())
+            .id(PassageDocument.passageId(documentId, number)).sourceExcludeVectors(false)
+            .sourceExcludes("documentVector"), PassageDocument.class);
+        return Optional.ofNullable(passage.found() ? passage.source() : null).filter(p -> p.vector() != null);
     }
 
     /**

@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import dev.wenku.search.SearchProperties;
 import dev.wenku.search.index.RebuildLease;
 import dev.wenku.support.lifecycle.BackgroundWorker;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Re-embeds the corpus after a model change: the documents whose entries an earlier model made
  * ({@link PassageIndex#outdated}) get new ones from their text in the documents index, under the same version
- * ({@link PassageIndex.Changes#again}), so a newer version the stage writes meanwhile still wins. The embedding stage
- * does the same for any analysed document it reads; a run does it for the whole corpus at once.
+ * ({@link PassageIndex.Changes#replace}), so a newer version the stage writes meanwhile still wins. The embedding
+ * stage does the same for any analysed document it reads; a run does it for the whole corpus at once.
  *
  * <p>A run is a document in the index of shared state ({@link RebuildLease#indexOf}), so every instance with the
  * stage works on it, its progress reads the same from any instance, and it goes on after a restart. Its progress is
@@ -67,22 +66,24 @@ public class Reembedding extends BackgroundWorker {
     private record Text(String body, String simplifiedTitle, String simplifiedBody) {
     }
 
+    /** A document's text and the version the documents index holds it at. */
+    private record Versioned(long version, Text text) {
+    }
+
     private final ElasticsearchClient client;
     private final PassageIndex passages;
     private final DocumentEmbedding embedding;
     private final SearchProperties properties;
-    private final MeterRegistry registry;
     private final Clock clock;
     private final String runs;
 
     Reembedding(ElasticsearchClient client, PassageIndex passages, DocumentEmbedding embedding,
-                SearchProperties properties, MeterRegistry registry, Clock clock) {
+                SearchProperties properties, Clock clock) {
         super("reembedding");
         this.client = client;
         this.passages = passages;
         this.embedding = embedding;
         this.properties = properties;
-        this.registry = registry;
         this.clock = clock;
         this.runs = RebuildLease.indexOf(passages.alias());
     }
@@ -108,13 +109,13 @@ public class Reembedding extends BackgroundWorker {
             throw e;
         }
         log.info("Re-embedding started: {} documents embedded by an earlier model than {}",
-            passages.outdatedDocuments(Set.of()), PassageEmbedder.MODEL);
+            passages.outdatedDocuments(), PassageEmbedder.MODEL);
         return true;
     }
 
     public Progress progress() throws IOException {
         long documents = passages.documents();
-        long outdated = passages.outdatedDocuments(Set.of());
+        long outdated = passages.outdatedDocuments();
         Optional<Run> run = run().map(GetResponse::source);
         State state = run.map(r -> State.valueOf(r.state())).orElse(State.IDLE);
         return new Progress(state, PassageEmbedder.MODEL, documents, documents - outdated, outdated,
@@ -123,11 +124,15 @@ public class Reembedding extends BackgroundWorker {
     }
 
     private Optional<GetResponse<Run>> run() throws IOException {
-        if (!client.indices().exists(e -> e.index(runs)).value()) {
-            return Optional.empty();
+        try {
+            GetResponse<Run> run = client.get(g -> g.index(runs).id(RUN), Run.class);
+            return run.found() && run.source() != null ? Optional.of(run) : Optional.empty();
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return Optional.empty(); // No run ever started: the index of shared state is not there yet.
+            }
+            throw e;
         }
-        GetResponse<Run> run = client.get(g -> g.index(runs).id(RUN), Run.class);
-        return run.found() && run.source() != null ? Optional.of(run) : Optional.empty();
     }
 
     @Override
@@ -181,35 +186,33 @@ public class Reembedding extends BackgroundWorker {
             Thread.sleep(VISIBLE); // Until what was written last is searchable, to count it out.
             return true;
         }
-        Map<String, Long> versions = new HashMap<>();
-        Map<String, Text> texts = texts(batch.stream().map(PassageIndex.Outdated::documentId).toList(), versions);
+        Map<String, Versioned> texts = texts(batch.stream().map(PassageIndex.Outdated::documentId).toList());
         PassageIndex.Changes changes = new PassageIndex.Changes();
         for (PassageIndex.Outdated outdated : batch) {
             String id = outdated.documentId();
-            Text text = texts.get(id);
-            if (text == null || versions.get(id) != outdated.stored().version()) {
+            Versioned text = texts.get(id);
+            if (text == null || text.version() != outdated.stored().version()) {
                 skipped.add(id);
-                count("skipped");
+                embedding.count("skipped");
                 continue;
             }
-            changes.again(outdated.stored().version(), embedding.entries(id, text.body(), text.simplifiedTitle(),
-                text.simplifiedBody()), outdated.stored().passages());
-            count("reembedded");
+            changes.replace(text.version(), embedding.entries(id, text.text().body(), text.text().simplifiedTitle(),
+                text.text().simplifiedBody()), outdated.stored().passages());
+            embedding.count("reembedded");
         }
         passages.apply(changes);
         batch.forEach(outdated -> recent.put(outdated.documentId(), clock.millis()));
         return true;
     }
 
-    /** The texts of those of {@code ids} the documents index holds, and their versions into {@code versions}. */
-    private Map<String, Text> texts(List<String> ids, Map<String, Long> versions) throws IOException {
-        Map<String, Text> texts = new HashMap<>();
+    /** The texts of those of {@code ids} the documents index holds, with their versions, by id. */
+    private Map<String, Versioned> texts(List<String> ids) throws IOException {
+        Map<String, Versioned> texts = new HashMap<>();
         for (MultiGetResponseItem<Text> item : client.mget(m -> m.index(properties.indexAlias()).ids(ids)
                 .realtime(true).sourceIncludes("body", "simplifiedTitle", "simplifiedBody"), Text.class).docs()) {
             if (item.isResult() && item.result().found() && item.result().source() != null
                     && item.result().version() != null) {
-                texts.put(item.result().id(), item.result().source());
-                versions.put(item.result().id(), item.result().version());
+                texts.put(item.result().id(), new Versioned(item.result().version(), item.result().source()));
             }
         }
         return texts;
@@ -227,9 +230,5 @@ public class Reembedding extends BackgroundWorker {
                 throw e;
             }
         }
-    }
-
-    private void count(String outcome) {
-        registry.counter("wenku.embedding.documents", "outcome", outcome).increment();
     }
 }

@@ -51,7 +51,7 @@ class SemanticConfiguration {
 
     @Bean
     Reembedding reembedding(ElasticsearchClient client, PassageIndex index, DocumentEmbedding embedding,
-                            SearchProperties properties, MeterRegistry registry, Clock clock) {
-        return new Reembedding(client, index, embedding, properties, registry, clock);
+                            SearchProperties properties, Clock clock) {
+        return new Reembedding(client, index, embedding, properties, clock);
     }
 }
