@@ -49,7 +49,7 @@ import org.springframework.beans.factory.InitializingBean;
  */
 public class PassageIndex implements InitializingBean {
 
-    static final int MAPPING_VERSION = 2;
+    static final int MAPPING_VERSION = 3;
     static final String DEFINITION = "index/passages-v" + MAPPING_VERSION + ".json";
     private static final Logger log = LoggerFactory.getLogger(PassageIndex.class);
     /** Entries per request of a copy into a new mapping (a vector is about 5 KB of JSON). */

@@ -15,12 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The documents nearest in meaning to a reader's query: the query's vector (with BGE's query instruction) against
- * the passages' (approximate kNN), each document represented by its nearest passage, which the answer shows as the
- * passage that matched. Query vectors are kept ({@code wenku.search.semantic.query-vectors}): readers repeat queries,
- * and running the model over a query is one pass like a passage's (about 10 ms of a core for a poem's,
- * {@code ./wenku bench embedding}), the largest cost search by meaning adds besides the kNN search (metrics
- * {@code cache.gets}, {@code cache.size}, … with {@code cache=query-vectors}).
+ * The documents nearest in meaning to a reader's query: the query's vector against the passages' (approximate kNN),
+ * each document represented by its nearest passage, which the answer shows as the passage that matched. Query
+ * vectors are kept ({@code wenku.search.semantic.query-vectors}): readers repeat queries, and running the model over
+ * a query is one pass like a passage's, over fewer characters, the largest cost search by meaning adds besides the
+ * kNN search (metrics {@code cache.gets}, {@code cache.size}, … with {@code cache=query-vectors}).
  */
 public class SemanticSearch {
 
