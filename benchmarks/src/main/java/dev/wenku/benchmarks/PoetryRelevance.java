@@ -15,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -129,6 +131,56 @@ public final class PoetryRelevance {
             throws Exception {
         JsonNode hits = get(gateway + "/api/search?size=" + DEPTH + (mode == null ? "" : "&mode=" + mode) + "&q="
             + URLEncoder.encode(query.query(), StandardCharsets.UTF_8)).path("hits");
+        return judge(gateway, query, relevant, read, hits);
+    }
+
+    /**
+     * The related documents of the judged set {@code file} ({@code evaluation/related-queries.tsv}: each row's
+     * "query" is the rule that picks the document read), in {@code mode}, judged against {@code corpus}. The document
+     * read is found by searching the text of its rule's first condition; a row whose document is not found, or has no
+     * other relevant document in the corpus, is left out and counted. A null {@code mode} asks for none (the
+     * platform's default).
+     */
+    static Result evaluateRelated(Path file, List<Text> corpus, String gateway, String mode) throws Exception {
+        Map<String, Text> read = new HashMap<>();
+        List<Judged> judged = new ArrayList<>();
+        int skipped = 0;
+        for (Query row : JudgedQueries.load(file)) {
+            List<Predicate<Text>> source = Arrays.stream(row.query().split(" "))
+                .map(JudgedQueries::condition).toList();
+            Optional<String> id = find(gateway, row.query().split(" ")[0].replaceFirst("^[a-z]+[=~]", ""), source, read);
+            long relevant = corpus.stream().filter(row::relevant).count()
+                - (id.isPresent() && row.relevant(read.get(id.get())) ? 1 : 0);
+            if (id.isEmpty() || relevant == 0) {
+                skipped++;
+                continue;
+            }
+            JsonNode hits = get(gateway + "/api/documents/" + id.get() + "/related?size=" + DEPTH
+                + (mode == null ? "" : "&mode=" + mode))
+                .path("related");
+            judged.add(judge(gateway, row, relevant, read, hits));
+        }
+        Map<String, List<Judged>> byKind = new LinkedHashMap<>();
+        judged.forEach(j -> byKind.computeIfAbsent(j.query().kind(), k -> new ArrayList<>()).add(j));
+        return new Result(judged, skipped, byKind.entrySet().stream().map(e -> means(e.getKey(), e.getValue()))
+            .toList(), means("every kind", judged));
+    }
+
+    /** The first of the lexical hits for {@code text} that meets every condition of {@code source}. */
+    private static Optional<String> find(String gateway, String text, List<Predicate<Text>> source,
+                                         Map<String, Text> read) throws Exception {
+        for (JsonNode hit : get(gateway + "/api/search?size=" + DEPTH + "&mode=lexical&q="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8)).path("hits")) {
+            String id = hit.path("id").asString();
+            Text found = read.computeIfAbsent(id, i -> reading(gateway, i));
+            if (source.stream().allMatch(condition -> condition.test(found))) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Judged judge(String gateway, Query query, long relevant, Map<String, Text> read, JsonNode hits) {
         int first = 0;
         double dcg = 0;
         int found = 0;

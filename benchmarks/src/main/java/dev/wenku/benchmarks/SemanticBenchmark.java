@@ -44,6 +44,9 @@ public final class SemanticBenchmark {
     static final double HYBRID_P99_FACTOR = 2.0;
     static final List<String> MODES = List.of("lexical", "semantic", "hybrid");
     static final String SEED_QUERIES = "evaluation/seed-queries.tsv";
+    static final String RELATED_QUERIES = "evaluation/related-queries.tsv";
+    /** Related documents asked for without a mode: what a reader's reading view shows. */
+    static final String DEFAULT_MODE = "default";
     /** How the rows name the essays of the seed, the corpus of {@link #SEED_QUERIES}. */
     static final String SEED_ESSAYS = "the seed's 5 essays";
     /** The latencies' key suffix of the runs whose every query is new ({@link CorpusReads#newQueriesLatency}). */
@@ -59,10 +62,11 @@ public final class SemanticBenchmark {
      * @param embeddedPerSecond documents the stage embedded per second over the whole run
      * @param relevance       per mode, the judged set of the poems
      * @param seedRelevance   per mode, the judged paraphrases and questions over the seed's essays
+     * @param related         per mode and for none ({@value #DEFAULT_MODE}), the judged related documents
      */
     record Result(int poems, double importPerSecond, double importCpu, double embedSeconds, double embeddedPerSecond,
                   Map<String, PoetryRelevance.Result> relevance, Map<String, PoetryRelevance.Result> seedRelevance,
-                  Map<String, LatencyStats> latency,
+                  Map<String, PoetryRelevance.Result> related, Map<String, LatencyStats> latency,
                   long documentsIndexBytes, long passagesIndexBytes, long searchServicePeakRss) {
     }
 
@@ -128,6 +132,16 @@ public final class SemanticBenchmark {
                 PoetryRelevance.print(judged, mode.equals("hybrid"));
                 seedRelevance.put(mode, judged);
             }
+            Map<String, PoetryRelevance.Result> related = new LinkedHashMap<>();
+            List<Text> corpus = new ArrayList<>(seed);
+            poems.forEach(p -> corpus.add(Text.of(p.title(), p.author(), p.body())));
+            for (String mode : relatedModes()) {
+                System.out.printf("%n== Judged related documents, mode=%s ==%n", mode);
+                PoetryRelevance.Result judged = PoetryRelevance.evaluateRelated(layout.root().resolve(RELATED_QUERIES),
+                    corpus, gateway, mode.equals(DEFAULT_MODE) ? null : mode);
+                PoetryRelevance.print(judged, false);
+                related.put(mode, judged);
+            }
             Map<String, LatencyStats> latency = new LinkedHashMap<>();
             for (String mode : MODES) {
                 latency.put(mode, CorpusReads.searchLatency(gateway, poems, mode));
@@ -136,7 +150,7 @@ public final class SemanticBenchmark {
                 latency.put(mode + NEW, CorpusReads.newQueriesLatency(gateway, poems, mode));
             }
             return new Result(poems.size(), imported.perSecond(), importCpu, embedSeconds, embeddedPerSecond,
-                relevance, seedRelevance, latency, storeBytes(platform, BulkImportBenchmark.INDEX_ALIAS),
+                relevance, seedRelevance, related, latency, storeBytes(platform, BulkImportBenchmark.INDEX_ALIAS),
                 storeBytes(platform, PASSAGES_ALIAS),
                 memory.peak().bytesByProcess().getOrDefault(ServiceModule.SEARCH.module(), 0L));
         } finally {
@@ -214,6 +228,13 @@ public final class SemanticBenchmark {
             r.embeddedPerSecond());
         printRelevance("poems", r.relevance());
         printRelevance(SEED_ESSAYS, r.seedRelevance());
+        System.out.printf("%n%-30s %-10s %8s %8s   (related documents)%n", "kind", "mode", "MRR@10", "nDCG@10");
+        for (String kind : kinds(r.related())) {
+            for (String mode : relatedModes()) {
+                PoetryRelevance.Means means = means(r.related(), mode, kind);
+                System.out.printf(Locale.ROOT, "%-30s %-10s %8.3f %8.3f%n", kind, mode, means.mrr(), means.ndcg());
+            }
+        }
         System.out.printf("%nSearch through the gateway, %d/s for %d s (milliseconds; -new: every query new):%n",
             CorpusReads.SEARCH_RATE, CorpusReads.SEARCH_SECONDS);
         LatencyStats.printHeader("mode", 12);
@@ -241,6 +262,7 @@ public final class SemanticBenchmark {
     static SuiteTable addRows(SuiteTable table, Result r) {
         relevanceRows(table, r.relevance(), format("%,d poems", r.poems()));
         relevanceRows(table, r.seedRelevance(), format("%s among %,d poems", SEED_ESSAYS, r.poems()));
+        relatedRows(table, r.related());
         LatencyStats lexical = r.latency().get("lexical");
         LatencyStats hybrid = r.latency().get("hybrid");
         LatencyStats semantic = r.latency().get("semantic");
@@ -280,6 +302,34 @@ public final class SemanticBenchmark {
                 meaning ? format("hybrid ≥ lexical + %.1f", MEANING_GAIN_TARGET) : "hybrid ≥ lexical",
                 hybrid.ndcg() >= needed);
         }
+    }
+
+    /**
+     * Related documents: per kind, each mode's nDCG@10 and the default's, as figures; over every kind, the default
+     * (what the reading view shows) against the best mode, which is its target: vectors are used where they beat
+     * more-like-this, and only there.
+     */
+    private static void relatedRows(SuiteTable table, Map<String, PoetryRelevance.Result> related) {
+        for (String kind : kinds(related)) {
+            table.add(format("related documents nDCG@10 lexical / semantic / hybrid (default), %d %s documents read",
+                    means(related, "hybrid", kind).queries(), kind),
+                format("%.3f / %.3f / %.3f (%.3f)", means(related, "lexical", kind).ndcg(),
+                    means(related, "semantic", kind).ndcg(), means(related, "hybrid", kind).ndcg(),
+                    means(related, DEFAULT_MODE, kind).ndcg()));
+        }
+        double best = MODES.stream().mapToDouble(mode -> related.get(mode).knownItem().ndcg()).max().orElse(0);
+        double byDefault = related.get(DEFAULT_MODE).knownItem().ndcg();
+        table.add(format("related documents nDCG@10 lexical / semantic / hybrid (default), all %d documents read",
+                related.get(DEFAULT_MODE).knownItem().queries()),
+            format("%.3f / %.3f / %.3f (%.3f)", related.get("lexical").knownItem().ndcg(),
+                related.get("semantic").knownItem().ndcg(), related.get("hybrid").knownItem().ndcg(), byDefault),
+            "default ≥ the best mode", byDefault >= best);
+    }
+
+    private static List<String> relatedModes() {
+        List<String> modes = new ArrayList<>(MODES);
+        modes.add(DEFAULT_MODE);
+        return modes;
     }
 
     private static List<String> kinds(Map<String, PoetryRelevance.Result> relevance) {

@@ -7,9 +7,11 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.wenku.search.SearchProperties;
 import dev.wenku.search.index.DocumentIndex;
 import dev.wenku.search.index.IndexedDocument;
 import dev.wenku.search.semantic.Passage;
+import dev.wenku.search.semantic.PassageIndex;
 import dev.wenku.search.semantic.SemanticSearch;
 import dev.wenku.text.DisplayScript;
 import dev.wenku.text.SimplifiedScript;
@@ -37,14 +39,23 @@ public class DocumentLookup {
     private final ElasticsearchClient client;
     private final DocumentIndex index;
     private final IndexSearches searches;
+    /**
+     * How related documents are found where search by meaning runs and a request names no mode: the mode that found
+     * the most relevant ones on the judged related documents ({@code evaluation/related-queries.tsv},
+     * {@code ./wenku bench semantic}).
+     */
+    static final SearchMode RELATED_BY_DEFAULT = SearchMode.LEXICAL;
+
     private final SemanticSearch semanticSearch;
+    private final double relatedWeight;
 
     DocumentLookup(ElasticsearchClient client, DocumentIndex index, IndexSearches searches,
-                   ObjectProvider<SemanticSearch> semanticSearch) {
+                   ObjectProvider<SemanticSearch> semanticSearch, SearchProperties properties) {
         this.client = client;
         this.index = index;
         this.searches = searches;
         this.semanticSearch = semanticSearch.getIfAvailable();
+        this.relatedWeight = properties.semantic().weight();
     }
 
     public record Suggestion(String text, String id, String title) {
@@ -88,17 +99,55 @@ public class DocumentLookup {
         }
     }
 
-    public Related related(String id, int size) throws IOException {
+    /**
+     * The documents most like {@code id}, best first: by their words ({@code lexical}: Elasticsearch's
+     * more-like-this over title and body), by the meaning of the whole document ({@code semantic}: the nearest
+     * document vectors), or both fused as a hybrid search fuses its rankings ({@code hybrid}). Without a mode,
+     * {@link #RELATED_BY_DEFAULT} where search by meaning runs, lexical where it does not; a document the embedding
+     * stage has not reached yet is then related by its words alone.
+     *
+     * @throws ApiException {@code 400} for a mode that is none of them or needs vectors where there are none;
+     *                      {@code 404} for a semantic one when the document has no vector yet
+     */
+    public Related related(String id, int size, String mode) throws IOException {
         checkSize(size);
+        SearchMode asked = SearchMode.asked(mode, semanticSearch == null ? null : RELATED_BY_DEFAULT);
         reading(id);
-        SearchResponse<DocumentSearch.HitSource> response = searches.search(s -> s.size(size)
-            .source(src -> src.filter(f -> f.includes(DocumentSearch.LISTED)))
-            .query(q -> q.moreLikeThis(m -> m.fields(DocumentSearch.TITLE, DocumentSearch.BODY)
-                .like(l -> l.document(d -> d.index(index.alias()).id(id)))
-                .minTermFreq(1).minDocFreq(1).maxQueryTerms(40).minimumShouldMatch("20%"))),
-            DocumentSearch.HitSource.class);
-        return new Related(id, response.hits().hits().stream()
-            .map(hit -> hit.source().toHit(hit, List.of())).toList());
+        List<HybridRanking.Scored> words = asked.lexical() ? moreLikeThis(id, size) : List.of();
+        Optional<List<PassageIndex.NearestDocument>> meaning = asked.semantic() ? semanticSearch.related(id, size)
+            : Optional.empty();
+        if (asked == SearchMode.SEMANTIC && meaning.isEmpty()) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "Document " + id + " has no vector yet: search by meaning has"
+                + " not reached it.");
+        }
+        List<String> ids = meaning.isEmpty() ? words.stream().map(HybridRanking.Scored::id).toList()
+            : HybridRanking.fuse(words, meaning.get().stream().map(PassageIndex.NearestDocument::documentId).toList(),
+                relatedWeight).stream().map(HybridRanking.Ranked::id).limit(size).toList();
+        Map<String, Hit<DocumentSearch.HitSource>> byId = listed(ids);
+        return new Related(id, ids.stream().filter(byId::containsKey)
+            .map(related -> byId.get(related).source().toHit(byId.get(related), List.of())).toList());
+    }
+
+    /** The documents more-like-this finds for {@code id} by its title and body, with their scores, best first. */
+    private List<HybridRanking.Scored> moreLikeThis(String id, int size) throws IOException {
+        return searches.search(s -> s.size(size).source(src -> src.fetch(false))
+                .query(q -> q.moreLikeThis(m -> m.fields(DocumentSearch.TITLE, DocumentSearch.BODY)
+                    .like(l -> l.document(d -> d.index(index.alias()).id(id)))
+                    .minTermFreq(1).minDocFreq(1).maxQueryTerms(40).minimumShouldMatch("20%"))),
+                DocumentSearch.HitSource.class)
+            .hits().hits().stream().map(hit -> new HybridRanking.Scored(hit.id(), hit.score() == null ? 0 : hit.score()))
+            .toList();
+    }
+
+    /** The documents {@code ids} as lists show them (no highlights), by id; those no longer indexed left out. */
+    private Map<String, Hit<DocumentSearch.HitSource>> listed(List<String> ids) throws IOException {
+        Map<String, Hit<DocumentSearch.HitSource>> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            searches.search(s -> s.size(ids.size()).query(q -> q.ids(i -> i.values(ids)))
+                    .source(src -> src.filter(f -> f.includes(DocumentSearch.LISTED))), DocumentSearch.HitSource.class)
+                .hits().hits().stream().filter(hit -> hit.source() != null).forEach(hit -> byId.put(hit.id(), hit));
+        }
+        return byId;
     }
 
     /**
@@ -136,13 +185,8 @@ public class DocumentLookup {
                 + " the document has fewer passages, or search by meaning has not reached it yet.");
         }
         SemanticSearch.Similar found = similar.get();
-        List<String> ids = found.similar().stream().map(SemanticSearch.Match::documentId).toList();
-        Map<String, Hit<DocumentSearch.HitSource>> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            searches.search(s -> s.size(ids.size()).query(q -> q.ids(i -> i.values(ids)))
-                    .source(src -> src.filter(f -> f.includes(DocumentSearch.LISTED))), DocumentSearch.HitSource.class)
-                .hits().hits().stream().filter(hit -> hit.source() != null).forEach(hit -> byId.put(hit.id(), hit));
-        }
+        Map<String, Hit<DocumentSearch.HitSource>> byId = listed(found.similar().stream()
+            .map(SemanticSearch.Match::documentId).toList());
         return new SimilarPassages(id, found.passage(), found.similar().stream()
             .filter(match -> byId.containsKey(match.documentId()))
             .map(match -> {

@@ -47,9 +47,10 @@ public class SearchController {
     @GetMapping("/api/documents/{id}/related")
     public DocumentLookup.Related related(@PathVariable String id,
                                           @RequestParam(defaultValue = "5") int size,
+                                          @RequestParam(required = false) String mode,
                                           @RequestParam(defaultValue = ORIGINAL) String script) throws IOException {
         DisplayScript display = script(script);
-        return lookup.related(id, size).in(display);
+        return lookup.related(id, size, mode).in(display);
     }
 
     /** "More like this passage": other documents' passages nearest in meaning to passage {@code number}. */

@@ -26,16 +26,7 @@ public record SearchRequest(String q, String theme, String keyword, String entit
      * @throws ApiException a mode that is none of them, or a semantic or hybrid search where there are no vectors
      */
     SearchMode mode(boolean semanticAvailable) {
-        if (mode == null || mode.isBlank()) {
-            return semanticAvailable ? SearchMode.HYBRID : SearchMode.LEXICAL;
-        }
-        SearchMode asked = SearchMode.named(mode.strip()).orElseThrow(() -> ApiException.invalidParameter("mode",
-            "mode must be lexical, semantic or hybrid, got '" + mode + "'."));
-        if (asked.semantic() && !semanticAvailable) {
-            throw ApiException.invalidParameter("mode", "Search by meaning is off on this platform, so mode must be"
-                + " lexical (operators turn it on with wenku.search.semantic.enabled).");
-        }
-        return asked;
+        return SearchMode.asked(mode, semanticAvailable ? SearchMode.HYBRID : null);
     }
 
     private static final int MAX_QUERY_LENGTH = 200;

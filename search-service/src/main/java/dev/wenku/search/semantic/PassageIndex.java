@@ -323,6 +323,35 @@ public class PassageIndex implements InitializingBean {
         return Optional.ofNullable(passage.found() ? passage.source() : null).filter(p -> p.vector() != null);
     }
 
+    /** The vector of document {@code documentId} as a whole; empty when the stage has not embedded it (yet). */
+    public Optional<float[]> documentVector(String documentId) throws IOException {
+        GetResponse<PassageDocument> entry = client.get(g -> g.index(alias())
+            .id(PassageDocument.documentEntryId(documentId)).sourceExcludeVectors(false)
+            .sourceIncludes("documentVector"), PassageDocument.class);
+        return Optional.ofNullable(entry.found() && entry.source() != null ? entry.source().documentVector() : null);
+    }
+
+    /**
+     * The {@code k} documents whose own vectors are nearest to {@code vector} (approximate kNN over the document
+     * vectors' graph, {@code candidates} per shard), {@code excludedDocument} left out, nearest first.
+     */
+    public List<NearestDocument> nearestDocuments(float[] vector, int k, int candidates, String excludedDocument)
+            throws IOException {
+        return client.search(s -> s.index(alias()).size(k)
+                .knn(n -> n.field("documentVector").queryVector(floats(vector)).k(k)
+                    .numCandidates(Math.max(k, candidates))
+                    .filter(f -> f.bool(b -> b.mustNot(other -> other.term(t -> t.field("documentId")
+                        .value(excludedDocument))))))
+                .source(src -> src.filter(f -> f.includes("documentId"))), PassageDocument.class)
+            .hits().hits().stream().filter(hit -> hit.source() != null)
+            .map(hit -> new NearestDocument(hit.source().documentId(), hit.score() == null ? 0 : hit.score()))
+            .toList();
+    }
+
+    /** A document near a vector, with its similarity as Elasticsearch scores it (higher is nearer). */
+    public record NearestDocument(String documentId, double score) {
+    }
+
     /**
      * The {@code k} passages nearest to {@code vector} (approximate kNN over the passages' HNSW graph, examining
      * {@code candidates} per shard), none of {@code excludedDocument} (null: none left out). Filtered to passages all
@@ -330,12 +359,8 @@ public class PassageIndex implements InitializingBean {
      * passages' field.
      */
     public List<Nearest> nearest(float[] vector, int k, int candidates, String excludedDocument) throws IOException {
-        List<Float> query = new ArrayList<>(vector.length);
-        for (float value : vector) {
-            query.add(value);
-        }
         return client.search(s -> s.index(alias()).size(k)
-                .knn(n -> n.field("vector").queryVector(query).k(k).numCandidates(Math.max(k, candidates))
+                .knn(n -> n.field("vector").queryVector(floats(vector)).k(k).numCandidates(Math.max(k, candidates))
                     .filter(f -> f.bool(b -> {
                         b.filter(kind -> kind.term(t -> t.field("kind").value(PassageDocument.PASSAGE)));
                         return excludedDocument == null ? b
@@ -345,5 +370,13 @@ public class PassageIndex implements InitializingBean {
             .hits().hits().stream().filter(hit -> hit.source() != null)
             .map(hit -> new Nearest(hit.source().documentId(), hit.source().number(), hit.source().text(),
                 hit.source().start(), hit.source().end(), hit.score() == null ? 0 : hit.score())).toList();
+    }
+
+    private static List<Float> floats(float[] vector) {
+        List<Float> floats = new ArrayList<>(vector.length);
+        for (float value : vector) {
+            floats.add(value);
+        }
+        return floats;
     }
 }

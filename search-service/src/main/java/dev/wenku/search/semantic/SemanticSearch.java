@@ -75,6 +75,18 @@ public class SemanticSearch {
     }
 
     /**
+     * Other documents nearest in meaning to {@code documentId} as a whole (its vector, the mean of its passages',
+     * against theirs), nearest first, at most {@code size}; empty when the stage has not embedded it yet.
+     */
+    public Optional<List<PassageIndex.NearestDocument>> related(String documentId, int size) throws IOException {
+        Optional<float[]> vector = index.documentVector(documentId);
+        if (vector.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(index.nearestDocuments(vector.get(), size, settings.candidates(), documentId));
+    }
+
+    /**
      * A passage and the passages of other documents nearest to it.
      *
      * @param passage the passage compared, as uploaded, with its offsets in its document's body

@@ -528,6 +528,9 @@ class SearchApiIT {
         assertTrue(!others.contains("sugg-a-" + marker), "not itself: " + related);
         assertTrue(others.contains("\"keywords\":[\"新质生产力\"]") && others.contains("\"summary\":\"摘要。\""),
             "related documents come with their keywords and summary: " + related);
+        HttpResponse<String> byMeaning = get("/api/documents/sugg-a-" + marker + "/related?mode=semantic");
+        assertProblem(byMeaning, 400, "invalid_parameter");
+        assertTrue(byMeaning.body().contains("wenku.search.semantic.enabled"), byMeaning.body());
     }
 
     @Test

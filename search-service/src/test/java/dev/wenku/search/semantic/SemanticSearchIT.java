@@ -47,6 +47,11 @@ class SemanticSearchIT {
     private static final Duration EMBEDDED = Duration.ofSeconds(90);
     private static final String HOMESICK = "床前明月光，疑是地上霜。\n举头望明月，低头思故乡。";
     private static final String FRONTIER = "秦时明月汉时关，万里长征人未还。\n但使龙城飞将在，不教胡马度阴山。";
+    /**
+     * About soldiers at the border, without one character of {@link #FRONTIER} (and not about home, which the other
+     * tests ask about).
+     */
+    private static final String SOLDIERS = "士兵们多年驻守边疆，抵御外敌入侵，许多战士再也没能回家。";
     private static final String ESSAY_PARAGRAPH = "人工智能正在改变生产方式，算法和算力推动各行各业提高效率。"
         + "数据成为新的生产要素，平台企业与制造企业的合作越来越紧密，";
 
@@ -236,6 +241,37 @@ class SemanticSearchIT {
         HttpResponse<String> tooMany = get("/api/documents/" + homesick + "/passages/1/similar?size=21");
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(JsonPath.parse(tooMany.body()).<String>read("$.parameter")).isEqualTo("size");
+    }
+
+    /**
+     * Related documents by meaning: the vector of the whole document against the others', so a text on the same
+     * subject that shares no character with it is related, which more-like-this cannot see; both fused in hybrid mode.
+     */
+    @Test
+    void relatedDocumentsByMeaningIncludeOneSharingNoWordWithIt() throws Exception {
+        String frontier = "related-frontier-" + marker;
+        String soldiers = "related-soldiers-" + marker;
+        String essay = "related-essay-" + marker;
+        publish(analyzed(frontier, 1, "出塞", FRONTIER, "王昌龄"), analyzed(soldiers, 1, "戍边", SOLDIERS),
+            analyzed(essay, 1, "智能时代", ESSAY_PARAGRAPH.repeat(3)));
+        String path = "/api/documents/" + frontier + "/related?size=20&mode=";
+        Answer byMeaning = await().alias("documents related by meaning to the frontier poem").atMost(EMBEDDED)
+            .until(() -> Answer.of(get(path + "semantic")), a -> a.status() == 200
+                && JsonPath.parse(a.body()).<List<String>>read("$.related[*].id").containsAll(List.of(soldiers, essay)));
+
+        List<String> ids = JsonPath.parse(byMeaning.body()).read("$.related[*].id");
+        assertThat(ids).doesNotContain(frontier);
+        assertThat(ids.indexOf(soldiers)).as("a text about soldiers at the border before one on technology: " + ids)
+            .isLessThan(ids.indexOf(essay));
+        assertThat(JsonPath.parse(get(path + "lexical").body()).<List<String>>read("$.related[*].id"))
+            .as("more-like-this needs a shared word").doesNotContain(soldiers);
+        assertThat(JsonPath.parse(get(path + "hybrid").body()).<List<String>>read("$.related[*].id"))
+            .contains(soldiers).doesNotContain(frontier);
+
+        assertThat(get("/api/documents/nothing-" + marker + "/related?mode=semantic").statusCode()).isEqualTo(404);
+        HttpResponse<String> fuzzy = get("/api/documents/" + frontier + "/related?mode=fuzzy");
+        assertThat(fuzzy.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.parse(fuzzy.body()).<String>read("$.parameter")).isEqualTo("mode");
     }
 
     /** A response's status and body, which a timed-out wait shows. */
