@@ -267,6 +267,8 @@ class SemanticSearchIT {
             .as("more-like-this needs a shared word").doesNotContain(soldiers);
         assertThat(JsonPath.parse(get(path + "hybrid").body()).<List<String>>read("$.related[*].id"))
             .contains(soldiers).doesNotContain(frontier);
+        assertThat(JsonPath.parse(get("/api/documents/" + frontier + "/related?size=20").body())
+            .<List<String>>read("$.related[*].id")).as("hybrid by default").contains(soldiers);
 
         assertThat(get("/api/documents/nothing-" + marker + "/related?mode=semantic").statusCode()).isEqualTo(404);
         HttpResponse<String> fuzzy = get("/api/documents/" + frontier + "/related?mode=fuzzy");
