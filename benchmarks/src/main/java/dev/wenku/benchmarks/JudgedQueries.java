@@ -106,7 +106,11 @@ final class JudgedQueries {
             throw new IllegalArgumentException("A judged query needs kind, query and judgement: '" + line + "'");
         }
         String judgement = columns[2].strip();
-        return new Query(columns[0].strip(), columns[1].strip(), judgement,
-            Arrays.stream(judgement.split(" ")).map(JudgedQueries::condition).toList());
+        return new Query(columns[0].strip(), columns[1].strip(), judgement, conditions(judgement));
+    }
+
+    /** The conditions of a rule ({@code title=静夜思 author=李白}), all of which must hold. */
+    static List<Predicate<Text>> conditions(String rule) {
+        return Arrays.stream(rule.split(" ")).map(JudgedQueries::condition).toList();
     }
 }

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,10 +119,7 @@ public final class PoetryRelevance {
                 judged.add(judge(gateway, query, relevant, read, mode));
             }
         }
-        Map<String, List<Judged>> byKind = new LinkedHashMap<>();
-        judged.forEach(j -> byKind.computeIfAbsent(j.query().kind(), k -> new ArrayList<>()).add(j));
-        List<Means> means = byKind.entrySet().stream().map(e -> means(e.getKey(), e.getValue())).toList();
-        return new Result(judged, skipped, means,
+        return new Result(judged, skipped, byKind(judged),
             means("known-item (all kinds above)", judged.stream().filter(j -> j.query().knownItem()).toList()));
     }
 
@@ -146,8 +142,7 @@ public final class PoetryRelevance {
         List<Judged> judged = new ArrayList<>();
         int skipped = 0;
         for (Query row : JudgedQueries.load(file)) {
-            List<Predicate<Text>> source = Arrays.stream(row.query().split(" "))
-                .map(JudgedQueries::condition).toList();
+            List<Predicate<Text>> source = JudgedQueries.conditions(row.query());
             Optional<String> id = find(gateway, row.query().split(" ")[0].replaceFirst("^[a-z]+[=~]", ""), source, read);
             long relevant = corpus.stream().filter(row::relevant).count()
                 - (id.isPresent() && row.relevant(read.get(id.get())) ? 1 : 0);
@@ -160,10 +155,7 @@ public final class PoetryRelevance {
                 .path("related");
             judged.add(judge(gateway, row, relevant, read, hits));
         }
-        Map<String, List<Judged>> byKind = new LinkedHashMap<>();
-        judged.forEach(j -> byKind.computeIfAbsent(j.query().kind(), k -> new ArrayList<>()).add(j));
-        return new Result(judged, skipped, byKind.entrySet().stream().map(e -> means(e.getKey(), e.getValue()))
-            .toList(), means("every kind", judged));
+        return new Result(judged, skipped, byKind(judged), means("every kind", judged));
     }
 
     /** The first of the lexical hits for {@code text} that meets every condition of {@code source}. */
@@ -221,6 +213,13 @@ public final class PoetryRelevance {
                 + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** The means of each kind of query, in the order the kinds first come. */
+    private static List<Means> byKind(List<Judged> judged) {
+        Map<String, List<Judged>> byKind = new LinkedHashMap<>();
+        judged.forEach(j -> byKind.computeIfAbsent(j.query().kind(), k -> new ArrayList<>()).add(j));
+        return byKind.entrySet().stream().map(e -> means(e.getKey(), e.getValue())).toList();
     }
 
     private static Means means(String group, List<Judged> judged) {

@@ -226,15 +226,9 @@ public final class SemanticBenchmark {
                 + " running (platform CPU %.0f %%); the stage caught up %.0f s after the import (%.0f documents/s over"
                 + " the run)%n", r.poems(), r.importPerSecond(), 100 * r.importCpu(), r.embedSeconds(),
             r.embeddedPerSecond());
-        printRelevance("poems", r.relevance());
-        printRelevance(SEED_ESSAYS, r.seedRelevance());
-        System.out.printf("%n%-30s %-10s %8s %8s   (related documents)%n", "kind", "mode", "MRR@10", "nDCG@10");
-        for (String kind : kinds(r.related())) {
-            for (String mode : relatedModes()) {
-                PoetryRelevance.Means means = means(r.related(), mode, kind);
-                System.out.printf(Locale.ROOT, "%-30s %-10s %8.3f %8.3f%n", kind, mode, means.mrr(), means.ndcg());
-            }
-        }
+        printRelevance("poems", r.relevance(), MODES);
+        printRelevance(SEED_ESSAYS, r.seedRelevance(), MODES);
+        printRelevance("related documents", r.related(), relatedModes());
         System.out.printf("%nSearch through the gateway, %d/s for %d s (milliseconds; -new: every query new):%n",
             CorpusReads.SEARCH_RATE, CorpusReads.SEARCH_SECONDS);
         LatencyStats.printHeader("mode", 12);
@@ -244,10 +238,11 @@ public final class SemanticBenchmark {
             r.searchServicePeakRss() / 1048576.0);
     }
 
-    private static void printRelevance(String corpus, Map<String, PoetryRelevance.Result> relevance) {
+    private static void printRelevance(String corpus, Map<String, PoetryRelevance.Result> relevance,
+                                       List<String> modes) {
         System.out.printf("%n%-30s %-10s %8s %8s   (%s)%n", "kind", "mode", "MRR@10", "nDCG@10", corpus);
         for (String kind : kinds(relevance)) {
-            for (String mode : MODES) {
+            for (String mode : modes) {
                 PoetryRelevance.Means means = means(relevance, mode, kind);
                 System.out.printf(Locale.ROOT, "%-30s %-10s %8.3f %8.3f%n", kind, mode, means.mrr(), means.ndcg());
             }

@@ -35,10 +35,6 @@ public class DocumentLookup {
     private static final int SUGGESTIONS = 8;
     /** Most related documents or similar passages one request may ask for. */
     private static final int MAX_RELATED = 20;
-
-    private final ElasticsearchClient client;
-    private final DocumentIndex index;
-    private final IndexSearches searches;
     /**
      * How related documents are found where search by meaning runs and a request names no mode: the mode that found
      * the most relevant ones on the judged related documents ({@code evaluation/related-queries.tsv},
@@ -49,6 +45,9 @@ public class DocumentLookup {
      */
     static final SearchMode RELATED_BY_DEFAULT = SearchMode.HYBRID;
 
+    private final ElasticsearchClient client;
+    private final DocumentIndex index;
+    private final IndexSearches searches;
     private final SemanticSearch semanticSearch;
     private final double relatedWeight;
 

@@ -86,7 +86,7 @@ public class EmbeddingListener {
         if (record.value() == null) {
             if (stored != null) {
                 changes.remove(record.key(), stored.passages());
-                count("deleted");
+                embedding.count("deleted");
             }
             return;
         }
@@ -94,26 +94,22 @@ public class EmbeddingListener {
         try {
             event = EVENTS.deserialize(record.topic(), record.value());
         } catch (RuntimeException unreadable) {
-            count("unreadable"); // The indexer sends it to the dead-letter topic.
+            embedding.count("unreadable"); // The indexer sends it to the dead-letter topic.
             return;
         }
         if (stored != null && (stored.version() > event.version()
                 || stored.version() == event.version() && stored.ofCurrentModel())) {
-            count("unchanged");
+            embedding.count("unchanged");
             return;
         }
         try {
             changes.replace(event.version(), embedding.entries(event.documentId(), event.body(),
                 event.simplifiedTitle(), event.simplifiedBody()), stored == null ? 0 : stored.passages());
-            count("embedded");
+            embedding.count("embedded");
         } catch (RuntimeException failed) {
             log.error("Cannot embed document {} version {}; it stays searchable lexically", event.documentId(),
                 event.version(), failed);
-            count("failed");
+            embedding.count("failed");
         }
-    }
-
-    private void count(String outcome) {
-        embedding.count(outcome);
     }
 }

@@ -19,7 +19,8 @@ import java.util.List;
  *
  * <p>Passages and queries are embedded as they are. BGE v1.5 was also trained with an instruction before short
  * queries ("为这个句子生成表示以用于检索相关文章："), but on the judged paraphrases and questions (poems and the seed's
- * essays, searched near-exhaustively) the plain query scored as well or better on three of the four groups, and the
+ * essays, searched near-exhaustively by a throwaway probe, not a committed command) the plain query scored as well or
+ * better on three of the four groups, and the
  * instruction more than doubles the model's input, so the embedding a new query waits for took twice as long. Vectors
  * are normalised (CLS pooling, as BGE is meant to be used), so a dot product is their cosine similarity.
  */

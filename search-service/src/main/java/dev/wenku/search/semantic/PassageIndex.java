@@ -337,15 +337,8 @@ public class PassageIndex implements InitializingBean {
      */
     public List<NearestDocument> nearestDocuments(float[] vector, int k, int candidates, String excludedDocument)
             throws IOException {
-        return client.search(s -> s.index(alias()).size(k)
-                .knn(n -> n.field("documentVector").queryVector(floats(vector)).k(k)
-                    .numCandidates(Math.max(k, candidates))
-                    .filter(f -> f.bool(b -> b.mustNot(other -> other.term(t -> t.field("documentId")
-                        .value(excludedDocument))))))
-                .source(src -> src.filter(f -> f.includes("documentId"))), PassageDocument.class)
-            .hits().hits().stream().filter(hit -> hit.source() != null)
-            .map(hit -> new NearestDocument(hit.source().documentId(), hit.score() == null ? 0 : hit.score()))
-            .toList();
+        return knn("documentVector", PassageDocument.DOCUMENT, vector, k, candidates, excludedDocument).stream()
+            .map(hit -> new NearestDocument(hit.source().documentId(), score(hit))).toList();
     }
 
     /** A document near a vector, with its similarity as Elasticsearch scores it (higher is nearer). */
@@ -359,17 +352,32 @@ public class PassageIndex implements InitializingBean {
      * passages' field.
      */
     public List<Nearest> nearest(float[] vector, int k, int candidates, String excludedDocument) throws IOException {
+        return knn("vector", PassageDocument.PASSAGE, vector, k, candidates, excludedDocument).stream()
+            .map(hit -> new Nearest(hit.source().documentId(), hit.source().number(), hit.source().text(),
+                hit.source().start(), hit.source().end(), score(hit))).toList();
+    }
+
+    /** The {@code k} entries of {@code kind} whose {@code field} is nearest to {@code vector}, without vectors. */
+    private List<Hit<PassageDocument>> knn(String field, String kind, float[] vector, int k, int candidates,
+                                           String excludedDocument) throws IOException {
         return client.search(s -> s.index(alias()).size(k)
-                .knn(n -> n.field("vector").queryVector(floats(vector)).k(k).numCandidates(Math.max(k, candidates))
+                .knn(n -> n.field(field).queryVector(floats(vector)).k(k).numCandidates(Math.max(k, candidates))
                     .filter(f -> f.bool(b -> {
-                        b.filter(kind -> kind.term(t -> t.field("kind").value(PassageDocument.PASSAGE)));
+                        b.filter(of -> of.term(t -> t.field("kind").value(kind)));
                         return excludedDocument == null ? b
                             : b.mustNot(other -> other.term(t -> t.field("documentId").value(excludedDocument)));
                     })))
-                .source(src -> src.filter(f -> f.excludes("vector"))), PassageDocument.class)
-            .hits().hits().stream().filter(hit -> hit.source() != null)
-            .map(hit -> new Nearest(hit.source().documentId(), hit.source().number(), hit.source().text(),
-                hit.source().start(), hit.source().end(), hit.score() == null ? 0 : hit.score())).toList();
+                .source(src -> src.filter(f -> f.excludes("vector", "documentVector"))), PassageDocument.class)
+            .hits().hits().stream().filter(hit -> hit.source() != null).toList();
+    }
+
+    private static double score(Hit<PassageDocument> hit) {
+        return hit.score() == null ? 0 : hit.score();
+    }
+
+    /** Makes what was written searchable now rather than at the next refresh. */
+    public void refresh() throws IOException {
+        client.indices().refresh(r -> r.index(alias()));
     }
 
     private static List<Float> floats(float[] vector) {

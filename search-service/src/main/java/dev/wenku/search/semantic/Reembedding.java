@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +41,6 @@ public class Reembedding extends BackgroundWorker {
     static final String RUN = "reembedding";
     private static final Logger log = LoggerFactory.getLogger(Reembedding.class);
     private static final Duration POLL = Duration.ofSeconds(2);
-    /** Longer than the passages index's refresh interval (1 s): entries written this long ago are searchable. */
-    private static final Duration VISIBLE = Duration.ofSeconds(2);
     /** How far into the outdated documents an instance may start its batch. */
     private static final int SPREAD = 1_000;
 
@@ -138,7 +135,6 @@ public class Reembedding extends BackgroundWorker {
     @Override
     protected void work() {
         Set<String> skipped = new HashSet<>();
-        Map<String, Long> recent = new LinkedHashMap<>();
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Optional<GetResponse<Run>> run = run()
@@ -146,7 +142,7 @@ public class Reembedding extends BackgroundWorker {
                 if (run.isEmpty()) {
                     skipped.clear();
                     Thread.sleep(POLL);
-                } else if (!reembedBatch(skipped, recent)) {
+                } else if (!reembedBatch(skipped)) {
                     finish(run.get());
                 }
             } catch (InterruptedException e) {
@@ -163,28 +159,18 @@ public class Reembedding extends BackgroundWorker {
     }
 
     /**
-     * Re-embeds a batch of outdated documents; false when none is left but those skipped. A search sees entries only
-     * after the index's next refresh, so the documents written in the last {@link #VISIBLE} are left out of it as
-     * well: they would otherwise be taken again (and a run never end before the refresh).
+     * Re-embeds a batch of outdated documents; false when none is left but those skipped. The index is refreshed
+     * after the batch's write: the next batch's search must no longer see what this one wrote as outdated.
      */
-    private boolean reembedBatch(Set<String> skipped, Map<String, Long> recent) throws InterruptedException,
-            IOException {
-        long now = clock.millis();
-        recent.values().removeIf(writtenAt -> now - writtenAt > VISIBLE.toMillis());
-        Set<String> leftOut = new HashSet<>(skipped);
-        leftOut.addAll(recent.keySet());
+    private boolean reembedBatch(Set<String> skipped) throws IOException {
         int size = properties.semantic().batchDocuments();
         List<PassageIndex.Outdated> batch = passages.outdated(size, ThreadLocalRandom.current().nextInt(SPREAD),
-            leftOut);
+            skipped);
         if (batch.isEmpty()) {
-            batch = passages.outdated(size, 0, leftOut);
+            batch = passages.outdated(size, 0, skipped);
         }
         if (batch.isEmpty()) {
-            if (recent.isEmpty()) {
-                return false;
-            }
-            Thread.sleep(VISIBLE); // Until what was written last is searchable, to count it out.
-            return true;
+            return false;
         }
         Map<String, Versioned> texts = texts(batch.stream().map(PassageIndex.Outdated::documentId).toList());
         PassageIndex.Changes changes = new PassageIndex.Changes();
@@ -201,7 +187,7 @@ public class Reembedding extends BackgroundWorker {
             embedding.count("reembedded");
         }
         passages.apply(changes);
-        batch.forEach(outdated -> recent.put(outdated.documentId(), clock.millis()));
+        passages.refresh();
         return true;
     }
 
