@@ -39,9 +39,9 @@ public class DocumentLookup {
      * How related documents are found where search by meaning runs and a request names no mode: the mode that found
      * the most relevant ones on the judged related documents ({@code evaluation/related-queries.tsv},
      * {@code ./wenku bench semantic}). Words alone (more-like-this) find a series' other poems by its title but hardly
-     * any poem on the same occasion under another title; meaning alone finds those, but none of the seed's essays
-     * among the poems (five documents unlike the rest, out of reach in the document vectors' graph); fused, each
-     * covers the other's gap.
+     * any poem on the same occasion under another title; meaning alone finds those and, every document vector being
+     * compared, the seed's essays among the poems too. Fused they do as well as meaning alone on every kind judged,
+     * and a document the embedding stage has not reached yet is still related by its words.
      */
     static final SearchMode RELATED_BY_DEFAULT = SearchMode.HYBRID;
 

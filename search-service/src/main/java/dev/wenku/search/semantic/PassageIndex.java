@@ -2,6 +2,8 @@ package dev.wenku.search.semantic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.CommonStatsFlag;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.KnnSearch;
 import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -49,12 +51,14 @@ import org.springframework.beans.factory.InitializingBean;
  */
 public class PassageIndex implements InitializingBean {
 
-    static final int MAPPING_VERSION = 3;
+    static final int MAPPING_VERSION = 4;
     static final String DEFINITION = "index/passages-v" + MAPPING_VERSION + ".json";
     private static final Logger log = LoggerFactory.getLogger(PassageIndex.class);
     /** Entries per request of a copy into a new mapping (a vector is about 5 KB of JSON). */
     private static final int COPY_BATCH = 500;
     private static final Time COPY_SCROLL = Time.of(t -> t.time("2m"));
+    /** Candidates of an exact search among a few documents' passages: at least all of them, in practice. */
+    private static final int EXACT_CANDIDATES = 1_000;
 
     /**
      * What the index holds for a document: the version its passages came from, how many there are, and the model
@@ -332,12 +336,12 @@ public class PassageIndex implements InitializingBean {
     }
 
     /**
-     * The {@code k} documents whose own vectors are nearest to {@code vector} (approximate kNN over the document
-     * vectors' graph, {@code candidates} per shard), {@code excludedDocument} left out, nearest first.
+     * The {@code k} documents whose own vectors are nearest to {@code vector} (an exhaustive search: the document
+     * vectors have no graph, see {@code index/passages-v4.json}), {@code excludedDocument} left out (null: none),
+     * nearest first.
      */
-    public List<NearestDocument> nearestDocuments(float[] vector, int k, int candidates, String excludedDocument)
-            throws IOException {
-        return knn("documentVector", PassageDocument.DOCUMENT, vector, k, candidates, excludedDocument).stream()
+    public List<NearestDocument> nearestDocuments(float[] vector, int k, String excludedDocument) throws IOException {
+        return search(k, knn("documentVector", PassageDocument.DOCUMENT, vector, k, k, excludedDocument)).stream()
             .map(hit -> new NearestDocument(hit.source().documentId(), score(hit))).toList();
     }
 
@@ -352,23 +356,68 @@ public class PassageIndex implements InitializingBean {
      * passages' field.
      */
     public List<Nearest> nearest(float[] vector, int k, int candidates, String excludedDocument) throws IOException {
-        return knn("vector", PassageDocument.PASSAGE, vector, k, candidates, excludedDocument).stream()
-            .map(hit -> new Nearest(hit.source().documentId(), hit.source().number(), hit.source().text(),
-                hit.source().start(), hit.source().end(), score(hit))).toList();
+        return search(k, knn("vector", PassageDocument.PASSAGE, vector, k, candidates, excludedDocument)).stream()
+            .map(hit -> nearest(hit.source(), score(hit))).toList();
     }
 
-    /** The {@code k} entries of {@code kind} whose {@code field} is nearest to {@code vector}, without vectors. */
-    private List<Hit<PassageDocument>> knn(String field, String kind, float[] vector, int k, int candidates,
-                                           String excludedDocument) throws IOException {
-        return client.search(s -> s.index(alias()).size(k)
-                .knn(n -> n.field(field).queryVector(floats(vector)).k(k).numCandidates(Math.max(k, candidates))
-                    .filter(f -> f.bool(b -> {
-                        b.filter(of -> of.term(t -> t.field("kind").value(kind)));
-                        return excludedDocument == null ? b
-                            : b.mustNot(other -> other.term(t -> t.field("documentId").value(excludedDocument)));
-                    })))
+    /**
+     * In one request, the {@code passages} passages nearest to {@code vector} (approximate, over the passages' graph,
+     * {@code candidates} wide) and the {@code documents} documents whose own vectors are (exhaustively). Each entry
+     * has one of the two vectors, so each hit comes from one of the two searches and keeps its score.
+     */
+    public Near near(float[] vector, int passages, int documents, int candidates) throws IOException {
+        List<Nearest> nearPassages = new ArrayList<>();
+        List<NearestDocument> nearDocuments = new ArrayList<>();
+        for (Hit<PassageDocument> hit : search(passages + documents,
+                knn("vector", PassageDocument.PASSAGE, vector, passages, candidates, null),
+                knn("documentVector", PassageDocument.DOCUMENT, vector, documents, documents, null))) {
+            if (PassageDocument.DOCUMENT.equals(hit.source().kind())) {
+                nearDocuments.add(new NearestDocument(hit.source().documentId(), score(hit)));
+            } else {
+                nearPassages.add(nearest(hit.source(), score(hit)));
+            }
+        }
+        return new Near(nearPassages, nearDocuments);
+    }
+
+    /** Passages and documents near a vector, each nearest first ({@link #near}). */
+    public record Near(List<Nearest> passages, List<NearestDocument> documents) {
+    }
+
+    /**
+     * The {@code k} passages of the documents {@code documentIds} nearest to {@code vector}: an exact search, the
+     * filter leaving Elasticsearch fewer passages than {@value #EXACT_CANDIDATES} candidates, so it compares them all.
+     */
+    public List<Nearest> nearestOf(Collection<String> documentIds, float[] vector, int k) throws IOException {
+        List<FieldValue> ids = documentIds.stream().map(FieldValue::of).toList();
+        KnnSearch knn = KnnSearch.of(n -> n.field("vector").queryVector(floats(vector)).k(k)
+            .numCandidates(Math.max(k, EXACT_CANDIDATES))
+            .filter(f -> f.bool(b -> b.filter(kind -> kind.term(t -> t.field("kind").value(PassageDocument.PASSAGE)))
+                .filter(of -> of.terms(t -> t.field("documentId").terms(v -> v.value(ids)))))));
+        return search(k, knn).stream().map(hit -> nearest(hit.source(), score(hit))).toList();
+    }
+
+    /** The entries of {@code kind} whose {@code field} is nearest to {@code vector}. */
+    private static KnnSearch knn(String field, String kind, float[] vector, int k, int candidates,
+                                 String excludedDocument) {
+        return KnnSearch.of(n -> n.field(field).queryVector(floats(vector)).k(k).numCandidates(Math.max(k, candidates))
+            .filter(f -> f.bool(b -> {
+                b.filter(of -> of.term(t -> t.field("kind").value(kind)));
+                return excludedDocument == null ? b
+                    : b.mustNot(other -> other.term(t -> t.field("documentId").value(excludedDocument)));
+            })));
+    }
+
+    /** The hits of one request of {@code searches}, without vectors. */
+    private List<Hit<PassageDocument>> search(int size, KnnSearch... searches) throws IOException {
+        return client.search(s -> s.index(alias()).size(size).knn(List.of(searches))
                 .source(src -> src.filter(f -> f.excludes("vector", "documentVector"))), PassageDocument.class)
             .hits().hits().stream().filter(hit -> hit.source() != null).toList();
+    }
+
+    private static Nearest nearest(PassageDocument passage, double score) {
+        return new Nearest(passage.documentId(), passage.number(), passage.text(), passage.start(), passage.end(),
+            score);
     }
 
     private static double score(Hit<PassageDocument> hit) {

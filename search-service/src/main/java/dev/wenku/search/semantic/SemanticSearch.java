@@ -9,10 +9,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The documents nearest in meaning to a reader's query: the query's vector against the passages' (approximate kNN),
@@ -50,12 +53,27 @@ public class SemanticSearch {
             .maximumSize(settings.queryVectors()).recordStats().build(), "query-vectors");
     }
 
-    /** The {@code wenku.search.semantic.documents} documents nearest to {@code query}, nearest first. */
+    /**
+     * The {@code wenku.search.semantic.documents} documents nearest to {@code query}, nearest first, each by its
+     * nearest passage. Candidates come two ways in one request: the passages' graph, and an exhaustive search of the
+     * documents' own vectors, which reaches a small group of documents unlike the rest that the graph's search may
+     * not (the seed's essays among the poems); the passages of documents only the second found are then compared
+     * one by one.
+     */
     public List<Match> nearest(String query) throws IOException {
         int documents = settings.documents();
         float[] vector = queryVectors.get(SimplifiedScript.of(query), embedder::query);
-        return perDocument(index.nearest(vector, documents * PASSAGES_PER_DOCUMENT, settings.candidates(), null),
-            documents);
+        PassageIndex.Near near = index.near(vector, documents * PASSAGES_PER_DOCUMENT, documents,
+            settings.candidates());
+        List<Nearest> passages = new ArrayList<>(near.passages());
+        Set<String> reached = passages.stream().map(Nearest::documentId).collect(Collectors.toSet());
+        List<String> missed = near.documents().stream().map(PassageIndex.NearestDocument::documentId)
+            .filter(id -> !reached.contains(id)).toList();
+        if (!missed.isEmpty()) {
+            passages.addAll(index.nearestOf(missed, vector, missed.size() * PASSAGES_PER_DOCUMENT));
+            passages.sort(Comparator.comparingDouble(Nearest::score).reversed());
+        }
+        return perDocument(passages, documents);
     }
 
     /**
@@ -83,7 +101,7 @@ public class SemanticSearch {
         if (vector.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(index.nearestDocuments(vector.get(), size, settings.candidates(), documentId));
+        return Optional.of(index.nearestDocuments(vector.get(), size, documentId));
     }
 
     /**
