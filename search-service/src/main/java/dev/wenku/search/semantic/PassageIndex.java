@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.KnnSearch;
 import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -390,22 +392,23 @@ public class PassageIndex implements InitializingBean {
      */
     public List<Nearest> nearestOf(Collection<String> documentIds, float[] vector, int k) throws IOException {
         List<FieldValue> ids = documentIds.stream().map(FieldValue::of).toList();
-        KnnSearch knn = KnnSearch.of(n -> n.field("vector").queryVector(floats(vector)).k(k)
-            .numCandidates(Math.max(k, EXACT_CANDIDATES))
-            .filter(f -> f.bool(b -> b.filter(kind -> kind.term(t -> t.field("kind").value(PassageDocument.PASSAGE)))
-                .filter(of -> of.terms(t -> t.field("documentId").terms(v -> v.value(ids)))))));
-        return search(k, knn).stream().map(hit -> nearest(hit.source(), score(hit))).toList();
+        return search(k, knnAmong("vector", PassageDocument.PASSAGE, vector, k, EXACT_CANDIDATES,
+                b -> b.filter(of -> of.terms(t -> t.field("documentId").terms(v -> v.value(ids))))))
+            .stream().map(hit -> nearest(hit.source(), score(hit))).toList();
     }
 
-    /** The entries of {@code kind} whose {@code field} is nearest to {@code vector}. */
+    /** The entries of {@code kind} whose {@code field} is nearest to {@code vector}, none of {@code excludedDocument}. */
     private static KnnSearch knn(String field, String kind, float[] vector, int k, int candidates,
                                  String excludedDocument) {
+        return knnAmong(field, kind, vector, k, candidates, b -> excludedDocument == null ? b
+            : b.mustNot(other -> other.term(t -> t.field("documentId").value(excludedDocument))));
+    }
+
+    /** The entries of {@code kind} whose {@code field} is nearest to {@code vector}, among those {@code only} keeps. */
+    private static KnnSearch knnAmong(String field, String kind, float[] vector, int k, int candidates,
+                                      UnaryOperator<BoolQuery.Builder> only) {
         return KnnSearch.of(n -> n.field(field).queryVector(floats(vector)).k(k).numCandidates(Math.max(k, candidates))
-            .filter(f -> f.bool(b -> {
-                b.filter(of -> of.term(t -> t.field("kind").value(kind)));
-                return excludedDocument == null ? b
-                    : b.mustNot(other -> other.term(t -> t.field("documentId").value(excludedDocument)));
-            })));
+            .filter(f -> f.bool(b -> only.apply(b.filter(of -> of.term(t -> t.field("kind").value(kind)))))));
     }
 
     /** The hits of one request of {@code searches}, without vectors. */
