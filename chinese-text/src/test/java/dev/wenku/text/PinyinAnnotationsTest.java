@@ -49,4 +49,12 @@ class PinyinAnnotationsTest {
         assertTrue(result.text().contains("(生產工具和勞動對象)"));
         assertTrue(result.text().contains("(20XX-2025年)"));
     }
+
+    @Test
+    void aTextWithoutAClosingParenthesisComesBackWhole() {
+        String text = "生產chǎn力和（新質生產力";
+        PinyinAnnotations.Result result = PinyinAnnotations.strip(text);
+        assertEquals(text, result.text());
+        assertEquals(0, result.removed());
+    }
 }
