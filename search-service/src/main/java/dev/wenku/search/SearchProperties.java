@@ -109,6 +109,15 @@ public record SearchProperties(
      * @param queryVectors      query vectors kept, those searched most often and most recently (2 KB each; 0 keeps
      *                          none): a query searched again skips the model (one pass over its words, as for a
      *                          passage: about 10 ms of a core for a poem's)
+     * @param nearestQueries    queries whose nearest documents are kept (about 15 KB each, their passages' texts
+     *                          included), those searched most often and most recently: a query searched again skips
+     *                          the kNN search, which is most of what search by meaning costs Elasticsearch
+     * @param nearestFor        how old a query's kept nearest documents may be before a search asking for them has
+     *                          them searched again, in the background (the search is answered from them meanwhile;
+     *                          unasked, they are dropped after ten times this; 0 keeps none): a passage the stage
+     *                          embeds is found by a query asked often about this much later at most (the stage
+     *                          itself runs seconds to minutes behind the lexical index), and a deleted document is
+     *                          left out all the same, the documents index no longer having it
      * @param mergeAfter        share of the passages index's documents that, embedded by this instance since the last
      *                          merge, has the index merged into one segment once the stage has nothing left to read
      *                          (at least 1,000 documents; 0 never merges): a kNN search walks every segment's graph,
@@ -124,6 +133,8 @@ public record SearchProperties(
         @DefaultValue("200") int candidates,
         @DefaultValue("0.5") double weight,
         @DefaultValue("4096") int queryVectors,
+        @DefaultValue("1024") int nearestQueries,
+        @DefaultValue("30s") Duration nearestFor,
         @DefaultValue("0.25") double mergeAfter) {
 
         public Semantic {
@@ -139,9 +150,13 @@ public record SearchProperties(
                 throw new IllegalArgumentException("wenku.search.semantic.candidates must be between twice documents"
                     + " and 10000, not " + candidates);
             }
-            if (queryVectors < 0) {
-                throw new IllegalArgumentException("wenku.search.semantic.query-vectors must be 0 or more, not "
-                    + queryVectors);
+            if (queryVectors < 0 || nearestQueries < 0) {
+                throw new IllegalArgumentException("wenku.search.semantic.query-vectors and nearest-queries must be 0"
+                    + " or more, not " + queryVectors + " and " + nearestQueries);
+            }
+            if (nearestFor.isNegative()) {
+                throw new IllegalArgumentException("wenku.search.semantic.nearest-for must not be negative, not "
+                    + nearestFor);
             }
             if (mergeAfter < 0) {
                 throw new IllegalArgumentException("wenku.search.semantic.merge-after must be 0 or more, not "

@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -166,13 +167,13 @@ public class DocumentSearch {
         Meaning meaning = mode.semantic()
             ? new Meaning(mode, semanticSearch.nearest(query.meaning())) : null;
         Page page = search(query, request, false, meaning);
-        if (page.lexicalTotal() > 0 || !request.correct() || mode == SearchMode.SEMANTIC) {
+        if (page.wordsFound() || !request.correct() || mode == SearchMode.SEMANTIC) {
             return page.result();
         }
         Optional<UserQuery> corrected = corrections.of(query);
         if (corrected.isPresent()) {
             Page meant = search(corrected.get(), request, false, meaning);
-            if (meant.lexicalTotal() > 0) {
+            if (meant.wordsFound()) {
                 return meant.result().correctedTo(corrected.get().text());
             }
         }
@@ -180,7 +181,7 @@ public class DocumentSearch {
             return page.result();
         }
         Page loose = search(query, request, true, meaning);
-        return loose.lexicalTotal() > 0 ? mended(query, loose) : page.result();
+        return loose.wordsFound() ? mended(query, loose) : page.result();
     }
 
     /**
@@ -189,7 +190,7 @@ public class DocumentSearch {
      * converted only for a loose search or a pinyin word without spellings (empty otherwise): converting every hit's
      * body costs more than the search itself on most queries.
      */
-    private record Page(SearchResult result, List<String> texts, long lexicalTotal) {
+    private record Page(SearchResult result, List<String> texts, boolean wordsFound) {
     }
 
     /** The loose search's results, with the query the reader meant if its hits say which line that is. */
@@ -260,18 +261,19 @@ public class DocumentSearch {
         List<SearchResult.Hit> hits = hits(response);
         long total = total(response, hits.size());
         return new Page(new SearchResult(total, hits, facets(response.aggregations())),
-            texts(response, loose, spellings), total);
+            texts(response, loose, spellings), total > 0);
     }
 
     /**
      * A page of the documents found by their words, by meaning, or both ({@link Meaning}), in the order of the fused
      * ranking ({@link HybridRanking}); newest first when sorted by date. The union of both is what the total, the
-     * facets and the filters apply to, in one request: a lexical query of its own name, whose score each hit carries
-     * ({@code include_named_queries_score}), and the documents found by meaning as a clause that lifts them above
-     * every document found by words alone, so that the hits hold every document found by meaning that passes the
-     * filters, then the best of the others, at least {@code from + size} ({@link #lexicalRanking}); the page is cut
-     * from them after the fusion. One request, not a ranking request and a second fetching the page: the second cost
-     * as much as the first, and under load a hybrid search's latency is its requests' (ADR 15).
+     * facets and the filters apply to. A first request ranks: a lexical query of its own name, whose score each hit
+     * carries ({@code include_named_queries_score}), and the documents found by meaning as a clause that lifts them
+     * above every document found by words alone, so that its hits hold every document found by meaning that passes
+     * the filters, then the best of the others, at least {@code from + size} ({@link #lexicalRanking}), read without
+     * their stored fields or highlights. The page is cut from them after the fusion, and a second request fetches
+     * only its documents, highlighted by the reader's words ({@link #page}): highlighting the ranking's 30 hits was
+     * most of what a fused search cost Elasticsearch, three times the ten a page shows (ADR 15).
      */
     private Page fused(UserQuery query, Map<String, List<String>> spellings, SearchRequest request, boolean loose,
                        Meaning meaning) throws IOException {
@@ -282,26 +284,45 @@ public class DocumentSearch {
             return byDate(union, lexical, spellings, request, loose, meaning);
         }
         int depth = Math.min(DocumentIndex.MAX_RESULT_WINDOW, request.from() + request.size() + found.size());
-        SearchResponse<HitSource> response = searches.search(s -> {
-            shown(s.size(depth).trackTotalHits(t -> t.enabled(true)).query(union).includeNamedQueriesScore(true));
+        SearchResponse<Void> response = searches.search(s -> {
+            s.size(depth).source(src -> src.fetch(false)).trackTotalHits(t -> t.enabled(true)).query(union)
+                .includeNamedQueriesScore(true);
             facets(s);
-            if (lexical != null) {
-                s.aggregations(LEXICAL, a -> a.filter(lexical));
-            }
             return s;
-        }, HitSource.class);
-        List<Hit<HitSource>> candidates = response.hits().hits();
-        Map<String, Hit<HitSource>> byId = candidates.stream().collect(Collectors.toMap(Hit::id, hit -> hit));
-        List<HybridRanking.Ranked> fusedRanking = HybridRanking.fuse(lexicalRanking(candidates, found,
-                candidates.size() == depth),
-            found.stream().filter(byId::containsKey).toList(), properties.semantic().weight());
+        }, Void.class);
+        List<Hit<Void>> candidates = response.hits().hits();
+        Set<String> ranked = candidates.stream().map(Hit::id).collect(Collectors.toSet());
+        List<HybridRanking.Scored> words = lexicalRanking(candidates, found, candidates.size() == depth);
+        List<HybridRanking.Ranked> fusedRanking = HybridRanking.fuse(words,
+            found.stream().filter(ranked::contains).toList(), properties.semantic().weight());
         List<HybridRanking.Ranked> page = fusedRanking.subList(Math.min(request.from(), fusedRanking.size()),
             Math.min(request.from() + request.size(), fusedRanking.size()));
-        List<SearchResult.Hit> hits = page.stream()
-            .map(r -> toHit(byId.get(r.id())).found(r.score(), meaning.passageOf(r.id()))).toList();
-        long lexicalTotal = lexical == null ? 0 : response.aggregations().get(LEXICAL).filter().docCount();
+        Map<String, Hit<HitSource>> shown = page(page.stream().map(HybridRanking.Ranked::id).toList(), lexical);
+        List<Hit<HitSource>> pageHits = page.stream().map(r -> shown.get(r.id())).filter(Objects::nonNull).toList();
+        Map<String, Double> scores = page.stream().collect(Collectors.toMap(HybridRanking.Ranked::id,
+            HybridRanking.Ranked::score));
+        List<SearchResult.Hit> hits = pageHits.stream()
+            .map(hit -> toHit(hit).found(scores.get(hit.id()), meaning.passageOf(hit.id()))).toList();
+        boolean wordsFound = candidates.stream().anyMatch(hit -> hit.matchedQueries().containsKey(LEXICAL));
         return new Page(new SearchResult(total(response, hits.size()), hits, facets(response.aggregations())),
-            texts(page.stream().map(r -> byId.get(r.id())).toList(), loose, spellings), lexicalTotal);
+            texts(pageHits, loose, spellings), wordsFound);
+    }
+
+    /**
+     * The documents {@code ids} with the fields a hit is shown with, highlighted where the reader's words
+     * ({@code lexical}; null: no highlights, as in semantic mode) match, by id. A document deleted since the
+     * ranking request is not among them.
+     */
+    private Map<String, Hit<HitSource>> page(List<String> ids, Query lexical) throws IOException {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        SearchResponse<HitSource> response = searches.search(s -> {
+            s.size(ids.size()).query(q -> q.ids(i -> i.values(ids))).trackTotalHits(t -> t.enabled(false));
+            return lexical == null ? s.source(src -> src.filter(f -> f.includes(SHOWN)))
+                : shown(s, lexical);
+        }, HitSource.class);
+        return response.hits().hits().stream().collect(Collectors.toMap(Hit::id, hit -> hit));
     }
 
     /**
@@ -311,7 +332,7 @@ public class DocumentSearch {
      * between), and the fusion counts it as found by meaning alone, as it does a document the words rank below the
      * depth a page needs.
      */
-    private static List<HybridRanking.Scored> lexicalRanking(List<Hit<HitSource>> hits, List<String> found,
+    private static List<HybridRanking.Scored> lexicalRanking(List<Hit<Void>> hits, List<String> found,
                                                              boolean full) {
         List<HybridRanking.Scored> scored = hits.stream().filter(hit -> hit.matchedQueries().containsKey(LEXICAL))
             .map(hit -> new HybridRanking.Scored(hit.id(), hit.matchedQueries().get(LEXICAL)))
@@ -336,9 +357,9 @@ public class DocumentSearch {
         }, HitSource.class);
         List<SearchResult.Hit> hits = hits(response).stream()
             .map(hit -> hit.found(hit.score(), meaning.passageOf(hit.id()))).toList();
-        long lexicalTotal = lexical == null ? 0 : response.aggregations().get(LEXICAL).filter().docCount();
+        boolean wordsFound = lexical != null && response.aggregations().get(LEXICAL).filter().docCount() > 0;
         return new Page(new SearchResult(total(response, hits.size()), hits, facets(response.aggregations())),
-            texts(response, loose, spellings), lexicalTotal);
+            texts(response, loose, spellings), wordsFound);
     }
 
     /**
@@ -360,13 +381,22 @@ public class DocumentSearch {
         }));
     }
 
-    /** The source fields and highlights a shown hit needs. */
+    /** The source fields and highlights a shown hit needs, highlighted where the search's query matches. */
     private static co.elastic.clients.elasticsearch.core.SearchRequest.Builder shown(
             co.elastic.clients.elasticsearch.core.SearchRequest.Builder search) {
+        return shown(search, null);
+    }
+
+    /** The source fields and highlights a shown hit needs, highlighted where {@code highlighted} (null: the query) matches. */
+    private static co.elastic.clients.elasticsearch.core.SearchRequest.Builder shown(
+            co.elastic.clients.elasticsearch.core.SearchRequest.Builder search, Query highlighted) {
         return search.source(src -> src.filter(f -> f.includes(SHOWN)))
-            .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
-                .fields(NamedValue.of(BODY, HighlightField.of(f -> f.fragmentSize(80).numberOfFragments(3))),
-                    NamedValue.of(TITLE, HighlightField.of(f -> f.numberOfFragments(0)))));
+            .highlight(h -> {
+                h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
+                    .fields(NamedValue.of(BODY, HighlightField.of(f -> f.fragmentSize(80).numberOfFragments(3))),
+                        NamedValue.of(TITLE, HighlightField.of(f -> f.numberOfFragments(0))));
+                return highlighted == null ? h : h.highlightQuery(highlighted);
+            });
     }
 
     private static void facets(co.elastic.clients.elasticsearch.core.SearchRequest.Builder search) {

@@ -2,12 +2,14 @@ package dev.wenku.search.semantic;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.wenku.search.SearchProperties;
 import dev.wenku.search.semantic.PassageIndex.Nearest;
 import dev.wenku.text.SimplifiedScript;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -22,10 +25,19 @@ import java.util.stream.Collectors;
  * each document represented by its nearest passage, which the answer shows as the passage that matched. Query
  * vectors are kept ({@code wenku.search.semantic.query-vectors}): readers repeat queries, and running the model over
  * a query is one pass like a passage's, over fewer characters, the largest cost search by meaning adds besides the
- * kNN search (metrics {@code cache.gets}, {@code cache.size}, … with {@code cache=query-vectors}).
+ * kNN search (metrics {@code cache.gets}, {@code cache.size}, … with {@code cache=query-vectors}). A query's nearest
+ * documents are kept too ({@code cache=nearest-documents}), and searched again in the background when asked for
+ * once older than {@code wenku.search.semantic.nearest-for}: the kNN search is most of what search by meaning costs
+ * Elasticsearch, twice what the words' search does, and its answer changes only as the embedding stage writes,
+ * itself seconds to minutes behind the lexical index.
  */
 public class SemanticSearch {
 
+    /**
+     * How many times {@code nearest-for} a query's nearest documents are kept when it is not asked again: a query
+     * asked while they are due is answered from them and searched again in the background.
+     */
+    private static final int NEAREST_KEPT_REFRESHES = 10;
     /** Passages asked of the index per document wanted: a document often has several passages near the query. */
     private static final int PASSAGES_PER_DOCUMENT = 2;
 
@@ -43,6 +55,8 @@ public class SemanticSearch {
     private final PassageIndex index;
     private final SearchProperties.Semantic settings;
     private final Cache<String, float[]> queryVectors;
+    /** Null when {@code nearest-for} is 0. */
+    private final LoadingCache<String, List<Match>> nearestDocuments;
 
     public SemanticSearch(PassageEmbedder embedder, PassageIndex index, SearchProperties properties,
                           MeterRegistry registry) {
@@ -51,6 +65,15 @@ public class SemanticSearch {
         this.settings = properties.semantic();
         this.queryVectors = CaffeineCacheMetrics.monitor(registry, Caffeine.newBuilder()
             .maximumSize(settings.queryVectors()).recordStats().build(), "query-vectors");
+        this.nearestDocuments = settings.nearestFor().isZero() ? null : nearestDocuments(registry);
+    }
+
+    /** The queries' nearest documents, searched again in the background when asked for once due. */
+    private LoadingCache<String, List<Match>> nearestDocuments(MeterRegistry registry) {
+        Duration due = settings.nearestFor();
+        return CaffeineCacheMetrics.monitor(registry, Caffeine.newBuilder().maximumSize(settings.nearestQueries())
+            .refreshAfterWrite(due).expireAfterWrite(due.multipliedBy(NEAREST_KEPT_REFRESHES)).recordStats()
+            .build(text -> List.copyOf(search(text))), "nearest-documents");
     }
 
     /**
@@ -58,11 +81,27 @@ public class SemanticSearch {
      * nearest passage. Candidates come two ways in one request: the passages' graph, and an exhaustive search of the
      * documents' own vectors, which reaches a small group of documents unlike the rest that the graph's search may
      * not (the seed's essays among the poems); the passages of documents only the second found are then compared
-     * one by one.
+     * one by one. A query asked again gets the documents found the last time it was searched, which is searched again
+     * in the background once they are older than {@code nearest-for}.
      */
     public List<Match> nearest(String query) throws IOException {
+        String text = SimplifiedScript.of(query);
+        if (nearestDocuments == null) {
+            return search(text);
+        }
+        try {
+            return nearestDocuments.get(text);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+    }
+
+    private List<Match> search(String text) throws IOException {
         int documents = settings.documents();
-        float[] vector = queryVectors.get(SimplifiedScript.of(query), embedder::query);
+        float[] vector = queryVectors.get(text, embedder::query);
         PassageIndex.Near near = index.near(vector, documents * PASSAGES_PER_DOCUMENT, documents,
             settings.candidates());
         List<Nearest> passages = new ArrayList<>(near.passages());

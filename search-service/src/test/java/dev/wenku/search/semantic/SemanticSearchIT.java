@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.CommonStatsFlag;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -12,11 +13,13 @@ import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.search.SearchApplication;
+import dev.wenku.search.SearchProperties;
 import dev.wenku.search.semantic.PassageIndex.Nearest;
 import dev.wenku.search.semantic.PassageIndex.Stored;
 import dev.wenku.support.testing.TestCallers;
 import dev.wenku.support.testing.TestEvents;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,6 +36,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -68,6 +73,8 @@ class SemanticSearchIT {
         search = new SpringApplicationBuilder(SearchApplication.class).run("--server.port=0",
             TestCallers.SECRET_ARGUMENT, "--wenku.search.index-alias=" + alias, "--wenku.search.semantic.enabled=true",
             "--wenku.search.semantic.passage-characters=120", "--spring.kafka.consumer.group-id=" + alias,
+            // The tests ask the same questions, each awaiting its own copy of a poem: nothing kept between searches.
+            "--wenku.search.semantic.nearest-for=0s",
             "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
             "--spring.elasticsearch.uris=" + SharedInfrastructure.get().elasticsearchUrl());
         passages = search.getBean(PassageIndex.class);
@@ -107,6 +114,45 @@ class SemanticSearchIT {
 
         MeterRegistry registry = search.getBean(MeterRegistry.class);
         assertThat(registry.counter("wenku.embedding.documents", "outcome", "embedded").count()).isGreaterThanOrEqualTo(3);
+    }
+
+    /**
+     * A query asked again gets the documents found the first time without a kNN search (the passages index counts
+     * no search), and once they are older than {@code nearest-for} it is searched again.
+     */
+    @Test
+    void aQueryAskedAgainIsAnsweredFromItsKeptNearestDocumentsUntilTheyAreDue() throws Exception {
+        String homesick = "kept-homesick-" + marker;
+        publish(analyzed(homesick, 1, "静夜思", HOMESICK));
+        await().alias("the poem embedded").atMost(EMBEDDED).until(() -> passages.stored(List.of(homesick)).size() == 1);
+        search.getBean(ElasticsearchClient.class).indices().refresh(r -> r.index(passages.alias()));
+        SearchProperties keptBriefly = new Binder(new MapConfigurationPropertySource(Map.of(
+            "wenku.search.semantic.nearest-for", "3s"))).bindOrCreate("wenku.search", SearchProperties.class);
+        MeterRegistry registry = new SimpleMeterRegistry();
+        SemanticSearch semantic = new SemanticSearch(search.getBean(PassageEmbedder.class), passages, keptBriefly,
+            registry);
+
+        List<SemanticSearch.Match> first = semantic.nearest("想念老家");
+        long searched = passageSearches();
+        List<SemanticSearch.Match> again = semantic.nearest("想念老家");
+
+        assertThat(first).extracting(SemanticSearch.Match::documentId).contains(homesick);
+        assertThat(again).isEqualTo(first);
+        assertThat(passageSearches()).as("searches of the passages index").isEqualTo(searched);
+        assertThat(registry.get("cache.gets").tags("cache", "nearest-documents", "result", "hit").functionCounter()
+            .count()).isEqualTo(1);
+        await().alias("searched again once due").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+            .until(() -> {
+                semantic.nearest("想念老家");
+                return passageSearches() > searched;
+            });
+    }
+
+    /** How many searches (query phases) the passages index has run. */
+    private static long passageSearches() throws Exception {
+        Long total = search.getBean(ElasticsearchClient.class).indices().stats(s -> s.index(passages.alias())
+            .metric(CommonStatsFlag.Search)).all().total().search().queryTotal();
+        return total == null ? 0 : total;
     }
 
     @Test
