@@ -17,10 +17,7 @@ class PinyinAnnotationsTest {
 
     @Test
     void realParenthesesSurvive() {
-        String text = "勞動資料(生產工具和勞動對象)、(20XX-2025年)以及人工智能(AI)和拼音(pīnyīn)、北京(Běijīng)";
-        PinyinAnnotations.Result result = PinyinAnnotations.strip(text);
-        assertEquals(text, result.text());
-        assertEquals(0, result.removed());
+        assertComesBackWhole("勞動資料(生產工具和勞動對象)、(20XX-2025年)以及人工智能(AI)和拼音(pīnyīn)、北京(Běijīng)");
     }
 
     @Test
@@ -37,8 +34,7 @@ class PinyinAnnotationsTest {
 
     @Test
     void pinyinClosingARealParenthesisIsNotTakenForADamagedAnnotation() {
-        String text = "拼音寫作(拼音pīn)";
-        assertEquals(text, PinyinAnnotations.strip(text).text());
+        assertComesBackWhole("拼音寫作(拼音pīn)");
     }
 
     @Test
@@ -52,7 +48,10 @@ class PinyinAnnotationsTest {
 
     @Test
     void aTextWithoutAClosingParenthesisComesBackWhole() {
-        String text = "生產chǎn力和（新質生產力";
+        assertComesBackWhole("生產chǎn力和（新質生產力");
+    }
+
+    private static void assertComesBackWhole(String text) {
         PinyinAnnotations.Result result = PinyinAnnotations.strip(text);
         assertEquals(text, result.text());
         assertEquals(0, result.removed());
