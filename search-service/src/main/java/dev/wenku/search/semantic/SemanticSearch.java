@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -68,12 +70,18 @@ public class SemanticSearch {
         this.nearestDocuments = settings.nearestFor().isZero() ? null : nearestDocuments(registry);
     }
 
-    /** The queries' nearest documents, searched again in the background when asked for once due. */
+    /**
+     * The queries' nearest documents, searched again in the background when asked for once due: on a virtual thread
+     * each, since the search waits on Elasticsearch, and Caffeine's default, the common fork-join pool, has one
+     * thread per core for work that does not wait.
+     */
     private LoadingCache<String, List<Match>> nearestDocuments(MeterRegistry registry) {
         Duration due = settings.nearestFor();
+        Executor background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("nearest-documents-", 0)
+            .factory());
         return CaffeineCacheMetrics.monitor(registry, Caffeine.newBuilder().maximumSize(settings.nearestQueries())
-            .refreshAfterWrite(due).expireAfterWrite(due.multipliedBy(NEAREST_KEPT_REFRESHES)).recordStats()
-            .build(text -> List.copyOf(search(text))), "nearest-documents");
+            .refreshAfterWrite(due).expireAfterWrite(due.multipliedBy(NEAREST_KEPT_REFRESHES)).executor(background)
+            .recordStats().build(text -> List.copyOf(search(text))), "nearest-documents");
     }
 
     /**
