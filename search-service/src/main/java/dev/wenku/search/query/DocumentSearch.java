@@ -27,7 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -291,18 +290,22 @@ public class DocumentSearch {
             return s;
         }, Void.class);
         List<Hit<Void>> candidates = response.hits().hits();
-        Set<String> ranked = candidates.stream().map(Hit::id).collect(Collectors.toSet());
+        Set<String> candidateIds = candidates.stream().map(Hit::id).collect(Collectors.toSet());
         List<HybridRanking.Scored> words = lexicalRanking(candidates, found, candidates.size() == depth);
         List<HybridRanking.Ranked> fusedRanking = HybridRanking.fuse(words,
-            found.stream().filter(ranked::contains).toList(), properties.semantic().weight());
+            found.stream().filter(candidateIds::contains).toList(), properties.semantic().weight());
         List<HybridRanking.Ranked> page = fusedRanking.subList(Math.min(request.from(), fusedRanking.size()),
             Math.min(request.from() + request.size(), fusedRanking.size()));
         Map<String, Hit<HitSource>> shown = page(page.stream().map(HybridRanking.Ranked::id).toList(), lexical);
-        List<Hit<HitSource>> pageHits = page.stream().map(r -> shown.get(r.id())).filter(Objects::nonNull).toList();
-        Map<String, Double> scores = page.stream().collect(Collectors.toMap(HybridRanking.Ranked::id,
-            HybridRanking.Ranked::score));
-        List<SearchResult.Hit> hits = pageHits.stream()
-            .map(hit -> toHit(hit).found(scores.get(hit.id()), meaning.passageOf(hit.id()))).toList();
+        List<Hit<HitSource>> pageHits = new ArrayList<>();
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (HybridRanking.Ranked ranked : page) {
+            Hit<HitSource> hit = shown.get(ranked.id());
+            if (hit != null) {
+                pageHits.add(hit);
+                hits.add(toHit(hit).found(ranked.score(), meaning.passageOf(ranked.id())));
+            }
+        }
         boolean wordsFound = candidates.stream().anyMatch(hit -> hit.matchedQueries().containsKey(LEXICAL));
         return new Page(new SearchResult(total(response, hits.size()), hits, facets(response.aggregations())),
             texts(pageHits, loose, spellings), wordsFound);
