@@ -105,7 +105,8 @@ public record SearchProperties(
      *                          document scores {@code 1/(60 + lexical rank) + weight/(60 + semantic rank)}. Below 1,
      *                          documents found by their words keep the first places where the words find many (an
      *                          author, a line), while documents found by meaning alone still come first where the
-     *                          words find nothing (a question in the reader's own words)
+     *                          words find nothing (a question in the reader's own words). Related documents weigh
+     *                          the two the same: a document read names nothing the way a reader's words do
      * @param queryVectors      query vectors kept, those searched most often and most recently (2 KB each; 0 keeps
      *                          none): a query searched again skips the model (one pass over its words, as for a
      *                          passage: about 10 ms of a core for a poem's)

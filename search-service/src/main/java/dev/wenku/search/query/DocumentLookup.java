@@ -7,7 +7,6 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import dev.wenku.search.SearchProperties;
 import dev.wenku.search.index.DocumentIndex;
 import dev.wenku.search.index.IndexedDocument;
 import dev.wenku.search.semantic.Passage;
@@ -40,24 +39,31 @@ public class DocumentLookup {
      * the most relevant ones on the judged related documents ({@code evaluation/related-queries.tsv},
      * {@code ./wenku bench semantic}). Words alone (more-like-this) find a series' other poems by its title but hardly
      * any poem on the same occasion under another title; meaning alone finds those and, every document vector being
-     * compared, the seed's essays among the poems too. Fused they do as well as meaning alone on every kind judged,
-     * and a document the embedding stage has not reached yet is still related by its words.
+     * compared, the seed's essays among the poems too. Fused ({@link #fuseRelated}) they find more than meaning
+     * alone, and a document the embedding stage has not reached yet is still related by its words.
      */
     static final SearchMode RELATED_BY_DEFAULT = SearchMode.HYBRID;
+    /**
+     * The weight of the ranking by meaning in related documents, more-like-this weighing 1: equal. A search's weight
+     * ({@code wenku.search.semantic.weight}, below 1) lets the reader's own words lead, since they name what the
+     * reader wants; a document read names nothing, and on the judged related documents the vectors alone find about
+     * twice what more-like-this does. With the search's weight, more-like-this's second and third guesses passed what
+     * only the vectors found first, and the default fell below meaning alone on the series kind
+     * (docs/adr/0015-embedding-stage.md).
+     */
+    static final double RELATED_MEANING_WEIGHT = 1.0;
 
     private final ElasticsearchClient client;
     private final DocumentIndex index;
     private final IndexSearches searches;
     private final SemanticSearch semanticSearch;
-    private final double relatedWeight;
 
     DocumentLookup(ElasticsearchClient client, DocumentIndex index, IndexSearches searches,
-                   ObjectProvider<SemanticSearch> semanticSearch, SearchProperties properties) {
+                   ObjectProvider<SemanticSearch> semanticSearch) {
         this.client = client;
         this.index = index;
         this.searches = searches;
         this.semanticSearch = semanticSearch.getIfAvailable();
-        this.relatedWeight = properties.semantic().weight();
     }
 
     public record Suggestion(String text, String id, String title) {
@@ -104,7 +110,7 @@ public class DocumentLookup {
     /**
      * The documents most like {@code id}, best first: by their words ({@code lexical}: Elasticsearch's
      * more-like-this over title and body), by the meaning of the whole document ({@code semantic}: the nearest
-     * document vectors), or both fused as a hybrid search fuses its rankings ({@code hybrid}). Without a mode,
+     * document vectors), or both fused ({@code hybrid}, {@link #fuseRelated}). Without a mode,
      * {@link #RELATED_BY_DEFAULT} where search by meaning runs, lexical where it does not; a document the embedding
      * stage has not reached yet is then related by its words alone.
      *
@@ -123,11 +129,21 @@ public class DocumentLookup {
                 + " not reached it.");
         }
         List<String> ids = meaning.isEmpty() ? words.stream().map(HybridRanking.Scored::id).toList()
-            : HybridRanking.fuse(words, meaning.get().stream().map(PassageIndex.NearestDocument::documentId).toList(),
-                relatedWeight).stream().map(HybridRanking.Ranked::id).limit(size).toList();
+            : fuseRelated(words, meaning.get().stream().map(PassageIndex.NearestDocument::documentId).toList())
+                .stream().limit(size).toList();
         Map<String, Hit<DocumentSearch.HitSource>> byId = listed(ids);
         return new Related(id, ids.stream().filter(byId::containsKey)
             .map(related -> byId.get(related).source().toHit(byId.get(related), List.of())).toList());
+    }
+
+    /**
+     * Related documents by their words ({@code words}, more-like-this, best first) and by meaning ({@code meaning},
+     * nearest first) in one ranking: a hybrid search's fusion ({@link HybridRanking}), the two weighing the same
+     * ({@link #RELATED_MEANING_WEIGHT}).
+     */
+    static List<String> fuseRelated(List<HybridRanking.Scored> words, List<String> meaning) {
+        return HybridRanking.fuse(words, meaning, RELATED_MEANING_WEIGHT).stream().map(HybridRanking.Ranked::id)
+            .toList();
     }
 
     /** The documents more-like-this finds for {@code id} by its title and body, with their scores, best first. */
