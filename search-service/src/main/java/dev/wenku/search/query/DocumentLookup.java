@@ -128,9 +128,8 @@ public class DocumentLookup {
             throw new ApiException(ErrorCode.NOT_FOUND, "Document " + id + " has no vector yet: search by meaning has"
                 + " not reached it.");
         }
-        List<String> ids = meaning.isEmpty() ? words.stream().map(HybridRanking.Scored::id).toList()
-            : fuseRelated(words, meaning.get().stream().map(PassageIndex.NearestDocument::documentId).toList())
-                .stream().limit(size).toList();
+        List<String> ids = fuseRelated(words, meaning.orElse(List.of()).stream()
+            .map(PassageIndex.NearestDocument::documentId).toList()).stream().limit(size).toList();
         Map<String, Hit<DocumentSearch.HitSource>> byId = listed(ids);
         return new Related(id, ids.stream().filter(byId::containsKey)
             .map(related -> byId.get(related).source().toHit(byId.get(related), List.of())).toList());
@@ -139,7 +138,8 @@ public class DocumentLookup {
     /**
      * Related documents by their words ({@code words}, more-like-this, best first) and by meaning ({@code meaning},
      * nearest first) in one ranking: a hybrid search's fusion ({@link HybridRanking}), the two weighing the same
-     * ({@link #RELATED_MEANING_WEIGHT}).
+     * ({@link #RELATED_MEANING_WEIGHT}). Without vectors (lexical mode, or a document the stage has not reached) it is
+     * the words' ranking as it is.
      */
     static List<String> fuseRelated(List<HybridRanking.Scored> words, List<String> meaning) {
         return HybridRanking.fuse(words, meaning, RELATED_MEANING_WEIGHT).stream().map(HybridRanking.Ranked::id)
