@@ -290,6 +290,27 @@ class SemanticSearchIT {
     }
 
     /**
+     * A document's entry as an instance of mapping 1 writes it during a copy, its vector in the passages' field: the
+     * kNN searches have no filter by kind (each vector field belongs to one kind of entry), so such an entry, nearest
+     * of all to its own vector, comes back from the passages' field and must not be taken for a passage.
+     */
+    @Test
+    void aDocumentsEntryInThePassagesFieldIsNeverTakenForAPassage() throws Exception {
+        String id = "mapping-one-" + marker;
+        float[] vector = search.getBean(PassageEmbedder.class).passage("寒山转苍翠，秋水日潺湲。倚杖柴门外，临风听暮蝉。");
+        ElasticsearchClient client = search.getBean(ElasticsearchClient.class);
+        overwrite(client, PassageDocument.documentEntryId(id), 1, new PassageDocument(id, PassageDocument.DOCUMENT,
+            null, null, null, null, 1, PassageEmbedder.MODEL, vector, null));
+        client.indices().refresh(r -> r.index(passages.alias()));
+
+        assertThat(passages.nearest(vector, 10, 100, null)).extracting(Nearest::documentId).doesNotContain(id);
+        assertThat(passages.nearestOf(List.of(id), vector, 10)).isEmpty();
+        PassageIndex.Near near = passages.near(vector, 10, 10, 100);
+        assertThat(near.passages()).extracting(Nearest::documentId).doesNotContain(id);
+        assertThat(near.documents().getFirst().documentId()).as("found by its vector, as a document").isEqualTo(id);
+    }
+
+    /**
      * Related documents by meaning: the vector of the whole document against the others', so a text on the same
      * subject that shares no character with it is related, which more-like-this cannot see; both fused in hybrid mode.
      */
