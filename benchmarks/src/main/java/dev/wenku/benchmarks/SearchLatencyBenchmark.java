@@ -114,8 +114,10 @@ public final class SearchLatencyBenchmark {
             result.gatewayAddsAtP50(), result.viaGateway().p99());
     }
 
-    /** One search request per query. */
-    /** Anonymous searches, or ones carrying {@code authorization} (a caller token, straight to search-service). */
+    /**
+     * One search request per query: anonymous, or carrying {@code authorization} (a caller token, straight to
+     * search-service).
+     */
     private static List<HttpRequest> searches(String base, List<String> queries, String authorization) {
         return queries.stream().map(query -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/search?q="

@@ -1,5 +1,6 @@
 package dev.wenku.gateway;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,10 @@ import dev.wenku.support.security.CallerTokenProperties;
 import dev.wenku.support.security.CallerTokens;
 import dev.wenku.support.testing.TestCallers;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,6 +42,23 @@ class GatewayRoutingTest {
     private static final HttpServer INGEST = server("ingest", 413, "{\"error\":\"body_too_large\",\"message\":\"too big\"}");
     private static final HttpServer SEARCH = server("search", 200, "{\"total\":0,\"hits\":[]}");
     private static final HttpServer ANALYSIS = server("analysis", 200, "{\"themes\":[]}");
+    /** Bytes of import bodies ingest has read so far. */
+    private static final AtomicLong IMPORTED = new AtomicLong();
+
+    static {
+        INGEST.createContext("/api/imports", exchange -> {
+            try (InputStream body = exchange.getRequestBody()) {
+                byte[] buffer = new byte[8192];
+                for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                    IMPORTED.addAndGet(read);
+                }
+            }
+            byte[] answer = "{\"id\":\"import-1\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(202, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+    }
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
@@ -66,6 +91,37 @@ class GatewayRoutingTest {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/search?q=%E6%96%B0&size=5")).GET());
         assertEquals(200, response.statusCode());
         assertEquals("search GET /api/search?q=%E6%96%B0&size=5", response.headers().firstValue("X-Upstream").orElse(""));
+    }
+
+    /**
+     * An import streams through: ingest reads the start of the body while the client is still sending the rest. A
+     * gateway that held the whole body before forwarding it (as a retry filter named after the route has it do) would
+     * keep a corpus's NDJSON in its memory, and ingest would see nothing until the last byte.
+     */
+    @Test
+    void anImportsBodyReachesIngestWhileTheClientIsStillSendingIt() throws Exception {
+        IMPORTED.set(0);
+        PipedInputStream source = new PipedInputStream(1 << 16);
+        byte[] line = "{\"title\":\"静夜思\",\"body\":\"床前明月光，疑是地上霜。\"}\n".getBytes(StandardCharsets.UTF_8);
+        CompletableFuture<HttpResponse<String>> answer;
+        try (OutputStream client = new PipedOutputStream(source)) {
+            answer = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(uri("/api/imports"))
+                .header("Content-Type", "application/x-ndjson").header("Authorization", operator())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> source)).build(),
+                HttpResponse.BodyHandlers.ofString());
+            for (int i = 0; i < 500; i++) {
+                client.write(line);
+            }
+            client.flush();
+            await().alias("the first lines read by ingest before the body ends").atMost(Duration.ofSeconds(20))
+                .until(() -> IMPORTED.get() > 0);
+            for (int i = 0; i < 500; i++) {
+                client.write(line);
+            }
+        }
+        HttpResponse<String> response = answer.get(20, TimeUnit.SECONDS);
+        assertEquals(202, response.statusCode(), response.body());
+        assertEquals(1000L * line.length, IMPORTED.get());
     }
 
     @Test
@@ -133,10 +189,14 @@ class GatewayRoutingTest {
 
     private HttpResponse<String> send(HttpRequest.Builder request, boolean asOperator) throws Exception {
         if (asOperator) {
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                .encodeToString("operator:routing-test".getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", operator());
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String operator() {
+        return "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("operator:routing-test".getBytes(StandardCharsets.UTF_8));
     }
 
     private URI uri(String path) {

@@ -5,6 +5,8 @@ import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
+import org.springframework.cloud.gateway.filter.factory.SpringCloudCircuitBreakerFilterFactory;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory.RetryConfig;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -31,43 +33,45 @@ class Routes {
     static final String API_DOCS = "/v3/api-docs";
 
     @Bean
-    RouteLocator publicApi(RouteLocatorBuilder routes, GatewayProperties properties) {
+    RouteLocator publicApi(RouteLocatorBuilder routes, GatewayProperties properties,
+                           SpringCloudCircuitBreakerFilterFactory breakers, RetryGatewayFilterFactory retries) {
+        Guard guard = new Guard(properties, breakers, retries);
         return routes.routes()
             // Reading views of single documents come from the index; checked before the editors' document API.
             .route("reading", r -> r.order(-1).path("/api/documents/*/related", "/api/documents/*/reading",
                     "/api/documents/*/passages/*/similar")
-                .filters(f -> guard(f, Services.SEARCH, properties))
+                .filters(f -> guard.of(f, Services.SEARCH))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
                 .uri(balanced(Services.SEARCH)))
             .route("documents", r -> r.path("/api/documents", "/api/documents/**", "/api/imports", "/api/imports/**")
-                .filters(f -> guard(f, Services.INGEST, properties))
+                .filters(f -> guard.of(f, Services.INGEST))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.uploadTimeout().toMillis())
                 .uri(balanced(Services.INGEST)))
             .route("analysis", r -> r.path("/api/themes", "/api/themes/**", "/api/analysis/**")
-                .filters(f -> guard(f, Services.ANALYSIS, properties))
+                .filters(f -> guard.of(f, Services.ANALYSIS))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
                 .uri(balanced(Services.ANALYSIS)))
             .route("search", r -> r.path("/api/search", "/api/search/**")
-                .filters(f -> guard(f, Services.SEARCH, properties))
+                .filters(f -> guard.of(f, Services.SEARCH))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
                 .uri(balanced(Services.SEARCH)))
             // Each service's OpenAPI description, for Swagger UI and anyone else: /v3/api-docs/<service>.
-            .route("api-docs-ingest", r -> apiDocs(r, Services.INGEST, properties))
-            .route("api-docs-analysis", r -> apiDocs(r, Services.ANALYSIS, properties))
-            .route("api-docs-search", r -> apiDocs(r, Services.SEARCH, properties))
-            .route("api-docs-operations", r -> apiDocs(r, Services.OPERATIONS, properties))
+            .route("api-docs-ingest", r -> apiDocs(r, Services.INGEST, guard))
+            .route("api-docs-analysis", r -> apiDocs(r, Services.ANALYSIS, guard))
+            .route("api-docs-search", r -> apiDocs(r, Services.SEARCH, guard))
+            .route("api-docs-operations", r -> apiDocs(r, Services.OPERATIONS, guard))
             // A replay reads two topics to their end: the upload timeout, not the read timeout.
             .route("operations", r -> r.path("/api/operations/**")
-                .filters(f -> guard(f, Services.OPERATIONS, properties))
+                .filters(f -> guard.of(f, Services.OPERATIONS))
                 .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.uploadTimeout().toMillis())
                 .uri(balanced(Services.OPERATIONS)))
             .build();
     }
 
-    private static Buildable<Route> apiDocs(PredicateSpec route, String service, GatewayProperties properties) {
+    private static Buildable<Route> apiDocs(PredicateSpec route, String service, Guard guard) {
         return route.path(API_DOCS + "/" + service)
-            .filters(f -> guard(f, service, properties).setPath(API_DOCS))
-            .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.readTimeout().toMillis())
+            .filters(f -> guard.of(f, service).setPath(API_DOCS))
+            .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, guard.properties().readTimeout().toMillis())
             .uri(balanced(service));
     }
 
@@ -76,11 +80,28 @@ class Routes {
         return URI.create("lb://" + service);
     }
 
-    private static GatewayFilterSpec guard(GatewayFilterSpec filters, String service, GatewayProperties properties) {
-        // The breaker sees one outcome per request, after the GET retries inside it.
-        filters.circuitBreaker(breaker -> breaker.setName(service)
-            .setFallbackUri(URI.create("forward:" + ServiceUnavailableFallback.PATH + "/" + service)));
-        return properties.getRetries() == 0 ? filters : filters.retry(retry -> getOnly(retry, properties.getRetries()));
+    /**
+     * The filters every route has: a circuit breaker and retries of GETs, made here from their factories rather than
+     * by the route's {@code circuitBreaker(...)} and {@code retry(...)}. Those name each filter after its route, and a
+     * breaker with a fallback or a retry filter named after a route has the gateway hold each request's whole body in
+     * memory before forwarding it, to send it again. Neither needs it: only GETs are retried, which have no body, and
+     * the fallback answers without reading it. Imports and uploads stream through instead of waiting in the gateway's
+     * memory, a whole corpus's NDJSON at a time.
+     */
+    private record Guard(GatewayProperties properties, SpringCloudCircuitBreakerFilterFactory breakers,
+                         RetryGatewayFilterFactory retries) {
+
+        GatewayFilterSpec of(GatewayFilterSpec filters, String service) {
+            // The breaker sees one outcome per request, after the GET retries inside it.
+            filters.filter(breakers.apply(new SpringCloudCircuitBreakerFilterFactory.Config().setName(service)
+                .setFallbackUri(URI.create("forward:" + ServiceUnavailableFallback.PATH + "/" + service))));
+            if (properties.getRetries() == 0) {
+                return filters;
+            }
+            RetryConfig getOnly = new RetryConfig();
+            getOnly(getOnly, properties.getRetries());
+            return filters.filter(retries.apply(getOnly));
+        }
     }
 
     /**
