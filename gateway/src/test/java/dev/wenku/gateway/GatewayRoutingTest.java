@@ -99,6 +99,7 @@ class GatewayRoutingTest {
      * keep a corpus's NDJSON in its memory, and ingest would see nothing until the last byte.
      */
     @Test
+    @Tag("security")
     void anImportsBodyReachesIngestWhileTheClientIsStillSendingIt() throws Exception {
         IMPORTED.set(0);
         PipedInputStream source = new PipedInputStream(1 << 16);
