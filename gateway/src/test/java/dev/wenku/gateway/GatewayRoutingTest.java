@@ -95,8 +95,9 @@ class GatewayRoutingTest {
 
     /**
      * An import streams through: ingest reads the start of the body while the client is still sending the rest. A
-     * gateway that held the whole body before forwarding it (as a retry filter named after the route has it do) would
-     * keep a corpus's NDJSON in its memory, and ingest would see nothing until the last byte.
+     * gateway that held the whole body before forwarding it (as a circuit breaker with a fallback or a retry filter
+     * named after the route has it do) would keep a corpus's NDJSON in its memory, and ingest would see nothing until
+     * the last byte.
      */
     @Test
     @Tag("security")

@@ -98,9 +98,7 @@ class Routes {
             if (properties.getRetries() == 0) {
                 return filters;
             }
-            RetryConfig getOnly = new RetryConfig();
-            getOnly(getOnly, properties.getRetries());
-            return filters.filter(retries.apply(getOnly));
+            return filters.filter(retries.apply(getOnly(new RetryConfig(), properties.getRetries())));
         }
     }
 
@@ -109,8 +107,8 @@ class Routes {
      * and its answer (a 503 included) is the caller's. Retrying answers would multiply a failing request's cost and
      * its log, three times over, on a service already in trouble.
      */
-    private static void getOnly(RetryConfig retry, int retries) {
-        retry.setRetries(retries).setMethods(HttpMethod.GET)
+    private static RetryConfig getOnly(RetryConfig retry, int retries) {
+        return retry.setRetries(retries).setMethods(HttpMethod.GET)
             .setSeries()
             .setStatuses()
             .setExceptions(ConnectException.class, ConnectTimeoutException.class)

@@ -396,8 +396,8 @@ public class PassageIndex implements InitializingBean {
 
     /**
      * The entries whose {@code field} is nearest to {@code vector}, none of {@code excludedDocument} (null: none left
-     * out). Each vector field belongs to one kind of entry, so no filter by kind is needed: with one, the node spent
-     * about a quarter more on a search's kNN request, the filter's matches read in every search (ADR 15).
+     * out). Each vector field belongs to one kind of entry, so no filter by kind is needed: with one, the node read the
+     * filter's matches in every search, and a new query's kNN request took about a third longer (ADR 15).
      */
     private static KnnSearch knn(String field, float[] vector, int k, int candidates, String excludedDocument) {
         return knnAmong(field, vector, k, candidates, excludedDocument == null ? null

@@ -299,15 +299,21 @@ class SemanticSearchIT {
         String id = "mapping-one-" + marker;
         float[] vector = search.getBean(PassageEmbedder.class).passage("寒山转苍翠，秋水日潺湲。倚杖柴门外，临风听暮蝉。");
         ElasticsearchClient client = search.getBean(ElasticsearchClient.class);
-        overwrite(client, PassageDocument.documentEntryId(id), 1, new PassageDocument(id, PassageDocument.DOCUMENT,
-            null, null, null, null, 1, PassageEmbedder.MODEL, vector, null));
+        String entry = PassageDocument.documentEntryId(id);
+        overwrite(client, entry, 1, new PassageDocument(id, PassageDocument.DOCUMENT, null, null, null, null, 1,
+            PassageEmbedder.MODEL, vector, null));
         client.indices().refresh(r -> r.index(passages.alias()));
-
-        assertThat(passages.nearest(vector, 10, 100, null)).extracting(Nearest::documentId).doesNotContain(id);
-        assertThat(passages.nearestOf(List.of(id), vector, 10)).isEmpty();
-        PassageIndex.Near near = passages.near(vector, 10, 10, 100);
-        assertThat(near.passages()).extracting(Nearest::documentId).doesNotContain(id);
-        assertThat(near.documents().getFirst().documentId()).as("found by its vector, as a document").isEqualTo(id);
+        try {
+            assertThat(passages.nearest(vector, 10, 100, null)).extracting(Nearest::documentId).doesNotContain(id);
+            assertThat(passages.nearestOf(List.of(id), vector, 10)).isEmpty();
+            PassageIndex.Near near = passages.near(vector, 10, 10, 100);
+            assertThat(near.passages()).extracting(Nearest::documentId).doesNotContain(id);
+            assertThat(near.documents().getFirst().documentId()).as("found by its vector, as a document")
+                .isEqualTo(id);
+        } finally {
+            // The other tests share the index and its search by meaning.
+            client.delete(d -> d.index(passages.alias()).id(entry));
+        }
     }
 
     /**
