@@ -42,13 +42,13 @@ class CallerTokenRelay implements GlobalFilter, Ordered {
     private String tokenFor(Principal principal) {
         if (principal instanceof Authentication caller && caller.isAuthenticated()
                 && !(caller instanceof AnonymousAuthenticationToken)) {
-            return tokens.sign(caller.getName(), Roles.names(caller.getAuthorities()));
+            return tokens.current(caller.getName(), Roles.names(caller.getAuthorities()));
         }
         return anonymous();
     }
 
     private String anonymous() {
-        return tokens.sign(CallerTokens.ANONYMOUS, List.of());
+        return tokens.current(CallerTokens.ANONYMOUS, List.of());
     }
 
     @Override

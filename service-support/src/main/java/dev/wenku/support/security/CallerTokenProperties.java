@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                   gateway without it does not start. {@code ./wenku run} generates one per run; docker-compose.yml
  *                   requires {@code WENKU_CALLER_TOKEN_SECRET}
  * @param timeToLive how long a token is accepted after the gateway signed it: long enough for a request's trip to the
- *                   service, short enough that a token copied from a log or a proxy is soon worthless
+ *                   service, short enough that a token copied from a log or a proxy is soon worthless. The gateway
+ *                   hands the same caller's token out again for a sixth of this time
  */
 @ConfigurationProperties("wenku.security.caller-token")
 public record CallerTokenProperties(String secret, @DefaultValue("60s") Duration timeToLive) {
