@@ -56,12 +56,15 @@ public final class CallerTokens {
     private final JwtEncoder encoder;
     private final CallerTokenProperties properties;
     private final Clock clock;
+    /** How long {@link #current} hands out a token again. */
+    private final Duration reuse;
     private final Cache<Holder, Signed> recent = Caffeine.newBuilder().maximumSize(CALLERS_KEPT).build();
 
     public CallerTokens(CallerTokenProperties properties, Clock clock) {
         this.encoder = NimbusJwtEncoder.withSecretKey(properties.key()).algorithm(MacAlgorithm.HS256).build();
         this.properties = properties;
         this.clock = clock;
+        this.reuse = properties.timeToLive().dividedBy(REUSED_FOR_ONE_IN);
     }
 
     /**
@@ -74,16 +77,12 @@ public final class CallerTokens {
         Instant now = clock.instant();
         Holder holder = new Holder(name, Set.copyOf(roles));
         Signed last = recent.getIfPresent(holder);
-        if (last != null && !now.isBefore(last.at()) && now.isBefore(last.at().plus(reuse()))) {
+        if (last != null && !now.isBefore(last.at()) && now.isBefore(last.at().plus(reuse))) {
             return last.token();
         }
         Signed signed = new Signed(sign(name, roles, now), now);
         recent.put(holder, signed);
         return signed.token();
-    }
-
-    private Duration reuse() {
-        return properties.timeToLive().dividedBy(REUSED_FOR_ONE_IN);
     }
 
     /** A token for {@code name} with {@code roles} (names as in {@link Roles}), valid for the configured time. */

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wenku.support.testing.TestCallers;
+import dev.wenku.support.testing.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -23,47 +23,31 @@ class CallerTokensTest {
     private static final Duration LIFE = Duration.ofSeconds(60);
     private static final CallerTokenProperties PROPERTIES = new CallerTokenProperties(TestCallers.SECRET, LIFE);
 
-    private Instant now = Instant.now();
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    private final TestClock clock = new TestClock(Instant.now());
     private final CallerTokens tokens = new CallerTokens(PROPERTIES, clock);
     private final JwtDecoder decoder = CallerTokens.decoder(PROPERTIES, clock);
 
     @Test
     void theSameCallerGetsTheSameTokenForASixthOfItsLifeThenANewOne() {
         String first = tokens.current(CallerTokens.ANONYMOUS, List.of());
-        now = now.plusSeconds(9);
+        clock.advance(Duration.ofSeconds(9));
         assertEquals(first, tokens.current(CallerTokens.ANONYMOUS, List.of()), "reused within 10 s of 60");
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         String second = tokens.current(CallerTokens.ANONYMOUS, List.of());
         assertNotEquals(first, second, "a token 10 s old is not handed out again");
         Jwt renewed = decoder.decode(second);
-        assertEquals(now.plus(LIFE).getEpochSecond(), renewed.getExpiresAt().getEpochSecond());
+        assertEquals(clock.instant().plus(LIFE).getEpochSecond(), renewed.getExpiresAt().getEpochSecond());
     }
 
     @Test
     void aReusedTokenStillHasMostOfItsLifeAndNamesItsCallerAndRoles() {
         String editor = tokens.current("mei", List.of(Roles.EDITOR, Roles.OPERATOR));
-        now = now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         assertEquals(editor, tokens.current("mei", List.of(Roles.OPERATOR, Roles.EDITOR)), "same roles in any order");
         Jwt token = decoder.decode(editor);
         assertEquals("mei", token.getSubject());
         assertEquals(Set.of(Roles.EDITOR, Roles.OPERATOR), Set.copyOf(token.getClaimAsStringList(CallerTokens.ROLES_CLAIM)));
-        assertTrue(Duration.between(now, token.getExpiresAt()).compareTo(Duration.ofSeconds(50)) >= 0,
+        assertTrue(Duration.between(clock.instant(), token.getExpiresAt()).compareTo(Duration.ofSeconds(50)) >= 0,
             "at least five sixths of its life left: " + token.getExpiresAt());
     }
 
@@ -80,9 +64,9 @@ class CallerTokensTest {
     void aTokenVerifiedOnceIsRefusedOnceItHasExpired() {
         String token = tokens.current("mei", List.of(Roles.EDITOR));
         assertEquals("mei", decoder.decode(token).getSubject());
-        now = now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         assertEquals("mei", decoder.decode(token).getSubject(), "within the 5 s the clocks may differ");
-        now = now.plusSeconds(6);
+        clock.advance(Duration.ofSeconds(6));
         assertThrows(JwtValidationException.class, () -> decoder.decode(token));
         assertThrows(JwtValidationException.class, () -> decoder.decode(token), "and every time after");
     }
