@@ -3,6 +3,7 @@ package dev.wenku.ingest.backpressure;
 import dev.wenku.events.Topics;
 import dev.wenku.ingest.IngestProperties;
 import dev.wenku.support.kafka.ConsumerLag;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +37,8 @@ public class PipelineBacklog implements DisposableBean {
     public static final String PENDING = "wenku.bulk.backlog.pending";
     /** A gauge of the documents bulk work may leave on their way. */
     public static final String LIMIT = "wenku.bulk.backlog.limit";
+    /** A counter of the times bulk work found the backlog full and waited for the pipeline. */
+    public static final String WAITS = "wenku.bulk.backlog.waits";
 
     private static final Logger log = LoggerFactory.getLogger(PipelineBacklog.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
@@ -47,6 +50,7 @@ public class PipelineBacklog implements DisposableBean {
     private final KafkaProperties kafka;
     private final BacklogLimit limit;
     private final LongTaskTimer waiting;
+    private final Counter waits;
     private Admin admin;
     /** The last reading; volatile for the gauges, which read it without the lock. */
     private volatile Reading reading;
@@ -62,6 +66,9 @@ public class PipelineBacklog implements DisposableBean {
         this.limit = new BacklogLimit(settings.queueTime(), settings.min(), settings.max());
         this.waiting = LongTaskTimer.builder(WAITING)
             .description("Bulk work (imports, the drop folder) waiting for the pipeline now").register(meters);
+        this.waits = Counter.builder(WAITS)
+            .description("Times bulk work (imports, the drop folder) found the backlog full and waited for the pipeline")
+            .register(meters);
         Gauge.builder(PENDING, this, b -> b.reading == null ? 0 : b.reading.pending())
             .description("Documents on their way through the pipeline, at the last look of bulk work").register(meters);
         Gauge.builder(LIMIT, this, b -> b.reading == null ? 0 : b.reading.limit())
@@ -82,6 +89,7 @@ public class PipelineBacklog implements DisposableBean {
         long start = System.nanoTime();
         Reading now = read();
         if (now.pending() >= now.limit()) {
+            waits.increment();
             LongTaskTimer.Sample sample = waiting.start();
             try {
                 boolean logged = false;
@@ -105,6 +113,20 @@ public class PipelineBacklog implements DisposableBean {
         long granted = Math.clamp(reading.limit() - reading.pending(), 1, Math.max(1, wanted));
         reading = new Reading(reading.nanos(), reading.pending() + granted, reading.limit());
         return granted;
+    }
+
+    /**
+     * Gives back room granted by {@link #awaitRoom} that was not used: documents the caller read but did not send on
+     * their way (unchanged or rejected, or a batch that was not stored). Without it, the room they took stayed taken
+     * until the next reading, and an import of lines already stored (which sends nothing on its way) crept along at
+     * the smallest limit, a reading (and its Kafka round trips) per batch: 235 lines/s with the CPU nine-tenths idle.
+     *
+     * @param documents granted documents not sent (nothing is given back for zero or less)
+     */
+    public synchronized void unused(long documents) {
+        if (documents > 0 && reading != null) {
+            reading = new Reading(reading.nanos(), Math.max(0, reading.pending() - documents), reading.limit());
+        }
     }
 
     /**

@@ -123,8 +123,14 @@ class ImportRunner implements SmartLifecycle {
             ImportStore.Job from = job;
             try {
                 int room = (int) backlog.awaitRoom(batchSize);
-                Batch read = read(source.at(from), from, room);
-                ImportStore.Progress batch = transactions.execute(status -> storeBatch(from, read));
+                ImportStore.Progress batch = null;
+                try {
+                    Batch read = read(source.at(from), from, room);
+                    batch = transactions.execute(status -> storeBatch(from, read));
+                } finally {
+                    // Unchanged and rejected lines send nothing on their way: their room is free again at once.
+                    backlog.unused(room - sentOnItsWay(batch));
+                }
                 if (batch == ImportStore.Progress.ELSEWHERE) {
                     // Another instance stores this import's batch now, or has moved past this one.
                     source.discard();
@@ -157,6 +163,11 @@ class ImportRunner implements SmartLifecycle {
             }
         }
         throw new InterruptedException();
+    }
+
+    /** The documents a stored batch sent on their way through the pipeline (none if it stored nothing). */
+    private static int sentOnItsWay(ImportStore.Progress batch) {
+        return batch == null || batch == ImportStore.Progress.ELSEWHERE ? 0 : batch.created() + batch.updated();
     }
 
     /**
