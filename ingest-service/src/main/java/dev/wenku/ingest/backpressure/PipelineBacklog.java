@@ -118,8 +118,8 @@ public class PipelineBacklog implements DisposableBean {
     /**
      * Gives back room granted by {@link #awaitRoom} that was not used: documents the caller read but did not send on
      * their way (unchanged or rejected, or a batch that was not stored). Without it, the room they took stayed taken
-     * until the next reading, and an import of lines already stored (which sends nothing on its way) crept along at
-     * the smallest limit, a reading (and its Kafka round trips) per batch: 235 lines/s with the CPU nine-tenths idle.
+     * until the next reading, and an import of lines already stored (which sends nothing on its way) waited for a
+     * reading, and its Kafka round trips, after every batch (docs/adr/0009-bulk-backlog.md).
      *
      * @param documents granted documents not sent (nothing is given back for zero or less)
      */

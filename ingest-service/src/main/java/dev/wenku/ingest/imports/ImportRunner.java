@@ -167,7 +167,7 @@ class ImportRunner implements SmartLifecycle {
 
     /** The documents a stored batch sent on their way through the pipeline (none if it stored nothing). */
     private static int sentOnItsWay(ImportStore.Progress batch) {
-        return batch == null || batch == ImportStore.Progress.ELSEWHERE ? 0 : batch.created() + batch.updated();
+        return batch == null ? 0 : batch.created() + batch.updated();
     }
 
     /**

@@ -9,9 +9,7 @@ import dev.wenku.ingest.backpressure.PipelineBacklog;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
 import dev.wenku.ingest.support.IngestServiceTest;
-import dev.wenku.testsupport.Fixtures;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,7 @@ class ImportBackpressureIT {
     void anImportWaitsWhileThePipelineLagsAndGoesOnWhenItCatchesUp() throws Exception {
         Answer started;
         try (KafkaConsumer<byte[], byte[]> stalled = stalledConsumer()) {
-            started = client.postImport(slice());
+            started = client.postImport(PoetryLines.ndjson(0, LINES));
             assertThat(started.status()).as(started.raw()).isEqualTo(202);
             String id = started.text("id");
 
@@ -96,10 +94,5 @@ class ImportBackpressureIT {
         consumer.assignment().forEach(consumer::position);
         consumer.commitSync();
         return consumer;
-    }
-
-    private static byte[] slice() {
-        List<String> lines = Fixtures.utf8(Fixtures.POETRY_SLICE).lines().limit(LINES).toList();
-        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

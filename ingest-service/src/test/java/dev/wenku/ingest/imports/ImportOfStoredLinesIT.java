@@ -7,11 +7,8 @@ import dev.wenku.ingest.backpressure.PipelineBacklog;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestClient.Answer;
 import dev.wenku.ingest.support.IngestServiceTest;
-import dev.wenku.testsupport.Fixtures;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,7 +37,7 @@ class ImportOfStoredLinesIT {
 
     @Test
     void anImportOfLinesAlreadyStoredDoesNotWaitForThePipeline() throws Exception {
-        byte[] lines = slice();
+        byte[] lines = PoetryLines.ndjson(1_000, LINES);
         JsonNode first = importToTheEnd(lines);
         assertThat(first.path("created").asInt() + first.path("unchanged").asInt() + first.path("rejected").asInt())
             .isEqualTo(LINES);
@@ -68,11 +65,5 @@ class ImportOfStoredLinesIT {
 
     private double waits() {
         return meters.get(PipelineBacklog.WAITS).counter().count();
-    }
-
-    /** Lines of the poetry slice other import tests do not use. */
-    private static byte[] slice() {
-        List<String> lines = Fixtures.utf8(Fixtures.POETRY_SLICE).lines().skip(1_000).limit(LINES).toList();
-        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }
