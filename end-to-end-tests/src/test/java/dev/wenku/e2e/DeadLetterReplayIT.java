@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.wenku.infrastructure.launcher.LocalPlatform;
+import dev.wenku.support.testing.ProblemAssertions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,7 +84,7 @@ class DeadLetterReplayIT {
     @Test
     void aReplayOfATopicThatIsNotADeadLetterTopicIsA404AndNeedsAnOperator() throws Exception {
         HttpResponse<String> notDeadLetters = operator.post("/api/operations/dead-letters/wenku.documents.analyzed/replay");
-        GatewayClient.assertProblem(notDeadLetters, 404, "not_found");
+        ProblemAssertions.assertProblem(notDeadLetters, 404, "not_found");
         assertEquals(403, editor.post(REPLAY).statusCode());
     }
 

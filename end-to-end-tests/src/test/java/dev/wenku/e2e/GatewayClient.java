@@ -4,11 +4,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.jayway.jsonpath.Configuration;
-import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.InvalidJsonException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
-
 import dev.wenku.infrastructure.launcher.Credentials;
 import dev.wenku.infrastructure.launcher.GatewaySession;
 import dev.wenku.infrastructure.launcher.MultipartBody;
@@ -129,18 +127,5 @@ final class GatewayClient {
     /** The ids of the hits of a search answer, in their order. */
     static List<String> hitIds(String searchAnswer) {
         return JsonPath.read(searchAnswer, "$.hits[*].id");
-    }
-
-    /**
-     * Checks that {@code response} is an RFC 9457 problem document of the shared catalogue with this status and code,
-     * and returns it parsed for further checks.
-     */
-    static DocumentContext assertProblem(HttpResponse<String> response, int status, String error) {
-        assertEquals(status, response.statusCode(), response.body());
-        DocumentContext problem = JsonPath.parse(response.body());
-        assertEquals(error, problem.read("$.error"), response.body());
-        assertEquals("urn:wenku:error:" + error, problem.read("$.type"), response.body());
-        assertEquals(status, problem.<Integer>read("$.status"), response.body());
-        return problem;
     }
 }

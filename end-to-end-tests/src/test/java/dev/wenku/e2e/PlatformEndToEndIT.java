@@ -15,6 +15,7 @@ import dev.wenku.infrastructure.launcher.MultipartBody;
 import dev.wenku.infrastructure.launcher.ProjectLayout;
 import dev.wenku.infrastructure.launcher.SeedLoader;
 import dev.wenku.infrastructure.launcher.ServiceModule;
+import dev.wenku.support.testing.ProblemAssertions;
 import dev.wenku.testsupport.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -261,19 +262,19 @@ class PlatformEndToEndIT {
     @Test
     void badUploadsGetClearStatusesThroughTheGateway() throws Exception {
         MultipartBody exe = new MultipartBody().file("file", "tool.exe", new byte[] {0x4d, 0x5a, 0, 1});
-        GatewayClient.assertProblem(post(exe), 415, "unsupported_type");
+        ProblemAssertions.assertProblem(post(exe), 415, "unsupported_type");
 
         byte[] broken = {(byte) 0xe6, (byte) 0x96, (byte) 0xb0, (byte) 0xff, (byte) 0xfe, (byte) 0x80, (byte) 0x81};
         HttpResponse<String> undecodable = post(new MultipartBody().file("file", "broken.txt", broken));
-        Object byteOffset = GatewayClient.assertProblem(undecodable, 400, "undecodable_text").read("$.byteOffset");
+        Object byteOffset = ProblemAssertions.assertProblem(undecodable, 400, "undecodable_text").read("$.byteOffset");
         assertTrue(byteOffset instanceof Integer, "the problem says where the text breaks: " + undecodable.body());
     }
 
     @Test
     void gatewayPassesServiceErrorsThrough() throws Exception {
         HttpResponse<String> empty = editor.postJson("/api/documents", "{\"title\":\"空\",\"body\":\"\"}");
-        GatewayClient.assertProblem(empty, 400, "empty_body");
-        GatewayClient.assertProblem(get("/api/search?q="), 400, "missing_query");
+        ProblemAssertions.assertProblem(empty, 400, "empty_body");
+        ProblemAssertions.assertProblem(get("/api/search?q="), 400, "missing_query");
     }
 
     private static final Pattern PINYIN_RESIDUE = Pattern.compile("[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]");

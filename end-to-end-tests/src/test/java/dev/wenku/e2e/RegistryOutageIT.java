@@ -1,5 +1,6 @@
 package dev.wenku.e2e;
 
+import static dev.wenku.support.testing.ProblemAssertions.assertProblem;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +63,7 @@ class RegistryOutageIT {
                 .until(() -> running.lastRefusal() != null || done.isDone());
             done.getNow(null); // an import that ended already failed: this rethrows why
             HttpResponse<String> refused = running.lastRefusal();
-            assertEquals("database_unavailable", JsonPath.read(refused.body(), "$.error"), refused.body());
+            assertProblem(refused, 503, "database_unavailable");
             assertTrue(refused.headers().firstValue("Retry-After").isPresent(), "Retry-After tells clients when");
             HttpResponse<String> found = reader.get(searchPath(marker));
             assertEquals(200, found.statusCode(), found.body());

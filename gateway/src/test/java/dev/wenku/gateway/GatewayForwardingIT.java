@@ -1,9 +1,9 @@
 package dev.wenku.gateway;
 
+import static dev.wenku.support.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -91,8 +91,7 @@ class GatewayForwardingIT {
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(
                 Stream.generate(() -> (InputStream) new ByteArrayInputStream(piece)).limit(1000).toList())))).build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(413, response.statusCode(), response.body());
-        assertEquals("request_too_large", JsonPath.read(response.body(), "$.error"));
+        assertProblem(response, 413, "request_too_large");
         assertTrue(BYTES_RECEIVED.get() <= 64 * 1024, "the service received " + BYTES_RECEIVED.get() + " bytes");
         HttpResponse<String> small = HTTP.send(request("/api/documents").header("Content-Type", "application/json")
             .header("Authorization", editor()).POST(HttpRequest.BodyPublishers.ofString("{\"body\":\"短\"}")).build(),

@@ -1,5 +1,6 @@
 package dev.wenku.gateway;
 
+import static dev.wenku.support.testing.ProblemAssertions.assertProblem;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -378,15 +378,5 @@ class GatewaySecurityIT {
     private static String basic(String user, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
             .getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** An RFC 9457 problem document of the shared catalogue, parsed for further checks. */
-    private static DocumentContext assertProblem(HttpResponse<String> response, int status, String error) {
-        assertEquals(status, response.statusCode(), response.body());
-        DocumentContext problem = JsonPath.parse(response.body());
-        assertEquals(error, problem.read("$.error"), response.body());
-        assertEquals("urn:wenku:error:" + error, problem.read("$.type"), response.body());
-        assertEquals(status, problem.<Integer>read("$.status"), response.body());
-        return problem;
     }
 }

@@ -1,5 +1,6 @@
 package dev.wenku.gateway;
 
+import static dev.wenku.support.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.jayway.jsonpath.JsonPath;
@@ -43,8 +44,7 @@ class GatewaySessionsIT {
         assertEquals(200, session(operator), "another account's session is untouched");
 
         HttpResponse<String> refused = logIn("latecomer", "latecomer-secret-3");
-        assertEquals(429, refused.statusCode(), refused.body());
-        assertEquals("rate_limited", JsonPath.read(refused.body(), "$.error"));
+        assertProblem(refused, 429, "rate_limited");
         assertEquals(200, session(operator), "a full store ends nobody's session");
         assertEquals(200, session(editorSecond));
         assertEquals(200, session(editorThird));

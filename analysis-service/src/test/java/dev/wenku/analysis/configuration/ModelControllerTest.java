@@ -1,12 +1,12 @@
 package dev.wenku.analysis.configuration;
 
+import static dev.wenku.support.testing.ProblemMatchers.problem;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -23,7 +23,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 /** The analysis model's web layer: the taxonomy as editors replace it, and what a malformed one is answered with. */
 @WebMvcTest(ModelController.class)
@@ -67,29 +66,20 @@ class ModelControllerTest {
             Taxonomy.parse(call.getArgument(0));
             return null;
         }).when(model).replaceTaxonomy(anyString());
-        problem(mvc.perform(put("/api/themes").contentType(MediaType.APPLICATION_JSON).content("{\"themes\": 3}")),
-            400, "invalid_request")
+        mvc.perform(put("/api/themes").contentType(MediaType.APPLICATION_JSON).content("{\"themes\": 3}"))
+            .andExpect(problem(400, "invalid_request"))
             .andExpect(jsonPath("$.detail").value("taxonomy has no \"themes\" array"))
             .andExpect(jsonPath("$.instance").value("/api/themes"));
-        problem(mvc.perform(put("/api/themes").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"themes\": [{\"id\": \"x\", \"label\": \"标签\"}]}")), 400, "invalid_request")
+        mvc.perform(put("/api/themes").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"themes\": [{\"id\": \"x\", \"label\": \"标签\"}]}"))
+            .andExpect(problem(400, "invalid_request"))
             .andExpect(jsonPath("$.detail").value("taxonomy theme #1 ('x') has no \"terms\" array"));
     }
 
     @Test
     void aTaxonomyThatIsNotJsonIsAnUnsupportedMediaType() throws Exception {
-        problem(mvc.perform(put("/api/themes").contentType(MediaType.TEXT_PLAIN).content(TAXONOMY)),
-            415, "unsupported_media_type");
+        mvc.perform(put("/api/themes").contentType(MediaType.TEXT_PLAIN).content(TAXONOMY))
+            .andExpect(problem(415, "unsupported_media_type"));
         verifyNoInteractions(model);
-    }
-
-    /** An RFC 9457 problem document of the shared catalogue. */
-    private static ResultActions problem(ResultActions answer, int status, String error) throws Exception {
-        return answer.andExpect(status().is(status))
-            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value("urn:wenku:error:" + error))
-            .andExpect(jsonPath("$.title").isNotEmpty())
-            .andExpect(jsonPath("$.status").value(status))
-            .andExpect(jsonPath("$.error").value(error));
     }
 }

@@ -1,5 +1,6 @@
 package dev.wenku.analysis.pipeline;
 
+import static dev.wenku.support.testing.ProblemAssertions.assertProblem;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -190,10 +191,7 @@ class AnalysisPipelineIT {
     void anInvalidTaxonomyIsRefusedWithTheProblemNamed() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/themes"))
             .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"themes\": 3}")));
-        assertEquals(400, response.statusCode(), response.body());
-        DocumentContext problem = JsonPath.parse(response.body());
-        assertEquals("invalid_request", problem.read("$.error"), response.body());
-        assertEquals(400, problem.<Integer>read("$.status"), response.body());
+        DocumentContext problem = assertProblem(response, 400, "invalid_request");
         assertTrue(problem.<String>read("$.detail").contains("\"themes\" array"), "the problem is named: " + response.body());
     }
 

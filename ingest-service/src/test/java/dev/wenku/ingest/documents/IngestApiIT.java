@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.wenku.events.DocumentIngested;
 import dev.wenku.ingest.support.IngestClient.Answer;
 import dev.wenku.ingest.support.IngestClient;
 import dev.wenku.ingest.support.IngestServiceTest;
 import dev.wenku.ingest.support.TopicReader;
+import dev.wenku.support.testing.ProblemAssertions;
 import dev.wenku.support.testing.TestCallers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -116,14 +116,10 @@ class IngestApiIT {
         return record.value();
     }
 
-    /** An RFC 9457 problem document of the shared catalogue, with the HTTP status in its body too. */
+    /** A problem document of the catalogue about the path it answers. */
     private static void assertProblem(HttpResponse<String> response, int status, String error) {
-        assertEquals(status, response.statusCode(), response.body());
-        DocumentContext problem = JsonPath.parse(response.body());
-        assertEquals(error, problem.read("$.error"), response.body());
-        assertEquals("urn:wenku:error:" + error, problem.read("$.type"), response.body());
-        assertEquals(status, problem.<Integer>read("$.status"), response.body());
-        assertEquals("/api/documents", problem.read("$.instance"), response.body());
+        assertEquals("/api/documents", ProblemAssertions.assertProblem(response, status, error).read("$.instance"),
+            response.body());
     }
 
     private HttpResponse<String> post(String json) throws Exception {

@@ -1,5 +1,6 @@
 package dev.wenku.operations.deadletters;
 
+import static dev.wenku.support.testing.ProblemMatchers.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.verify;
@@ -7,7 +8,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,10 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 /** The replay command's web layer: the report, and the replayer's refusals as problem documents. */
 @WebMvcTest(DeadLetterReplayController.class)
@@ -70,7 +68,8 @@ class DeadLetterReplayControllerTest {
         String topic = "wenku.documents.analyzed";
         when(replayer.replay(topic, null)).thenThrow(new ApiException(ErrorCode.NOT_FOUND,
             topic + " is not a dead-letter topic (<source topic>" + DeadLetterPublisher.SUFFIX + ")."));
-        problem(mvc.perform(post(REPLAY, topic)), 404, "not_found")
+        mvc.perform(post(REPLAY, topic))
+            .andExpect(problem(404, "not_found"))
             .andExpect(jsonPath("$.detail").value(topic + " is not a dead-letter topic (<source topic>.dlt)."))
             .andExpect(jsonPath("$.instance").value("/api/operations/dead-letters/" + topic + "/replay"));
     }
@@ -79,7 +78,8 @@ class DeadLetterReplayControllerTest {
     void aReplayWhileAnotherRunsIsAConflict() throws Exception {
         when(replayer.replay(any(), isNull())).thenThrow(new ApiException(ErrorCode.CONFLICT,
             "A replay is already running; try again when it has finished."));
-        problem(mvc.perform(post(REPLAY, DLT)), 409, "conflict")
+        mvc.perform(post(REPLAY, DLT))
+            .andExpect(problem(409, "conflict"))
             .andExpect(jsonPath("$.detail").value("A replay is already running; try again when it has finished."));
     }
 
@@ -87,24 +87,15 @@ class DeadLetterReplayControllerTest {
     void kafkaNotAnsweringIsARetryableKafkaUnavailable() throws Exception {
         when(replayer.replay(any(), isNull())).thenThrow(new ApiException(ErrorCode.KAFKA_UNAVAILABLE,
             "The replay could not finish, Kafka did not answer in time."));
-        problem(mvc.perform(post(REPLAY, DLT)), 503, "kafka_unavailable")
+        mvc.perform(post(REPLAY, DLT))
+            .andExpect(problem(503, "kafka_unavailable"))
             .andExpect(header().string("Retry-After", "5"));
     }
 
     @Test
     void aReplayIsAPostOnly() throws Exception {
-        problem(mvc.perform(get(REPLAY, DLT)), 405, "method_not_allowed");
+        mvc.perform(get(REPLAY, DLT))
+            .andExpect(problem(405, "method_not_allowed"));
         verifyNoInteractions(replayer);
-    }
-
-    /** An RFC 9457 problem document of the shared catalogue. */
-    private static ResultActions problem(ResultActions answer, int status, String error) throws Exception {
-        return answer.andExpect(status().is(status))
-            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.type").value("urn:wenku:error:" + error))
-            .andExpect(jsonPath("$.title").isNotEmpty())
-            .andExpect(jsonPath("$.status").value(status))
-            .andExpect(jsonPath("$.detail").isNotEmpty())
-            .andExpect(jsonPath("$.error").value(error));
     }
 }

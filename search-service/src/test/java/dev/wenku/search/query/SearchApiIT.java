@@ -1,5 +1,6 @@
 package dev.wenku.search.query;
 
+import static dev.wenku.support.testing.ProblemAssertions.assertProblem;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-
 import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.events.EventSerializer;
 import dev.wenku.events.PipelineEvent;
@@ -57,10 +57,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @ExtendWith(RealInfrastructureExtension.class)
@@ -765,16 +765,6 @@ class SearchApiIT {
         HttpResponse<String> response = get("/api/search?q=" + enc(q));
         assertEquals(200, response.statusCode(), q + ": " + response.body());
         return response.body();
-    }
-
-    /** An RFC 9457 problem document of the shared catalogue, parsed for further checks. */
-    private static DocumentContext assertProblem(HttpResponse<String> response, int status, String error) {
-        assertEquals(status, response.statusCode(), response.body());
-        DocumentContext problem = JsonPath.parse(response.body());
-        assertEquals(error, problem.read("$.error"), response.body());
-        assertEquals("urn:wenku:error:" + error, problem.read("$.type"), response.body());
-        assertEquals(status, problem.<Integer>read("$.status"), response.body());
-        return problem;
     }
 
     /** A GET as the gateway forwards an operator's (who may call every path of the service). */

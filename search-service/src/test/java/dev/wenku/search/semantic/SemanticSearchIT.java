@@ -1,5 +1,6 @@
 package dev.wenku.search.semantic;
 
+import static dev.wenku.support.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -358,8 +359,7 @@ class SemanticSearchIT {
     }
 
     private static void assertNotFound(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
-        assertThat(JsonPath.parse(response.body()).<String>read("$.error")).isEqualTo("not_found");
+        assertProblem(response, 404, "not_found");
     }
 
     @Test
@@ -399,9 +399,7 @@ class SemanticSearchIT {
     @Test
     void aModeThatDoesNotExistIsRefusedNamingTheParameter() throws Exception {
         HttpResponse<String> response = get("/api/search?q=" + enc("明月") + "&mode=fuzzy");
-        assertThat(response.statusCode()).isEqualTo(400);
-        DocumentContext problem = JsonPath.parse(response.body());
-        assertThat(problem.<String>read("$.error")).isEqualTo("invalid_parameter");
+        DocumentContext problem = assertProblem(response, 400, "invalid_parameter");
         assertThat(problem.<String>read("$.parameter")).isEqualTo("mode");
     }
 
