@@ -4,6 +4,7 @@ import dev.wenku.analysis.corpus.CorpusStore;
 import dev.wenku.events.DocumentIngested;
 import dev.wenku.events.DocumentStatusChanged.Status;
 import dev.wenku.events.Topics;
+import dev.wenku.support.kafka.BatchLogging;
 import dev.wenku.support.kafka.RecordTraces;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +62,12 @@ public class IngestedDocumentListener {
     public void onIngested(List<ConsumerRecord<String, DocumentIngested>> records) {
         List<Sent> sent = new ArrayList<>(records.size());
         List<CorpusStore.Change> changes = new ArrayList<>(records.size());
+        boolean perDocument = BatchLogging.perDocument(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, DocumentIngested> record = records.get(i);
             try {
                 sent.add(new Sent(i, traces.continued(record, "analyse " + record.topic(),
-                    () -> handle(record, changes))));
+                    () -> handle(record, changes, perDocument))));
             } catch (RuntimeException e) {
                 store(changes, records);
                 awaitAll(sent, records);
@@ -74,10 +76,14 @@ public class IngestedDocumentListener {
         }
         store(changes, records);
         awaitAll(sent, records);
+        if (!perDocument) {
+            log.info("Analysed a batch of {} documents (first {}, last {})", records.size(), records.getFirst().key(),
+                records.getLast().key());
+        }
     }
 
     private CompletableFuture<?> handle(ConsumerRecord<String, DocumentIngested> record,
-                                        List<CorpusStore.Change> changes) {
+                                        List<CorpusStore.Change> changes, boolean perDocument) {
         DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
             SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
         if (unreadable != null) {
@@ -85,13 +91,16 @@ public class IngestedDocumentListener {
         }
         DocumentIngested document = record.value();
         if (document == null) {
-            log.info("Document {} deleted; passed on", record.key());
+            BatchLogging.document(log, perDocument, "Document {} deleted; passed on", record.key());
             changes.add(CorpusStore.Change.forgotten(record.key()));
             return publisher.deleted(record.key());
         }
         DocumentAnalyzer.Result result = analyzer.analyze(document);
-        log.info("Analysed document {} v{}: {} keywords, themes {}", document.documentId(), document.version(),
-            result.event().keywords().size(), result.event().themes().stream().map(t -> t.id()).toList());
+        if (BatchLogging.logged(log, perDocument)) {
+            BatchLogging.document(log, perDocument, "Analysed document {} v{}: {} keywords, themes {}",
+                document.documentId(), document.version(), result.event().keywords().size(),
+                result.event().themes().stream().map(t -> t.id()).toList());
+        }
         changes.add(CorpusStore.Change.recorded(result.corpusEntry()));
         return CompletableFuture.allOf(publisher.analyzed(result.event()),
             publisher.status(document, Status.ANALYZED, null));

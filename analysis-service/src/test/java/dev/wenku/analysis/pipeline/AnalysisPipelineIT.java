@@ -21,6 +21,7 @@ import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
 import dev.wenku.infrastructure.launcher.TestDatabases;
+import dev.wenku.support.kafka.BatchLogging;
 import dev.wenku.support.testing.TestCallers;
 import dev.wenku.testsupport.SeedCorpus;
 import dev.wenku.text.Compilation;
@@ -50,12 +51,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@ExtendWith(RealInfrastructureExtension.class)
+@ExtendWith({RealInfrastructureExtension.class, OutputCaptureExtension.class})
 @SpringBootTest(classes = AnalysisApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = TestCallers.SECRET_PROPERTY)
 class AnalysisPipelineIT {
@@ -72,6 +78,9 @@ class AnalysisPipelineIT {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Test
     void aSeedEssayIsAnalysedWithDomainKeywordsThemesSummaryAndPinyin() throws Exception {
@@ -185,6 +194,40 @@ class AnalysisPipelineIT {
             dictionary.remove(term);
             replace("dictionary", String.join("\n", dictionary));
         }
+    }
+
+    @Test
+    void aBulkBatchIsLoggedInOneLineAndALoneDocumentInItsOwn(CapturedOutput output) throws Exception {
+        String prefix = "bulk-" + UUID.randomUUID() + "-";
+        int documents = 3 * BatchLogging.PER_DOCUMENT_UP_TO;
+        MessageListenerContainer listener = listeners.getListenerContainer("analysis");
+        listener.pause();
+        try {
+            await().alias("the analysis listener paused").atMost(Duration.ofSeconds(30))
+                .until(listener::isContainerPaused);
+            try (var producer = new KafkaProducer<String, PipelineEvent>(config(), new StringSerializer(),
+                    new EventSerializer())) {
+                for (int n = 0; n < documents; n++) {
+                    producer.send(new ProducerRecord<>(Topics.DOCUMENTS_INGESTED, 0, prefix + n,
+                        DocumentIngested.of(prefix + n, 1, "批量" + n, "发展新质生产力是推动高质量发展的内在要求。", null, null,
+                            Instant.now())));
+                }
+                producer.flush();
+            }
+        } finally {
+            listener.resume();
+        }
+        awaitRecord(Topics.DOCUMENTS_ANALYZED, prefix + (documents - 1), DocumentAnalyzed.class, a -> true);
+        String alone = "alone-" + UUID.randomUUID();
+        publish(DocumentIngested.of(alone, 1, "单篇", "发展新质生产力是推动高质量发展的内在要求。", null, null, Instant.now()));
+        awaitRecord(Topics.DOCUMENTS_ANALYZED, alone, DocumentAnalyzed.class, a -> true);
+
+        await().alias("the lone document's own line").atMost(Duration.ofSeconds(10))
+            .until(() -> output.getOut().contains("Analysed document " + alone + " v1"));
+        List<String> lines = output.getOut().lines().filter(line -> line.contains(prefix)).toList();
+        assertTrue(lines.stream().anyMatch(line -> line.contains("Analysed a batch of")), lines.toString());
+        assertTrue(lines.stream().noneMatch(line -> line.contains("Analysed document " + prefix)), lines.toString());
+        assertTrue(lines.size() < documents / BatchLogging.PER_DOCUMENT_UP_TO + 1, lines.toString());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.wenku.search.index.DocumentIndexer.Change;
 import dev.wenku.search.index.DocumentIndexer.Outcome;
 import dev.wenku.search.index.DocumentIndexer.Result;
 import dev.wenku.search.index.ElasticsearchUnavailableException;
+import dev.wenku.support.kafka.BatchLogging;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,10 +71,12 @@ public class AnalyzedDocumentListener {
         private final Acknowledgment acknowledgment;
         private final IndexingReports.Batch reports = AnalyzedDocumentListener.this.reports.batch();
         private final Map<Change, ConsumerRecord<String, byte[]>> recordOf = new IdentityHashMap<>();
+        private final boolean perDocument;
 
         IndexedBatch(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
             this.records = records;
             this.acknowledgment = acknowledgment;
+            this.perDocument = BatchLogging.perDocument(records.size());
         }
 
         /** Read lazily: the indexer decodes the next request's events while Elasticsearch writes the previous one. */
@@ -94,7 +97,8 @@ public class AnalyzedDocumentListener {
         @Override
         public void acknowledged(List<Result> results) {
             for (Result result : results) {
-                traces.written(recordOf.get(result.change()), result.outcome().name().toLowerCase(Locale.ROOT));
+                traces.written(recordOf.get(result.change()), result.outcome().name().toLowerCase(Locale.ROOT),
+                    perDocument);
                 if (result.outcome() == Outcome.REFUSED) {
                     log.error("Elasticsearch refused document {}: {}", result.change().documentId(), result.reason());
                     reports.refused(result.change().event(), result.reason(), records);
@@ -108,7 +112,12 @@ public class AnalyzedDocumentListener {
         public void completed() {
             reports.flush();
             acknowledgment.acknowledge();
-            log.debug("Indexed a batch of {} changes", records.size());
+            if (perDocument) {
+                log.debug("Indexed a batch of {} changes", records.size());
+            } else {
+                log.info("Indexed a batch of {} changes (first {}, last {})", records.size(), records.getFirst().key(),
+                    records.getLast().key());
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.wenku.search.pipeline;
 
+import dev.wenku.support.kafka.BatchLogging;
 import dev.wenku.support.kafka.RecordTraces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -8,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends each document's trace at its index write: its outcome is logged in a span continuing the trace its record
- * carries ({@link RecordTraces}), so the log line carries the trace id the upload started.
+ * carries ({@link RecordTraces}), so the log line carries the trace id the upload started. Large batches (a bulk
+ * import) are logged a line per batch instead ({@link BatchLogging}).
  */
 @Component
 class IndexingTraces {
@@ -21,9 +23,16 @@ class IndexingTraces {
         this.traces = traces;
     }
 
-    void written(ConsumerRecord<String, byte[]> record, String outcome) {
+    /**
+     * @param perDocument whether the record's batch logs each document at INFO ({@link BatchLogging}); in a large
+     *                    batch the line (and its span) is only made for DEBUG
+     */
+    void written(ConsumerRecord<String, byte[]> record, String outcome, boolean perDocument) {
+        if (!BatchLogging.logged(log, perDocument)) {
+            return;
+        }
         traces.continued(record, "index " + record.topic(), () -> {
-            log.info("Document {} {}", record.key(), outcome);
+            BatchLogging.document(log, perDocument, "Document {} {}", record.key(), outcome);
             return null;
         });
     }

@@ -29,7 +29,14 @@ public final class TestEvents {
     /** A tombstone: the document {@code documentId} was deleted. */
     public static void tombstone(String bootstrapServers, String topic, String documentId)
             throws ExecutionException, InterruptedException {
-        send(bootstrapServers, List.of(new ProducerRecord<>(topic, documentId, null)));
+        tombstones(bootstrapServers, topic, List.of(documentId));
+    }
+
+    /** Tombstones of these documents, sent together. */
+    public static void tombstones(String bootstrapServers, String topic, List<String> documentIds)
+            throws ExecutionException, InterruptedException {
+        send(bootstrapServers, documentIds.stream().map(id -> new ProducerRecord<String, PipelineEvent>(topic, id, null))
+            .toList());
     }
 
     private static void send(String bootstrapServers, List<ProducerRecord<String, PipelineEvent>> records)
