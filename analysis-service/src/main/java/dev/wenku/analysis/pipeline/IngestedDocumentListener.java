@@ -76,10 +76,7 @@ public class IngestedDocumentListener {
         }
         store(changes, records);
         awaitAll(sent, records);
-        if (!perDocument) {
-            log.info("Analysed a batch of {} documents (first {}, last {})", records.size(), records.getFirst().key(),
-                records.getLast().key());
-        }
+        BatchLogging.batch(log, "Analysed", records);
     }
 
     private CompletableFuture<?> handle(ConsumerRecord<String, DocumentIngested> record,

@@ -112,12 +112,7 @@ public class AnalyzedDocumentListener {
         public void completed() {
             reports.flush();
             acknowledgment.acknowledge();
-            if (perDocument) {
-                log.debug("Indexed a batch of {} changes", records.size());
-            } else {
-                log.info("Indexed a batch of {} changes (first {}, last {})", records.size(), records.getFirst().key(),
-                    records.getLast().key());
-            }
+            BatchLogging.batch(log, "Indexed", records);
         }
     }
 }

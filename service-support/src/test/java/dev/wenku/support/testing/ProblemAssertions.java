@@ -28,22 +28,31 @@ public final class ProblemAssertions {
      * parsed, for checks of its other members.
      */
     public static DocumentContext assertProblem(HttpResponse<String> response, int status, String error) {
+        return assertProblem(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            response.body(), status, error);
+    }
+
+    /**
+     * The same for an answer already taken apart: its HTTP status, {@code Content-Type} and body ({@link
+     * ProblemMatchers} passes MockMvc's).
+     */
+    static DocumentContext assertProblem(int answered, String contentType, String body, int status, String error) {
         ErrorCode code = catalogued(error, status);
-        assertEquals(status, response.statusCode(), response.body());
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        assertTrue(MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(MediaType.parseMediaType(contentType)),
-            "Content-Type " + contentType + ": " + response.body());
-        DocumentContext problem = JsonPath.parse(response.body());
-        assertEquals(error, problem.read("$.error"), response.body());
-        assertEquals(code.type(), problem.read("$.type"), response.body());
-        assertEquals(status, problem.<Integer>read("$.status"), response.body());
-        assertFalse(problem.<String>read("$.title").isBlank(), response.body());
-        assertFalse(problem.<String>read("$.detail").isBlank(), response.body());
+        assertEquals(status, answered, body);
+        assertTrue(!contentType.isEmpty()
+                && MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(MediaType.parseMediaType(contentType)),
+            "Content-Type " + contentType + ": " + body);
+        DocumentContext problem = JsonPath.parse(body);
+        assertEquals(error, problem.read("$.error"), body);
+        assertEquals(code.type(), problem.read("$.type"), body);
+        assertEquals(status, problem.<Integer>read("$.status"), body);
+        assertFalse(problem.<String>read("$.title").isBlank(), body);
+        assertFalse(problem.<String>read("$.detail").isBlank(), body);
         return problem;
     }
 
     /** The catalogue's code {@code error}, which must be answered with {@code status}: a test cannot expect another. */
-    static ErrorCode catalogued(String error, int status) {
+    private static ErrorCode catalogued(String error, int status) {
         ErrorCode code = Arrays.stream(ErrorCode.values()).filter(c -> c.code().equals(error)).findFirst()
             .orElseGet(() -> fail("\"" + error + "\" is not a code of the catalogue (ErrorCode)"));
         assertEquals(code.status().value(), status, "the catalogue answers " + error + " with");
