@@ -16,14 +16,15 @@ import java.util.stream.Collectors;
  * cosine similarity lies between -1 and 1); {@value #K} is the constant of Cormack, Clarke and Büttcher's paper,
  * which keeps a first place in one ranking from outweighing good places in both.
  *
- * <p>One exception reads the lexical scores: where the words' scores drop to less than half from one hit to the
- * next, the hits above the drop are what the reader named (a title, a line, a poet's poems, which the words' scores
- * multiply) and stay ahead of every other document, in their fused order. Ranks alone lose them whenever meaning does
- * not see them: a hit the words rank lower that meaning also found passes them. With ranks alone, 静夜思 fell to
- * fourth place on the judged set of the poetry corpus (title queries' nDCG@10 0.951, 0.905 in Traditional script,
- * {@code ./wenku bench semantic --limit=20000}), and a poem titled 與高適薛據慈恩寺浮圖 came before 高適's own when the
- * words ranked it twelfth. In the scores {@code mode=lexical} answers for the judged queries, the first hit of every
- * title query scores 2.8 to 15 times the next, those of topic queries 1 to 2 (docs/adr/0015-embedding-stage.md).
+ * <p>One exception reads the lexical scores: where the words' scores drop to less than half from one hit to the next,
+ * the hits above the drop are what the reader named (a title, a line, a poet's poems, words typed together found
+ * close together, which the words' scores multiply) and stay ahead of every other document, in their fused order.
+ * Ranks alone lose them whenever meaning does not see them: a hit the words rank lower that meaning also found passes
+ * them. With ranks alone, 静夜思 fell to fourth place on the judged set of the poetry corpus (title queries' nDCG@10
+ * 0.951, 0.905 in Traditional script, {@code ./wenku bench semantic --limit=20000}), and a poem titled 與高適薛據慈恩寺浮圖
+ * came before 高適's own when the words ranked it twelfth. In the scores {@code mode=lexical} answers for the judged
+ * queries, the first hit of every title query scores 2.8 to 15 times the next, those of topic queries 1 to 2
+ * (docs/adr/0015-embedding-stage.md).
  */
 final class HybridRanking {
 

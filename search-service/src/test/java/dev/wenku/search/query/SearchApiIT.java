@@ -343,6 +343,21 @@ class SearchApiIT {
     }
 
     @Test
+    void wordsCloseTogetherRankAboveTheSameWordsRepeatedFarApart() throws Exception {
+        String marker = "亥" + UUID.randomUUID().toString().substring(0, 8);
+        // As long as each other; in the first the words are seven character pairs apart, within NEAR.
+        publish(analyzed("close-" + marker, 1, "春日 " + marker, "城外春风吹过了河边的杨柳，行人渐远，山色空蒙，水波不兴，"
+            + "林间鸟语，云外钟声，渔舟唱晚，牧笛横吹。" + marker));
+        publish(analyzed("repeated-" + marker, 1, "杂咏 " + marker, "春风又起，春风送暖，春风满城，春风入户，"
+            + "山川草木四时不同，晨昏各异。" + "杨柳依依，杨柳青青，杨柳如烟，杨柳垂堤。" + marker));
+        awaitSearch(marker, r -> Stream.of("close-", "repeated-").allMatch(id -> r.contains(id + marker)));
+
+        String found = search("春风 杨柳 " + marker);
+        assertEquals(List.of("close-" + marker, "repeated-" + marker), JsonPath.read(found, "$.hits[*].id"),
+            "春风 and 杨柳 close together once rank above a text repeating each four times a paragraph apart: " + found);
+    }
+
+    @Test
     void theTextWithALineRanksAboveTitlesQuotingItAndTheTitleItIsAboveTextsQuotingIt() throws Exception {
         // On the whole poetry corpus, ten Song poems whose title quotes 千山鸟飞绝 ranked above 江雪 for it.
         String marker = "酉" + UUID.randomUUID().toString().substring(0, 8);
