@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * CPU time of each process of the platform (its descendants included), from {@code /proc/<pid>/stat}, so a phase
  * of load can say where the machine's time went; and the part of it the JVMs' JIT compilers took, from their
- * threads' {@code /proc/<pid>/task/<tid>/stat}, so a benchmark can show whether its warm-up was long enough.
+ * threads' {@code /proc/<pid>/task/<tid>/stat}, so a benchmark can show whether its warm-up was long enough, and
+ * the part the embedding stage's threads took.
  */
 final class PlatformCpu {
 
@@ -27,16 +28,24 @@ final class PlatformCpu {
      * on two cores.
      */
     private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] CompilerThre.*");
+    /**
+     * The listener threads of search-service's embedding stage ("embedding-0-C-1"). The model runs on them: ONNX
+     * Runtime computes on the calling thread with one intra-op thread, the stage's default
+     * ({@code wenku.search.semantic.threads}); with more, its own threads would not be counted here.
+     */
+    private static final Pattern EMBEDDING_THREAD = Pattern.compile("embedding-\\d+-C-\\d+");
 
     private final LocalPlatform platform;
     private final Map<String, Double> startSeconds;
     private final Map<String, Double> startCompilerSeconds;
+    private final Map<String, Double> startEmbeddingSeconds;
     private final long startNanos = System.nanoTime();
 
     private PlatformCpu(LocalPlatform platform) {
         this.platform = platform;
         this.startSeconds = cpuSeconds(platform, PlatformCpu::processSeconds);
         this.startCompilerSeconds = cpuSeconds(platform, PlatformCpu::compilerSeconds);
+        this.startEmbeddingSeconds = cpuSeconds(platform, PlatformCpu::embeddingSeconds);
     }
 
     /** Starts counting from now. */
@@ -63,6 +72,15 @@ final class PlatformCpu {
      */
     double machineShareSinceStart() {
         return sharesSinceStart(PlatformCpu::processSeconds, startSeconds).values().stream()
+            .mapToDouble(Double::doubleValue).sum() / (100.0 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The embedding stage's CPU since the start as a share of the whole machine (0 where it does not run), to set
+     * beside {@link #machineShareSinceStart}: what search by meaning takes from a bulk import running at the same time.
+     */
+    double embeddingShareSinceStart() {
+        return sharesSinceStart(PlatformCpu::embeddingSeconds, startEmbeddingSeconds).values().stream()
             .mapToDouble(Double::doubleValue).sum() / (100.0 * Runtime.getRuntime().availableProcessors());
     }
 
@@ -97,9 +115,18 @@ final class PlatformCpu {
     }
 
     private static double compilerSeconds(ProcessHandle process) {
+        return threadSeconds(process, COMPILER_THREAD);
+    }
+
+    private static double embeddingSeconds(ProcessHandle process) {
+        return threadSeconds(process, EMBEDDING_THREAD);
+    }
+
+    /** CPU time of the threads of {@code process} whose names match {@code named}. */
+    private static double threadSeconds(ProcessHandle process, Pattern named) {
         try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
             return threads.mapToDouble(thread -> statSeconds(thread.resolve("stat"),
-                name -> COMPILER_THREAD.matcher(name).matches())).sum();
+                name -> named.matcher(name).matches())).sum();
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -58,13 +58,15 @@ public final class SemanticBenchmark {
     /**
      * @param importPerSecond documents/s of the import, upload to searchable, with the stage running
      * @param importCpu       the platform's share of the machine during the import
+     * @param importEmbeddingCpu the embedding stage's share of the machine during the import
      * @param embedSeconds    from the end of the import until the stage had embedded every document
      * @param embeddedPerSecond documents the stage embedded per second over the whole run
      * @param relevance       per mode, the judged set of the poems
      * @param seedRelevance   per mode, the judged paraphrases and questions over the seed's essays
      * @param related         per mode and for none ({@value #DEFAULT_MODE}), the judged related documents
      */
-    record Result(int poems, double importPerSecond, double importCpu, double embedSeconds, double embeddedPerSecond,
+    record Result(int poems, double importPerSecond, double importCpu, double importEmbeddingCpu, double embedSeconds,
+                  double embeddedPerSecond,
                   Map<String, PoetryRelevance.Result> relevance, Map<String, PoetryRelevance.Result> seedRelevance,
                   Map<String, PoetryRelevance.Result> related, Map<String, LatencyStats> latency,
                   long documentsIndexBytes, long passagesIndexBytes, long searchServicePeakRss) {
@@ -107,6 +109,7 @@ public final class SemanticBenchmark {
             PlatformCpu cpu = PlatformCpu.start(platform);
             PoemImport.Outcome imported = PoemImport.run(gateway, authorization, ndjson, System.out);
             double importCpu = cpu.machineShareSinceStart();
+            double importEmbeddingCpu = cpu.embeddingShareSinceStart();
             System.out.printf(Locale.ROOT, "%.0f documents/s end to end, platform CPU %.0f %% (%s)%n",
                 imported.perSecond(), 100 * importCpu, cpu.describeSinceStart());
             long importEnded = System.nanoTime();
@@ -149,7 +152,8 @@ public final class SemanticBenchmark {
             for (String mode : List.of("lexical", "hybrid")) {
                 latency.put(mode + NEW, CorpusReads.newQueriesLatency(gateway, poems, mode));
             }
-            return new Result(poems.size(), imported.perSecond(), importCpu, embedSeconds, embeddedPerSecond,
+            return new Result(poems.size(), imported.perSecond(), importCpu, importEmbeddingCpu, embedSeconds,
+                embeddedPerSecond,
                 relevance, seedRelevance, related, latency, storeBytes(platform, BulkImportBenchmark.INDEX_ALIAS),
                 storeBytes(platform, PASSAGES_ALIAS),
                 memory.peak().bytesByProcess().getOrDefault(ServiceModule.SEARCH.module(), 0L));
@@ -223,9 +227,9 @@ public final class SemanticBenchmark {
 
     static void print(Result r) {
         System.out.printf(Locale.ROOT, "%nSearch by meaning over %,d poems: import %.0f documents/s with the stage"
-                + " running (platform CPU %.0f %%); the stage caught up %.0f s after the import (%.0f documents/s over"
-                + " the run)%n", r.poems(), r.importPerSecond(), 100 * r.importCpu(), r.embedSeconds(),
-            r.embeddedPerSecond());
+                + " running (platform CPU %.0f %%, the stage's %.0f %% of the machine); the stage caught up %.0f s"
+                + " after the import (%.0f documents/s over the run)%n", r.poems(), r.importPerSecond(),
+            100 * r.importCpu(), 100 * r.importEmbeddingCpu(), r.embedSeconds(), r.embeddedPerSecond());
         printRelevance("poems", r.relevance(), MODES);
         printRelevance(SEED_ESSAYS, r.seedRelevance(), MODES);
         printRelevance("related documents", r.related(), relatedModes());
@@ -273,9 +277,11 @@ public final class SemanticBenchmark {
                 hybridNew.p99() <= HYBRID_P99_FACTOR * lexicalNew.p99())
             .add(format("semantic (kNN) search p50 / p99 at %d/s", CorpusReads.SEARCH_RATE),
                 format("%.1f / %.1f ms", semantic.p50(), semantic.p99()))
-            .add("bulk import with the embedding stage running; the stage's catch-up after it",
-                format("%.0f documents/s, CPU %.0f %%; %.0f s (%.0f documents/s over the run)", r.importPerSecond(),
-                    100 * r.importCpu(), r.embedSeconds(), r.embeddedPerSecond()))
+            .add("bulk import with the embedding stage running: rate, platform CPU (the stage's share of the machine);"
+                    + " the stage's catch-up after it",
+                format("%.0f documents/s, CPU %.0f %% (stage %.0f %%); %.0f s (%.0f documents/s over the run)",
+                    r.importPerSecond(), 100 * r.importCpu(), 100 * r.importEmbeddingCpu(), r.embedSeconds(),
+                    r.embeddedPerSecond()))
             .add("documents index / passages index (vectors) on disk",
                 format("%.1f / %.1f MiB", r.documentsIndexBytes() / 1048576.0, r.passagesIndexBytes() / 1048576.0))
             .add("search-service peak resident memory with the embedding model",
