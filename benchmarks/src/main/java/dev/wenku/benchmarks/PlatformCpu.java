@@ -1,6 +1,7 @@
 package dev.wenku.benchmarks;
 
 import dev.wenku.infrastructure.launcher.LocalPlatform;
+import dev.wenku.search.semantic.EmbeddingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +30,12 @@ final class PlatformCpu {
      */
     private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] CompilerThre.*");
     /**
-     * The listener threads of search-service's embedding stage ("embedding-0-C-1"). The model runs on them: ONNX
+     * The consumer threads of search-service's embedding listener ("embedding-0-C-1"). The model runs on them: ONNX
      * Runtime computes on the calling thread with one intra-op thread, the stage's default
      * ({@code wenku.search.semantic.threads}); with more, its own threads would not be counted here.
      */
-    private static final Pattern EMBEDDING_THREAD = Pattern.compile("embedding-\\d+-C-\\d+");
+    private static final Pattern EMBEDDING_THREAD = Pattern.compile(Pattern.quote(EmbeddingListener.LISTENER_ID)
+        + "-\\d+-C-\\d+");
 
     private final LocalPlatform platform;
     private final Map<String, Double> startSeconds;
@@ -71,8 +73,7 @@ final class PlatformCpu {
      * target on how fully a long load such as the bulk import uses the machine.
      */
     double machineShareSinceStart() {
-        return sharesSinceStart(PlatformCpu::processSeconds, startSeconds).values().stream()
-            .mapToDouble(Double::doubleValue).sum() / (100.0 * Runtime.getRuntime().availableProcessors());
+        return machineShareSinceStart(PlatformCpu::processSeconds, startSeconds);
     }
 
     /**
@@ -80,8 +81,12 @@ final class PlatformCpu {
      * beside {@link #machineShareSinceStart}: what search by meaning takes from a bulk import running at the same time.
      */
     double embeddingShareSinceStart() {
-        return sharesSinceStart(PlatformCpu::embeddingSeconds, startEmbeddingSeconds).values().stream()
-            .mapToDouble(Double::doubleValue).sum() / (100.0 * Runtime.getRuntime().availableProcessors());
+        return machineShareSinceStart(PlatformCpu::embeddingSeconds, startEmbeddingSeconds);
+    }
+
+    private double machineShareSinceStart(ToDoubleFunction<ProcessHandle> seconds, Map<String, Double> start) {
+        return sharesSinceStart(seconds, start).values().stream().mapToDouble(Double::doubleValue).sum()
+            / (100.0 * Runtime.getRuntime().availableProcessors());
     }
 
     /** "31 % of one core (elasticsearch 11 %, search-service 18 %)": the JIT compilers' CPU since the start. */

@@ -476,19 +476,17 @@ public class DocumentSearch {
 
     /**
      * A document whose text has two or more of the reader's words close together in their order ({@value #NEAR}
-     * positions apart at most) scores {@value #CLOSE_FACTOR} times as much. Added to the score instead, as the sloppy
-     * phrase of {@link #inOrder} is, closeness lost to how often a text repeats the words: a text with 明月 and 故乡
-     * three times each, a paragraph apart, ranked above 静夜思 once another 200 texts had changed the index's
-     * statistics. Multiplied, it outweighs repetition, which BM25 caps at about twice a single occurrence.
+     * positions apart at most, {@link #nearPhrase}) scores {@value #CLOSE_FACTOR} times as much. Only added to the
+     * score, as {@link #inOrder} adds the same phrase, closeness lost to how often a text repeats the words: a text
+     * with 明月 and 故乡 three times each, a paragraph apart, ranked above 静夜思 once another 200 texts had changed
+     * the index's statistics. Multiplied, it outweighs repetition, which BM25 caps at about twice a single occurrence.
      */
     private static List<FunctionScore> closeTogether(UserQuery query) {
         List<String> words = typedWords(query);
         if (words.size() < 2) {
             return List.of();
         }
-        Query close = Query.of(q -> q.multiMatch(m -> m.query(String.join(" ", words)).fields(SEARCHED_FIELDS)
-            .type(TextQueryType.Phrase).slop(NEAR)));
-        return List.of(FunctionScore.of(fs -> fs.filter(close).weight((double) CLOSE_FACTOR)));
+        return List.of(FunctionScore.of(fs -> fs.filter(nearPhrase(words, 1f)).weight((double) CLOSE_FACTOR)));
     }
 
     /**
@@ -591,10 +589,15 @@ public class DocumentSearch {
             Query.of(q -> q.multiMatch(m -> m.query(word).fields(SEARCHED_FIELDS).type(TextQueryType.Phrase)
                 .boost(AS_TYPED_BOOST)))));
         if (words.size() >= 2) {
-            boosts.add(Query.of(q -> q.multiMatch(m -> m.query(String.join(" ", words)).fields(SEARCHED_FIELDS)
-                .type(TextQueryType.Phrase).slop(NEAR).boost(AS_TYPED_BOOST))));
+            boosts.add(nearPhrase(words, AS_TYPED_BOOST));
         }
         return boosts;
+    }
+
+    /** Two or more {@code words} in their order, at most {@value #NEAR} positions apart, weighing {@code boost}. */
+    private static Query nearPhrase(List<String> words, float boost) {
+        return Query.of(q -> q.multiMatch(m -> m.query(String.join(" ", words)).fields(SEARCHED_FIELDS)
+            .type(TextQueryType.Phrase).slop(NEAR).boost(boost)));
     }
 
     /** The reader's words of Han characters alone, each to be found as typed, in Simplified script, in order. */

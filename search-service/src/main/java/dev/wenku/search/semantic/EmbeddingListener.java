@@ -32,7 +32,8 @@ import org.springframework.kafka.support.Acknowledgment;
  */
 public class EmbeddingListener {
 
-    static final String LISTENER_ID = "embedding";
+    /** The stage's listener, whose consumer threads are named after it ("embedding-0-C-1"). */
+    public static final String LISTENER_ID = "embedding";
     private static final Logger log = LoggerFactory.getLogger(EmbeddingListener.class);
     private static final EventDeserializer<DocumentAnalyzed> EVENTS = new EventDeserializer<>(DocumentAnalyzed.class);
 
