@@ -96,11 +96,6 @@ public record SearchProperties(
      * @param documents         documents search by meaning contributes to a semantic or hybrid search (the nearest,
      *                          each by its nearest passage): enough for the first pages, few enough that the kNN
      *                          search stays cheap
-     * @param candidates        candidates the kNN search examines per shard (Elasticsearch's {@code num_candidates},
-     *                          at least twice {@code documents}): more finds the true nearest more often and costs
-     *                          more per search. A search walks each segment's graph with this many: tens of
-     *                          segments after a bulk load search wide, one merged segment ({@code merge-after}) only
-     *                          this wide, where 100 missed many of the passages nearest to a paraphrase of a poem
      * @param weight            weight of the ranking by meaning in hybrid search, the words' ranking weighing 1: a
      *                          document scores {@code 1/(60 + lexical rank) + weight/(60 + semantic rank)}. Below 1,
      *                          documents found by their words keep the first places where the words find many (an
@@ -121,8 +116,8 @@ public record SearchProperties(
      *                          left out all the same, the documents index no longer having it
      * @param mergeAfter        share of the passages index's documents that, embedded by this instance since the last
      *                          merge, has the index merged into one segment once the stage has nothing left to read
-     *                          (at least 1,000 documents; 0 never merges): a kNN search walks every segment's graph,
-     *                          and a bulk load leaves tens of them. Each merge rewrites the whole index in the
+     *                          (at least 1,000 documents; 0 never merges): a kNN search visits every segment, and a
+     *                          bulk load leaves tens of them. Each merge rewrites the whole index in the
      *                          background, minutes of a core for a million passages
      */
     public record Semantic(
@@ -131,7 +126,6 @@ public record SearchProperties(
         @DefaultValue("16") int batchDocuments,
         @DefaultValue("1") int threads,
         @DefaultValue("20") int documents,
-        @DefaultValue("200") int candidates,
         @DefaultValue("0.5") double weight,
         @DefaultValue("4096") int queryVectors,
         @DefaultValue("1024") int nearestQueries,
@@ -146,10 +140,6 @@ public record SearchProperties(
             if (batchDocuments < 1 || threads < 1 || documents < 1) {
                 throw new IllegalArgumentException("wenku.search.semantic.batch-documents, threads and documents must"
                     + " be at least 1");
-            }
-            if (candidates < 2 * documents || candidates > 10_000) {
-                throw new IllegalArgumentException("wenku.search.semantic.candidates must be between twice documents"
-                    + " and 10000, not " + candidates);
             }
             if (queryVectors < 0 || nearestQueries < 0) {
                 throw new IllegalArgumentException("wenku.search.semantic.query-vectors and nearest-queries must be 0"

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * new version with fewer passages removes the rest. Numbers are boxed: an entry of one kind lacks the other's fields.
  *
  * <p>A document's vector lies in a field of its own, {@code documentVector}, not in the passages' {@code vector}: a
- * poem of one passage has the same vector twice, and an HNSW graph of which half the nodes are exact copies of the
- * other half loses its way: with both in one field and the index merged into one segment, a passage's own vector
- * no longer found that passage first for most of the seed's essays' passages among the Tang poems.
+ * poem of one passage has the same vector twice, and a search for passages would find each such poem twice (when the
+ * passages had a graph, one of which half the nodes were exact copies of the other half lost its way). Each field
+ * holds one kind of entry, so no search needs a filter by kind.
  *
  * @param documentId the document the entry belongs to
  * @param kind       {@value #PASSAGE} or {@value #DOCUMENT}

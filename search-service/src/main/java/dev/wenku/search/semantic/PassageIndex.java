@@ -2,7 +2,6 @@ package dev.wenku.search.semantic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.CommonStatsFlag;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.KnnSearch;
 import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.VersionType;
@@ -51,14 +50,12 @@ import org.springframework.beans.factory.InitializingBean;
  */
 public class PassageIndex implements InitializingBean {
 
-    static final int MAPPING_VERSION = 4;
+    static final int MAPPING_VERSION = 5;
     static final String DEFINITION = "index/passages-v" + MAPPING_VERSION + ".json";
     private static final Logger log = LoggerFactory.getLogger(PassageIndex.class);
     /** Entries per request of a copy into a new mapping (a vector is about 5 KB of JSON). */
     private static final int COPY_BATCH = 500;
     private static final Time COPY_SCROLL = Time.of(t -> t.time("2m"));
-    /** Candidates of an exact search among a few documents' passages: at least all of them, in practice. */
-    private static final int EXACT_CANDIDATES = 1_000;
 
     /**
      * What the index holds for a document: the version its passages came from, how many there are, and the model
@@ -336,12 +333,12 @@ public class PassageIndex implements InitializingBean {
     }
 
     /**
-     * The {@code k} documents whose own vectors are nearest to {@code vector} (an exhaustive search: the document
-     * vectors have no graph, see {@code index/passages-v4.json}), {@code excludedDocument} left out (null: none),
-     * nearest first.
+     * The {@code k} documents whose own vectors are nearest to {@code vector} (compared with every one: the vectors
+     * have no graph, see {@code index/passages-v5.json}), {@code excludedDocument} left out (null: none), nearest
+     * first.
      */
     public List<NearestDocument> nearestDocuments(float[] vector, int k, String excludedDocument) throws IOException {
-        return search(k, knn("documentVector", vector, k, k, excludedDocument)).stream()
+        return search(k, null, knn("documentVector", vector, k, excludedDocument)).stream()
             .map(hit -> new NearestDocument(hit.source().documentId(), score(hit))).toList();
     }
 
@@ -350,82 +347,49 @@ public class PassageIndex implements InitializingBean {
     }
 
     /**
-     * The {@code k} passages nearest to {@code vector} (approximate kNN over the passages' HNSW graph, examining
-     * {@code candidates} per shard), none of {@code excludedDocument} (null: none left out). Passages only
-     * ({@link #isPassage}).
+     * The passages nearest to {@code vector}, the nearest of each document, at most {@code documents} of them, among
+     * the {@code k} nearest passages of all; none of {@code excludedDocument} (null: none left out); nearest first.
+     * The passages have no graph either: every passage is compared, so the nearest are found wherever they lie, a
+     * small group of texts unlike the rest included (ADR 15), in one request. Elasticsearch collapses the passages to
+     * their documents, so only the page's passages are fetched.
      */
-    public List<Nearest> nearest(float[] vector, int k, int candidates, String excludedDocument) throws IOException {
-        return search(k, knn("vector", vector, k, candidates, excludedDocument)).stream()
+    public List<Nearest> nearestByDocument(float[] vector, int k, int documents, String excludedDocument)
+            throws IOException {
+        return search(documents, "documentId", knn("vector", vector, k, excludedDocument)).stream()
             .filter(PassageIndex::isPassage).map(hit -> nearest(hit.source(), score(hit))).toList();
     }
 
     /**
-     * In one request, the {@code passages} passages nearest to {@code vector} (approximate, over the passages' graph,
-     * {@code candidates} wide) and the {@code documents} documents whose own vectors are (exhaustively). Each entry
-     * has one of the two vectors, so each hit comes from one of the two searches and keeps its score.
+     * The {@code k} entries whose {@code field} is nearest to {@code vector}, none of {@code excludedDocument} (null:
+     * none left out). Each vector field belongs to one kind of entry, so no filter by kind is needed: with one, the
+     * node read the filter's matches in every search, and a new query's kNN request took about a third longer (ADR
+     * 15). Neither field has a graph, so Elasticsearch compares every vector whatever {@code num_candidates} says.
      */
-    public Near near(float[] vector, int passages, int documents, int candidates) throws IOException {
-        List<Nearest> nearPassages = new ArrayList<>();
-        List<NearestDocument> nearDocuments = new ArrayList<>();
-        for (Hit<PassageDocument> hit : search(passages + documents,
-                knn("vector", vector, passages, candidates, null),
-                knn("documentVector", vector, documents, documents, null))) {
-            if (PassageDocument.DOCUMENT.equals(hit.source().kind())) {
-                nearDocuments.add(new NearestDocument(hit.source().documentId(), score(hit)));
-            } else {
-                nearPassages.add(nearest(hit.source(), score(hit)));
-            }
-        }
-        return new Near(nearPassages, nearDocuments);
-    }
-
-    /** Passages and documents near a vector, each nearest first ({@link #near}). */
-    public record Near(List<Nearest> passages, List<NearestDocument> documents) {
-    }
-
-    /**
-     * The {@code k} passages of the documents {@code documentIds} nearest to {@code vector}: an exact search, the
-     * filter leaving Elasticsearch fewer passages than {@value #EXACT_CANDIDATES} candidates, so it compares them all.
-     */
-    public List<Nearest> nearestOf(Collection<String> documentIds, float[] vector, int k) throws IOException {
-        List<FieldValue> ids = documentIds.stream().map(FieldValue::of).toList();
-        return search(k, knnAmong("vector", vector, k, EXACT_CANDIDATES,
-                Query.of(q -> q.terms(t -> t.field("documentId").terms(v -> v.value(ids))))))
-            .stream().filter(PassageIndex::isPassage).map(hit -> nearest(hit.source(), score(hit))).toList();
-    }
-
-    /**
-     * The entries whose {@code field} is nearest to {@code vector}, none of {@code excludedDocument} (null: none left
-     * out). Each vector field belongs to one kind of entry, so no filter by kind is needed: with one, the node read the
-     * filter's matches in every search, and a new query's kNN request took about a third longer (ADR 15).
-     */
-    private static KnnSearch knn(String field, float[] vector, int k, int candidates, String excludedDocument) {
-        return knnAmong(field, vector, k, candidates, excludedDocument == null ? null
-            : Query.of(q -> q.bool(b -> b.mustNot(other -> other.term(t -> t.field("documentId")
-                .value(excludedDocument))))));
-    }
-
-    /** The entries whose {@code field} is nearest to {@code vector}, among those {@code only} matches (null: all). */
-    private static KnnSearch knnAmong(String field, float[] vector, int k, int candidates, Query only) {
+    private static KnnSearch knn(String field, float[] vector, int k, String excludedDocument) {
         return KnnSearch.of(n -> {
-            n.field(field).queryVector(floats(vector)).k(k).numCandidates(Math.max(k, candidates));
-            return only == null ? n : n.filter(only);
+            n.field(field).queryVector(floats(vector)).k(k).numCandidates(k);
+            return excludedDocument == null ? n : n.filter(f -> f.bool(b -> b.mustNot(other -> other.term(t -> t
+                .field("documentId").value(excludedDocument)))));
         });
     }
 
     /**
      * Whether a hit of the passages' vector field is a passage: a document's entry written by an instance of mapping 1
-     * during a copy still has its vector in that field, and is left out here rather than by a filter in every search.
+     * during a copy still has its vector in that field, and is left out here rather than by a filter in every search
+     * (where it is nearer than its document's passages, the document misses that one search by meaning until the
+     * copy is done).
      */
     private static boolean isPassage(Hit<PassageDocument> hit) {
         return PassageDocument.PASSAGE.equals(hit.source().kind());
     }
 
-    /** The hits of one request of {@code searches}, without vectors. */
-    private List<Hit<PassageDocument>> search(int size, KnnSearch... searches) throws IOException {
-        return client.search(s -> s.index(alias()).size(size).knn(List.of(searches))
-                .source(src -> src.filter(f -> f.excludes("vector", "documentVector"))), PassageDocument.class)
-            .hits().hits().stream().filter(hit -> hit.source() != null).toList();
+    /** The hits of {@code knn}, without vectors, collapsed on {@code collapse} (null: not). */
+    private List<Hit<PassageDocument>> search(int size, String collapse, KnnSearch knn) throws IOException {
+        return client.search(s -> {
+            s.index(alias()).size(size).knn(knn)
+                .source(src -> src.filter(f -> f.excludes("vector", "documentVector")));
+            return collapse == null ? s : s.collapse(c -> c.field(collapse));
+        }, PassageDocument.class).hits().hits().stream().filter(hit -> hit.source() != null).toList();
     }
 
     private static Nearest nearest(PassageDocument passage, double score) {

@@ -10,9 +10,10 @@ import org.springframework.kafka.event.ListenerContainerIdleEvent;
 
 /**
  * Merges the passages index into one segment once the embedding stage has drained a backlog that grew it by a good
- * share ({@code wenku.search.semantic.merge-after}). A kNN search walks the HNSW graph of every segment, so its cost
- * grows with their number, and a bulk load leaves tens of segments (refreshed every second while the stage writes,
- * merged by size tiers that keep up to ten of each size). Merged once the stage is idle, the search walks one graph.
+ * share ({@code wenku.search.semantic.merge-after}). A kNN search compares the query with the vectors of every
+ * segment and keeps each segment's nearest before taking the nearest of all, so its cost grows with their number
+ * besides their size, and a bulk load leaves tens of segments (refreshed every second while the stage writes,
+ * merged by size tiers that keep up to ten of each size). Merged once the stage is idle, the search visits one.
  * The share, rather than a fixed count, keeps the cost bounded as the corpus grows: each merge rewrites the whole
  * index, so merging after a share of it has been added costs a constant factor of the writing, not a cost per
  * document that grows with the corpus; a trickle of uploads meanwhile stays in small segments that the index's own

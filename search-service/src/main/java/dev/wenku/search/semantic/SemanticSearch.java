@@ -4,26 +4,19 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.wenku.search.SearchProperties;
-import dev.wenku.search.semantic.PassageIndex.Nearest;
 import dev.wenku.text.SimplifiedScript;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 /**
- * The documents nearest in meaning to a reader's query: the query's vector against the passages' (approximate kNN),
+ * The documents nearest in meaning to a reader's query: the query's vector against every passage's (exact kNN),
  * each document represented by its nearest passage, which the answer shows as the passage that matched. Query
  * vectors are kept ({@code wenku.search.semantic.query-vectors}): readers repeat queries, and running the model over
  * a query is one pass like a passage's, over fewer characters, the largest cost search by meaning adds besides the
@@ -40,8 +33,12 @@ public class SemanticSearch {
      * asked while they are due is answered from them and searched again in the background.
      */
     private static final int NEAREST_KEPT_REFRESHES = 10;
-    /** Passages asked of the index per document wanted: a document often has several passages near the query. */
-    private static final int PASSAGES_PER_DOCUMENT = 2;
+    /**
+     * Nearest passages looked among per document wanted: an essay often has several passages near the query, and
+     * they are collapsed to their documents after the nearest are taken. Comparing every passage costs the same
+     * whatever this is; it bounds only the heap of nearest ones.
+     */
+    private static final int PASSAGES_PER_DOCUMENT = 5;
 
     /**
      * A document found by meaning.
@@ -86,11 +83,9 @@ public class SemanticSearch {
 
     /**
      * The {@code wenku.search.semantic.documents} documents nearest to {@code query}, nearest first, each by its
-     * nearest passage. Candidates come two ways in one request: the passages' graph, and an exhaustive search of the
-     * documents' own vectors, which reaches a small group of documents unlike the rest that the graph's search may
-     * not (the seed's essays among the poems); the passages of documents only the second found are then compared
-     * one by one. A query asked again gets the documents found the last time it was searched, which is searched again
-     * in the background once they are older than {@code nearest-for}.
+     * nearest passage: every passage is compared with the query, in one request ({@link PassageIndex#nearestByDocument}).
+     * A query asked again gets the documents found the last time it was searched, which is searched again in the
+     * background once they are older than {@code nearest-for}.
      */
     public List<Match> nearest(String query) throws IOException {
         String text = SimplifiedScript.of(query);
@@ -108,19 +103,7 @@ public class SemanticSearch {
     }
 
     private List<Match> search(String text) throws IOException {
-        int documents = settings.documents();
-        float[] vector = queryVectors.get(text, embedder::query);
-        PassageIndex.Near near = index.near(vector, documents * PASSAGES_PER_DOCUMENT, documents,
-            settings.candidates());
-        List<Nearest> passages = new ArrayList<>(near.passages());
-        Set<String> reached = passages.stream().map(Nearest::documentId).collect(Collectors.toSet());
-        List<String> missed = near.documents().stream().map(PassageIndex.NearestDocument::documentId)
-            .filter(id -> !reached.contains(id)).toList();
-        if (!missed.isEmpty()) {
-            passages.addAll(index.nearestOf(missed, vector, missed.size() * PASSAGES_PER_DOCUMENT));
-            passages.sort(Comparator.comparingDouble(Nearest::score).reversed());
-        }
-        return perDocument(passages, documents);
+        return nearestByDocument(queryVectors.get(text, embedder::query), settings.documents(), null);
     }
 
     /**
@@ -135,8 +118,7 @@ public class SemanticSearch {
         }
         PassageDocument of = passage.get();
         return Optional.of(new Similar(new Passage(number, of.text(), of.start(), of.end()),
-            perDocument(index.nearest(of.vector(), size * PASSAGES_PER_DOCUMENT, settings.candidates(), documentId),
-                size)));
+            nearestByDocument(of.vector(), size, documentId)));
     }
 
     /**
@@ -160,13 +142,14 @@ public class SemanticSearch {
     public record Similar(Passage passage, List<Match> similar) {
     }
 
-    /** The first (nearest) passage of each document, at most {@code documents} of them, nearest first. */
-    private static List<Match> perDocument(List<Nearest> passages, int documents) {
-        Map<String, Match> byDocument = new LinkedHashMap<>();
-        for (Nearest passage : passages) {
-            byDocument.putIfAbsent(passage.documentId(), new Match(passage.documentId(),
-                new Passage(passage.number(), passage.text(), passage.start(), passage.end()), passage.score()));
-        }
-        return new ArrayList<>(byDocument.values()).subList(0, Math.min(documents, byDocument.size()));
+    /**
+     * The nearest passage of each of the {@code documents} documents nearest to {@code vector} (but
+     * {@code excludedDocument}; null: none left out), nearest first.
+     */
+    private List<Match> nearestByDocument(float[] vector, int documents, String excludedDocument) throws IOException {
+        return index.nearestByDocument(vector, documents * PASSAGES_PER_DOCUMENT, documents, excludedDocument).stream()
+            .map(passage -> new Match(passage.documentId(), new Passage(passage.number(), passage.text(),
+                passage.start(), passage.end()), passage.score()))
+            .toList();
     }
 }
