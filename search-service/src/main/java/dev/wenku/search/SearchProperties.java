@@ -94,8 +94,9 @@ public record SearchProperties(
      * @param threads           cores one embedding may use (ONNX Runtime's intra-op threads): the stage takes no
      *                          more of the machine than this, leaving the rest to the lexical pipeline
      * @param documents         documents search by meaning contributes to a semantic or hybrid search (the nearest,
-     *                          each by its nearest passage): enough for the first pages, few enough that the kNN
-     *                          search stays cheap
+     *                          each by its nearest passage): enough for the first pages, few enough that fetching
+     *                          their passages and ranking them with the words' hits stays cheap (every passage is
+     *                          compared with the query whatever this is)
      * @param weight            weight of the ranking by meaning in hybrid search, the words' ranking weighing 1: a
      *                          document scores {@code 1/(60 + lexical rank) + weight/(60 + semantic rank)}. Below 1,
      *                          documents found by their words keep the first places where the words find many (an

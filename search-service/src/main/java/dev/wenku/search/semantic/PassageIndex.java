@@ -56,6 +56,12 @@ public class PassageIndex implements InitializingBean {
     /** Entries per request of a copy into a new mapping (a vector is about 5 KB of JSON). */
     private static final int COPY_BATCH = 500;
     private static final Time COPY_SCROLL = Time.of(t -> t.time("2m"));
+    /**
+     * Nearest passages taken per document wanted before they are collapsed to their documents (Elasticsearch collapses
+     * the top k): an essay often has several passages near the query. Comparing every passage costs the same whatever
+     * this is; it bounds only the heap of nearest ones.
+     */
+    static final int PASSAGES_PER_DOCUMENT = 5;
 
     /**
      * What the index holds for a document: the version its passages came from, how many there are, and the model
@@ -347,15 +353,15 @@ public class PassageIndex implements InitializingBean {
     }
 
     /**
-     * The passages nearest to {@code vector}, the nearest of each document, at most {@code documents} of them, among
-     * the {@code k} nearest passages of all; none of {@code excludedDocument} (null: none left out); nearest first.
-     * The passages have no graph either: every passage is compared, so the nearest are found wherever they lie, a
-     * small group of texts unlike the rest included (ADR 15), in one request. Elasticsearch collapses the passages to
-     * their documents, so only the page's passages are fetched.
+     * The passages nearest to {@code vector}, the nearest of each document, at most {@code documents} of them; none of
+     * {@code excludedDocument} (null: none left out); nearest first. The passages have no graph either: every passage
+     * is compared, so the nearest are found wherever they lie, a small group of texts unlike the rest included (ADR
+     * 15), in one request. Elasticsearch collapses the {@value #PASSAGES_PER_DOCUMENT} times {@code documents}
+     * nearest passages to their documents, so only the kept passages are fetched.
      */
-    public List<Nearest> nearestByDocument(float[] vector, int k, int documents, String excludedDocument)
-            throws IOException {
-        return search(documents, "documentId", knn("vector", vector, k, excludedDocument)).stream()
+    public List<Nearest> nearestByDocument(float[] vector, int documents, String excludedDocument) throws IOException {
+        return search(documents, "documentId", knn("vector", vector, documents * PASSAGES_PER_DOCUMENT,
+                excludedDocument)).stream()
             .filter(PassageIndex::isPassage).map(hit -> nearest(hit.source(), score(hit))).toList();
     }
 

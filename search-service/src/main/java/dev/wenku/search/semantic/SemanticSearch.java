@@ -33,12 +33,6 @@ public class SemanticSearch {
      * asked while they are due is answered from them and searched again in the background.
      */
     private static final int NEAREST_KEPT_REFRESHES = 10;
-    /**
-     * Nearest passages looked among per document wanted: an essay often has several passages near the query, and
-     * they are collapsed to their documents after the nearest are taken. Comparing every passage costs the same
-     * whatever this is; it bounds only the heap of nearest ones.
-     */
-    private static final int PASSAGES_PER_DOCUMENT = 5;
 
     /**
      * A document found by meaning.
@@ -147,7 +141,7 @@ public class SemanticSearch {
      * {@code excludedDocument}; null: none left out), nearest first.
      */
     private List<Match> nearestByDocument(float[] vector, int documents, String excludedDocument) throws IOException {
-        return index.nearestByDocument(vector, documents * PASSAGES_PER_DOCUMENT, documents, excludedDocument).stream()
+        return index.nearestByDocument(vector, documents, excludedDocument).stream()
             .map(passage -> new Match(passage.documentId(), new Passage(passage.number(), passage.text(),
                 passage.start(), passage.end()), passage.score()))
             .toList();

@@ -103,7 +103,7 @@ class PassageMergingIT {
     }
 
     private static List<String> nearestIds(PassageIndex index, float[] query) throws IOException {
-        return index.nearestByDocument(query, 50, 10, null).stream().map(n -> n.documentId() + "#" + n.number()).toList();
+        return index.nearestByDocument(query, 10, null).stream().map(n -> n.documentId() + "#" + n.number()).toList();
     }
 
     private static int segments(ElasticsearchClient client, String alias) throws IOException {

@@ -65,7 +65,7 @@ class PassageMigrationIT {
                 assertThat(document.source().vector()).as("no document vector among the passages'").isNull();
                 assertThat(document.source().documentVector()).containsExactly(mean);
                 client.indices().refresh(r -> r.index(alias));
-                List<PassageIndex.Nearest> nearest = index.nearestByDocument(second, 2, 10, null);
+                List<PassageIndex.Nearest> nearest = index.nearestByDocument(second, 10, null);
                 assertThat(nearest).as("the poem by its nearest passage").extracting(PassageIndex.Nearest::number)
                     .containsExactly(2);
                 assertThat(nearest.getFirst().text()).isEqualTo("舉頭");

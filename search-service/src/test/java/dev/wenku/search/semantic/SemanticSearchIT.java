@@ -305,7 +305,7 @@ class SemanticSearchIT {
             PassageEmbedder.MODEL, vector, null));
         client.indices().refresh(r -> r.index(passages.alias()));
         try {
-            assertThat(passages.nearestByDocument(vector, 50, 10, null)).as("passages nearest to its vector")
+            assertThat(passages.nearestByDocument(vector, 10, null)).as("passages nearest to its vector")
                 .isNotEmpty().extracting(Nearest::documentId).doesNotContain(id);
         } finally {
             // The other tests share the index and its search by meaning.
@@ -446,7 +446,7 @@ class SemanticSearchIT {
     private static List<Nearest> nearest(PassageEmbedder embedder, String question, List<String> ids)
             throws Exception {
         search.getBean(ElasticsearchClient.class).indices().refresh(r -> r.index(passages.alias()));
-        return passages.nearestByDocument(embedder.query(question), 50, 10, null).stream()
+        return passages.nearestByDocument(embedder.query(question), 10, null).stream()
             .filter(hit -> ids.contains(hit.documentId())).toList();
     }
 
