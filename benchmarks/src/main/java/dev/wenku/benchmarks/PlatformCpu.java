@@ -68,6 +68,14 @@ final class PlatformCpu {
             Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors())).toString();
     }
 
+    /** Each process's CPU seconds since the start, by process name. */
+    Map<String, Double> secondsSinceStart() {
+        Map<String, Double> seconds = new TreeMap<>();
+        cpuSeconds(platform, PlatformCpu::processSeconds).forEach((name, now) ->
+            seconds.put(name, now - startSeconds.getOrDefault(name, 0.0)));
+        return seconds;
+    }
+
     /**
      * The platform's CPU since the start as a share of the whole machine (1.0: every core busy all the time), for a
      * target on how fully a long load such as the bulk import uses the machine.
