@@ -70,10 +70,7 @@ final class PlatformCpu {
 
     /** Each process's CPU seconds since the start, by process name. */
     Map<String, Double> secondsSinceStart() {
-        Map<String, Double> seconds = new TreeMap<>();
-        cpuSeconds(platform, PlatformCpu::processSeconds).forEach((name, now) ->
-            seconds.put(name, now - startSeconds.getOrDefault(name, 0.0)));
-        return seconds;
+        return secondsSinceStart(PlatformCpu::processSeconds, startSeconds);
     }
 
     /**
@@ -110,10 +107,15 @@ final class PlatformCpu {
 
     private Map<String, Double> sharesSinceStart(ToDoubleFunction<ProcessHandle> seconds, Map<String, Double> start) {
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        Map<String, Double> shares = new TreeMap<>();
-        cpuSeconds(platform, seconds).forEach((name, now) ->
-            shares.put(name, 100 * (now - start.getOrDefault(name, 0.0)) / elapsed));
+        Map<String, Double> shares = secondsSinceStart(seconds, start);
+        shares.replaceAll((name, used) -> 100 * used / elapsed);
         return shares;
+    }
+
+    private Map<String, Double> secondsSinceStart(ToDoubleFunction<ProcessHandle> seconds, Map<String, Double> start) {
+        Map<String, Double> used = new TreeMap<>();
+        cpuSeconds(platform, seconds).forEach((name, now) -> used.put(name, now - start.getOrDefault(name, 0.0)));
+        return used;
     }
 
     private static Map<String, Double> cpuSeconds(LocalPlatform platform, ToDoubleFunction<ProcessHandle> seconds) {
