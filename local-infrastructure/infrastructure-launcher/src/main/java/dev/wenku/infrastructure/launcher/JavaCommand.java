@@ -32,6 +32,11 @@ final class JavaCommand {
         return this;
     }
 
+    JavaCommand options(List<String> options) {
+        parts.addAll(options);
+        return this;
+    }
+
     JavaCommand classpath(String classpath) {
         parts.add("-cp");
         parts.add(classpath);

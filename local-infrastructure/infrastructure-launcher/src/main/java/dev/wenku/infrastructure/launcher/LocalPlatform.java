@@ -1,5 +1,6 @@
 package dev.wenku.infrastructure.launcher;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -201,6 +202,22 @@ public final class LocalPlatform implements AutoCloseable {
     private Launch launch;
     private int restarts;
 
+    /**
+     * Whether every service of this build starts from its start-up cache ({@link StartupCache}), as from a build's
+     * second run on; a run records what the caches are made of.
+     */
+    public static boolean startsFromCaches(ProjectLayout layout) throws IOException {
+        return StartupCache.ready(layout);
+    }
+
+    /**
+     * Makes the start-up caches that a closed run has recorded (a start does it too, service by service, before it
+     * starts each), so that the next start is one from the caches.
+     */
+    public static void makeStartupCaches(ProjectLayout layout) throws IOException {
+        StartupCache.makeRecorded(layout);
+    }
+
     /** The JVM options of every service, whoever starts it (this platform, {@link ServiceProcesses}). */
     static JavaCommand serviceJvm() {
         return new JavaCommand()
@@ -213,13 +230,14 @@ public final class LocalPlatform implements AutoCloseable {
     /** Starts {@code instance}'s JVM; the future completes when its health endpoint answers 200. */
     private CompletableFuture<Void> launch(Instance instance, String logName) {
         ServiceModule service = instance.service();
-        List<String> command = serviceJvm()
-            .classpath(launch.layout().processSupportClasspath() + java.io.File.pathSeparator
-                + launch.layout().serviceJar(service.module()))
-            .main("dev.wenku.infrastructure.process.ParentWatch", arguments(instance, launch.settings()))
+        StartupCache.ServiceLaunch start = StartupCache.prepare(launch.layout(), service.module());
+        List<String> command = serviceJvm().options(start.options())
+            .classpath(start.classpath())
+            .main("dev.wenku.infrastructure.process.ParentWatch", arguments(instance, start.mainClass(), launch.settings()))
             .build();
         ChildProcess process = ChildProcess.start(instance.name(), command, environment(service),
             launch.logs().resolve(logName), launch.echo());
+        start.started(process.pid());
         services.put(instance, process);
         return CompletableFuture.runAsync(() -> HttpProbe.awaitResponse(
             url(instance) + "/actuator/health", r -> r.statusCode() == 200, SERVICE_START_TIMEOUT, process));
@@ -311,10 +329,11 @@ public final class LocalPlatform implements AutoCloseable {
         };
     }
 
-    private List<String> arguments(Instance instance, Map<ServiceModule, Map<String, String>> settings) {
+    private List<String> arguments(Instance instance, String mainClass,
+                                   Map<ServiceModule, Map<String, String>> settings) {
         ServiceModule service = instance.service();
         List<String> args = new ArrayList<>(List.of(
-            "org.springframework.boot.loader.launch.JarLauncher",
+            mainClass,
             "--server.port=" + ports.get(instance),
             "--server.address=127.0.0.1",
             "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),

@@ -1,6 +1,5 @@
 package dev.wenku.infrastructure.launcher;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,14 +26,16 @@ public final class ServiceProcesses {
      */
     public static ChildProcess start(ProjectLayout layout, ServiceModule service, int port, List<String> arguments,
                                      Map<String, String> environment, Path log) {
-        List<String> mainArguments = new ArrayList<>(List.of("org.springframework.boot.loader.launch.JarLauncher",
+        StartupCache.ServiceLaunch start = StartupCache.prepare(layout, service.module());
+        List<String> mainArguments = new ArrayList<>(List.of(start.mainClass(),
             "--server.port=" + port, "--server.address=127.0.0.1"));
         mainArguments.addAll(arguments);
-        List<String> command = LocalPlatform.serviceJvm()
-            .classpath(layout.processSupportClasspath() + File.pathSeparator + layout.serviceJar(service.module()))
+        List<String> command = LocalPlatform.serviceJvm().options(start.options())
+            .classpath(start.classpath())
             .main("dev.wenku.infrastructure.process.ParentWatch", mainArguments)
             .build();
         ChildProcess process = ChildProcess.start(service.module(), command, environment, log, null);
+        start.started(process.pid());
         try {
             HttpProbe.awaitResponse("http://127.0.0.1:" + port + "/actuator/health", r -> r.statusCode() == 200,
                 START_TIMEOUT, process);
