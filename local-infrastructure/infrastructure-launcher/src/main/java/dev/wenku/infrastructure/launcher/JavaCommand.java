@@ -19,12 +19,17 @@ final class JavaCommand {
     private final List<String> parts = new ArrayList<>();
 
     JavaCommand() {
-        parts.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        parts.add(executable());
         for (String option : System.getProperty(EXTRA_OPTIONS, "").trim().split("\\s+")) {
             if (!option.isEmpty()) {
                 parts.add(option);
             }
         }
+    }
+
+    /** The {@code java} of the JDK this launcher runs on. */
+    static String executable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     JavaCommand option(String option) {

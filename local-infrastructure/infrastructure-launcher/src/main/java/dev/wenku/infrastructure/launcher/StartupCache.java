@@ -29,7 +29,7 @@ import java.util.zip.ZipEntry;
  *
  * <p>Why: five Spring Boot services starting at once on two cores took most of a platform's start (about 20 s of CPU
  * each), and the tests start a platform many times. Measured on the gateway alone, idle machine: 18.6 s of CPU from
- * the nested jar, 14.9 s extracted, 6.9 s with the cache (7.4 → 3.5 s with the tests' C1-only JIT). The JDK takes
+ * the nested jar, 14.9 s extracted, 6.9 s with the cache (8.5 → 3.5 s with the tests' C1-only JIT). The JDK takes
  * classes into its cache only from jar files on the class path, not from the jars nested in a Spring Boot jar (loaded
  * by Spring Boot's own class loader) nor from directories; hence the extraction, and {@code ParentWatch} copied into a
  * jar of its own.
@@ -230,7 +230,7 @@ final class StartupCache {
     private static void extract(Path runnableJar, Path destination) throws IOException {
         Path partial = destination.resolveSibling(destination.getFileName() + ".partial");
         Directories.deleteRecursively(partial);
-        run(List.of(java(), "-Djarmode=tools", "-jar", runnableJar.toString(), "extract", "--destination",
+        run("extraction", List.of(JavaCommand.executable(), "-Djarmode=tools", "-jar", runnableJar.toString(), "extract", "--destination",
             partial.toString()), destination.resolveSibling("extract.log"), Duration.ofMinutes(2));
         Files.move(partial, destination, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -242,7 +242,7 @@ final class StartupCache {
         command.addAll(List.of(QUIET, "-XX:AOTMode=create", "-XX:AOTConfiguration=" + record, "-XX:AOTCache=" + partial,
             "-cp", classpath));
         try {
-            run(command, log, CREATE_TIMEOUT);
+            run("making the cache", command, log, CREATE_TIMEOUT);
             Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);
@@ -250,14 +250,14 @@ final class StartupCache {
     }
 
     /** Runs a step to its end; a launcher stopped meanwhile (Ctrl-C) stops it too. */
-    private static void run(List<String> command, Path log, Duration timeout) throws IOException {
+    private static void run(String step, List<String> command, Path log, Duration timeout) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Thread stopWithLauncher = new Thread(process::destroyForcibly, "stop " + log.getFileName());
         Runtime.getRuntime().addShutdownHook(stopWithLauncher);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                throw new IOException(command.get(1) + " … did not end within " + timeout + " (" + log + ")");
+                throw new IOException(step + " did not end within " + timeout + " (" + log + ")");
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -267,8 +267,7 @@ final class StartupCache {
             removeHook(stopWithLauncher);
         }
         if (process.exitValue() != 0) {
-            throw new IOException("exit code " + process.exitValue() + " of " + String.join(" ", command.subList(1,
-                Math.min(4, command.size()))) + " … (" + log + ")");
+            throw new IOException(step + " ended with exit code " + process.exitValue() + " (" + log + ")");
         }
     }
 
@@ -308,9 +307,5 @@ final class StartupCache {
             children.filter(Files::isDirectory).filter(child -> !child.equals(keep))
                 .forEach(Directories::deleteRecursively);
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
