@@ -189,10 +189,11 @@ class SemanticSearchIT {
         String frontier = "api-frontier-" + marker;
         publishPoems(homesick, frontier);
 
-        // The other tests write copies of the same poems into the index: any copy of the homesick poem will do.
+        // The other tests write copies of the same poems into the index, re-embedding's "reembed-" among them, whose
+        // vectors are the same as this one's: any copy of the homesick poem will do.
         DocumentContext hybrid = awaitHits("q=" + enc("想念老家"), homesick);
         assertThat(hybrid.<String>read("$.mode")).isEqualTo("hybrid");
-        assertThat(hybrid.<String>read("$.hits[0].id")).contains("homesick-");
+        assertThat(hybrid.<String>read("$.hits[0].id")).containsAnyOf("homesick-", "reembed-");
         assertThat(hybrid.<String>read("$.hits[0].passage.text")).isEqualTo(HOMESICK);
         assertThat(hybrid.<Integer>read("$.hits[0].passage.start")).isZero();
         assertThat(hybrid.<Integer>read("$.hits[0].passage.end")).isEqualTo(HOMESICK.length());
@@ -202,7 +203,7 @@ class SemanticSearchIT {
         assertThat(lexical.<String>read("$.mode")).isEqualTo("lexical");
 
         DocumentContext semantic = answer("q=" + enc("想念老家") + "&mode=semantic");
-        assertThat(semantic.<String>read("$.hits[0].id")).contains("homesick-");
+        assertThat(semantic.<String>read("$.hits[0].id")).containsAnyOf("homesick-", "reembed-");
 
         DocumentContext both = answer("q=" + enc("秦时明月"));
         assertThat(both.<String>read("$.hits[0].id")).as("found by its words and its meaning").contains("frontier-");

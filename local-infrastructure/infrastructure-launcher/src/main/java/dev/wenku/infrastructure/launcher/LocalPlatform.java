@@ -218,26 +218,12 @@ public final class LocalPlatform implements AutoCloseable {
         StartupCache.makeRecorded(layout);
     }
 
-    /** The JVM options of every service, whoever starts it (this platform, {@link ServiceProcesses}). */
-    static JavaCommand serviceJvm() {
-        return new JavaCommand()
-            .option("-Xms64m").option("-Xmx" + SERVICE_HEAP_MIB + "m").option("-XX:+UseSerialGC")
-            // Netty (the gateway) frees direct buffers with malloc/free only when native access is enabled; without it,
-            // on JDK 25, it closes a shared Arena per buffer, which stops every thread (a handshake) each time.
-            .option("--enable-native-access=ALL-UNNAMED");
-    }
-
     /** Starts {@code instance}'s JVM; the future completes when its health endpoint answers 200. */
     private CompletableFuture<Void> launch(Instance instance, String logName) {
         ServiceModule service = instance.service();
-        StartupCache.ServiceLaunch start = StartupCache.prepare(launch.layout(), service.module());
-        List<String> command = serviceJvm().options(start.options())
-            .classpath(start.classpath())
-            .main("dev.wenku.infrastructure.process.ParentWatch", arguments(instance, start.mainClass(), launch.settings()))
-            .build();
-        ChildProcess process = ChildProcess.start(instance.name(), command, environment(service),
-            launch.logs().resolve(logName), launch.echo());
-        start.started(process.pid());
+        ChildProcess process = ServiceProcesses.launch(launch.layout(), service, instance.name(),
+            arguments(instance, launch.settings()), environment(service), launch.logs().resolve(logName),
+            launch.echo());
         services.put(instance, process);
         return CompletableFuture.runAsync(() -> HttpProbe.awaitResponse(
             url(instance) + "/actuator/health", r -> r.statusCode() == 200, SERVICE_START_TIMEOUT, process));
@@ -329,11 +315,9 @@ public final class LocalPlatform implements AutoCloseable {
         };
     }
 
-    private List<String> arguments(Instance instance, String mainClass,
-                                   Map<ServiceModule, Map<String, String>> settings) {
+    private List<String> arguments(Instance instance, Map<ServiceModule, Map<String, String>> settings) {
         ServiceModule service = instance.service();
         List<String> args = new ArrayList<>(List.of(
-            mainClass,
             "--server.port=" + ports.get(instance),
             "--server.address=127.0.0.1",
             "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),

@@ -1,5 +1,6 @@
 package dev.wenku.infrastructure.launcher;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,16 +27,9 @@ public final class ServiceProcesses {
      */
     public static ChildProcess start(ProjectLayout layout, ServiceModule service, int port, List<String> arguments,
                                      Map<String, String> environment, Path log) {
-        StartupCache.ServiceLaunch start = StartupCache.prepare(layout, service.module());
-        List<String> mainArguments = new ArrayList<>(List.of(start.mainClass(),
-            "--server.port=" + port, "--server.address=127.0.0.1"));
-        mainArguments.addAll(arguments);
-        List<String> command = LocalPlatform.serviceJvm().options(start.options())
-            .classpath(start.classpath())
-            .main("dev.wenku.infrastructure.process.ParentWatch", mainArguments)
-            .build();
-        ChildProcess process = ChildProcess.start(service.module(), command, environment, log, null);
-        start.started(process.pid());
+        List<String> settings = new ArrayList<>(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
+        settings.addAll(arguments);
+        ChildProcess process = launch(layout, service, service.module(), settings, environment, log, null);
         try {
             HttpProbe.awaitResponse("http://127.0.0.1:" + port + "/actuator/health", r -> r.statusCode() == 200,
                 START_TIMEOUT, process);
@@ -44,5 +38,37 @@ public final class ServiceProcesses {
             process.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts {@code service}'s JVM as every start of a service does, the platform's and the tests' alike: the
+     * services' JVM options ({@link #serviceJvm}), its start-up cache where it has one ({@link StartupCache}), and
+     * {@code ParentWatch} around its main class, so the child dies with this process.
+     *
+     * @param name      the child's name in logs and errors
+     * @param settings  Spring properties as {@code --name=value}
+     * @param echo      where its output is copied too (null: only to {@code log})
+     */
+    static ChildProcess launch(ProjectLayout layout, ServiceModule service, String name, List<String> settings,
+                               Map<String, String> environment, Path log, PrintStream echo) {
+        StartupCache.ServiceLaunch start = StartupCache.prepare(layout, service.module());
+        List<String> mainArguments = new ArrayList<>(List.of(start.mainClass()));
+        mainArguments.addAll(settings);
+        List<String> command = serviceJvm().options(start.options())
+            .classpath(start.classpath())
+            .main(StartupCache.PARENT_WATCH, mainArguments)
+            .build();
+        ChildProcess process = ChildProcess.start(name, command, environment, log, echo);
+        start.started(process.pid());
+        return process;
+    }
+
+    /** The JVM options of every service, whoever starts it. */
+    static JavaCommand serviceJvm() {
+        return new JavaCommand()
+            .option("-Xms64m").option("-Xmx" + LocalPlatform.SERVICE_HEAP_MIB + "m").option("-XX:+UseSerialGC")
+            // Netty (the gateway) frees direct buffers with malloc/free only when native access is enabled; without it,
+            // on JDK 25, it closes a shared Arena per buffer, which stops every thread (a handshake) each time.
+            .option("--enable-native-access=ALL-UNNAMED");
     }
 }

@@ -56,7 +56,7 @@ final class StartupCache {
     private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration UNSTARTED_CLAIM = Duration.ofMinutes(10);
     private static final String JAR_LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
-    private static final String PARENT_WATCH = "dev.wenku.infrastructure.process.ParentWatch";
+    static final String PARENT_WATCH = "dev.wenku.infrastructure.process.ParentWatch";
     /**
      * The JDK's warnings about classes it leaves out of a cache (those of a multi-release jar's newer versions, a
      * few it cannot link) say nothing an operator can act on, in every service's log: errors only.
@@ -113,13 +113,18 @@ final class StartupCache {
         }
     }
 
-    /** Whether every service of this build would start from its cache. */
+    /**
+     * Whether every service of this build would start from its cache: a look at the build's folders, which neither
+     * extracts a jar nor makes a cache from a record ({@link #makeRecorded} does).
+     */
     static boolean ready(ProjectLayout layout) throws IOException {
         if (!enabled()) {
             return false;
         }
         for (ServiceModule service : ServiceModule.values()) {
-            if (!locked(layout, service.module(), build -> Files.exists(build.cache(service.module())))) {
+            Path runnableJar = layout.serviceJar(service.module());
+            Path folder = Build.folder(layout, runnableJar, runnableJar.resolveSibling("startup-cache"));
+            if (!Files.exists(folder.resolve(Build.EXTRACTED)) || !Files.exists(Build.cache(folder, service.module()))) {
                 return false;
             }
         }
@@ -149,12 +154,24 @@ final class StartupCache {
     /** The folder of one build of a service: its extracted jar, and its record or cache. */
     private record Build(Path folder, String classpath, String mainClass) {
 
-        static Build extracted(ProjectLayout layout, Path runnableJar, Path root) throws IOException {
+        /** The file that says a folder's extraction is complete. */
+        static final String EXTRACTED = "extracted";
+
+        /** This build's folder: named after the service's jar and {@code ParentWatch}, so a new build gets a new one. */
+        static Path folder(ProjectLayout layout, Path runnableJar, Path root) throws IOException {
             Path parentWatch = layout.processSupportClasspath().resolve(PARENT_WATCH.replace('.', '/') + ".class");
-            Path folder = root.resolve(Files.size(runnableJar) + "-" + Files.getLastModifiedTime(runnableJar).toMillis()
+            return root.resolve(Files.size(runnableJar) + "-" + Files.getLastModifiedTime(runnableJar).toMillis()
                 + "-" + Files.getLastModifiedTime(parentWatch).toMillis());
+        }
+
+        static Path cache(Path folder, String module) {
+            return folder.resolve(module + ".aot");
+        }
+
+        static Build extracted(ProjectLayout layout, Path runnableJar, Path root) throws IOException {
+            Path folder = folder(layout, runnableJar, root);
             Path application = folder.resolve("application");
-            Path extracted = folder.resolve("extracted");
+            Path extracted = folder.resolve(EXTRACTED);
             if (!Files.exists(extracted)) {
                 deleteOthers(root, folder);
                 Files.createDirectories(folder);
@@ -168,7 +185,7 @@ final class StartupCache {
         }
 
         Path cache(String module) {
-            return folder.resolve(module + ".aot");
+            return cache(folder, module);
         }
 
         private Path record(String module) {
@@ -238,7 +255,7 @@ final class StartupCache {
     /** Turns a run's record into the cache, with the services' JVM options (the cache is checked against them). */
     private static void create(String classpath, Path record, Path cache, Path log) throws IOException {
         Path partial = cache.resolveSibling(cache.getFileName() + ".partial");
-        List<String> command = new ArrayList<>(LocalPlatform.serviceJvm().build());
+        List<String> command = new ArrayList<>(ServiceProcesses.serviceJvm().build());
         command.addAll(List.of(QUIET, "-XX:AOTMode=create", "-XX:AOTConfiguration=" + record, "-XX:AOTCache=" + partial,
             "-cp", classpath));
         try {
