@@ -54,7 +54,9 @@ public final class ServiceProcesses {
         StartupCache.ServiceLaunch start = StartupCache.prepare(layout, service.module());
         List<String> mainArguments = new ArrayList<>(List.of(start.mainClass()));
         mainArguments.addAll(settings);
+        // A crash report belongs next to the service's log, not in the folder the platform was started from.
         List<String> command = serviceJvm().options(start.options())
+            .option("-XX:ErrorFile=" + log.toAbsolutePath().resolveSibling(name + "-hs_err_pid%p.log"))
             .classpath(start.classpath())
             .main(StartupCache.PARENT_WATCH, mainArguments)
             .build();
