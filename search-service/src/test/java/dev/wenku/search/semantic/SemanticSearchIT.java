@@ -29,8 +29,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -251,6 +253,17 @@ class SemanticSearchIT {
 
         DocumentContext byDate = answer("q=" + enc("想念老家") + "&sort=date");
         assertThat(byDate.<List<String>>read("$.hits[*].id")).contains(homesick);
+
+        Set<String> union = new HashSet<>(answer("q=" + enc("明月") + "&mode=lexical&size=100")
+            .<List<String>>read("$.hits[*].id"));
+        union.addAll(answer("q=" + enc("明月") + "&mode=semantic&size=100").<List<String>>read("$.hits[*].id"));
+        DocumentContext both = answer("q=" + enc("明月") + "&size=100");
+        assertThat(both.<Integer>read("$.total")).as("found by words, by meaning, or both, each counted once")
+            .isEqualTo(union.size());
+        assertThat(both.<List<String>>read("$.hits[*].id")).containsExactlyInAnyOrderElementsOf(union);
+        Integer liBai = both.<List<Integer>>read("$.facets.authors[?(@.value == '李白')].count").getFirst();
+        assertThat(answer("q=" + enc("明月") + "&author=" + enc("李白")).<Integer>read("$.total"))
+            .as("the facet counts what its filter finds").isEqualTo(liBai);
     }
 
     /**
