@@ -184,6 +184,8 @@ public final class BenchmarkSuite {
                 direct.p99() <= 50 && direct.errors() == 0)
             .add("latency the gateway adds at p50", format("%.1f ms", p.search().gatewayAddsAtP50()), "≤ 2 ms",
                 p.search().gatewayAddsAtP50() <= 2)
+            .add(format("the platform's CPU per search at %d requests/s by process: through the gateway; directly",
+                    SEARCH_RATE), format("%s; %s", p.search().gatewayCpu(), p.search().directCpu()))
             .add(format("full analysis vs bare segmentation of seed essay %s (JMH)", analysis.essay()),
                 format("%.0f vs %.0f ops/s = %.2f×", analysis.analysis(), analysis.segmentation(), analysis.ratio()),
                 "≥ 0.50×", analysis.ratio() >= 0.5)

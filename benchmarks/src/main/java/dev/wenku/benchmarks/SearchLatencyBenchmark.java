@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Search latency at a fixed arrival rate (open loop: requests are sent on schedule whether or not earlier ones
@@ -37,7 +38,8 @@ public final class SearchLatencyBenchmark {
     }
 
     /** Both paths measured at {@code rate} requests/s for {@code seconds} each. */
-    record Result(int rate, int seconds, LatencyStats viaGateway, LatencyStats direct) {
+    record Result(int rate, int seconds, LatencyStats viaGateway, LatencyStats direct, String gatewayCpu,
+                  String directCpu) {
 
         double gatewayAddsAtP50() {
             return viaGateway.p50() - direct.p50();
@@ -89,18 +91,26 @@ public final class SearchLatencyBenchmark {
         // Measured in alternating windows, so background work (compaction, GC, a late JIT) hits both alike.
         List<Long> viaGatewayNanos = new ArrayList<>();
         List<Long> directNanos = new ArrayList<>();
+        Map<String, Double> viaGatewayCpu = new TreeMap<>();
+        Map<String, Double> directCpu = new TreeMap<>();
         int[] errors = new int[2];
         for (int elapsed = 0; elapsed < seconds; elapsed += WINDOW_SECONDS) {
             int window = Math.min(WINDOW_SECONDS, seconds - elapsed);
+            PlatformCpu cpu = PlatformCpu.start(platform);
             OpenLoop.Run viaGateway = OpenLoop.run(gateway, rate, window);
+            cpu.secondsSinceStart().forEach((process, used) -> viaGatewayCpu.merge(process, used, Double::sum));
+            cpu = PlatformCpu.start(platform);
             OpenLoop.Run toService = OpenLoop.run(direct, rate, window);
+            cpu.secondsSinceStart().forEach((process, used) -> directCpu.merge(process, used, Double::sum));
             viaGatewayNanos.addAll(viaGateway.nanos());
             directNanos.addAll(toService.nanos());
             errors[0] += viaGateway.errors();
             errors[1] += toService.errors();
         }
         return new Result(rate, seconds, LatencyStats.of(rate * seconds, errors[0], viaGatewayNanos),
-            LatencyStats.of(rate * seconds, errors[1], directNanos));
+            LatencyStats.of(rate * seconds, errors[1], directNanos),
+            PlatformCpu.describePerRequest(viaGatewayCpu, rate * seconds),
+            PlatformCpu.describePerRequest(directCpu, rate * seconds));
     }
 
     static void print(Result result) {
@@ -112,6 +122,8 @@ public final class SearchLatencyBenchmark {
         result.direct().print("direct", 10);
         System.out.printf("gateway adds %.2f ms at p50 (target ≤ 2 ms); search p99 %.2f ms (target ≤ 50 ms)%n",
             result.gatewayAddsAtP50(), result.viaGateway().p99());
+        System.out.printf("the platform's CPU per search (each process's CPU during the windows over the searches"
+            + " sent):%n  gateway  %s%n  direct   %s%n", result.gatewayCpu(), result.directCpu());
     }
 
     /**

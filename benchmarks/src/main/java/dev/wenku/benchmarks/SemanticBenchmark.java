@@ -64,12 +64,15 @@ public final class SemanticBenchmark {
      * @param relevance       per mode, the judged set of the poems
      * @param seedRelevance   per mode, the judged paraphrases and questions over the seed's essays
      * @param related         per mode and for none ({@value #DEFAULT_MODE}), the judged related documents
+     * @param newQueryCpu     per mode (lexical, hybrid), the platform's CPU per search of the runs whose every query
+     *                        is new, by process ({@link PlatformCpu#describePerRequest})
      */
     record Result(int poems, double importPerSecond, double importCpu, double importEmbeddingCpu, double embedSeconds,
                   double embeddedPerSecond,
                   Map<String, PoetryRelevance.Result> relevance, Map<String, PoetryRelevance.Result> seedRelevance,
                   Map<String, PoetryRelevance.Result> related, Map<String, LatencyStats> latency,
-                  long documentsIndexBytes, long passagesIndexBytes, long searchServicePeakRss) {
+                  Map<String, String> newQueryCpu, long documentsIndexBytes, long passagesIndexBytes,
+                  long searchServicePeakRss) {
     }
 
     private SemanticBenchmark() {
@@ -149,12 +152,17 @@ public final class SemanticBenchmark {
             for (String mode : MODES) {
                 latency.put(mode, CorpusReads.searchLatency(gateway, poems, mode));
             }
+            Map<String, String> newQueryCpu = new LinkedHashMap<>();
             for (String mode : List.of("lexical", "hybrid")) {
+                PlatformCpu during = PlatformCpu.start(platform);
                 latency.put(mode + NEW, CorpusReads.newQueriesLatency(gateway, poems, mode));
+                newQueryCpu.put(mode,
+                    during.describePerRequest(CorpusReads.SEARCH_RATE * CorpusReads.SEARCH_SECONDS));
             }
             return new Result(poems.size(), imported.perSecond(), importCpu, importEmbeddingCpu, embedSeconds,
                 embeddedPerSecond,
-                relevance, seedRelevance, related, latency, storeBytes(platform, BulkImportBenchmark.INDEX_ALIAS),
+                relevance, seedRelevance, related, latency, newQueryCpu,
+                storeBytes(platform, BulkImportBenchmark.INDEX_ALIAS),
                 storeBytes(platform, PASSAGES_ALIAS),
                 memory.peak().bytesByProcess().getOrDefault(ServiceModule.SEARCH.module(), 0L));
         } finally {
@@ -237,6 +245,9 @@ public final class SemanticBenchmark {
             CorpusReads.SEARCH_RATE, CorpusReads.SEARCH_SECONDS);
         LatencyStats.printHeader("mode", 12);
         r.latency().forEach((mode, stats) -> stats.print(mode, 12));
+        System.out.printf("%nThe platform's CPU per search, every query new (each process's CPU during the run over the"
+            + " searches sent):%n");
+        r.newQueryCpu().forEach((mode, cpu) -> System.out.printf("  %-8s %s%n", mode, cpu));
         System.out.printf(Locale.ROOT, "%nDocuments index %.1f MiB, passages index %.1f MiB; search-service peak RSS"
                 + " %.0f MiB%n", r.documentsIndexBytes() / 1048576.0, r.passagesIndexBytes() / 1048576.0,
             r.searchServicePeakRss() / 1048576.0);
@@ -275,6 +286,9 @@ public final class SemanticBenchmark {
                 format("%.1f ms (lexical %.1f ms)", hybridNew.p99(), lexicalNew.p99()),
                 format("≤ %.0f× lexical", HYBRID_P99_FACTOR),
                 hybridNew.p99() <= HYBRID_P99_FACTOR * lexicalNew.p99())
+            .add(format("the platform's CPU per search at %d/s, every query new, by process: lexical; hybrid",
+                    CorpusReads.SEARCH_RATE),
+                format("%s; %s", r.newQueryCpu().get("lexical"), r.newQueryCpu().get("hybrid")))
             .add(format("semantic (kNN) search p50 / p99 at %d/s", CorpusReads.SEARCH_RATE),
                 format("%.1f / %.1f ms", semantic.p50(), semantic.p99()))
             .add("bulk import with the embedding stage running: rate, platform CPU (the stage's share of the machine);"
