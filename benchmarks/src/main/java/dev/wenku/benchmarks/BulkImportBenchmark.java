@@ -86,16 +86,11 @@ public final class BulkImportBenchmark {
 
         /**
          * "3.21 ms: elasticsearch 0.97, analysis-service 0.71, …": the CPU each stored document cost the platform, and
-         * each process's part of it, the largest first. Where the end-to-end rate stands against its references, this
-         * says which process the difference is spent in.
+         * each process's part of it, the largest first ({@link PlatformCpu#describePerUnit}). Where the end-to-end
+         * rate stands against its references, this says which process the difference is spent in.
          */
         String perDocument(long documents) {
-            double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
-            String parts = seconds.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(process -> format("%s %.2f", process.getKey(), 1000 * process.getValue() / documents))
-                .collect(Collectors.joining(", "));
-            return format("%.2f ms: %s", 1000 * total / documents, parts);
+            return PlatformCpu.describePerUnit(seconds, documents, 2);
         }
     }
 

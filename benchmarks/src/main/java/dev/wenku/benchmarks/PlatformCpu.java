@@ -107,8 +107,8 @@ final class PlatformCpu {
 
     /**
      * "27.9 ms: elasticsearch 16.3, search-service 7.5, gateway 2.6, …": the CPU of each process since the start
-     * divided among {@code requests}, the largest first (under 0.05 ms left out). Unlike a latency percentile, it
-     * hardly moves with what else the machine runs, so two runs of a change can be compared by it.
+     * divided among {@code requests} ({@link #describePerUnit}, one decimal). Unlike a latency percentile, it hardly
+     * moves with what else the machine runs, so two runs of a change can be compared by it.
      */
     String describePerRequest(int requests) {
         return describePerRequest(secondsSinceStart(), requests);
@@ -116,14 +116,25 @@ final class PlatformCpu {
 
     /** {@link #describePerRequest(int)} of CPU seconds by process added up elsewhere (over several windows). */
     static String describePerRequest(Map<String, Double> seconds, int requests) {
+        return describePerUnit(seconds, requests, 1);
+    }
+
+    /**
+     * "3.21 ms: elasticsearch 0.97, analysis-service 0.71, …": CPU {@code seconds} by process divided among
+     * {@code units} (requests, documents), in milliseconds with {@code decimals} decimals: the total, then each
+     * process's part, the largest first; a process whose part would print as zero is counted in the total only.
+     */
+    static String describePerUnit(Map<String, Double> seconds, long units, int decimals) {
+        String figure = "%." + decimals + "f";
+        double shown = 0.5 * Math.pow(10, -decimals);
         double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         String parts = seconds.entrySet().stream()
-            .filter(process -> 1000 * process.getValue() / requests >= 0.05)
+            .filter(process -> 1000 * process.getValue() / units >= shown)
             .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-            .map(process -> String.format(Locale.ROOT, "%s %.1f", process.getKey(),
-                1000 * process.getValue() / requests))
+            .map(process -> String.format(Locale.ROOT, "%s " + figure, process.getKey(),
+                1000 * process.getValue() / units))
             .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%.1f ms: %s", 1000 * total / requests, parts);
+        return String.format(Locale.ROOT, figure + " ms: %s", 1000 * total / units, parts);
     }
 
     /** "31 % of one core (elasticsearch 11 %, search-service 18 %)": the JIT compilers' CPU since the start. */
