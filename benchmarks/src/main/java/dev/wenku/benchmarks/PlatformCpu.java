@@ -44,6 +44,7 @@ final class PlatformCpu {
     private final Map<String, Double> startEmbeddingSeconds;
     private final long startNanos = System.nanoTime();
     private final MachineTicks startMachine = MachineTicks.now();
+    private final double startOwnSeconds = ownSeconds();
 
     private PlatformCpu(LocalPlatform platform) {
         this.platform = platform;
@@ -94,6 +95,21 @@ final class PlatformCpu {
     private double machineShareSinceStart(ToDoubleFunction<ProcessHandle> seconds, Map<String, Double> start) {
         return sharesSinceStart(seconds, start).values().stream().mapToDouble(Double::doubleValue).sum()
             / (100.0 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * This JVM's own CPU since the start as a share of the whole machine (its threads only, not the platform's
+     * processes it started): the load's client, the pollers and whatever else the benchmark does meanwhile, which
+     * {@link #machineShareSinceStart} leaves out and {@link #machineIdleSinceStart} does not count as idle.
+     */
+    double ownShareSinceStart() {
+        return (ownSeconds() - startOwnSeconds) / ((System.nanoTime() - startNanos) / 1e9)
+            / Runtime.getRuntime().availableProcessors();
+    }
+
+    /** This JVM's user and system time ({@code /proc/self/stat} counts its own threads, not its children's). */
+    static double ownSeconds() {
+        return processSeconds(ProcessHandle.current());
     }
 
     /**

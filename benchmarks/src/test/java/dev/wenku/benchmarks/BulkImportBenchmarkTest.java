@@ -9,7 +9,7 @@ class BulkImportBenchmarkTest {
 
     @Test
     void theCpuPerDocumentNamesEachProcessLargestFirstAndAddsThemUp() {
-        BulkImportBenchmark.Cpu cpu = new BulkImportBenchmark.Cpu(0.9, 0.02, "…", Map.of(
+        BulkImportBenchmark.Cpu cpu = new BulkImportBenchmark.Cpu(0.9, 0.04, 0.02, "…", Map.of(
             "kafka", 30.0, "elasticsearch", 300.0, "analysis-service", 215.0));
 
         assertThat(cpu.perDocument(100_000))

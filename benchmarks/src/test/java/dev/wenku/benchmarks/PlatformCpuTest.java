@@ -15,4 +15,16 @@ class PlatformCpuTest {
         assertThat(PlatformCpu.describePerRequest(seconds, 1_500))
             .isEqualTo("26.5 ms: elasticsearch 16.3, search-service 7.5, gateway 2.6");
     }
+
+    @Test
+    void theBenchmarksOwnCpuCountsTheWorkOfItsThreads() {
+        double before = PlatformCpu.ownSeconds();
+        long spins = 0;
+        long until = System.nanoTime() + 300_000_000L;
+        while (System.nanoTime() < until) {
+            spins += Long.numberOfTrailingZeros(spins + System.nanoTime());
+        }
+
+        assertThat(PlatformCpu.ownSeconds() - before).as("CPU seconds after %d spins", spins).isGreaterThan(0.05);
+    }
 }
