@@ -93,8 +93,12 @@ final class PlatformCpu {
     }
 
     private double machineShareSinceStart(ToDoubleFunction<ProcessHandle> seconds, Map<String, Double> start) {
-        return sharesSinceStart(seconds, start).values().stream().mapToDouble(Double::doubleValue).sum()
-            / (100.0 * Runtime.getRuntime().availableProcessors());
+        return machineShare(secondsSinceStart(seconds, start).values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+
+    /** {@code cpuSeconds} used since the start as a share of the whole machine over that time. */
+    private double machineShare(double cpuSeconds) {
+        return cpuSeconds / ((System.nanoTime() - startNanos) / 1e9) / Runtime.getRuntime().availableProcessors();
     }
 
     /**
@@ -103,8 +107,7 @@ final class PlatformCpu {
      * {@link #machineShareSinceStart} leaves out and {@link #machineIdleSinceStart} does not count as idle.
      */
     double ownShareSinceStart() {
-        return (ownSeconds() - startOwnSeconds) / ((System.nanoTime() - startNanos) / 1e9)
-            / Runtime.getRuntime().availableProcessors();
+        return machineShare(ownSeconds() - startOwnSeconds);
     }
 
     /** This JVM's user and system time ({@code /proc/self/stat} counts its own threads, not its children's). */
