@@ -18,7 +18,8 @@ import java.util.List;
  * there. Instead each snapshot gets its own {@link DynamicCustomDictionary}: HanLP's shipped custom dictionary (its
  * double-array trie, only read) plus a fresh binary trie holding exactly the lexicon's terms. A new lexicon revision
  * gives a new segmenter; a removed term is simply absent from the new trie, so nothing has to be undone and analyses
- * in flight keep the segmenter they started with. Global HanLP state is never modified.
+ * in flight keep the segmenter they started with. Global HanLP state is not modified, but for the part-of-speech
+ * matrix {@link TaggingMatrix} settles once.
  *
  * <p>Place and organisation names come from the tags of HanLP's dictionaries and of the user dictionary; HanLP's
  * statistical place and organisation recognition stays off: on the seed corpus it cost ~30% more segmentation time and
@@ -51,8 +52,12 @@ final class DomainSegmenter {
         return revision;
     }
 
-    /** Thread-safe: HanLP's {@code Segment.seg} keeps no state between calls. */
+    /**
+     * Thread-safe: HanLP's {@code Segment.seg} keeps no state between calls. Its part-of-speech matrix is settled
+     * first ({@link TaggingMatrix}), or HanLP rebuilds it for every sentence.
+     */
     List<Term> seg(String text) {
+        TaggingMatrix.settle();
         return segment.seg(text);
     }
 }

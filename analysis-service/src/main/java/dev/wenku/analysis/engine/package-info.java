@@ -15,6 +15,10 @@
  *       private {@code DynamicCustomDictionary} (HanLP's shipped custom dictionary, read only, plus the lexicon's
  *       terms). Replacing the lexicon takes effect for the next analysis; removed terms simply are not in the new
  *       dictionary. See {@code DomainSegmenter}.</li>
+ *   <li><b>HanLP's tagging matrix settled once.</b> The one piece of HanLP's global state the engine touches: HanLP
+ *       rebuilt its part-of-speech transition matrix for every sentence (a defect of 1.8.6), which made tagging about
+ *       twice as slow and was most of what analysis-service allocated; {@code TaggingMatrix} extends it once to the
+ *       matrix HanLP builds each time.</li>
  *   <li><b>Resources.</b> {@code analysis/dictionary.txt} (domain user dictionary), {@code analysis/stoplist.txt}
  *       (domain stoplist), {@code analysis/taxonomy.json} (themes and their terms).</li>
  *   <li><b>Topic suggestions.</b> {@link dev.wenku.analysis.engine.ThemeSuggester}: LDA by collapsed Gibbs sampling
