@@ -80,19 +80,22 @@ public final class BulkImportBenchmark {
     /**
      * The platform's share of the machine during the import, the benchmark's own (its JVM: the import's upload, the
      * interactive uploads and every poller), the machine's idle share (what no process used; the rest of the machine
-     * goes to the kernel's threads and other processes), each process's share of a core (text), and each process's
-     * CPU seconds.
+     * goes to the kernel's threads and other processes), each process's share of a core (text), each process's CPU
+     * seconds, and the CPU seconds of the platform's JIT compilers (part of the processes').
      */
     record Cpu(double machineShare, double benchmarkShare, double machineIdle, String byProcess,
-               Map<String, Double> seconds) {
+               Map<String, Double> seconds, double compilerSeconds) {
 
         /**
-         * "3.21 ms: elasticsearch 0.97, analysis-service 0.71, …": the CPU each stored document cost the platform, and
-         * each process's part of it, the largest first ({@link PlatformCpu#describePerUnit}). Where the end-to-end
-         * rate stands against its references, this says which process the difference is spent in.
+         * "3.21 ms: elasticsearch 0.97, analysis-service 0.71, …; JIT compilers 0.80 of it": the CPU each stored
+         * document cost the platform, each process's part of it, the largest first ({@link PlatformCpu#describePerUnit}),
+         * and the part the JVMs' JIT compilers took. Where the end-to-end rate stands against its references, this
+         * says which process the difference is spent in; the compilers' part is the platform warming up (a fresh
+         * platform compiles its code while it imports), which a platform that has run a while no longer pays.
          */
         String perDocument(long documents) {
-            return PlatformCpu.describePerUnit(seconds, documents, 2);
+            return String.format(Locale.ROOT, "%s; JIT compilers %.2f of it",
+                PlatformCpu.describePerUnit(seconds, documents, 2), 1000 * compilerSeconds / documents);
         }
     }
 
@@ -176,7 +179,7 @@ public final class BulkImportBenchmark {
              InteractiveUploads uploads = new InteractiveUploads(gateway, authorization, poems)) {
             imported = PoemImport.run(gateway, authorization, ndjson, System.out);
             used = new Cpu(cpu.machineShareSinceStart(), cpu.ownShareSinceStart(), cpu.machineIdleSinceStart(),
-                cpu.describeSinceStart(), cpu.secondsSinceStart());
+                cpu.describeSinceStart(), cpu.secondsSinceStart(), cpu.compilerSecondsSinceStart());
             peak = memory.peak();
             interactive = uploads.finish(used.byProcess());
         }

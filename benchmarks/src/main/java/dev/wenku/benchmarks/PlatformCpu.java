@@ -156,6 +156,12 @@ final class PlatformCpu {
         return String.format(Locale.ROOT, figure + " ms: %s", 1000 * total / units, parts);
     }
 
+    /** The CPU seconds the platform's JIT compilers took since the start, every process's together. */
+    double compilerSecondsSinceStart() {
+        return secondsSinceStart(PlatformCpu::compilerSeconds, startCompilerSeconds).values().stream()
+            .mapToDouble(Double::doubleValue).sum();
+    }
+
     /** "31 % of one core (elasticsearch 11 %, search-service 18 %)": the JIT compilers' CPU since the start. */
     String describeCompilersSinceStart() {
         Map<String, Double> shares = sharesSinceStart(PlatformCpu::compilerSeconds, startCompilerSeconds);
