@@ -93,7 +93,7 @@ final class PlatformCpu {
     }
 
     private double machineShareSinceStart(ToDoubleFunction<ProcessHandle> seconds, Map<String, Double> start) {
-        return machineShare(secondsSinceStart(seconds, start).values().stream().mapToDouble(Double::doubleValue).sum());
+        return machineShare(totalSecondsSinceStart(seconds, start));
     }
 
     /** {@code cpuSeconds} used since the start as a share of the whole machine over that time. */
@@ -158,8 +158,7 @@ final class PlatformCpu {
 
     /** The CPU seconds the platform's JIT compilers took since the start, every process's together. */
     double compilerSecondsSinceStart() {
-        return secondsSinceStart(PlatformCpu::compilerSeconds, startCompilerSeconds).values().stream()
-            .mapToDouble(Double::doubleValue).sum();
+        return totalSecondsSinceStart(PlatformCpu::compilerSeconds, startCompilerSeconds);
     }
 
     /** "31 % of one core (elasticsearch 11 %, search-service 18 %)": the JIT compilers' CPU since the start. */
@@ -178,6 +177,11 @@ final class PlatformCpu {
         Map<String, Double> shares = secondsSinceStart(seconds, start);
         shares.replaceAll((name, used) -> 100 * used / elapsed);
         return shares;
+    }
+
+    /** The CPU seconds {@code seconds} reads since the start, every process's together. */
+    private double totalSecondsSinceStart(ToDoubleFunction<ProcessHandle> seconds, Map<String, Double> start) {
+        return secondsSinceStart(seconds, start).values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     private Map<String, Double> secondsSinceStart(ToDoubleFunction<ProcessHandle> seconds, Map<String, Double> start) {
