@@ -40,6 +40,13 @@ class SemanticBenchmarkTest {
             .contains("0.900 / 0.500 / 0.800 (0.900)").contains("default ≥ the best mode").doesNotContain("missed");
     }
 
+    @Test
+    void theStageGetsTheCoresAskedForAndOtherwiseThePlatformsDefault() {
+        assertThat(SemanticBenchmark.searchSettings(2)).containsEntry("wenku.search.semantic.enabled", "true")
+            .containsEntry("wenku.search.semantic.threads", "2");
+        assertThat(SemanticBenchmark.searchSettings(0)).containsOnlyKeys("wenku.search.semantic.enabled");
+    }
+
     private static String row(List<String> rows, String part) {
         return rows.stream().filter(row -> row.contains(part)).findFirst().orElseThrow(() -> new AssertionError(
             "no row with " + part + " in " + rows));
