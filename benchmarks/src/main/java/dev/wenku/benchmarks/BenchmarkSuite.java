@@ -74,7 +74,7 @@ public final class BenchmarkSuite {
         MillionDocumentsBenchmark.print(million);
 
         System.out.println("\n== Search by meaning on the Tang poems (a platform of its own, embedding stage on) ==");
-        SemanticBenchmark.Result semantic = SemanticBenchmark.measure(layout, SemanticBenchmark.TANG_POEMS);
+        SemanticBenchmark.Result semantic = SemanticBenchmark.measure(layout, SemanticBenchmark.TANG_POEMS, 0);
         SemanticBenchmark.print(semantic);
 
         SuiteTable table = SemanticBenchmark.addRows(MillionDocumentsBenchmark.addRows(CorpusMemoryBenchmark.addRow(

@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * it, the documents index's and the passages index's size, and search-service's peak resident memory.
  *
  * <p>{@code --threads=T} gives the stage's model {@code T} cores ({@code wenku.search.semantic.threads}; the
- * platform's default otherwise, as in the suite): on one core the stage catches up with the whole corpus in over an
- * hour after its import, on two in about forty minutes, and the figures after the catch-up are those of the same index.
+ * platform's default otherwise, as in the suite): on two cores the stage caught up with the whole corpus in about
+ * forty minutes after its import; the figures after the catch-up are those of the same index either way.
  */
 public final class SemanticBenchmark {
 
@@ -99,11 +99,6 @@ public final class SemanticBenchmark {
         Result result = measure(ProjectLayout.locate(), limit, threads);
         print(result);
         System.out.printf("%n%s", addRows(new SuiteTable(), result).render());
-    }
-
-    /** {@link #measure(ProjectLayout, int, int)} with the stage on the platform's default cores. */
-    static Result measure(ProjectLayout layout, int limit) throws Exception {
-        return measure(layout, limit, 0);
     }
 
     /**
@@ -191,8 +186,11 @@ public final class SemanticBenchmark {
 
     /** search-service's settings: search by meaning on, its model on {@code threads} cores (0: the default). */
     static Map<String, String> searchSettings(int threads) {
-        return threads > 0 ? Map.of("wenku.search.semantic.enabled", "true", "wenku.search.semantic.threads",
-            Integer.toString(threads)) : Map.of("wenku.search.semantic.enabled", "true");
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("wenku.search.semantic.enabled", "true"));
+        if (threads > 0) {
+            settings.put("wenku.search.semantic.threads", Integer.toString(threads));
+        }
+        return settings;
     }
 
     /** Waits until the passages index has a document entry for each of the {@code documents} indexed. */
