@@ -35,6 +35,8 @@ final class CorpusReads {
     private static final long SEED = 20_251_201L;
     /** The seed of the queries never searched before ({@link #newQueriesLatency}). */
     private static final long NEW_QUERIES_SEED = 20_261_204L;
+    /** The seed of {@link #otherNewQueriesLatency}'s queries. */
+    private static final long OTHER_NEW_QUERIES_SEED = 20_261_207L;
     private static final int TITLE_QUERY_EVERY = 5;
     private static final int SEARCHES_FOR_IDS = 50;
     /** Back-to-back requests of each kind first: the index's caches and the services' new code paths warm up. */
@@ -82,12 +84,30 @@ final class CorpusReads {
      * them. The same draw in every mode: lexical first, so that a later mode finds the index's pages as warm as it did.
      */
     static LatencyStats newQueriesLatency(String gateway, List<Poem> poems, String mode) throws Exception {
-        List<String> queries = new ArrayList<>(new LinkedHashSet<>(queries(poems,
-            new SplittableRandom(NEW_QUERIES_SEED), 2 * SEARCH_RATE * SEARCH_SECONDS)));
+        return run(requests(gateway, "/api/search?mode=" + mode + "&q=", newQueries(poems, NEW_QUERIES_SEED,
+            List.of())), SEARCH_RATE, SEARCH_SECONDS);
+    }
+
+    /**
+     * As {@link #newQueriesLatency}, with queries of another draw, none of which that run asks (nor {@link #measure}):
+     * new queries measured before a change of the platform (search by meaning's partitions) leave nothing in its
+     * caches that the run after the change asks. A back-to-back warm-up of {@link #measure}'s queries in {@code mode}
+     * comes first, since such a run is a platform's first searches in that mode.
+     */
+    static LatencyStats otherNewQueriesLatency(String gateway, List<Poem> poems, String mode) throws Exception {
+        OpenLoop.backToBack(requests(gateway, "/api/search?mode=" + mode + "&q=",
+            queries(poems, new SplittableRandom(SEED))), WARM_UP_REQUESTS);
+        return run(requests(gateway, "/api/search?mode=" + mode + "&q=", newQueries(poems, OTHER_NEW_QUERIES_SEED,
+            newQueries(poems, NEW_QUERIES_SEED, List.of()))), SEARCH_RATE, SEARCH_SECONDS);
+    }
+
+    /** The queries of a run of new queries drawn with {@code seed}: none of {@link #measure}'s or of {@code asked}. */
+    private static List<String> newQueries(List<Poem> poems, long seed, List<String> asked) {
+        List<String> queries = new ArrayList<>(new LinkedHashSet<>(queries(poems, new SplittableRandom(seed),
+            3 * SEARCH_RATE * SEARCH_SECONDS)));
         queries.removeAll(queries(poems, new SplittableRandom(SEED)));
-        List<HttpRequest> searches = requests(gateway, "/api/search?mode=" + mode + "&q=",
-            queries.subList(0, Math.min(queries.size(), SEARCH_RATE * SEARCH_SECONDS)));
-        return run(searches, SEARCH_RATE, SEARCH_SECONDS);
+        queries.removeAll(asked);
+        return queries.subList(0, Math.min(queries.size(), SEARCH_RATE * SEARCH_SECONDS));
     }
 
     static void print(Result result) {

@@ -37,6 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * and the cost: the import's rate and the platform's CPU with the stage running, the stage's rate catching up after
  * it, the documents index's and the passages index's size, and search-service's peak resident memory.
  *
+ * <p>Once the stage has caught up, the benchmark measures new hybrid queries with every passage compared, then
+ * partitions the passages as an operator of a large corpus does ({@code POST /api/search/embeddings/partitioning}:
+ * k-means centroids, every passage tagged), and measures everything above with the partitions, a query comparing the
+ * passages of its nearest few.
+ *
  * <p>{@code --threads=T} gives the stage's model {@code T} cores ({@code wenku.search.semantic.threads}; the
  * platform's default otherwise, as in the suite): on two cores the stage caught up with the whole corpus in about
  * forty minutes after its import; the figures after the catch-up are those of the same index either way.
@@ -55,6 +60,9 @@ public final class SemanticBenchmark {
     static final String SEED_ESSAYS = "the seed's 5 essays";
     /** The latencies' key suffix of the runs whose every query is new ({@link CorpusReads#newQueriesLatency}). */
     private static final String NEW = "-new";
+    /** The key of new hybrid queries measured before partitioning, every passage compared. */
+    static final String UNPARTITIONED = "hybrid-new, unpartitioned";
+    private static final int PARTITIONING_WAIT_MINUTES = 30;
     private static final String PASSAGES_ALIAS = "wenku-documents-passages";
     private static final int MERGE_WAIT_MINUTES = 10;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -69,14 +77,20 @@ public final class SemanticBenchmark {
      * @param seedRelevance   per mode, the judged paraphrases and questions over the seed's essays
      * @param related         per mode and for none ({@value #DEFAULT_MODE}), the judged related documents
      * @param newQueryCpu     per mode (lexical, hybrid), the platform's CPU per search of the runs whose every query
-     *                        is new, by process ({@link PlatformCpu#describePerRequest})
+     *                        is new, by process ({@link PlatformCpu#describePerRequest}); {@value #UNPARTITIONED}:
+     *                        hybrid before partitioning
+     * @param partitioning    the partitioning run: its partitions, passages and duration
      */
     record Result(int poems, double importPerSecond, double importCpu, double importEmbeddingCpu, double embedSeconds,
                   double embeddedPerSecond,
                   Map<String, PoetryRelevance.Result> relevance, Map<String, PoetryRelevance.Result> seedRelevance,
                   Map<String, PoetryRelevance.Result> related, Map<String, LatencyStats> latency,
-                  Map<String, String> newQueryCpu, long documentsIndexBytes, long passagesIndexBytes,
-                  long searchServicePeakRss) {
+                  Map<String, String> newQueryCpu, Partitioned partitioning, long documentsIndexBytes,
+                  long passagesIndexBytes, long searchServicePeakRss) {
+    }
+
+    /** The passages partitioned: into how many partitions, how many passages, in how many seconds (tagging too). */
+    record Partitioned(int partitions, long passages, double seconds) {
     }
 
     private SemanticBenchmark() {
@@ -134,6 +148,14 @@ public final class SemanticBenchmark {
             double embedSeconds = (System.nanoTime() - importEnded) / 1e9;
             awaitMerged(platform);
             double embeddedPerSecond = indexed / ((System.nanoTime() - started) / 1e9);
+            Map<String, LatencyStats> latency = new LinkedHashMap<>();
+            Map<String, String> newQueryCpu = new LinkedHashMap<>();
+            PlatformCpu unpartitioned = PlatformCpu.start(platform);
+            latency.put(UNPARTITIONED, CorpusReads.otherNewQueriesLatency(gateway, poems, "hybrid"));
+            newQueryCpu.put(UNPARTITIONED,
+                unpartitioned.describePerRequest(CorpusReads.SEARCH_RATE * CorpusReads.SEARCH_SECONDS));
+            Partitioned partitioning = partition(gateway, platform.accounts().operator().basicAuthorization());
+            awaitMerged(platform);
             Map<String, PoetryRelevance.Result> relevance = new LinkedHashMap<>();
             for (String mode : MODES) {
                 System.out.printf("%n== Judged queries, mode=%s ==%n", mode);
@@ -161,11 +183,9 @@ public final class SemanticBenchmark {
                 PoetryRelevance.print(judged, false);
                 related.put(mode, judged);
             }
-            Map<String, LatencyStats> latency = new LinkedHashMap<>();
             for (String mode : MODES) {
                 latency.put(mode, CorpusReads.searchLatency(gateway, poems, mode));
             }
-            Map<String, String> newQueryCpu = new LinkedHashMap<>();
             for (String mode : List.of("lexical", "hybrid")) {
                 PlatformCpu during = PlatformCpu.start(platform);
                 latency.put(mode + NEW, CorpusReads.newQueriesLatency(gateway, poems, mode));
@@ -174,7 +194,7 @@ public final class SemanticBenchmark {
             }
             return new Result(poems.size(), imported.perSecond(), importCpu, importEmbeddingCpu, embedSeconds,
                 embeddedPerSecond,
-                relevance, seedRelevance, related, latency, newQueryCpu,
+                relevance, seedRelevance, related, latency, newQueryCpu, partitioning,
                 storeBytes(platform, BulkImportBenchmark.INDEX_ALIAS),
                 storeBytes(platform, PASSAGES_ALIAS),
                 memory.peak().bytesByProcess().getOrDefault(ServiceModule.SEARCH.module(), 0L));
@@ -191,6 +211,43 @@ public final class SemanticBenchmark {
             settings.put("wenku.search.semantic.threads", Integer.toString(threads));
         }
         return settings;
+    }
+
+    /**
+     * Partitions the passages through the gateway as {@code operator} and waits (at most
+     * {@value #PARTITIONING_WAIT_MINUTES} minutes) until every passage is tagged, printing the progress.
+     */
+    private static Partitioned partition(String gateway, String operator) throws Exception {
+        System.out.printf("%n== Partitioning the passages ==%n");
+        long started = System.nanoTime();
+        URI run = URI.create(gateway + "/api/search/embeddings/partitioning");
+        HttpResponse<String> start = OpenLoop.HTTP.send(HttpRequest.newBuilder(run).header("Authorization", operator)
+            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (start.statusCode() != 202) {
+            throw new IllegalStateException("Partitioning not started: " + start.statusCode() + " " + start.body());
+        }
+        long deadline = started + PARTITIONING_WAIT_MINUTES * 60_000_000_000L;
+        String reported = "";
+        while (System.nanoTime() < deadline) {
+            JsonNode progress = JSON.readTree(OpenLoop.HTTP.send(HttpRequest.newBuilder(run)
+                .header("Authorization", operator).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+            String state = progress.path("state").asString();
+            String line = format("%s: %,d of %,d passages tagged, %d partitions", state,
+                progress.path("tagged").asLong(), progress.path("passages").asLong(),
+                progress.path("partitions").asInt());
+            if (!line.equals(reported)) {
+                System.out.println(line);
+                reported = line;
+            }
+            if ("DONE".equals(state)) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                System.out.printf(Locale.ROOT, "Partitioned in %.0f s%n", seconds);
+                return new Partitioned(progress.path("partitions").asInt(), progress.path("passages").asLong(),
+                    seconds);
+            }
+            Thread.sleep(2_000);
+        }
+        throw new IllegalStateException("Partitioning not done within " + PARTITIONING_WAIT_MINUTES + " minutes");
     }
 
     /** Waits until the passages index has a document entry for each of the {@code documents} indexed. */
@@ -270,6 +327,9 @@ public final class SemanticBenchmark {
         System.out.printf("%nThe platform's CPU per search, every query new (each process's CPU during the run over the"
             + " searches sent):%n");
         r.newQueryCpu().forEach((mode, cpu) -> System.out.printf("  %-8s %s%n", mode, cpu));
+        System.out.printf(Locale.ROOT, "%nPassages partitioned into %d partitions (%,d passages) in %.0f s; the figures"
+                + " above but %s with the partitions%n", r.partitioning().partitions(), r.partitioning().passages(),
+            r.partitioning().seconds(), UNPARTITIONED);
         System.out.printf(Locale.ROOT, "%nDocuments index %.1f MiB, passages index %.1f MiB; search-service peak RSS"
                 + " %.0f MiB%n", r.documentsIndexBytes() / 1048576.0, r.passagesIndexBytes() / 1048576.0,
             r.searchServicePeakRss() / 1048576.0);
@@ -311,6 +371,13 @@ public final class SemanticBenchmark {
             .add(format("the platform's CPU per search at %d/s, every query new, by process: lexical; hybrid",
                     CorpusReads.SEARCH_RATE),
                 format("%s; %s", r.newQueryCpu().get("lexical"), r.newQueryCpu().get("hybrid")))
+            .add(format("before partitioning (every passage compared): hybrid search p50 / p99 at %d/s, every query"
+                    + " new; its CPU per search", CorpusReads.SEARCH_RATE),
+                format("%.1f / %.1f ms; %s", r.latency().get(UNPARTITIONED).p50(), r.latency().get(UNPARTITIONED).p99(),
+                    r.newQueryCpu().get(UNPARTITIONED)))
+            .add("partitioning the passages (k-means on a sample, then every passage tagged)",
+                format("%d partitions of %,d passages in %.0f s", r.partitioning().partitions(),
+                    r.partitioning().passages(), r.partitioning().seconds()))
             .add(format("semantic (kNN) search p50 / p99 at %d/s", CorpusReads.SEARCH_RATE),
                 format("%.1f / %.1f ms", semantic.p50(), semantic.p99()))
             .add("bulk import with the embedding stage running: rate, platform CPU (the stage's share of the machine);"

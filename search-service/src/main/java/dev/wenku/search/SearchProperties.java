@@ -120,6 +120,16 @@ public record SearchProperties(
      *                          (at least 1,000 documents; 0 never merges): a kNN search visits every segment, and a
      *                          bulk load leaves tens of them. Each merge rewrites the whole index in the
      *                          background, minutes of a core for a million passages
+     * @param partitions        partitions a partitioning run divides the passages into (k-means centroids, each
+     *                          passage tagged with its nearest; {@code POST /api/search/embeddings/partitioning}), so a
+     *                          search by meaning compares the passages of a few partitions rather than every passage:
+     *                          a few hundred for a corpus of hundreds of thousands of passages, at most 512. The run
+     *                          trains on 100 passages drawn at random per partition, Lucene's k-means's minimum (their
+     *                          vectors read into the heap: 2 KB each, 50 MB for 256 partitions); a corpus with fewer
+     *                          passages gets fewer partitions
+     * @param partitionProbes   partitions a search by meaning compares the passages of, those whose centroids are
+     *                          nearest to the query: more find more of the exact nearest passages, fewer cost less
+     *                          (the share of the passages compared is about probes / partitions)
      */
     public record Semantic(
         @DefaultValue("false") boolean enabled,
@@ -131,7 +141,14 @@ public record SearchProperties(
         @DefaultValue("4096") int queryVectors,
         @DefaultValue("1024") int nearestQueries,
         @DefaultValue("30s") Duration nearestFor,
-        @DefaultValue("0.25") double mergeAfter) {
+        @DefaultValue("0.25") double mergeAfter,
+        @DefaultValue("256") int partitions,
+        @DefaultValue("32") int partitionProbes) {
+
+        /** Most partitions: the run reads 100 passage vectors per partition into the heap, 100 MB for 512. */
+        public static final int MAX_PARTITIONS = 512;
+        /** Passages a partitioning run trains each partition on: the fewest Lucene's k-means accepts. */
+        public static final int SAMPLE_PER_PARTITION = 100;
 
         public Semantic {
             if (passageCharacters < 16 || passageCharacters > 512) {
@@ -156,6 +173,11 @@ public record SearchProperties(
             }
             if (weight <= 0) {
                 throw new IllegalArgumentException("wenku.search.semantic.weight must be above 0, not " + weight);
+            }
+            if (partitions < 1 || partitions > MAX_PARTITIONS || partitionProbes < 1) {
+                throw new IllegalArgumentException("wenku.search.semantic.partitions must be between 1 and "
+                    + MAX_PARTITIONS + " and partition-probes at least 1, not " + partitions + " and "
+                    + partitionProbes);
             }
         }
     }

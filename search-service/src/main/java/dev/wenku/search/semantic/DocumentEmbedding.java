@@ -17,9 +17,12 @@ final class DocumentEmbedding {
     private final int passageCharacters;
     private final Counter passages;
     private final MeterRegistry registry;
+    private final Partitioning partitioning;
 
-    DocumentEmbedding(PassageEmbedder embedder, int passageCharacters, MeterRegistry registry) {
+    DocumentEmbedding(PassageEmbedder embedder, int passageCharacters, Partitioning partitioning,
+                      MeterRegistry registry) {
         this.embedder = embedder;
+        this.partitioning = partitioning;
         this.passageCharacters = passageCharacters;
         this.registry = registry;
         this.passages = Counter.builder("wenku.embedding.passages").description("Passages embedded")
@@ -27,7 +30,8 @@ final class DocumentEmbedding {
     }
 
     /**
-     * The entries of a document: its passages, then its own entry.
+     * The entries of a document: its passages, each in its partition once the passages are partitioned
+     * ({@link Partitioning}), then its own entry.
      *
      * @param body            the body as uploaded, whose offsets the passages keep when the Simplified body has
      *                        the same length (one character for one); null or otherwise, the Simplified text is shown
@@ -40,12 +44,14 @@ final class DocumentEmbedding {
         boolean sameOffsets = body != null && body.length() == simplified.length();
         List<PassageDocument> entries = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
+        Partitions partitions = partitioning.forTagging().orElse(null);
         for (Passage passage : Passages.of(simplified, passageCharacters)) {
             String input = passage.number() == 1 && !title.isEmpty() ? title + "\n" + passage.text() : passage.text();
             float[] vector = embedder.passage(input);
             vectors.add(vector);
             entries.add(PassageDocument.passage(documentId, passage,
-                sameOffsets ? body.substring(passage.start(), passage.end()) : passage.text(), vector));
+                sameOffsets ? body.substring(passage.start(), passage.end()) : passage.text(), vector,
+                partitions == null ? null : partitions.tag(vector)));
         }
         passages.increment(vectors.size());
         float[] document = vectors.isEmpty() ? embedder.passage(title) : PassageEmbedder.mean(vectors);

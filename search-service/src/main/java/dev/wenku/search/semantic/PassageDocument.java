@@ -22,22 +22,26 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param model      the model that made the vector
  * @param vector     a passage's unit vector
  * @param documentVector the document's unit vector, on its own entry
+ * @param partition  a passage's partition ({@link Partitions#tag}); null until a training has partitioned the
+ *                   passages, or until its sweep reaches one written without it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PassageDocument(String documentId, String kind, Integer number, String text, Integer start, Integer end,
-                              Integer passages, String model, float[] vector, float[] documentVector) {
+                              Integer passages, String model, float[] vector, float[] documentVector,
+                              String partition) {
 
     public static final String PASSAGE = "passage";
     public static final String DOCUMENT = "document";
 
-    static PassageDocument passage(String documentId, Passage passage, String displayText, float[] vector) {
+    static PassageDocument passage(String documentId, Passage passage, String displayText, float[] vector,
+                                   String partition) {
         return new PassageDocument(documentId, PASSAGE, passage.number(), displayText, passage.start(), passage.end(),
-            null, PassageEmbedder.MODEL, vector, null);
+            null, PassageEmbedder.MODEL, vector, null, partition);
     }
 
     static PassageDocument document(String documentId, int passages, float[] vector) {
         return new PassageDocument(documentId, DOCUMENT, null, null, null, null, passages, PassageEmbedder.MODEL,
-            null, vector);
+            null, vector, null);
     }
 
     /**
@@ -46,7 +50,14 @@ public record PassageDocument(String documentId, String kind, Integer number, St
      */
     PassageDocument current() {
         return DOCUMENT.equals(kind) && vector != null
-            ? new PassageDocument(documentId, kind, number, text, start, end, passages, model, null, vector) : this;
+            ? new PassageDocument(documentId, kind, number, text, start, end, passages, model, null, vector, null)
+            : this;
+    }
+
+    /** This passage tagged with {@code tag}, its partition. */
+    PassageDocument inPartition(String tag) {
+        return new PassageDocument(documentId, kind, number, text, start, end, passages, model, vector, documentVector,
+            tag);
     }
 
     /** The id of a document's entry. */

@@ -2,8 +2,10 @@ package dev.wenku.search.semantic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.CommonStatsFlag;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -49,7 +51,7 @@ import org.springframework.beans.factory.InitializingBean;
  */
 public class PassageIndex implements InitializingBean {
 
-    static final int MAPPING_VERSION = 6;
+    static final int MAPPING_VERSION = 7;
     static final String DEFINITION = "index/passages-v" + MAPPING_VERSION + ".json";
     private static final Logger log = LoggerFactory.getLogger(PassageIndex.class);
     /** Entries per request of a copy into a new mapping (a vector is about 5 KB of JSON). */
@@ -339,11 +341,11 @@ public class PassageIndex implements InitializingBean {
 
     /**
      * The {@code k} documents whose own vectors are nearest to {@code vector} (compared with every one: the vectors
-     * have no graph, see {@code index/passages-v6.json}), {@code excludedDocument} left out (null: none), nearest
+     * have no graph, see {@code index/passages-v7.json}), {@code excludedDocument} left out (null: none), nearest
      * first.
      */
     public List<NearestDocument> nearestDocuments(float[] vector, int k, String excludedDocument) throws IOException {
-        return search(k, null, knn("documentVector", vector, k, excludedDocument)).stream()
+        return search(k, null, knn("documentVector", vector, k, excludedDocument, List.of())).stream()
             .map(hit -> new NearestDocument(hit.source().documentId(), score(hit))).toList();
     }
 
@@ -353,30 +355,43 @@ public class PassageIndex implements InitializingBean {
 
     /**
      * The passages nearest to {@code vector}, the nearest of each document, at most {@code documents} of them; none of
-     * {@code excludedDocument} (null: none left out); nearest first. The passages have no graph either: every passage
-     * is compared, so the nearest are found wherever they lie, a small group of texts unlike the rest included (ADR
-     * 15), in one request. Elasticsearch collapses the {@value #PASSAGES_PER_DOCUMENT} times {@code documents}
-     * nearest passages to their documents, so only the kept passages are fetched.
+     * {@code excludedDocument} (null: none left out); nearest first. The passages have no graph: every passage of the
+     * {@code partitions} (tags, {@link Partitions#probes}; empty: of the whole index) is compared, so the nearest are
+     * found wherever they lie in them, a small group of texts unlike the rest included (ADR 15), in one request.
+     * Elasticsearch collapses the {@value #PASSAGES_PER_DOCUMENT} times {@code documents} nearest passages to their
+     * documents, so only the kept passages are fetched.
      */
-    public List<Nearest> nearestByDocument(float[] vector, int documents, String excludedDocument) throws IOException {
+    public List<Nearest> nearestByDocument(float[] vector, int documents, String excludedDocument,
+                                           List<String> partitions) throws IOException {
         return search(documents, "documentId", knn("vector", vector, documents * PASSAGES_PER_DOCUMENT,
-                excludedDocument)).stream()
+                excludedDocument, partitions)).stream()
             .filter(PassageIndex::isPassage).map(hit -> nearest(hit.source(), score(hit))).toList();
     }
 
     /**
      * The {@code k} entries whose {@code field} is nearest to {@code vector}, none of {@code excludedDocument} (null:
-     * none left out). Each vector field belongs to one kind of entry, so no filter by kind is needed: with one, the
-     * node read the filter's matches in every search, and a new query's kNN request took about a third longer (ADR
-     * 15). Neither field has a graph, so Elasticsearch compares every vector whatever {@code num_candidates} says.
+     * none left out), in {@code partitions} (tags; empty: in any). Each vector field belongs to one kind of entry, so
+     * no filter by kind is needed: with one, the node read the filter's matches in every search, and a new query's kNN
+     * request took about a third longer (ADR 15); a filter by partition matches a few partitions' passages, and the
+     * node compares only those. Neither field has a graph, so Elasticsearch compares every vector the filter lets
+     * through whatever {@code num_candidates} says.
      * A query rather than the search's top-level {@code knn}: the node then finds the nearest in the query phase, not
      * in a phase of their own before it, which took a new query's kNN request from about 4.0 to 3.3 ms (ADR 15).
      */
-    private static Query knn(String field, float[] vector, int k, String excludedDocument) {
+    private static Query knn(String field, float[] vector, int k, String excludedDocument, List<String> partitions) {
         return Query.of(q -> q.knn(n -> {
             n.field(field).queryVector(floats(vector)).k(k).numCandidates(k);
-            return excludedDocument == null ? n : n.filter(f -> f.bool(b -> b.mustNot(other -> other.term(t -> t
-                .field("documentId").value(excludedDocument)))));
+            if (excludedDocument == null && partitions.isEmpty()) {
+                return n;
+            }
+            return n.filter(f -> f.bool(b -> {
+                if (!partitions.isEmpty()) {
+                    b.filter(in -> in.terms(t -> t.field("partition").terms(v -> v.value(partitions.stream()
+                        .map(FieldValue::of).toList()))));
+                }
+                return excludedDocument == null ? b : b.mustNot(other -> other.term(t -> t.field("documentId")
+                    .value(excludedDocument)));
+            }));
         }));
     }
 
@@ -406,6 +421,83 @@ public class PassageIndex implements InitializingBean {
 
     private static double score(Hit<PassageDocument> hit) {
         return hit.score() == null ? 0 : hit.score();
+    }
+
+    /** How many passages the index holds. */
+    public long passages() throws IOException {
+        return client.count(c -> c.index(alias()).query(passageEntries())).count();
+    }
+
+    /** How many passages are tagged with a partition of training {@code generation}. */
+    public long inPartitions(int generation) throws IOException {
+        return client.count(c -> c.index(alias()).query(q -> q.prefix(p -> p.field("partition")
+            .value(Partitions.tagPrefix(generation))))).count();
+    }
+
+    /**
+     * The vectors of {@code size} passages drawn at random ({@code seed}; fewer when the index has fewer), to train
+     * partitions on: each passage is kept with the same chance (a random score above a threshold), read in pages of
+     * {@value #COPY_BATCH}.
+     */
+    public List<float[]> sample(int size, int seed) throws IOException {
+        long passages = passages();
+        if (passages == 0) {
+            return List.of();
+        }
+        // A fifth more than asked, cut to size: a random draw of exactly the share asked falls short half the time.
+        float kept = (float) Math.min(1.0, 1.2 * size / passages);
+        List<float[]> sample = new ArrayList<>();
+        ResponseBody<PassageDocument> page = client.search(s -> s.index(alias()).size(COPY_BATCH).scroll(COPY_SCROLL)
+            .minScore(1.0 - kept).query(q -> q.functionScore(fs -> fs.query(passageEntries())
+                .functions(fn -> fn.randomScore(r -> r.seed(String.valueOf(seed)).field("_seq_no")))
+                .boostMode(FunctionBoostMode.Replace)))
+            .source(src -> src.filter(f -> f.includes("vector").excludeVectors(false))), PassageDocument.class);
+        String scroll = page.scrollId();
+        try {
+            while (!page.hits().hits().isEmpty() && sample.size() < size) {
+                page.hits().hits().stream().map(Hit::source).filter(p -> p != null && p.vector() != null)
+                    .limit(size - sample.size()).forEach(p -> sample.add(p.vector()));
+                String from = scroll;
+                page = client.scroll(r -> r.scrollId(from).scroll(COPY_SCROLL), PassageDocument.class);
+                scroll = page.scrollId();
+            }
+        } finally {
+            String done = scroll;
+            client.clearScroll(c -> c.scrollId(done));
+        }
+        return sample;
+    }
+
+    /**
+     * Tags up to {@code size} passages that no partition of {@code partitions} holds yet with their nearest, each
+     * written again whole at its version (an update would raise the external version the stage relies on; a newer
+     * version written meanwhile wins, and the next batch takes it if the stage wrote it untagged); refreshes the
+     * index, so the next batch no longer sees these. Only the current model's passages: one an earlier model embedded
+     * is embedded again, and tagged then, by re-embedding, whose write at the same version this one would otherwise
+     * undo were it read before and written after it. Returns how many it read: 0 when every passage is tagged.
+     */
+    public int tagBatch(Partitions partitions, int size) throws IOException {
+        List<Hit<PassageDocument>> hits = client.search(s -> s.index(alias()).size(size).version(true)
+            .trackTotalHits(t -> t.enabled(false))
+            .query(q -> q.bool(b -> b.filter(passageEntries()).filter(f -> f.exists(e -> e.field("vector")))
+                .filter(f -> f.term(t -> t.field("model").value(PassageEmbedder.MODEL)))
+                .mustNot(m -> m.prefix(p -> p.field("partition").value(Partitions.tagPrefix(partitions.generation()))))))
+            .source(src -> src.filter(f -> f.excludeVectors(false))), PassageDocument.class).hits().hits();
+        Changes changes = new Changes();
+        for (Hit<PassageDocument> hit : hits) {
+            if (hit.source() != null && hit.version() != null && hit.source().vector() != null) {
+                PassageDocument entry = hit.source().inPartition(partitions.tag(hit.source().vector()));
+                changes.operations.add(BulkOperation.of(b -> b.index(i -> i.id(hit.id()).version(hit.version())
+                    .versionType(VersionType.ExternalGte).document(entry))));
+            }
+        }
+        apply(changes);
+        refresh();
+        return hits.size();
+    }
+
+    private static Query passageEntries() {
+        return Query.of(q -> q.term(t -> t.field("kind").value(PassageDocument.PASSAGE)));
     }
 
     /** Makes what was written searchable now rather than at the next refresh. */

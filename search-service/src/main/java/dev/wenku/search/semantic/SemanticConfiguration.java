@@ -27,9 +27,15 @@ class SemanticConfiguration {
     }
 
     @Bean
-    SemanticSearch semanticSearch(PassageEmbedder embedder, PassageIndex index, SearchProperties properties,
-                                  MeterRegistry registry) {
-        return new SemanticSearch(embedder, index, properties, registry);
+    SemanticSearch semanticSearch(PassageEmbedder embedder, PassageIndex index, Partitioning partitioning,
+                                  SearchProperties properties, MeterRegistry registry) {
+        return new SemanticSearch(embedder, index, partitioning, properties, registry);
+    }
+
+    @Bean
+    Partitioning partitioning(ElasticsearchClient client, PassageIndex index, SearchProperties properties,
+                              Clock clock) {
+        return new Partitioning(client, index, properties, clock);
     }
 
     @Bean
@@ -39,8 +45,8 @@ class SemanticConfiguration {
 
     @Bean
     DocumentEmbedding documentEmbedding(PassageEmbedder embedder, SearchProperties properties,
-                                        MeterRegistry registry) {
-        return new DocumentEmbedding(embedder, properties.semantic().passageCharacters(), registry);
+                                        Partitioning partitioning, MeterRegistry registry) {
+        return new DocumentEmbedding(embedder, properties.semantic().passageCharacters(), partitioning, registry);
     }
 
     @Bean

@@ -46,15 +46,17 @@ public class SemanticSearch {
 
     private final PassageEmbedder embedder;
     private final PassageIndex index;
+    private final Partitioning partitioning;
     private final SearchProperties.Semantic settings;
     private final Cache<String, float[]> queryVectors;
     /** Null when {@code nearest-for} is 0. */
     private final LoadingCache<String, List<Match>> nearestDocuments;
 
-    public SemanticSearch(PassageEmbedder embedder, PassageIndex index, SearchProperties properties,
-                          MeterRegistry registry) {
+    public SemanticSearch(PassageEmbedder embedder, PassageIndex index, Partitioning partitioning,
+                          SearchProperties properties, MeterRegistry registry) {
         this.embedder = embedder;
         this.index = index;
+        this.partitioning = partitioning;
         this.settings = properties.semantic();
         this.queryVectors = CaffeineCacheMetrics.monitor(registry, Caffeine.newBuilder()
             .maximumSize(settings.queryVectors()).recordStats().build(), "query-vectors");
@@ -77,7 +79,9 @@ public class SemanticSearch {
 
     /**
      * The {@code wenku.search.semantic.documents} documents nearest to {@code query}, nearest first, each by its
-     * nearest passage: every passage is compared with the query, in one request ({@link PassageIndex#nearestByDocument}).
+     * nearest passage: every passage of the partitions nearest to the query ({@link Partitioning#probes}; every
+     * passage while the passages are not partitioned) is compared with the query, in one request
+     * ({@link PassageIndex#nearestByDocument}).
      * A query asked again gets the documents found the last time it was searched, which is searched again in the
      * background once they are older than {@code nearest-for}.
      */
@@ -137,11 +141,12 @@ public class SemanticSearch {
     }
 
     /**
-     * The nearest passage of each of the {@code documents} documents nearest to {@code vector} (but
+     * The nearest passage of each of the {@code documents} documents nearest to {@code vector}, in the partitions it
+     * probes (but
      * {@code excludedDocument}; null: none left out), nearest first.
      */
     private List<Match> nearestByDocument(float[] vector, int documents, String excludedDocument) throws IOException {
-        return index.nearestByDocument(vector, documents, excludedDocument).stream()
+        return index.nearestByDocument(vector, documents, excludedDocument, partitioning.probes(vector)).stream()
             .map(passage -> new Match(passage.documentId(), new Passage(passage.number(), passage.text(),
                 passage.start(), passage.end()), passage.score()))
             .toList();

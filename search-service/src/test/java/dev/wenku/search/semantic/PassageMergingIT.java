@@ -88,7 +88,7 @@ class PassageMergingIT {
         List<float[]> vectors = List.of(vector(random), vector(random));
         for (int number = 1; number <= vectors.size(); number++) {
             entries.add(PassageDocument.passage(documentId, new Passage(number, "第" + number + "段", 0, 3), "第" + number + "段",
-                vectors.get(number - 1)));
+                vectors.get(number - 1), null));
         }
         entries.add(PassageDocument.document(documentId, vectors.size(), PassageEmbedder.mean(vectors)));
         return entries;
@@ -103,7 +103,7 @@ class PassageMergingIT {
     }
 
     private static List<String> nearestIds(PassageIndex index, float[] query) throws IOException {
-        return index.nearestByDocument(query, 10, null).stream().map(n -> n.documentId() + "#" + n.number()).toList();
+        return index.nearestByDocument(query, 10, null, List.of()).stream().map(n -> n.documentId() + "#" + n.number()).toList();
     }
 
     private static int segments(ElasticsearchClient client, String alias) throws IOException {

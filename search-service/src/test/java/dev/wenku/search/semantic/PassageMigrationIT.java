@@ -45,10 +45,10 @@ class PassageMigrationIT {
             float[] first = vector(random);
             float[] second = vector(random);
             float[] mean = PassageEmbedder.mean(List.of(first, second));
-            write(client, alias, "poem#1", 7, PassageDocument.passage("poem", new Passage(1, "床前", 0, 2), "牀前", first));
-            write(client, alias, "poem#2", 7, PassageDocument.passage("poem", new Passage(2, "举头", 3, 5), "舉頭", second));
+            write(client, alias, "poem#1", 7, PassageDocument.passage("poem", new Passage(1, "床前", 0, 2), "牀前", first, null));
+            write(client, alias, "poem#2", 7, PassageDocument.passage("poem", new Passage(2, "举头", 3, 5), "舉頭", second, null));
             write(client, alias, "poem#document", 7, new PassageDocument("poem", PassageDocument.DOCUMENT, null, null,
-                null, null, 2, PassageEmbedder.MODEL, mean, null));
+                null, null, 2, PassageEmbedder.MODEL, mean, null, null));
             client.indices().refresh(r -> r.index(alias));
 
             PassageIndex index = new PassageIndex(client, Settings.search("index-alias", documentsAlias),
@@ -65,7 +65,7 @@ class PassageMigrationIT {
                 assertThat(document.source().vector()).as("no document vector among the passages'").isNull();
                 assertThat(document.source().documentVector()).containsExactly(mean);
                 client.indices().refresh(r -> r.index(alias));
-                List<PassageIndex.Nearest> nearest = index.nearestByDocument(second, 10, null);
+                List<PassageIndex.Nearest> nearest = index.nearestByDocument(second, 10, null, List.of());
                 assertThat(nearest).as("the poem by its nearest passage").extracting(PassageIndex.Nearest::number)
                     .containsExactly(2);
                 assertThat(nearest.getFirst().text()).isEqualTo("舉頭");

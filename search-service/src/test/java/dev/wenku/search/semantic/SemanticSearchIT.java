@@ -132,7 +132,8 @@ class SemanticSearchIT {
         SearchProperties keptBriefly = new Binder(new MapConfigurationPropertySource(Map.of(
             "wenku.search.semantic.nearest-for", "3s"))).bindOrCreate("wenku.search", SearchProperties.class);
         MeterRegistry registry = new SimpleMeterRegistry();
-        SemanticSearch semantic = new SemanticSearch(search.getBean(PassageEmbedder.class), passages, keptBriefly,
+        SemanticSearch semantic = new SemanticSearch(search.getBean(PassageEmbedder.class), passages,
+            search.getBean(Partitioning.class), keptBriefly,
             registry);
 
         List<SemanticSearch.Match> first = semantic.nearest("想念老家");
@@ -319,10 +320,10 @@ class SemanticSearchIT {
         ElasticsearchClient client = search.getBean(ElasticsearchClient.class);
         String entry = PassageDocument.documentEntryId(id);
         overwrite(client, entry, 1, new PassageDocument(id, PassageDocument.DOCUMENT, null, null, null, null, 1,
-            PassageEmbedder.MODEL, vector, null));
+            PassageEmbedder.MODEL, vector, null, null));
         client.indices().refresh(r -> r.index(passages.alias()));
         try {
-            assertThat(passages.nearestByDocument(vector, 10, null)).as("passages nearest to its vector")
+            assertThat(passages.nearestByDocument(vector, 10, null, List.of())).as("passages nearest to its vector")
                 .isNotEmpty().extracting(Nearest::documentId).doesNotContain(id);
         } finally {
             // The other tests share the index and its search by meaning.
@@ -386,9 +387,9 @@ class SemanticSearchIT {
         ElasticsearchClient client = search.getBean(ElasticsearchClient.class);
         // As an earlier release left it: the same version's entries, made by another model (here: of another text).
         overwrite(client, id + "#1", 4, new PassageDocument(id, PassageDocument.PASSAGE, 1, HOMESICK, 0,
-            HOMESICK.length(), null, "older-model", wrong, null));
+            HOMESICK.length(), null, "older-model", wrong, null, null));
         overwrite(client, id + "#document", 4, new PassageDocument(id, PassageDocument.DOCUMENT, null, null, null,
-            null, 1, "older-model", null, wrong));
+            null, 1, "older-model", null, wrong, null));
         assertThat(passages.stored(List.of(id)).get(id)).isEqualTo(new Stored(4, 1, "older-model"));
         client.indices().refresh(r -> r.index(passages.alias()));
         DocumentContext before = operator("GET");
@@ -463,7 +464,7 @@ class SemanticSearchIT {
     private static List<Nearest> nearest(PassageEmbedder embedder, String question, List<String> ids)
             throws Exception {
         search.getBean(ElasticsearchClient.class).indices().refresh(r -> r.index(passages.alias()));
-        return passages.nearestByDocument(embedder.query(question), 10, null).stream()
+        return passages.nearestByDocument(embedder.query(question), 10, null, List.of()).stream()
             .filter(hit -> ids.contains(hit.documentId())).toList();
     }
 

@@ -1,0 +1,275 @@
+package dev.wenku.search.semantic;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.OpType;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import dev.wenku.search.SearchProperties;
+import dev.wenku.search.index.RebuildLease;
+import dev.wenku.support.lifecycle.BackgroundWorker;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Partitions the passages so that a search by meaning compares a few partitions' passages, not the whole corpus's
+ * (ADR 15): a run trains {@code wenku.search.semantic.partitions} centroids by k-means (Lucene's) on a random sample
+ * of the passage vectors, then sweeps the index, tagging each passage with its nearest ({@link Partitions#tag});
+ * the embedding stage tags what it writes from the moment the centroids exist. Searches probe the query's nearest
+ * {@code partition-probes} partitions only once the sweep is done ({@link #forSearch}): until then, and on a platform
+ * that never ran one, every passage is compared, as before.
+ *
+ * <p>A run is a document in the index of shared state ({@link RebuildLease#indexOf}), centroids included, so every
+ * instance tags and searches with the same partitions, reads the same progress, and goes on after a restart. Every
+ * instance trains a run it finds training; the first to finish publishes its centroids (optimistic concurrency on
+ * the document), the others' are dropped. Each instance reads the run every {@value #POLL_SECONDS} seconds, so an
+ * instance may tag with partitions a few seconds old: the sweep, which goes on at intervals once done, tags what
+ * such an instance wrote. Training again (the corpus has grown or changed) is another run: searches compare every
+ * passage until its sweep is done.
+ */
+public class Partitioning extends BackgroundWorker {
+
+    static final String RUN = "partitioning";
+    private static final Logger log = LoggerFactory.getLogger(Partitioning.class);
+    private static final int POLL_SECONDS = 2;
+    private static final Duration POLL = Duration.ofSeconds(POLL_SECONDS);
+    /** How often a done run's sweep looks for passages an instance wrote with partitions it had not read yet. */
+    private static final Duration STRAGGLERS = Duration.ofSeconds(30);
+    private static final int SWEEP_BATCH = 500;
+    private static final int KMEANS_ITERATIONS = 10;
+
+    public enum State { IDLE, TRAINING, TAGGING, DONE }
+
+    /** The run as stored: epoch milliseconds; {@code centroids} from the training on, in a field not indexed. */
+    record Run(String state, int generation, int partitions, long startedAt, Long trainedAt, Long finishedAt,
+               float[][] centroids) {
+
+        Run next(State state, Long trainedAt, Long finishedAt, float[][] centroids) {
+            return new Run(state.name(), generation, partitions, startedAt, trainedAt, finishedAt, centroids);
+        }
+
+        State parsedState() {
+            return State.valueOf(state);
+        }
+    }
+
+    /**
+     * A run's progress: its training's generation and partitions (those asked for until trained, then those trained),
+     * the passages the index holds and how many of them the sweep (or the stage) has tagged.
+     */
+    public record Progress(State state, int generation, int partitions, long passages, long tagged, Instant startedAt,
+                           Instant trainedAt, Instant finishedAt) {
+    }
+
+    private final ElasticsearchClient client;
+    private final PassageIndex passages;
+    private final SearchProperties.Semantic settings;
+    private final Clock clock;
+    private final String runs;
+    /** The run's state and partitions as this instance last read them: what tagging and searches use. */
+    private volatile Loaded loaded = new Loaded(State.IDLE, null);
+    private Instant lastSweep = Instant.EPOCH;
+
+    private record Loaded(State state, Partitions partitions) {
+    }
+
+    Partitioning(ElasticsearchClient client, PassageIndex passages, SearchProperties properties, Clock clock) {
+        super("partitioning");
+        this.client = client;
+        this.passages = passages;
+        this.settings = properties.semantic();
+        this.clock = clock;
+        this.runs = RebuildLease.indexOf(passages.alias());
+    }
+
+    /** The partitions to tag a passage with: those of a trained run, its sweep done or not. */
+    public Optional<Partitions> forTagging() {
+        return Optional.ofNullable(loaded.partitions());
+    }
+
+    /** The partitions a search probes: those of a run whose sweep is done; empty while every passage is compared. */
+    public Optional<Partitions> forSearch() {
+        Loaded now = loaded;
+        return now.state() == State.DONE ? Optional.ofNullable(now.partitions()) : Optional.empty();
+    }
+
+    /**
+     * The tags of the partitions a search for {@code vector} probes; empty: every passage (also where it would probe
+     * every partition: a filter letting every passage through costs the search more than none).
+     */
+    public List<String> probes(float[] vector) {
+        return forSearch().filter(p -> p.count() > settings.partitionProbes())
+            .map(p -> p.probes(vector, settings.partitionProbes())).orElse(List.of());
+    }
+
+    /** Starts a run (training anew); false while one is training or tagging. */
+    public boolean startRun() throws IOException {
+        RebuildLease.createIndex(client, runs);
+        client.indices().putMapping(m -> m.index(runs).properties("centroids", p -> p.object(o -> o.enabled(false))));
+        Optional<GetResponse<Run>> last = run(false);
+        try {
+            if (last.isEmpty()) {
+                client.index(i -> i.index(runs).id(RUN).document(started(1)).opType(OpType.Create));
+            } else if (last.get().source().parsedState() != State.DONE) {
+                return false;
+            } else {
+                GetResponse<Run> done = last.get();
+                client.index(i -> i.index(runs).id(RUN).document(started(done.source().generation() + 1))
+                    .ifSeqNo(done.seqNo()).ifPrimaryTerm(done.primaryTerm()));
+            }
+        } catch (ElasticsearchException e) {
+            if (e.status() == 409) {
+                return false; // Another instance started one at the same moment.
+            }
+            throw e;
+        }
+        log.info("Partitioning started: {} partitions of {} passages", settings.partitions(), passages.passages());
+        return true;
+    }
+
+    private Run started(int generation) {
+        return new Run(State.TRAINING.name(), generation, settings.partitions(), clock.millis(), null, null, null);
+    }
+
+    public Progress progress() throws IOException {
+        Optional<Run> run = run(false).map(GetResponse::source);
+        long all = passages.passages();
+        long tagged = run.isEmpty() ? 0 : passages.inPartitions(run.get().generation());
+        return new Progress(run.map(Run::parsedState).orElse(State.IDLE), run.map(Run::generation).orElse(0),
+            run.map(Run::partitions).orElse(0), all, tagged,
+            run.map(r -> Instant.ofEpochMilli(r.startedAt())).orElse(null),
+            run.map(Run::trainedAt).map(Instant::ofEpochMilli).orElse(null),
+            run.map(Run::finishedAt).map(Instant::ofEpochMilli).orElse(null));
+    }
+
+    /** The run, its centroids read only when {@code withCentroids}; empty when none ever started. */
+    private Optional<GetResponse<Run>> run(boolean withCentroids) throws IOException {
+        try {
+            GetResponse<Run> run = client.get(g -> withCentroids ? g.index(runs).id(RUN)
+                : g.index(runs).id(RUN).sourceExcludes("centroids"), Run.class);
+            return run.found() && run.source() != null ? Optional.of(run) : Optional.empty();
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return Optional.empty(); // No run ever started: the index of shared state is not there yet.
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    protected void work() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                if (!step()) {
+                    Thread.sleep(POLL);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                log.warn("Partitioning paused: {}", e.toString());
+                try {
+                    Thread.sleep(POLL);
+                } catch (InterruptedException stopped) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Reads the run and does its next piece of work; false when there was none. */
+    private boolean step() throws IOException {
+        Optional<GetResponse<Run>> read = run(false);
+        if (read.isEmpty()) {
+            loaded = new Loaded(State.IDLE, null);
+            return false;
+        }
+        GetResponse<Run> run = read.get();
+        load(run.source());
+        return switch (run.source().parsedState()) {
+            case TRAINING -> train(run);
+            case TAGGING -> sweep() || finish(run);
+            case DONE -> stragglers();
+            case IDLE -> false;
+        };
+    }
+
+    /** Keeps the run's state, and its centroids when trained and not yet read (a new training's, or at start). */
+    private void load(Run run) throws IOException {
+        State state = run.parsedState();
+        Partitions partitions = loaded.partitions();
+        if (state == State.TRAINING) {
+            partitions = null;
+        } else if (partitions == null || partitions.generation() != run.generation()) {
+            partitions = run(true).map(GetResponse::source).filter(r -> r.generation() == run.generation()
+                && r.centroids() != null && r.centroids().length > 0)
+                .map(r -> new Partitions(r.generation(), r.centroids())).orElse(null);
+        }
+        loaded = new Loaded(state, partitions);
+    }
+
+    /**
+     * Trains centroids on a random sample of the passages and publishes them, unless another instance has meanwhile;
+     * with no passage at all, the run is done without partitions (searches compare every passage).
+     */
+    private boolean train(GetResponse<Run> training) throws IOException {
+        Run run = training.source();
+        long started = System.nanoTime();
+        List<float[]> sample = passages.sample(run.partitions() * SearchProperties.Semantic.SAMPLE_PER_PARTITION,
+            run.generation());
+        Partitions partitions = Partitions.train(sample, run.partitions(), run.generation(), KMEANS_ITERATIONS);
+        int count = partitions.count();
+        float[][] centroids = partitions.centroids();
+        Run trained = count == 0 ? run.next(State.DONE, clock.millis(), clock.millis(), centroids)
+            : new Run(State.TAGGING.name(), run.generation(), count, run.startedAt(), clock.millis(), null, centroids);
+        try {
+            client.index(i -> i.index(runs).id(RUN).document(trained).ifSeqNo(training.seqNo())
+                .ifPrimaryTerm(training.primaryTerm()));
+            log.info("Partitioning trained {} partitions on {} passages in {} ms", count, sample.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        } catch (ElasticsearchException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+        }
+        return true;
+    }
+
+    /** Tags a batch of passages without a partition of the loaded training; false when none was left. */
+    private boolean sweep() throws IOException {
+        Partitions partitions = loaded.partitions();
+        lastSweep = clock.instant();
+        return partitions != null && passages.tagBatch(partitions, SWEEP_BATCH) > 0;
+    }
+
+    /** Sweeps a done run again once {@link #STRAGGLERS} has passed since the last sweep. */
+    private boolean stragglers() throws IOException {
+        return clock.instant().isAfter(lastSweep.plus(STRAGGLERS)) && sweep();
+    }
+
+    /**
+     * Marks the run done, unless another instance has meanwhile (or a new run started), and has the index merged: the
+     * sweep wrote every passage again, which left as many deleted copies in older segments as there are passages.
+     */
+    private boolean finish(GetResponse<Run> tagging) throws IOException {
+        Run run = tagging.source();
+        try {
+            client.update(u -> u.index(runs).id(RUN).doc(Map.of("state", State.DONE.name(),
+                "finishedAt", clock.millis())).ifSeqNo(tagging.seqNo()).ifPrimaryTerm(tagging.primaryTerm()),
+                Run.class);
+            log.info("Partitioning done: every passage is in one of {} partitions (generation {})", run.partitions(),
+                run.generation());
+            passages.mergeIntoOneSegment();
+        } catch (ElasticsearchException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+        }
+        return true;
+    }
+}

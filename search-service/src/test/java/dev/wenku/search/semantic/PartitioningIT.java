@@ -1,0 +1,163 @@
+package dev.wenku.search.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
+import dev.wenku.infrastructure.launcher.SharedInfrastructure;
+import dev.wenku.search.SearchApplication;
+import dev.wenku.search.semantic.PassageIndex.Nearest;
+import dev.wenku.support.testing.TestCallers;
+import dev.wenku.testsupport.Fixtures;
+import dev.wenku.text.SimplifiedScript;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Partitioning the passages on a real Elasticsearch, with 300 poems of the real corpus embedded by the stage's code
+ * (written to the passages index directly: poems published to the analysed-documents topic would reach the other
+ * tests' indices too): an operator's run trains two partitions and tags every passage, shows its progress, and from
+ * then on a search by meaning compares one partition's passages (the one nearest to the query), still finding a
+ * passage by its own vector first; a document embedded afterwards is tagged as it is written.
+ */
+@ExtendWith(RealInfrastructureExtension.class)
+class PartitioningIT {
+
+    private static final Duration RUN_DONE = Duration.ofSeconds(120);
+    private static final int POEMS = 300;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ConfigurableApplicationContext search;
+    private static PassageIndex passages;
+
+    @BeforeAll
+    static void start() {
+        String alias = "partitions-" + UUID.randomUUID();
+        search = new SpringApplicationBuilder(SearchApplication.class).run("--server.port=0",
+            TestCallers.SECRET_ARGUMENT, "--wenku.search.index-alias=" + alias, "--wenku.search.semantic.enabled=true",
+            "--wenku.search.semantic.passage-characters=120", "--spring.kafka.consumer.group-id=" + alias,
+            "--wenku.search.semantic.nearest-for=0s", "--wenku.search.semantic.partitions=2",
+            "--wenku.search.semantic.partition-probes=1",
+            "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
+            "--spring.elasticsearch.uris=" + SharedInfrastructure.get().elasticsearchUrl());
+        passages = search.getBean(PassageIndex.class);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        ElasticsearchClient client = search.getBean(ElasticsearchClient.class);
+        String index = passages.versionedName();
+        client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+        search.close();
+    }
+
+    @Test
+    void aRunTagsEveryPassageAndSearchesThenCompareTheNearestPartitionOnly() throws Exception {
+        List<String> ids = embedPoems();
+        assertThat(passages.stored(ids)).hasSize(POEMS);
+        passages.refresh();
+        long all = passages.passages();
+        assertThat(all).as("the 100 passages a partition needs at least, twice").isGreaterThanOrEqualTo(200);
+        assertThat(operator("GET", 200).<String>read("$.state")).isEqualTo("IDLE");
+        List<Nearest> everywhere = passages.nearestByDocument(vectorOf(ids.getFirst()), POEMS, null, List.of());
+
+        DocumentContext started = operator("POST", 202);
+        assertThat(started.<String>read("$.state")).isEqualTo("TRAINING");
+        assertThat(started.<Integer>read("$.generation")).isEqualTo(1);
+        assertThat(operator("POST", 409).<String>read("$.state")).as("a second run while one trains").isNotEqualTo("DONE");
+        DocumentContext done = await().alias("the run done").atMost(RUN_DONE).until(() -> operator("GET", 200),
+            progress -> "DONE".equals(progress.read("$.state")));
+        assertThat(done.<Integer>read("$.partitions")).isEqualTo(2);
+        assertThat(((Number) done.read("$.tagged")).longValue()).isEqualTo(all);
+        assertThat(((Number) done.read("$.passages")).longValue()).isEqualTo(all);
+        assertThat((Object) done.read("$.trainedAt")).isNotNull();
+        assertThat((Object) done.read("$.finishedAt")).isNotNull();
+
+        Partitioning partitioning = search.getBean(Partitioning.class);
+        await().alias("this instance searching by partition").atMost(Duration.ofSeconds(10))
+            .until(() -> partitioning.forSearch().isPresent());
+        float[] first = vectorOf(ids.getFirst());
+        List<String> probes = partitioning.probes(first);
+        assertThat(probes).hasSize(1).allMatch(tag -> tag.startsWith("1:"));
+        List<Nearest> probed = passages.nearestByDocument(first, POEMS, null, probes);
+        assertThat(probed.getFirst().documentId()).as("a passage found by its own vector").isEqualTo(ids.getFirst());
+        assertThat(probed).as("one partition's documents only").hasSizeLessThan(everywhere.size());
+        for (String id : ids.subList(1, 6)) {
+            float[] vector = vectorOf(id);
+            assertThat(passages.nearestByDocument(vector, 5, null, partitioning.probes(vector)).getFirst()
+                .documentId()).isEqualTo(id);
+        }
+
+        assertThat(search.getBean(SemanticSearch.class).nearest("思念故乡")).as("a reader's question, by partition")
+            .isNotEmpty();
+
+        String later = "later-" + UUID.randomUUID();
+        List<PassageDocument> entries = embedding().entries(later, "床前明月光，疑是地上霜。\n舉頭望明月，低頭思故鄉。",
+            "静夜思", "床前明月光，疑是地上霜。\n举头望明月，低头思故乡。");
+        assertThat(entries.getFirst().partition()).as("tagged as the stage writes it").startsWith("1:");
+        passages.apply(new PassageIndex.Changes().replace(1, entries, 0));
+        assertThat(partitionOf(later + "#1")).isEqualTo(entries.getFirst().partition());
+    }
+
+    /** The first {@value #POEMS} poems of the real corpus's slice with a body, embedded and written by the stage's code. */
+    private static List<String> embedPoems() throws Exception {
+        List<String> ids = new ArrayList<>();
+        PassageIndex.Changes changes = new PassageIndex.Changes();
+        for (String line : Fixtures.utf8(Fixtures.POETRY_SLICE).lines().toList()) {
+            JsonNode poem = JSON.readTree(line);
+            String body = poem.path("body").asText();
+            if (!body.isBlank() && ids.size() < POEMS) {
+                String id = "poem-" + ids.size();
+                changes.replace(1, embedding().entries(id, body, SimplifiedScript.of(poem.path("title").asText()),
+                    SimplifiedScript.of(body)), 0);
+                ids.add(id);
+            }
+        }
+        passages.apply(changes);
+        return ids;
+    }
+
+    private static DocumentEmbedding embedding() {
+        return search.getBean(DocumentEmbedding.class);
+    }
+
+    private static float[] vectorOf(String documentId) throws Exception {
+        return passages.passage(documentId, 1).orElseThrow().vector();
+    }
+
+    private static String partitionOf(String entryId) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> source = search.getBean(ElasticsearchClient.class).get(g -> g.index(passages.alias())
+            .id(entryId).sourceIncludes("partition"), Map.class).source();
+        return source == null ? null : (String) source.get("partition");
+    }
+
+    /** The partitioning run's progress after {@code method} as an operator, which must answer {@code status}. */
+    private static DocumentContext operator(String method, int status) throws Exception {
+        int port = Integer.parseInt(search.getEnvironment().getProperty("local.server.port"));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/search/embeddings/partitioning")).header("Authorization", TestCallers.operator())
+            .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JsonPath.parse(response.body());
+    }
+}
