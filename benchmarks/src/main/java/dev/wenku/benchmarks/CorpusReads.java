@@ -89,14 +89,20 @@ final class CorpusReads {
     }
 
     /**
-     * As {@link #newQueriesLatency}, with queries of another draw, none of which that run asks (nor {@link #measure}):
-     * new queries measured before a change of the platform (search by meaning's partitions) leave nothing in its
-     * caches that the run after the change asks. A back-to-back warm-up of {@link #measure}'s queries in {@code mode}
-     * comes first, since such a run is a platform's first searches in that mode.
+     * {@link #measure}'s queries in {@code mode}, back to back: before a run that is a platform's first searches in
+     * that mode.
      */
-    static LatencyStats otherNewQueriesLatency(String gateway, List<Poem> poems, String mode) throws Exception {
+    static void warmUp(String gateway, List<Poem> poems, String mode) throws Exception {
         OpenLoop.backToBack(requests(gateway, "/api/search?mode=" + mode + "&q=",
             queries(poems, new SplittableRandom(SEED))), WARM_UP_REQUESTS);
+    }
+
+    /**
+     * As {@link #newQueriesLatency}, with queries of another draw, none of which that run asks (nor {@link #measure}):
+     * new queries measured before a change of the platform (search by meaning's partitions) leave nothing in its
+     * caches that the run after the change asks.
+     */
+    static LatencyStats otherNewQueriesLatency(String gateway, List<Poem> poems, String mode) throws Exception {
         return run(requests(gateway, "/api/search?mode=" + mode + "&q=", newQueries(poems, OTHER_NEW_QUERIES_SEED,
             newQueries(poems, NEW_QUERIES_SEED, List.of()))), SEARCH_RATE, SEARCH_SECONDS);
     }

@@ -150,6 +150,7 @@ public final class SemanticBenchmark {
             double embeddedPerSecond = indexed / ((System.nanoTime() - started) / 1e9);
             Map<String, LatencyStats> latency = new LinkedHashMap<>();
             Map<String, String> newQueryCpu = new LinkedHashMap<>();
+            CorpusReads.warmUp(gateway, poems, "hybrid");
             PlatformCpu unpartitioned = PlatformCpu.start(platform);
             latency.put(UNPARTITIONED, CorpusReads.otherNewQueriesLatency(gateway, poems, "hybrid"));
             newQueryCpu.put(UNPARTITIONED,

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +26,13 @@ import org.slf4j.LoggerFactory;
  * {@code partition-probes} partitions only once the sweep is done ({@link #forSearch}): until then, and on a platform
  * that never ran one, every passage is compared, as before.
  *
- * <p>A run is a document in the index of shared state ({@link RebuildLease#indexOf}), centroids included, so every
- * instance tags and searches with the same partitions, reads the same progress, and goes on after a restart. Every
- * instance trains a run it finds training; the first to finish publishes its centroids (optimistic concurrency on
- * the document), the others' are dropped. Each instance reads the run every {@value #POLL_SECONDS} seconds, so an
- * instance may tag with partitions a few seconds old: the sweep, which goes on at intervals once done, tags what
- * such an instance wrote. Training again (the corpus has grown or changed) is another run: searches compare every
- * passage until its sweep is done.
+ * <p>A run is a document in the index of shared state ({@link RebuildLease#indexOf}), naming another there that
+ * holds its centroids, so every instance tags and searches with the same partitions, reads the same progress, and
+ * goes on after a restart. Every instance trains a run it finds training; the first to finish publishes its
+ * centroids (optimistic concurrency on the run's document), the others' are dropped. Each instance reads the run
+ * every {@value #POLL_SECONDS} seconds, so an instance may tag with partitions a few seconds old: the sweep, which
+ * goes on at intervals once done, tags what such an instance wrote. Training again (the corpus has grown or
+ * changed) is another run: searches compare every passage until its sweep is done.
  */
 public class Partitioning extends BackgroundWorker {
 
@@ -46,13 +47,13 @@ public class Partitioning extends BackgroundWorker {
 
     public enum State { IDLE, TRAINING, TAGGING, DONE }
 
-    /** The run as stored: epoch milliseconds; {@code centroids} from the training on, in a field not indexed. */
+    /**
+     * The run as stored: epoch milliseconds; {@code centroidsId} the id of the document holding the centroids, from the
+     * training on (a document of their own, 1.4 MB for 256 partitions, so that reading the run every
+     * {@value #POLL_SECONDS} seconds stays cheap).
+     */
     record Run(String state, int generation, int partitions, long startedAt, Long trainedAt, Long finishedAt,
-               float[][] centroids) {
-
-        Run next(State state, Long trainedAt, Long finishedAt, float[][] centroids) {
-            return new Run(state.name(), generation, partitions, startedAt, trainedAt, finishedAt, centroids);
-        }
+               String centroidsId) {
 
         State parsedState() {
             return State.valueOf(state);
@@ -72,6 +73,10 @@ public class Partitioning extends BackgroundWorker {
     private final SearchProperties.Semantic settings;
     private final Clock clock;
     private final String runs;
+    /** A training's centroids as stored, {@code vectors} in a field not indexed. */
+    record Centroids(int generation, float[][] vectors) {
+    }
+
     /** The run's state and partitions as this instance last read them: what tagging and searches use. */
     private volatile Loaded loaded = new Loaded(State.IDLE, null);
     private Instant lastSweep = Instant.EPOCH;
@@ -111,16 +116,17 @@ public class Partitioning extends BackgroundWorker {
     /** Starts a run (training anew); false while one is training or tagging. */
     public boolean startRun() throws IOException {
         RebuildLease.createIndex(client, runs);
-        client.indices().putMapping(m -> m.index(runs).properties("centroids", p -> p.object(o -> o.enabled(false))));
-        Optional<GetResponse<Run>> last = run(false);
+        client.indices().putMapping(m -> m.index(runs).properties("vectors", p -> p.object(o -> o.enabled(false))));
+        Optional<GetResponse<Run>> last = run();
         try {
             if (last.isEmpty()) {
-                client.index(i -> i.index(runs).id(RUN).document(started(1)).opType(OpType.Create));
+                client.index(i -> i.index(runs).id(RUN).document(started(1, null)).opType(OpType.Create));
             } else if (last.get().source().parsedState() != State.DONE) {
                 return false;
             } else {
                 GetResponse<Run> done = last.get();
-                client.index(i -> i.index(runs).id(RUN).document(started(done.source().generation() + 1))
+                client.index(i -> i.index(runs).id(RUN).document(started(done.source().generation() + 1,
+                        done.source().centroidsId()))
                     .ifSeqNo(done.seqNo()).ifPrimaryTerm(done.primaryTerm()));
             }
         } catch (ElasticsearchException e) {
@@ -133,12 +139,14 @@ public class Partitioning extends BackgroundWorker {
         return true;
     }
 
-    private Run started(int generation) {
-        return new Run(State.TRAINING.name(), generation, settings.partitions(), clock.millis(), null, null, null);
+    /** A new run, naming the previous training's centroids (deleted once the new ones are published). */
+    private Run started(int generation, String previousCentroids) {
+        return new Run(State.TRAINING.name(), generation, settings.partitions(), clock.millis(), null, null,
+            previousCentroids);
     }
 
     public Progress progress() throws IOException {
-        Optional<Run> run = run(false).map(GetResponse::source);
+        Optional<Run> run = run().map(GetResponse::source);
         long all = passages.passages();
         long tagged = run.isEmpty() ? 0 : passages.inPartitions(run.get().generation());
         return new Progress(run.map(Run::parsedState).orElse(State.IDLE), run.map(Run::generation).orElse(0),
@@ -148,11 +156,10 @@ public class Partitioning extends BackgroundWorker {
             run.map(Run::finishedAt).map(Instant::ofEpochMilli).orElse(null));
     }
 
-    /** The run, its centroids read only when {@code withCentroids}; empty when none ever started. */
-    private Optional<GetResponse<Run>> run(boolean withCentroids) throws IOException {
+    /** The run; empty when none ever started. */
+    private Optional<GetResponse<Run>> run() throws IOException {
         try {
-            GetResponse<Run> run = client.get(g -> withCentroids ? g.index(runs).id(RUN)
-                : g.index(runs).id(RUN).sourceExcludes("centroids"), Run.class);
+            GetResponse<Run> run = client.get(g -> g.index(runs).id(RUN), Run.class);
             return run.found() && run.source() != null ? Optional.of(run) : Optional.empty();
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
@@ -182,9 +189,12 @@ public class Partitioning extends BackgroundWorker {
         }
     }
 
-    /** Reads the run and does its next piece of work; false when there was none. */
+    /**
+     * Reads the run and does its next piece of work; false when there was none (tagging waits for the centroids to be
+     * read: a sweep without them would find nothing to tag and end the run).
+     */
     private boolean step() throws IOException {
-        Optional<GetResponse<Run>> read = run(false);
+        Optional<GetResponse<Run>> read = run();
         if (read.isEmpty()) {
             loaded = new Loaded(State.IDLE, null);
             return false;
@@ -193,29 +203,34 @@ public class Partitioning extends BackgroundWorker {
         load(run.source());
         return switch (run.source().parsedState()) {
             case TRAINING -> train(run);
-            case TAGGING -> sweep() || finish(run);
+            case TAGGING -> loaded.partitions() != null && (sweep() || finish(run));
             case DONE -> stragglers();
             case IDLE -> false;
         };
     }
 
-    /** Keeps the run's state, and its centroids when trained and not yet read (a new training's, or at start). */
+    /**
+     * Keeps the run's state, and its centroids when trained and not yet read (a new training's, or at start); while a
+     * run trains, {@code centroidsId} names the previous training's, which nothing uses any more.
+     */
     private void load(Run run) throws IOException {
         State state = run.parsedState();
         Partitions partitions = loaded.partitions();
         if (state == State.TRAINING) {
             partitions = null;
-        } else if (partitions == null || partitions.generation() != run.generation()) {
-            partitions = run(true).map(GetResponse::source).filter(r -> r.generation() == run.generation()
-                && r.centroids() != null && r.centroids().length > 0)
-                .map(r -> new Partitions(r.generation(), r.centroids())).orElse(null);
+        } else if ((partitions == null || partitions.generation() != run.generation()) && run.centroidsId() != null) {
+            GetResponse<Centroids> stored = client.get(g -> g.index(runs).id(run.centroidsId()), Centroids.class);
+            partitions = Optional.ofNullable(stored.found() ? stored.source() : null)
+                .filter(c -> c.vectors() != null && c.vectors().length > 0)
+                .map(c -> new Partitions(c.generation(), c.vectors())).orElse(null);
         }
         loaded = new Loaded(state, partitions);
     }
 
     /**
-     * Trains centroids on a random sample of the passages and publishes them, unless another instance has meanwhile;
-     * with no passage at all, the run is done without partitions (searches compare every passage).
+     * Trains centroids on a random sample of the passages and publishes them (a document of their own, named in the
+     * run), unless another instance has meanwhile, whose centroids then stand (this one's are deleted); with no
+     * passage at all, the run is done without partitions (searches compare every passage).
      */
     private boolean train(GetResponse<Run> training) throws IOException {
         Run run = training.source();
@@ -224,18 +239,25 @@ public class Partitioning extends BackgroundWorker {
             run.generation());
         Partitions partitions = Partitions.train(sample, run.partitions(), run.generation(), KMEANS_ITERATIONS);
         int count = partitions.count();
-        float[][] centroids = partitions.centroids();
-        Run trained = count == 0 ? run.next(State.DONE, clock.millis(), clock.millis(), centroids)
-            : new Run(State.TAGGING.name(), run.generation(), count, run.startedAt(), clock.millis(), null, centroids);
+        String centroids = RUN + "-centroids-" + UUID.randomUUID();
+        client.index(i -> i.index(runs).id(centroids).document(new Centroids(run.generation(),
+            partitions.centroids())));
+        long now = clock.millis();
+        Run trained = new Run((count == 0 ? State.DONE : State.TAGGING).name(), run.generation(),
+            count == 0 ? run.partitions() : count, run.startedAt(), now, count == 0 ? now : null, centroids);
         try {
             client.index(i -> i.index(runs).id(RUN).document(trained).ifSeqNo(training.seqNo())
                 .ifPrimaryTerm(training.primaryTerm()));
             log.info("Partitioning trained {} partitions on {} passages in {} ms", count, sample.size(),
                 (System.nanoTime() - started) / 1_000_000);
+            if (run.centroidsId() != null) {
+                client.delete(d -> d.index(runs).id(run.centroidsId()));
+            }
         } catch (ElasticsearchException e) {
             if (e.status() != 409) {
                 throw e;
             }
+            client.delete(d -> d.index(runs).id(centroids));
         }
         return true;
     }

@@ -78,7 +78,6 @@ class PartitioningIT {
         long all = passages.passages();
         assertThat(all).as("the 100 passages a partition needs at least, twice").isGreaterThanOrEqualTo(200);
         assertThat(operator("GET", 200).<String>read("$.state")).isEqualTo("IDLE");
-        List<Nearest> everywhere = passages.nearestByDocument(vectorOf(ids.getFirst()), POEMS, null, List.of());
 
         DocumentContext started = operator("POST", 202);
         assertThat(started.<String>read("$.state")).isEqualTo("TRAINING");
@@ -100,7 +99,12 @@ class PartitioningIT {
         assertThat(probes).hasSize(1).allMatch(tag -> tag.startsWith("1:"));
         List<Nearest> probed = passages.nearestByDocument(first, POEMS, null, probes);
         assertThat(probed.getFirst().documentId()).as("a passage found by its own vector").isEqualTo(ids.getFirst());
-        assertThat(probed).as("one partition's documents only").hasSizeLessThan(everywhere.size());
+        String other = probes.getFirst().equals("1:0") ? "1:1" : "1:0";
+        assertThat(passagesIn(other)).as("passages in the partition not probed").isPositive();
+        for (Nearest found : probed) {
+            assertThat(partitionOf(found.documentId() + "#" + found.number())).as("the probed partition's passages only")
+                .isEqualTo(probes.getFirst());
+        }
         for (String id : ids.subList(1, 6)) {
             float[] vector = vectorOf(id);
             assertThat(passages.nearestByDocument(vector, 5, null, partitioning.probes(vector)).getFirst()
@@ -142,6 +146,11 @@ class PartitioningIT {
 
     private static float[] vectorOf(String documentId) throws Exception {
         return passages.passage(documentId, 1).orElseThrow().vector();
+    }
+
+    private static long passagesIn(String partition) throws Exception {
+        return search.getBean(ElasticsearchClient.class).count(c -> c.index(passages.alias())
+            .query(q -> q.term(t -> t.field("partition").value(partition)))).count();
     }
 
     private static String partitionOf(String entryId) throws Exception {
