@@ -6,7 +6,6 @@ import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import dev.wenku.search.SearchProperties;
 import dev.wenku.search.index.RebuildLease;
-import dev.wenku.support.lifecycle.BackgroundWorker;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,16 +29,14 @@ import org.slf4j.LoggerFactory;
  * holds its centroids, so every instance tags and searches with the same partitions, reads the same progress, and
  * goes on after a restart. Every instance trains a run it finds training; the first to finish publishes its
  * centroids (optimistic concurrency on the run's document), the others' are dropped. Each instance reads the run
- * every {@value #POLL_SECONDS} seconds, so an instance may tag with partitions a few seconds old: the sweep, which
+ * every two seconds, so an instance may tag with partitions a few seconds old: the sweep, which
  * goes on at intervals once done, tags what such an instance wrote. Training again (the corpus has grown or
  * changed) is another run: searches compare every passage until its sweep is done.
  */
-public class Partitioning extends BackgroundWorker {
+public class Partitioning extends SharedRun<Partitioning.Run> {
 
     static final String RUN = "partitioning";
     private static final Logger log = LoggerFactory.getLogger(Partitioning.class);
-    private static final int POLL_SECONDS = 2;
-    private static final Duration POLL = Duration.ofSeconds(POLL_SECONDS);
     /** How often a done run's sweep looks for passages an instance wrote with partitions it had not read yet. */
     private static final Duration STRAGGLERS = Duration.ofSeconds(30);
     private static final int SWEEP_BATCH = 500;
@@ -50,7 +47,7 @@ public class Partitioning extends BackgroundWorker {
     /**
      * The run as stored: epoch milliseconds; {@code centroidsId} the id of the document holding the centroids, from the
      * training on (a document of their own, 1.4 MB for 256 partitions, so that reading the run every
-     * {@value #POLL_SECONDS} seconds stays cheap).
+     * two seconds stays cheap).
      */
     record Run(String state, int generation, int partitions, long startedAt, Long trainedAt, Long finishedAt,
                String centroidsId) {
@@ -68,11 +65,9 @@ public class Partitioning extends BackgroundWorker {
                            Instant trainedAt, Instant finishedAt) {
     }
 
-    private final ElasticsearchClient client;
     private final PassageIndex passages;
     private final SearchProperties.Semantic settings;
     private final Clock clock;
-    private final String runs;
     /** A training's centroids as stored, {@code vectors} in a field not indexed. */
     record Centroids(int generation, float[][] vectors) {
     }
@@ -85,12 +80,10 @@ public class Partitioning extends BackgroundWorker {
     }
 
     Partitioning(ElasticsearchClient client, PassageIndex passages, SearchProperties properties, Clock clock) {
-        super("partitioning");
-        this.client = client;
+        super("partitioning", client, RebuildLease.indexOf(passages.alias()), RUN, Run.class);
         this.passages = passages;
         this.settings = properties.semantic();
         this.clock = clock;
-        this.runs = RebuildLease.indexOf(passages.alias());
     }
 
     /** The partitions to tag a passage with: those of a trained run, its sweep done or not. */
@@ -156,44 +149,12 @@ public class Partitioning extends BackgroundWorker {
             run.map(Run::finishedAt).map(Instant::ofEpochMilli).orElse(null));
     }
 
-    /** The run; empty when none ever started. */
-    private Optional<GetResponse<Run>> run() throws IOException {
-        try {
-            GetResponse<Run> run = client.get(g -> g.index(runs).id(RUN), Run.class);
-            return run.found() && run.source() != null ? Optional.of(run) : Optional.empty();
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
-                return Optional.empty(); // No run ever started: the index of shared state is not there yet.
-            }
-            throw e;
-        }
-    }
-
-    @Override
-    protected void work() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                if (!step()) {
-                    Thread.sleep(POLL);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                log.warn("Partitioning paused: {}", e.toString());
-                try {
-                    Thread.sleep(POLL);
-                } catch (InterruptedException stopped) {
-                    return;
-                }
-            }
-        }
-    }
-
     /**
      * Reads the run and does its next piece of work; false when there was none (tagging waits for the centroids to be
      * read: a sweep without them would find nothing to tag and end the run).
      */
-    private boolean step() throws IOException {
+    @Override
+    protected boolean step() throws IOException {
         Optional<GetResponse<Run>> read = run();
         if (read.isEmpty()) {
             loaded = new Loaded(State.IDLE, null);

@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -143,24 +145,41 @@ public class PassageIndex implements InitializingBean {
     }
 
     private long copy(Set<String> old) throws IOException {
-        long copied = 0;
+        long[] copied = {0};
         for (String index : old) {
-            ResponseBody<PassageDocument> page = client.search(s -> s.index(index).size(COPY_BATCH).scroll(COPY_SCROLL)
-                .version(true).source(src -> src.filter(f -> f.excludeVectors(false))), PassageDocument.class);
-            String scroll = page.scrollId();
-            try {
-                while (!page.hits().hits().isEmpty()) {
-                    copied += write(page.hits().hits());
-                    String from = scroll;
-                    page = client.scroll(r -> r.scrollId(from).scroll(COPY_SCROLL), PassageDocument.class);
-                    scroll = page.scrollId();
-                }
-            } finally {
-                String done = scroll;
-                client.clearScroll(c -> c.scrollId(done));
-            }
+            scroll(s -> s.index(index).version(true), hits -> {
+                copied[0] += write(hits);
+                return true;
+            });
         }
-        return copied;
+        return copied[0];
+    }
+
+    /** What a page of a scroll is handed to: returns whether to read the next one. */
+    @FunctionalInterface
+    private interface PageReader {
+        boolean read(List<Hit<PassageDocument>> hits) throws IOException;
+    }
+
+    /**
+     * Reads the hits of {@code search} (vectors included) in pages of {@value #COPY_BATCH} by a scroll, handing each to
+     * {@code reader} until it returns false or none is left.
+     */
+    private void scroll(Function<SearchRequest.Builder, SearchRequest.Builder> search, PageReader reader)
+            throws IOException {
+        ResponseBody<PassageDocument> page = client.search(s -> search.apply(s.size(COPY_BATCH).scroll(COPY_SCROLL)
+            .source(src -> src.filter(f -> f.excludeVectors(false)))), PassageDocument.class);
+        String scroll = page.scrollId();
+        try {
+            while (!page.hits().hits().isEmpty() && reader.read(page.hits().hits())) {
+                String from = scroll;
+                page = client.scroll(r -> r.scrollId(from).scroll(COPY_SCROLL), PassageDocument.class);
+                scroll = page.scrollId();
+            }
+        } finally {
+            String done = scroll;
+            client.clearScroll(c -> c.scrollId(done));
+        }
     }
 
     private int write(List<Hit<PassageDocument>> hits) throws IOException {
@@ -447,24 +466,13 @@ public class PassageIndex implements InitializingBean {
         // A fifth more than asked, cut to size: a random draw of exactly the share asked falls short half the time.
         float kept = (float) Math.min(1.0, 1.2 * size / passages);
         List<float[]> sample = new ArrayList<>();
-        ResponseBody<PassageDocument> page = client.search(s -> s.index(alias()).size(COPY_BATCH).scroll(COPY_SCROLL)
-            .minScore(1.0 - kept).query(q -> q.functionScore(fs -> fs.query(passageEntries())
+        scroll(s -> s.index(alias()).minScore(1.0 - kept).query(q -> q.functionScore(fs -> fs.query(passageEntries())
                 .functions(fn -> fn.randomScore(r -> r.seed(String.valueOf(seed)).field("_seq_no")))
-                .boostMode(FunctionBoostMode.Replace)))
-            .source(src -> src.filter(f -> f.includes("vector").excludeVectors(false))), PassageDocument.class);
-        String scroll = page.scrollId();
-        try {
-            while (!page.hits().hits().isEmpty() && sample.size() < size) {
-                page.hits().hits().stream().map(Hit::source).filter(p -> p != null && p.vector() != null)
-                    .limit(size - sample.size()).forEach(p -> sample.add(p.vector()));
-                String from = scroll;
-                page = client.scroll(r -> r.scrollId(from).scroll(COPY_SCROLL), PassageDocument.class);
-                scroll = page.scrollId();
-            }
-        } finally {
-            String done = scroll;
-            client.clearScroll(c -> c.scrollId(done));
-        }
+                .boostMode(FunctionBoostMode.Replace))), hits -> {
+                    hits.stream().map(Hit::source).filter(p -> p != null && p.vector() != null)
+                        .limit(size - sample.size()).forEach(p -> sample.add(p.vector()));
+                    return sample.size() < size;
+                });
         return sample;
     }
 

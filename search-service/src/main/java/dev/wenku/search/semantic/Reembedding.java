@@ -7,10 +7,8 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import dev.wenku.search.SearchProperties;
 import dev.wenku.search.index.RebuildLease;
-import dev.wenku.support.lifecycle.BackgroundWorker;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,11 +34,10 @@ import org.slf4j.LoggerFactory;
  * whose text is not in the documents index at the version its entries have (deleted meanwhile, or a newer version on
  * its way through the stage) is left to the stage; the run ends when nothing else is outdated.
  */
-public class Reembedding extends BackgroundWorker {
+public class Reembedding extends SharedRun<Reembedding.Run> {
 
     static final String RUN = "reembedding";
     private static final Logger log = LoggerFactory.getLogger(Reembedding.class);
-    private static final Duration POLL = Duration.ofSeconds(2);
     /** How far into the outdated documents an instance may start its batch. */
     private static final int SPREAD = 1_000;
 
@@ -67,22 +64,20 @@ public class Reembedding extends BackgroundWorker {
     private record Versioned(long version, Text text) {
     }
 
-    private final ElasticsearchClient client;
     private final PassageIndex passages;
     private final DocumentEmbedding embedding;
     private final SearchProperties properties;
     private final Clock clock;
-    private final String runs;
+    /** Documents left to the stage in this run (their text not in the documents index at their version). */
+    private final Set<String> skipped = new HashSet<>();
 
     Reembedding(ElasticsearchClient client, PassageIndex passages, DocumentEmbedding embedding,
                 SearchProperties properties, Clock clock) {
-        super("reembedding");
-        this.client = client;
+        super("reembedding", client, RebuildLease.indexOf(passages.alias()), RUN, Run.class);
         this.passages = passages;
         this.embedding = embedding;
         this.properties = properties;
         this.clock = clock;
-        this.runs = RebuildLease.indexOf(passages.alias());
     }
 
     /** Starts a run; false while one is running. */
@@ -120,42 +115,18 @@ public class Reembedding extends BackgroundWorker {
             run.map(Run::finishedAt).map(Instant::ofEpochMilli).orElse(null));
     }
 
-    private Optional<GetResponse<Run>> run() throws IOException {
-        try {
-            GetResponse<Run> run = client.get(g -> g.index(runs).id(RUN), Run.class);
-            return run.found() && run.source() != null ? Optional.of(run) : Optional.empty();
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
-                return Optional.empty(); // No run ever started: the index of shared state is not there yet.
-            }
-            throw e;
-        }
-    }
-
+    /** Re-embeds a batch of a running run's documents, or marks the run done when none is left. */
     @Override
-    protected void work() {
-        Set<String> skipped = new HashSet<>();
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Optional<GetResponse<Run>> run = run()
-                    .filter(r -> State.RUNNING.name().equals(r.source().state()));
-                if (run.isEmpty()) {
-                    skipped.clear();
-                    Thread.sleep(POLL);
-                } else if (!reembedBatch(skipped)) {
-                    finish(run.get());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                log.warn("Re-embedding paused: {}", e.toString());
-                try {
-                    Thread.sleep(POLL);
-                } catch (InterruptedException stopped) {
-                    return;
-                }
-            }
+    protected boolean step() throws IOException {
+        Optional<GetResponse<Run>> run = run().filter(r -> State.RUNNING.name().equals(r.source().state()));
+        if (run.isEmpty()) {
+            skipped.clear();
+            return false;
         }
+        if (!reembedBatch(skipped)) {
+            finish(run.get());
+        }
+        return true;
     }
 
     /**

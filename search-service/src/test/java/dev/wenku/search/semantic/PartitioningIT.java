@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
-import dev.wenku.infrastructure.launcher.SharedInfrastructure;
-import dev.wenku.search.SearchApplication;
 import dev.wenku.search.semantic.PassageIndex.Nearest;
 import dev.wenku.support.testing.TestCallers;
 import dev.wenku.testsupport.Fixtures;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -52,22 +49,14 @@ class PartitioningIT {
     @BeforeAll
     static void start() {
         String alias = "partitions-" + UUID.randomUUID();
-        search = new SpringApplicationBuilder(SearchApplication.class).run("--server.port=0",
-            TestCallers.SECRET_ARGUMENT, "--wenku.search.index-alias=" + alias, "--wenku.search.semantic.enabled=true",
-            "--wenku.search.semantic.passage-characters=120", "--spring.kafka.consumer.group-id=" + alias,
-            "--wenku.search.semantic.nearest-for=0s", "--wenku.search.semantic.partitions=2",
-            "--wenku.search.semantic.partition-probes=1",
-            "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
-            "--spring.elasticsearch.uris=" + SharedInfrastructure.get().elasticsearchUrl());
+        search = SemanticSearchApplication.start(alias, "--wenku.search.semantic.partitions=2",
+            "--wenku.search.semantic.partition-probes=1");
         passages = search.getBean(PassageIndex.class);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        ElasticsearchClient client = search.getBean(ElasticsearchClient.class);
-        String index = passages.versionedName();
-        client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
-        search.close();
+        SemanticSearchApplication.stop(search);
     }
 
     @Test

@@ -13,7 +13,6 @@ import dev.wenku.events.DocumentAnalyzed;
 import dev.wenku.events.Topics;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.infrastructure.launcher.SharedInfrastructure;
-import dev.wenku.search.SearchApplication;
 import dev.wenku.search.SearchProperties;
 import dev.wenku.search.semantic.PassageIndex.Nearest;
 import dev.wenku.search.semantic.PassageIndex.Stored;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,21 +71,13 @@ class SemanticSearchIT {
     static void start() {
         String alias = "embedding-" + UUID.randomUUID();
         marker = UUID.randomUUID().toString().substring(0, 8);
-        search = new SpringApplicationBuilder(SearchApplication.class).run("--server.port=0",
-            TestCallers.SECRET_ARGUMENT, "--wenku.search.index-alias=" + alias, "--wenku.search.semantic.enabled=true",
-            "--wenku.search.semantic.passage-characters=120", "--spring.kafka.consumer.group-id=" + alias,
-            // The tests ask the same questions, each awaiting its own copy of a poem: nothing kept between searches.
-            "--wenku.search.semantic.nearest-for=0s",
-            "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.get().kafkaBootstrapServers(),
-            "--spring.elasticsearch.uris=" + SharedInfrastructure.get().elasticsearchUrl());
+        search = SemanticSearchApplication.start(alias);
         passages = search.getBean(PassageIndex.class);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        String index = passages.versionedName();
-        search.getBean(ElasticsearchClient.class).indices().delete(d -> d.index(index).ignoreUnavailable(true));
-        search.close();
+        SemanticSearchApplication.stop(search);
     }
 
     @Test
