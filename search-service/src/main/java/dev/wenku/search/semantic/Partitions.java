@@ -42,16 +42,7 @@ public record Partitions(int generation, float[][] centroids) {
 
     /** The tag of the partition whose centroid is nearest to {@code vector} (the passage vectors are unit vectors). */
     public String tag(float[] vector) {
-        int nearest = 0;
-        float best = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < centroids.length; i++) {
-            float similarity = VectorUtil.dotProduct(vector, centroids[i]);
-            if (similarity > best) {
-                best = similarity;
-                nearest = i;
-            }
-        }
-        return tag(nearest);
+        return probes(vector, 1).getFirst();
     }
 
     /** The tags of the {@code count} partitions whose centroids are nearest to {@code vector}, nearest first. */
