@@ -91,8 +91,10 @@ public record SearchProperties(
      * @param batchDocuments    most documents read in one poll; their passages are written in one bulk request and
      *                          the offsets committed after it (small, because each passage costs 10 to 30 ms
      *                          and a poll must finish within Kafka's poll interval)
-     * @param threads           cores one embedding may use (ONNX Runtime's intra-op threads): the stage takes no
-     *                          more of the machine than this, leaving the rest to the lexical pipeline
+     * @param threads           cores one passage's embedding may use (ONNX Runtime's intra-op threads): the stage
+     *                          takes no more of the machine than this, leaving the rest to the lexical pipeline;
+     *                          above 1, readers' queries are embedded on a one-thread copy of the model (about
+     *                          45 MB), since a query gains nothing from a second thread but its spinning
      * @param documents         documents search by meaning contributes to a semantic or hybrid search (the nearest,
      *                          each by its nearest passage): enough for the first pages, few enough that fetching
      *                          their passages and ranking them with the words' hits stays cheap (every passage is

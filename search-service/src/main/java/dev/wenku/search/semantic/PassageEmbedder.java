@@ -9,6 +9,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +24,15 @@ import java.util.List;
  * better on three of the four groups, and the
  * instruction more than doubles the model's input, so the embedding a new query waits for took twice as long. Vectors
  * are normalised (CLS pooling, as BGE is meant to be used), so a dot product is their cosine similarity.
+ *
+ * <p>Readers' queries have a session of their own on one thread when the passages' has more
+ * ({@code wenku.search.semantic.threads}): ONNX Runtime's idle intra-op threads spin for a while before they sleep, so
+ * that the next operator starts sooner. The stage embeds passages back to back, and two spinning threads embed 199
+ * poems' passages a second where two that sleep embed 165; but queries arrive apart, and after each the second
+ * thread spun through the gap: a query took 15.9 ms of CPU on two threads against 3.9 ms on one, and no less time
+ * (a throwaway probe embedding a query every 10 ms, before this split; {@code ./wenku bench embedding} now embeds the
+ * judged queries 10 ms apart through this class). One thread has nothing to spin: the caller's
+ * thread does the work. The second session costs about 45 MB of memory, which only a stage given more cores pays.
  */
 public final class PassageEmbedder implements AutoCloseable {
 
@@ -33,36 +43,27 @@ public final class PassageEmbedder implements AutoCloseable {
     private static final String MODEL_FILE = "bge-small-zh-v1.5-q.onnx";
     private static final String TOKENIZER_FILE = "bge-small-zh-v1.5-q-tokenizer.json";
 
-    private final OrtSession session;
-    private final Model model;
+    private final List<OrtSession> sessions = new ArrayList<>();
+    private final Model passages;
+    private final Model queries;
 
-    /** @param threads ONNX Runtime's intra-op threads: the cores one embedding may use */
+    /** @param threads ONNX Runtime's intra-op threads: the cores one passage's embedding may use */
     public PassageEmbedder(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        try (InputStream tokenizer = resource(TOKENIZER_FILE);
-             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(threads);
-            options.setInterOpNumThreads(1);
-            session = environment.createSession(resource(MODEL_FILE).readAllBytes(), options);
-            model = new Model(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the embedding model from the classpath", e);
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime cannot load the embedding model", e);
-        }
+        passages = model(threads);
+        queries = threads == 1 ? passages : model(1);
     }
 
     /** The vector of a passage of a document. */
     public float[] passage(String text) {
-        return model.embed(text).content().vector();
+        return passages.embed(text).content().vector();
     }
 
     /** The vector of a reader's query, to be compared with passages': embedded as a passage is (see above). */
     public float[] query(String text) {
-        return passage(text);
+        return queries.embed(text).content().vector();
     }
 
     /** The normalised mean of unit vectors: a document's vector from its passages'. */
@@ -95,9 +96,28 @@ public final class PassageEmbedder implements AutoCloseable {
     @Override
     public void close() {
         try {
-            session.close();
+            for (OrtSession session : sessions) {
+                session.close();
+            }
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot close the embedding model's session", e);
+        }
+    }
+
+    /** The model on a session of its own with {@code threads} intra-op threads. */
+    private Model model(int threads) {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (InputStream tokenizer = resource(TOKENIZER_FILE);
+             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            OrtSession session = environment.createSession(resource(MODEL_FILE).readAllBytes(), options);
+            sessions.add(session);
+            return new Model(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the embedding model from the classpath", e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime cannot load the embedding model", e);
         }
     }
 

@@ -58,6 +58,18 @@ class PassageEmbedderTest {
         assertThat(PassageEmbedder.similarity(mean, b)).isGreaterThan(PassageEmbedder.similarity(a, b));
     }
 
+    @Test
+    void onMoreThreadsQueriesRunOnASessionOfTheirOwnAndStillMeetThePassagesVectors() {
+        try (PassageEmbedder twoThreads = new PassageEmbedder(2)) {
+            String text = PASSAGES.get("静夜思");
+
+            assertThat(PassageEmbedder.similarity(twoThreads.query(text), twoThreads.passage(text)))
+                .isCloseTo(1.0, within(1e-4));
+            assertThat(PassageEmbedder.similarity(twoThreads.query(text), embedder.passage(text)))
+                .isCloseTo(1.0, within(1e-4));
+        }
+    }
+
     private static String nearest(String question) {
         float[] query = embedder.query(question);
         return PASSAGES.entrySet().stream()
