@@ -40,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Once the stage has caught up, the benchmark measures new hybrid queries with every passage compared, then
  * partitions the passages as an operator of a large corpus does ({@code POST /api/search/embeddings/partitioning}:
  * k-means centroids, every passage tagged), and measures everything above with the partitions, a query comparing the
- * passages of its nearest few.
+ * passages of its nearest few. search-service does not partition by itself here ({@code partition-at} 0, where the
+ * platform's default would start a run during the whole corpus's catch-up): the measurement before partitioning needs
+ * the passages unpartitioned, and the run measured is the one the benchmark starts when the stage has caught up.
  *
  * <p>{@code --threads=T} gives the stage's model {@code T} cores ({@code wenku.search.semantic.threads}; the
  * platform's default otherwise, as in the suite): on two cores the stage caught up with the whole corpus in about
@@ -205,9 +207,13 @@ public final class SemanticBenchmark {
         }
     }
 
-    /** search-service's settings: search by meaning on, its model on {@code threads} cores (0: the default). */
+    /**
+     * search-service's settings: search by meaning on, its model on {@code threads} cores (0: the default), and no
+     * partitioning run but the benchmark's (see above).
+     */
     static Map<String, String> searchSettings(int threads) {
-        Map<String, String> settings = new LinkedHashMap<>(Map.of("wenku.search.semantic.enabled", "true"));
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("wenku.search.semantic.enabled", "true",
+            "wenku.search.semantic.partition-at", "0"));
         if (threads > 0) {
             settings.put("wenku.search.semantic.threads", Integer.toString(threads));
         }

@@ -32,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * every two seconds, so an instance may tag with partitions a few seconds old: the sweep, which
  * goes on at intervals once done, tags what such an instance wrote. Training again (the corpus has grown or
  * changed) is another run: searches compare every passage until its sweep is done.
+ *
+ * <p>An operator starts a run ({@code POST /api/search/embeddings/partitioning}), or search-service does, once the
+ * index holds {@code wenku.search.semantic.partition-at} passages and none was partitioned yet, and again once they
+ * number twice those the last training was drawn from: the operator of a corpus that grows into hundreds of
+ * thousands of passages should not have to know that searches by meaning slow down with it. Every instance looks
+ * every 30 seconds; the first to start the run wins, as of an operator's two requests.
  */
 public class Partitioning extends SharedRun<Partitioning.Run> {
 
@@ -39,6 +45,8 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
     private static final Logger log = LoggerFactory.getLogger(Partitioning.class);
     /** How often a done run's sweep looks for passages an instance wrote with partitions it had not read yet. */
     private static final Duration STRAGGLERS = Duration.ofSeconds(30);
+    /** How many times the passages a run was trained on the index must hold for a run to start by itself again. */
+    static final int GROWTH = 2;
     private static final int SWEEP_BATCH = 500;
     private static final int KMEANS_ITERATIONS = 10;
 
@@ -47,10 +55,11 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
     /**
      * The run as stored: epoch milliseconds; {@code centroidsId} the id of the document holding the centroids, from the
      * training on (a document of their own, 1.4 MB for 256 partitions, so that reading the run every
-     * two seconds stays cheap).
+     * two seconds stays cheap); {@code trainedOn} the passages the index held when the training drew its sample
+     * (null in runs stored before it was recorded).
      */
     record Run(String state, int generation, int partitions, long startedAt, Long trainedAt, Long finishedAt,
-               String centroidsId) {
+               String centroidsId, Long trainedOn) {
 
         State parsedState() {
             return State.valueOf(state);
@@ -59,10 +68,11 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
 
     /**
      * A run's progress: its training's generation and partitions (those asked for until trained, then those trained),
-     * the passages the index holds and how many of them the sweep (or the stage) has tagged.
+     * the passages the index holds and how many of them the sweep (or the stage) has tagged, and the passages the
+     * index held when the training drew its sample (null before, or for a run stored before it was recorded).
      */
-    public record Progress(State state, int generation, int partitions, long passages, long tagged, Instant startedAt,
-                           Instant trainedAt, Instant finishedAt) {
+    public record Progress(State state, int generation, int partitions, long passages, long tagged, Long trainedOn,
+                           Instant startedAt, Instant trainedAt, Instant finishedAt) {
     }
 
     private final PassageIndex passages;
@@ -75,6 +85,7 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
     /** The run's state and partitions as this instance last read them: what tagging and searches use. */
     private volatile Loaded loaded = new Loaded(State.IDLE, null);
     private Instant lastSweep = Instant.EPOCH;
+    private Instant lastLook = Instant.EPOCH;
 
     private record Loaded(State state, Partitions partitions) {
     }
@@ -135,7 +146,7 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
     /** A new run, naming the previous training's centroids (deleted once the new ones are published). */
     private Run started(int generation, String previousCentroids) {
         return new Run(State.TRAINING.name(), generation, settings.partitions(), clock.millis(), null, null,
-            previousCentroids);
+            previousCentroids, null);
     }
 
     public Progress progress() throws IOException {
@@ -143,7 +154,7 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
         long all = passages.passages();
         long tagged = run.isEmpty() ? 0 : passages.inPartitions(run.get().generation());
         return new Progress(run.map(Run::parsedState).orElse(State.IDLE), run.map(Run::generation).orElse(0),
-            run.map(Run::partitions).orElse(0), all, tagged,
+            run.map(Run::partitions).orElse(0), all, tagged, run.map(Run::trainedOn).orElse(null),
             run.map(r -> Instant.ofEpochMilli(r.startedAt())).orElse(null),
             run.map(Run::trainedAt).map(Instant::ofEpochMilli).orElse(null),
             run.map(Run::finishedAt).map(Instant::ofEpochMilli).orElse(null));
@@ -158,14 +169,14 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
         Optional<GetResponse<Run>> read = run();
         if (read.isEmpty()) {
             loaded = new Loaded(State.IDLE, null);
-            return false;
+            return startsByItself(null);
         }
         GetResponse<Run> run = read.get();
         load(run.source());
         return switch (run.source().parsedState()) {
             case TRAINING -> train(run);
             case TAGGING -> loaded.partitions() != null && (sweep() || finish(run));
-            case DONE -> stragglers();
+            case DONE -> stragglers() || startsByItself(run.source());
             case IDLE -> false;
         };
     }
@@ -196,6 +207,7 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
     private boolean train(GetResponse<Run> training) throws IOException {
         Run run = training.source();
         long started = System.nanoTime();
+        long trainedOn = passages.passages();
         List<float[]> sample = passages.sample(run.partitions() * SearchProperties.Semantic.SAMPLE_PER_PARTITION,
             run.generation());
         Partitions partitions = Partitions.train(sample, run.partitions(), run.generation(), KMEANS_ITERATIONS);
@@ -205,7 +217,7 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
             partitions.centroids())));
         long now = clock.millis();
         Run trained = new Run((count == 0 ? State.DONE : State.TAGGING).name(), run.generation(),
-            count == 0 ? run.partitions() : count, run.startedAt(), now, count == 0 ? now : null, centroids);
+            count == 0 ? run.partitions() : count, run.startedAt(), now, count == 0 ? now : null, centroids, trainedOn);
         try {
             client.index(i -> i.index(runs).id(RUN).document(trained).ifSeqNo(training.seqNo())
                 .ifPrimaryTerm(training.primaryTerm()));
@@ -228,6 +240,29 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
         Partitions partitions = loaded.partitions();
         lastSweep = clock.instant();
         return partitions != null && passages.tagBatch(partitions, SWEEP_BATCH) > 0;
+    }
+
+    /**
+     * Starts a run without an operator, looking at most every {@link #STRAGGLERS}: when the index holds
+     * {@code partition-at} passages or more, and either no run ever started ({@code done} null) or {@code done}'s
+     * training was drawn from {@value #GROWTH} times fewer. True when this instance started it.
+     */
+    private boolean startsByItself(Run done) throws IOException {
+        Instant now = clock.instant();
+        if (settings.partitionAt() == 0 || now.isBefore(lastLook.plus(STRAGGLERS))) {
+            return false;
+        }
+        lastLook = now;
+        if (done != null && done.trainedOn() == null) {
+            return false;
+        }
+        long count = passages.passages();
+        if (count < settings.partitionAt() || (done != null && count < GROWTH * done.trainedOn())) {
+            return false;
+        }
+        log.info("Partitioning {} passages without an operator: wenku.search.semantic.partition-at is {}{}", count,
+            settings.partitionAt(), done == null ? "" : ", the last training was drawn from " + done.trainedOn());
+        return startRun();
     }
 
     /** Sweeps a done run again once {@link #STRAGGLERS} has passed since the last sweep. */

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.wenku.infrastructure.launcher.RealInfrastructureExtension;
 import dev.wenku.search.semantic.PassageIndex.Nearest;
 import dev.wenku.support.testing.TestCallers;
-import dev.wenku.testsupport.Fixtures;
-import dev.wenku.text.SimplifiedScript;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Partitioning the passages on a real Elasticsearch, with 300 poems of the real corpus embedded by the stage's code
- * (written to the passages index directly: poems published to the analysed-documents topic would reach the other
- * tests' indices too): an operator's run trains two partitions and tags every passage, shows its progress, and from
+ * ({@link PoemPassages}): an operator's run trains two partitions and tags every passage, shows its progress, and from
  * then on a search by meaning compares one partition's passages (the one nearest to the query), still finding a
  * passage by its own vector first; a document embedded afterwards is tagged as it is written.
  */
@@ -41,7 +35,6 @@ class PartitioningIT {
     private static final Duration RUN_DONE = Duration.ofSeconds(120);
     private static final int POEMS = 300;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ConfigurableApplicationContext search;
     private static PassageIndex passages;
@@ -61,17 +54,21 @@ class PartitioningIT {
 
     @Test
     void aRunTagsEveryPassageAndSearchesThenCompareTheNearestPartitionOnly() throws Exception {
-        List<String> ids = embedPoems();
+        List<String> ids = PoemPassages.write(search, POEMS);
         assertThat(passages.stored(ids)).hasSize(POEMS);
         passages.refresh();
         long all = passages.passages();
         assertThat(all).as("the 100 passages a partition needs at least, twice").isGreaterThanOrEqualTo(200);
         assertThat(operator("GET", 200).<String>read("$.state")).isEqualTo("IDLE");
 
+        Partitioning partitioning = search.getBean(Partitioning.class);
+        partitioning.stop(); // Until the second request is answered: the run could otherwise be done before it.
         DocumentContext started = operator("POST", 202);
         assertThat(started.<String>read("$.state")).isEqualTo("TRAINING");
         assertThat(started.<Integer>read("$.generation")).isEqualTo(1);
-        assertThat(operator("POST", 409).<String>read("$.state")).as("a second run while one trains").isNotEqualTo("DONE");
+        assertThat(operator("POST", 409).<String>read("$.state")).as("a second run while one trains")
+            .isEqualTo("TRAINING");
+        partitioning.start();
         DocumentContext done = await().alias("the run done").atMost(RUN_DONE).until(() -> operator("GET", 200),
             progress -> "DONE".equals(progress.read("$.state")));
         assertThat(done.<Integer>read("$.partitions")).isEqualTo(2);
@@ -80,7 +77,6 @@ class PartitioningIT {
         assertThat((Object) done.read("$.trainedAt")).isNotNull();
         assertThat((Object) done.read("$.finishedAt")).isNotNull();
 
-        Partitioning partitioning = search.getBean(Partitioning.class);
         await().alias("this instance searching by partition").atMost(Duration.ofSeconds(10))
             .until(() -> partitioning.forSearch().isPresent());
         float[] first = vectorOf(ids.getFirst());
@@ -109,24 +105,6 @@ class PartitioningIT {
         assertThat(entries.getFirst().partition()).as("tagged as the stage writes it").startsWith("1:");
         passages.apply(new PassageIndex.Changes().replace(1, entries, 0));
         assertThat(partitionOf(later + "#1")).isEqualTo(entries.getFirst().partition());
-    }
-
-    /** The first {@value #POEMS} poems of the real corpus's slice with a body, embedded and written by the stage's code. */
-    private static List<String> embedPoems() throws Exception {
-        List<String> ids = new ArrayList<>();
-        PassageIndex.Changes changes = new PassageIndex.Changes();
-        for (String line : Fixtures.utf8(Fixtures.POETRY_SLICE).lines().toList()) {
-            JsonNode poem = JSON.readTree(line);
-            String body = poem.path("body").asText();
-            if (!body.isBlank() && ids.size() < POEMS) {
-                String id = "poem-" + ids.size();
-                changes.replace(1, embedding().entries(id, body, SimplifiedScript.of(poem.path("title").asText()),
-                    SimplifiedScript.of(body)), 0);
-                ids.add(id);
-            }
-        }
-        passages.apply(changes);
-        return ids;
     }
 
     private static DocumentEmbedding embedding() {
