@@ -48,7 +48,13 @@ class SemanticBenchmarkTest {
     void theStageGetsTheCoresAskedForAndOtherwiseThePlatformsDefault() {
         assertThat(SemanticBenchmark.searchSettings(2)).containsEntry("wenku.search.semantic.enabled", "true")
             .containsEntry("wenku.search.semantic.threads", "2");
-        assertThat(SemanticBenchmark.searchSettings(0)).containsOnlyKeys("wenku.search.semantic.enabled");
+        assertThat(SemanticBenchmark.searchSettings(0)).containsOnlyKeys("wenku.search.semantic.enabled",
+            "wenku.search.semantic.partition-at");
+    }
+
+    @Test
+    void searchServiceLeavesThePartitioningToTheBenchmark() {
+        assertThat(SemanticBenchmark.searchSettings(0)).containsEntry("wenku.search.semantic.partition-at", "0");
     }
 
     private static String row(List<String> rows, String part) {

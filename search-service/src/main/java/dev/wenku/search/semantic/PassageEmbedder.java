@@ -108,10 +108,11 @@ public final class PassageEmbedder implements AutoCloseable {
     private Model model(int threads) {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (InputStream tokenizer = resource(TOKENIZER_FILE);
+             InputStream model = resource(MODEL_FILE);
              OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
-            OrtSession session = environment.createSession(resource(MODEL_FILE).readAllBytes(), options);
+            OrtSession session = environment.createSession(model.readAllBytes(), options);
             sessions.add(session);
             return new Model(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS));
         } catch (IOException e) {
