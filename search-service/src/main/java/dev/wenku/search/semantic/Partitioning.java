@@ -209,7 +209,7 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
         long started = System.nanoTime();
         long trainedOn = passages.passages();
         List<float[]> sample = passages.sample(run.partitions() * SearchProperties.Semantic.SAMPLE_PER_PARTITION,
-            run.generation());
+            run.generation(), trainedOn);
         Partitions partitions = Partitions.train(sample, run.partitions(), run.generation(), KMEANS_ITERATIONS);
         int count = partitions.count();
         String centroids = RUN + "-centroids-" + UUID.randomUUID();

@@ -454,12 +454,12 @@ public class PassageIndex implements InitializingBean {
     }
 
     /**
-     * The vectors of {@code size} passages drawn at random ({@code seed}; fewer when the index has fewer), to train
+     * The vectors of {@code size} passages drawn at random ({@code seed}; fewer when the index's {@code passages},
+     * counted by the caller, are fewer), to train
      * partitions on: each passage is kept with the same chance (a random score above a threshold), read in pages of
      * {@value #COPY_BATCH}.
      */
-    public List<float[]> sample(int size, int seed) throws IOException {
-        long passages = passages();
+    public List<float[]> sample(int size, int seed, long passages) throws IOException {
         if (passages == 0) {
             return List.of();
         }

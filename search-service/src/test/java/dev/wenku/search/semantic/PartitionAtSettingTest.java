@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PartitionAtSettingTest {
 
     @Test
-    void zeroLeavesPartitioningToOperators() {
+    void zeroIsAValidThreshold() {
         assertThat(Settings.search("semantic.partition-at", "0").semantic().partitionAt()).isZero();
     }
 

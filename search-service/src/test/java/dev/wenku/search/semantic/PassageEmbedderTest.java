@@ -59,7 +59,7 @@ class PassageEmbedderTest {
     }
 
     @Test
-    void onMoreThreadsQueriesRunOnASessionOfTheirOwnAndStillMeetThePassagesVectors() {
+    void onMoreThreadsAQueryAndAPassageOfOneTextGetOneVector() {
         try (PassageEmbedder twoThreads = new PassageEmbedder(2)) {
             String text = PASSAGES.get("静夜思");
 
