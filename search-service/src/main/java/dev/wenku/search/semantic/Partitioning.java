@@ -91,7 +91,8 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
     }
 
     Partitioning(ElasticsearchClient client, PassageIndex passages, SearchProperties properties, Clock clock) {
-        super("partitioning", client, RebuildLease.indexOf(passages.alias()), RUN, Run.class);
+        super("partitioning", client, RebuildLease.indexOf(passages.alias()), RUN, Run.class,
+            properties.startupTimeout());
         this.passages = passages;
         this.settings = properties.semantic();
         this.clock = clock;
@@ -117,10 +118,14 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
             .map(p -> p.probes(vector, settings.partitionProbes())).orElse(List.of());
     }
 
+    /** The centroids' vectors are kept, not indexed: nothing searches them, and a training has 131,072 numbers. */
+    @Override
+    protected void prepare() throws IOException {
+        client.indices().putMapping(m -> m.index(runs).properties("vectors", p -> p.object(o -> o.enabled(false))));
+    }
+
     /** Starts a run (training anew); false while one is training or tagging. */
     public boolean startRun() throws IOException {
-        RebuildLease.createIndex(client, runs);
-        client.indices().putMapping(m -> m.index(runs).properties("vectors", p -> p.object(o -> o.enabled(false))));
         Optional<GetResponse<Run>> last = run();
         try {
             if (last.isEmpty()) {

@@ -73,7 +73,8 @@ public class Reembedding extends SharedRun<Reembedding.Run> {
 
     Reembedding(ElasticsearchClient client, PassageIndex passages, DocumentEmbedding embedding,
                 SearchProperties properties, Clock clock) {
-        super("reembedding", client, RebuildLease.indexOf(passages.alias()), RUN, Run.class);
+        super("reembedding", client, RebuildLease.indexOf(passages.alias()), RUN, Run.class,
+            properties.startupTimeout());
         this.passages = passages;
         this.embedding = embedding;
         this.properties = properties;
@@ -82,7 +83,6 @@ public class Reembedding extends SharedRun<Reembedding.Run> {
 
     /** Starts a run; false while one is running. */
     public boolean startRun() throws IOException {
-        RebuildLease.createIndex(client, runs);
         Run run = new Run(State.RUNNING.name(), PassageEmbedder.MODEL, clock.millis(), null);
         GetResponse<Run> last = client.get(g -> g.index(runs).id(RUN), Run.class);
         try {

@@ -121,10 +121,9 @@ class PartitioningRunsIT {
             passages.refresh();
             long first = passages.passages();
             assertThat(first).isGreaterThanOrEqualTo(AUTOMATIC_AT);
-            // The worker creates the index of shared state as it starts the run: a read meanwhile finds its shard not
-            // yet started (503), which an operator polling the progress would see once and poll again.
+            // No exception ignored: the index of shared state exists from start-up, so every read answers.
             Partitioning.Progress partitioned = await().alias("partitioned without an operator").atMost(RUN_DONE)
-                .ignoreExceptions().until(partitioning::progress, progress -> progress.state() == Partitioning.State.DONE);
+                .until(partitioning::progress, progress -> progress.state() == Partitioning.State.DONE);
             assertThat(partitioned.generation()).isEqualTo(1);
             assertThat(partitioned.trainedOn()).isEqualTo(first);
             assertThat(partitioned.tagged()).isEqualTo(first);
@@ -134,7 +133,7 @@ class PartitioningRunsIT {
             long grown = passages.passages();
             assertThat(grown).isGreaterThanOrEqualTo(Partitioning.GROWTH * first);
             Partitioning.Progress again = await().alias("partitioned again, the corpus doubled").atMost(RUN_DONE)
-                .ignoreExceptions().until(partitioning::progress, progress -> progress.generation() == 2
+                .until(partitioning::progress, progress -> progress.generation() == 2
                     && progress.state() == Partitioning.State.DONE);
             assertThat(again.trainedOn()).isEqualTo(grown);
             assertThat(again.tagged()).isEqualTo(grown);
