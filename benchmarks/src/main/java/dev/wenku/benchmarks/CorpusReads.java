@@ -33,10 +33,8 @@ final class CorpusReads {
     private static final int QUERIES = 200;
     /** The draws' seed: every run, and every mode of the semantic benchmark, asks the same. */
     private static final long SEED = 20_251_201L;
-    /** The seed of the queries never searched before ({@link #newQueriesLatency}). */
-    private static final long NEW_QUERIES_SEED = 20_261_204L;
-    /** The seed of {@link #otherNewQueriesLatency}'s queries. */
-    private static final long OTHER_NEW_QUERIES_SEED = 20_261_207L;
+    /** The seeds of the draws of queries never searched before ({@link #newQueriesLatency}), by draw. */
+    private static final long[] NEW_QUERIES_SEEDS = {20_261_204L, 20_261_207L, 20_261_211L};
     private static final int TITLE_QUERY_EVERY = 5;
     private static final int SEARCHES_FOR_IDS = 50;
     /** Back-to-back requests of each kind first: the index's caches and the services' new code paths warm up. */
@@ -79,13 +77,15 @@ final class CorpusReads {
 
     /**
      * Search latency in {@code mode} for queries no earlier run asked: {@value #SEARCH_RATE}/s for
-     * {@value #SEARCH_SECONDS} s, each query a different one drawn as {@link #measure}'s are (with another seed),
-     * without a warm-up of their own, so no cache of a query's results or of its vector (search by meaning's) holds
-     * them. The same draw in every mode: lexical first, so that a later mode finds the index's pages as warm as it did.
+     * {@value #SEARCH_SECONDS} s, each query a different one drawn as {@link #measure}'s are, with the seed of
+     * {@code draw} (0 to 2), none of which {@link #measure} or an earlier draw asks, without a warm-up of their own, so
+     * no cache of a query's results holds them. Runs of one draw in several modes ask the same queries (lexical first,
+     * so that a later mode finds the index's pages as warm as it did); but a run searching by meaning leaves the
+     * queries' vectors and nearest documents in search-service's caches, so each such run needs a draw of its own.
      */
-    static LatencyStats newQueriesLatency(String gateway, List<Poem> poems, String mode) throws Exception {
-        return run(requests(gateway, "/api/search?mode=" + mode + "&q=", newQueries(poems, NEW_QUERIES_SEED,
-            List.of())), SEARCH_RATE, SEARCH_SECONDS);
+    static LatencyStats newQueriesLatency(String gateway, List<Poem> poems, String mode, int draw) throws Exception {
+        return run(requests(gateway, "/api/search?mode=" + mode + "&q=", newQueries(poems, draw)), SEARCH_RATE,
+            SEARCH_SECONDS);
     }
 
     /**
@@ -97,22 +97,14 @@ final class CorpusReads {
             queries(poems, new SplittableRandom(SEED))), WARM_UP_REQUESTS);
     }
 
-    /**
-     * As {@link #newQueriesLatency}, with queries of another draw, none of which that run asks (nor {@link #measure}):
-     * new queries measured before a change of the platform (search by meaning's partitions) leave nothing in its
-     * caches that the run after the change asks.
-     */
-    static LatencyStats otherNewQueriesLatency(String gateway, List<Poem> poems, String mode) throws Exception {
-        return run(requests(gateway, "/api/search?mode=" + mode + "&q=", newQueries(poems, OTHER_NEW_QUERIES_SEED,
-            newQueries(poems, NEW_QUERIES_SEED, List.of()))), SEARCH_RATE, SEARCH_SECONDS);
-    }
-
-    /** The queries of a run of new queries drawn with {@code seed}: none of {@link #measure}'s or of {@code asked}. */
-    private static List<String> newQueries(List<Poem> poems, long seed, List<String> asked) {
-        List<String> queries = new ArrayList<>(new LinkedHashSet<>(queries(poems, new SplittableRandom(seed),
-            3 * SEARCH_RATE * SEARCH_SECONDS)));
+    /** The queries of new-query draw {@code draw}: none of {@link #measure}'s or of an earlier draw's. */
+    static List<String> newQueries(List<Poem> poems, int draw) {
+        List<String> queries = new ArrayList<>(new LinkedHashSet<>(queries(poems,
+            new SplittableRandom(NEW_QUERIES_SEEDS[draw]), 3 * SEARCH_RATE * SEARCH_SECONDS)));
         queries.removeAll(queries(poems, new SplittableRandom(SEED)));
-        queries.removeAll(asked);
+        for (int earlier = 0; earlier < draw; earlier++) {
+            queries.removeAll(newQueries(poems, earlier));
+        }
         return queries.subList(0, Math.min(queries.size(), SEARCH_RATE * SEARCH_SECONDS));
     }
 
