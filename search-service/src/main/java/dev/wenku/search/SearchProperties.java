@@ -124,11 +124,13 @@ public record SearchProperties(
      *                          background, minutes of a core for a million passages
      * @param partitions        partitions a partitioning run divides the passages into (k-means centroids, each
      *                          passage tagged with its nearest; {@code POST /api/search/embeddings/partitioning}), so a
-     *                          search by meaning compares the passages of a few partitions rather than every passage:
-     *                          a few hundred for a corpus of hundreds of thousands of passages, at most 512. The run
-     *                          trains on 100 passages drawn at random per partition, Lucene's k-means's minimum (their
-     *                          vectors read into the heap: 2 KB each, 50 MB for 256 partitions); a corpus with fewer
-     *                          passages gets fewer partitions
+     *                          search by meaning compares the passages of a few partitions rather than every passage;
+     *                          0: the square root of the passages the index holds when the run starts (243 for
+     *                          59,065, 564 for 318,604), so the passages a search compares grow with the root of the
+     *                          corpus rather than with the corpus. At most 1,024: the run trains on 100 passages drawn
+     *                          at random per partition, Lucene's k-means's minimum, their vectors read into the heap
+     *                          (a byte a dimension: 50 MB for 1,024 partitions); a corpus with fewer passages gets
+     *                          fewer partitions
      * @param partitionProbes   partitions a search by meaning compares the passages of, those whose centroids are
      *                          nearest to the query: more find more of the exact nearest passages, fewer cost less
      *                          (the share of the passages compared is about probes / partitions)
@@ -150,12 +152,12 @@ public record SearchProperties(
         @DefaultValue("1024") int nearestQueries,
         @DefaultValue("30s") Duration nearestFor,
         @DefaultValue("0.25") double mergeAfter,
-        @DefaultValue("256") int partitions,
+        @DefaultValue("0") int partitions,
         @DefaultValue("32") int partitionProbes,
         @DefaultValue("100000") long partitionAt) {
 
-        /** Most partitions: the run reads 100 passage vectors per partition into the heap, 100 MB for 512. */
-        public static final int MAX_PARTITIONS = 512;
+        /** Most partitions: the run reads 100 passage vectors per partition into the heap, 50 MB for 1,024. */
+        public static final int MAX_PARTITIONS = 1024;
         /** Passages a partitioning run trains each partition on: the fewest Lucene's k-means accepts. */
         public static final int SAMPLE_PER_PARTITION = 100;
 
@@ -187,11 +189,22 @@ public record SearchProperties(
                 throw new IllegalArgumentException("wenku.search.semantic.partition-at must be 0 or more, not "
                     + partitionAt);
             }
-            if (partitions < 1 || partitions > MAX_PARTITIONS || partitionProbes < 1) {
-                throw new IllegalArgumentException("wenku.search.semantic.partitions must be between 1 and "
+            if (partitions < 0 || partitions > MAX_PARTITIONS || partitionProbes < 1) {
+                throw new IllegalArgumentException("wenku.search.semantic.partitions must be between 0 and "
                     + MAX_PARTITIONS + " and partition-probes at least 1, not " + partitions + " and "
                     + partitionProbes);
             }
+        }
+
+        /**
+         * The partitions a run trains for an index of {@code passages}: {@code partitions}, or where it is 0 the square
+         * root of {@code passages} (at least 1, at most {@value #MAX_PARTITIONS}).
+         */
+        public int partitionsFor(long passages) {
+            if (partitions > 0) {
+                return partitions;
+            }
+            return (int) Math.clamp(Math.round(Math.sqrt(passages)), 1, MAX_PARTITIONS);
         }
     }
 }

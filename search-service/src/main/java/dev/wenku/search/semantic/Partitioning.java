@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Partitions the passages so that a search by meaning compares a few partitions' passages, not the whole corpus's
- * (ADR 15): a run trains {@code wenku.search.semantic.partitions} centroids by k-means (Lucene's) on a random sample
- * of the passage vectors, then sweeps the index, tagging each passage with its nearest ({@link Partitions#tag});
- * the embedding stage tags what it writes from the moment the centroids exist. Searches probe the query's nearest
+ * (ADR 15): a run trains {@code wenku.search.semantic.partitions} centroids (by default the square root of the
+ * passages' count) by k-means (Lucene's) on a random sample of the passage vectors, then sweeps the index, tagging
+ * each passage with its nearest ({@link Partitions#tag}); the embedding stage tags what it writes from the moment the
+ * centroids exist. Searches probe the query's nearest
  * {@code partition-probes} partitions only once the sweep is done ({@link #forSearch}): until then, and on a platform
  * that never ran one, every passage is compared, as before.
  *
@@ -54,8 +55,8 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
 
     /**
      * The run as stored: epoch milliseconds; {@code centroidsId} the id of the document holding the centroids, from the
-     * training on (a document of their own, 1.4 MB for 256 partitions, so that reading the run every
-     * two seconds stays cheap); {@code trainedOn} the passages the index held when the training drew its sample
+     * training on (a document of their own, 1.4 MB for 256 partitions, 5.6 MB for 1,024, so that reading the run
+     * every two seconds stays cheap); {@code trainedOn} the passages the index held when the training drew its sample
      * (null in runs stored before it was recorded).
      */
     record Run(String state, int generation, int partitions, long startedAt, Long trainedAt, Long finishedAt,
@@ -118,7 +119,7 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
             .map(p -> p.probes(vector, settings.partitionProbes())).orElse(List.of());
     }
 
-    /** The centroids' vectors are kept, not indexed: nothing searches them, and a training has 131,072 numbers. */
+    /** The centroids' vectors are kept, not indexed: nothing searches them, and a training has up to 524,288. */
     @Override
     protected void prepare() throws IOException {
         client.indices().putMapping(m -> m.index(runs).properties("vectors", p -> p.object(o -> o.enabled(false))));
@@ -127,15 +128,16 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
     /** Starts a run (training anew); false while one is training or tagging. */
     public boolean startRun() throws IOException {
         Optional<GetResponse<Run>> last = run();
+        int partitions = settings.partitionsFor(passages.passages());
         try {
             if (last.isEmpty()) {
-                client.index(i -> i.index(runs).id(RUN).document(started(1, null)).opType(OpType.Create));
+                client.index(i -> i.index(runs).id(RUN).document(started(1, null, partitions)).opType(OpType.Create));
             } else if (last.get().source().parsedState() != State.DONE) {
                 return false;
             } else {
                 GetResponse<Run> done = last.get();
                 client.index(i -> i.index(runs).id(RUN).document(started(done.source().generation() + 1,
-                        done.source().centroidsId()))
+                        done.source().centroidsId(), partitions))
                     .ifSeqNo(done.seqNo()).ifPrimaryTerm(done.primaryTerm()));
             }
         } catch (ElasticsearchException e) {
@@ -144,14 +146,17 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
             }
             throw e;
         }
-        log.info("Partitioning started: {} partitions of {} passages", settings.partitions(), passages.passages());
+        log.info("Partitioning started: {} partitions of {} passages", partitions, passages.passages());
         return true;
     }
 
-    /** A new run, naming the previous training's centroids (deleted once the new ones are published). */
-    private Run started(int generation, String previousCentroids) {
-        return new Run(State.TRAINING.name(), generation, settings.partitions(), clock.millis(), null, null,
-            previousCentroids, null);
+    /**
+     * A new run of {@code partitions} partitions, naming the previous training's centroids (deleted once the new ones
+     * are published).
+     */
+    private Run started(int generation, String previousCentroids, int partitions) {
+        return new Run(State.TRAINING.name(), generation, partitions, clock.millis(), null, null, previousCentroids,
+            null);
     }
 
     public Progress progress() throws IOException {
@@ -213,7 +218,7 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
         Run run = training.source();
         long started = System.nanoTime();
         long trainedOn = passages.passages();
-        List<float[]> sample = passages.sample(run.partitions() * SearchProperties.Semantic.SAMPLE_PER_PARTITION,
+        VectorSample sample = passages.sample(run.partitions() * SearchProperties.Semantic.SAMPLE_PER_PARTITION,
             run.generation(), trainedOn);
         Partitions partitions = Partitions.train(sample, run.partitions(), run.generation(), KMEANS_ITERATIONS);
         int count = partitions.count();

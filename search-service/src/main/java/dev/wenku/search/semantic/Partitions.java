@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.sandbox.codecs.quantization.KMeans;
 import org.apache.lucene.util.VectorUtil;
 
@@ -30,19 +29,32 @@ public record Partitions(int generation, float[][] centroids) {
      * k-means++), at most {@code count} of them: Lucene trains one per hundred sampled vectors at most, so a smaller
      * sample gets fewer (one, under 200, which a search does not filter by).
      */
-    public static Partitions train(List<float[]> sample, int count, int generation, int iterations)
-            throws IOException {
+    static Partitions train(VectorSample sample, int count, int generation, int iterations) throws IOException {
         if (sample.isEmpty()) {
             return new Partitions(generation, new float[0][]);
         }
-        return new Partitions(generation, KMeans.cluster(FloatVectorValues.fromFloats(sample,
-            sample.getFirst().length), count, false, generation, KMeans.KmeansInitializationMethod.PLUS_PLUS, true,
-            1, iterations, sample.size()).centroids());
+        return new Partitions(generation, KMeans.cluster(sample, count, false, generation,
+            KMeans.KmeansInitializationMethod.PLUS_PLUS, true, 1, iterations, sample.size()).centroids());
     }
 
-    /** The tag of the partition whose centroid is nearest to {@code vector} (the passage vectors are unit vectors). */
+    /**
+     * The tag of the partition whose centroid is nearest to {@code vector} (the passage vectors are unit vectors): the
+     * sweep asks it of every passage, so it looks for the nearest alone rather than ordering them all.
+     */
     public String tag(float[] vector) {
-        return probes(vector, 1).getFirst();
+        if (centroids.length == 0) {
+            throw new IllegalStateException("no partition to tag a passage with");
+        }
+        int nearest = 0;
+        float best = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < centroids.length; i++) {
+            float similarity = VectorUtil.dotProduct(vector, centroids[i]);
+            if (similarity > best) {
+                best = similarity;
+                nearest = i;
+            }
+        }
+        return tag(nearest);
     }
 
     /** The tags of the {@code count} partitions whose centroids are nearest to {@code vector}, nearest first. */

@@ -457,19 +457,20 @@ public class PassageIndex implements InitializingBean {
      * The vectors of {@code size} passages drawn at random ({@code seed}; fewer when the index's {@code passages},
      * counted by the caller, are fewer), to train
      * partitions on: each passage is kept with the same chance (a random score above a threshold), read in pages of
-     * {@value #COPY_BATCH}.
+     * {@value #COPY_BATCH}, and kept a byte a dimension ({@link VectorSample}).
      */
-    public List<float[]> sample(int size, int seed, long passages) throws IOException {
+    VectorSample sample(int size, int seed, long passages) throws IOException {
+        VectorSample sample = new VectorSample(PassageEmbedder.DIMENSIONS, (int) Math.min(size, passages));
         if (passages == 0) {
-            return List.of();
+            return sample;
         }
         // A fifth more than asked, cut to size: a random draw of exactly the share asked falls short half the time.
         float kept = (float) Math.min(1.0, 1.2 * size / passages);
-        List<float[]> sample = new ArrayList<>();
         scroll(s -> s.index(alias()).minScore(1.0 - kept).query(q -> q.functionScore(fs -> fs.query(passageEntries())
                 .functions(fn -> fn.randomScore(r -> r.seed(String.valueOf(seed)).field("_seq_no")))
                 .boostMode(FunctionBoostMode.Replace))), hits -> {
-                    hits.stream().map(Hit::source).filter(p -> p != null && p.vector() != null)
+                    hits.stream().map(Hit::source)
+                        .filter(p -> p != null && p.vector() != null && p.vector().length == sample.dimension())
                         .limit(size - sample.size()).forEach(p -> sample.add(p.vector()));
                     return sample.size() < size;
                 });

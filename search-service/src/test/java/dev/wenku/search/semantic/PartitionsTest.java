@@ -2,7 +2,6 @@ package dev.wenku.search.semantic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -21,7 +20,7 @@ class PartitionsTest {
     void eachGroupOfVectorsGetsAPartitionOfItsOwn() throws Exception {
         Random random = new Random(7);
         List<float[]> groups = List.of(axis(0), axis(1), axis(2));
-        List<float[]> sample = new ArrayList<>();
+        VectorSample sample = new VectorSample(DIMENSIONS, 300);
         for (float[] centre : groups) {
             for (int i = 0; i < 100; i++) {
                 sample.add(near(centre, random));
@@ -52,14 +51,35 @@ class PartitionsTest {
     @Test
     void aPartitionIsTrainedPerHundredSampledVectorsAtMost() throws Exception {
         Random random = new Random(3);
-        List<float[]> sample = new ArrayList<>();
+        VectorSample sample = new VectorSample(DIMENSIONS, 1);
+        VectorSample fewer = new VectorSample(DIMENSIONS, 1);
         for (int i = 0; i < 250; i++) {
-            sample.add(near(axis(i % 5), random));
+            float[] vector = near(axis(i % 5), random);
+            sample.add(vector);
+            if (i < 99) {
+                fewer.add(vector);
+            }
         }
 
         assertThat(Partitions.train(sample, 256, 1, 10).count()).isEqualTo(2);
-        assertThat(Partitions.train(sample.subList(0, 99), 256, 1, 10).count()).isEqualTo(1);
-        assertThat(Partitions.train(List.of(), 256, 1, 10).count()).isZero();
+        assertThat(Partitions.train(fewer, 256, 1, 10).count()).isEqualTo(1);
+        assertThat(Partitions.train(new VectorSample(DIMENSIONS, 0), 256, 1, 10).count()).isZero();
+    }
+
+    @Test
+    void aPassageIsTaggedWithItsNearestPartitionAmongMany() {
+        Random random = new Random(11);
+        float[][] centroids = new float[DIMENSIONS][];
+        for (int i = 0; i < DIMENSIONS; i++) {
+            centroids[i] = near(axis(i), random);
+        }
+        Partitions partitions = new Partitions(5, centroids);
+
+        for (int i = 0; i < DIMENSIONS; i++) {
+            float[] passage = near(axis(i), random);
+            assertThat(partitions.tag(passage)).as("passage near axis %d", i)
+                .isEqualTo(partitions.probes(passage, 1).getFirst()).isEqualTo("5:" + i);
+        }
     }
 
     private static float[] axis(int dimension) {

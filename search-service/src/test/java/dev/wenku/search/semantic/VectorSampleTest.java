@@ -1,0 +1,73 @@
+package dev.wenku.search.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.apache.lucene.util.VectorUtil;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A training sample kept a byte a dimension reads its vectors back as floats close enough that their similarities
+ * with any other vector barely move, each reader with a buffer of its own.
+ */
+class VectorSampleTest {
+
+    private static final int DIMENSIONS = 512;
+
+    @Test
+    void aVectorReadBackKeepsItsSimilarities() {
+        Random random = new Random(5);
+        VectorSample sample = new VectorSample(DIMENSIONS, 2);
+        float[][] vectors = new float[10][];
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = unit(random);
+            sample.add(vectors[i]);
+        }
+
+        assertThat(sample.size()).isEqualTo(10);
+        for (int i = 0; i < vectors.length; i++) {
+            float[] read = sample.vectorValue(i).clone();
+            for (int j = 0; j < DIMENSIONS; j++) {
+                assertThat(read[j]).isCloseTo(vectors[i][j], within(0.01f));
+            }
+            float[] other = unit(random);
+            assertThat(VectorUtil.dotProduct(read, other))
+                .isCloseTo(VectorUtil.dotProduct(vectors[i], other), within(0.01f));
+        }
+    }
+
+    @Test
+    void eachReaderReadsIntoABufferOfItsOwn() {
+        Random random = new Random(9);
+        VectorSample sample = new VectorSample(DIMENSIONS, 2);
+        sample.add(unit(random));
+        sample.add(unit(random));
+        VectorSample copy = sample.copy();
+
+        float[] first = sample.vectorValue(0);
+        float[] firstAgain = first.clone();
+        copy.vectorValue(1);
+
+        assertThat(first).containsExactly(firstAgain);
+        assertThat(copy.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aVectorOfOtherDimensionsIsRefused() {
+        VectorSample sample = new VectorSample(DIMENSIONS, 1);
+
+        assertThatThrownBy(() -> sample.add(new float[3])).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("3 dimensions");
+    }
+
+    private static float[] unit(Random random) {
+        float[] vector = new float[DIMENSIONS];
+        for (int i = 0; i < DIMENSIONS; i++) {
+            vector[i] = (float) random.nextGaussian();
+        }
+        VectorUtil.l2normalize(vector);
+        return vector;
+    }
+}
