@@ -22,9 +22,8 @@ import org.slf4j.LoggerFactory;
  * (ADR 15): a run trains {@code wenku.search.semantic.partitions} centroids (by default the square root of the
  * passages' count) by k-means (Lucene's) on a random sample of the passage vectors, then sweeps the index, tagging
  * each passage with its nearest ({@link Partitions#tag}); the embedding stage tags what it writes from the moment the
- * centroids exist. Searches probe the query's nearest
- * {@code partition-probes} partitions only once the sweep is done ({@link #forSearch}): until then, and on a platform
- * that never ran one, every passage is compared, as before.
+ * centroids exist. Searches probe the query's nearest {@code partition-probes} partitions only once the sweep is done
+ * ({@link #forSearch}): until then, and on a platform that never ran one, every passage is compared, as before.
  *
  * <p>A run is a document in the index of shared state ({@link RebuildLease#indexOf}), naming another there that
  * holds its centroids, so every instance tags and searches with the same partitions, reads the same progress, and
@@ -128,7 +127,8 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
     /** Starts a run (training anew); false while one is training or tagging. */
     public boolean startRun() throws IOException {
         Optional<GetResponse<Run>> last = run();
-        int partitions = settings.partitionsFor(passages.passages());
+        long count = passages.passages();
+        int partitions = settings.partitionsFor(count);
         try {
             if (last.isEmpty()) {
                 client.index(i -> i.index(runs).id(RUN).document(started(1, null, partitions)).opType(OpType.Create));
@@ -146,7 +146,7 @@ public class Partitioning extends SharedRun<Partitioning.Run> {
             }
             throw e;
         }
-        log.info("Partitioning started: {} partitions of {} passages", partitions, passages.passages());
+        log.info("Partitioning started: {} partitions of {} passages", partitions, count);
         return true;
     }
 
