@@ -42,15 +42,13 @@ public record Partitions(int generation, float[][] centroids) {
      * sweep asks it of every passage, so it looks for the nearest alone rather than ordering them all.
      */
     public String tag(float[] vector) {
-        if (centroids.length == 0) {
+        float[] similarity = similarities(vector);
+        if (similarity.length == 0) {
             throw new IllegalStateException("no partition to tag a passage with");
         }
         int nearest = 0;
-        float best = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < centroids.length; i++) {
-            float similarity = VectorUtil.dotProduct(vector, centroids[i]);
-            if (similarity > best) {
-                best = similarity;
+        for (int i = 1; i < similarity.length; i++) {
+            if (similarity[i] > similarity[nearest]) {
                 nearest = i;
             }
         }
@@ -59,18 +57,24 @@ public record Partitions(int generation, float[][] centroids) {
 
     /** The tags of the {@code count} partitions whose centroids are nearest to {@code vector}, nearest first. */
     public List<String> probes(float[] vector, int count) {
+        float[] similarity = similarities(vector);
         Integer[] order = new Integer[centroids.length];
-        float[] similarity = new float[centroids.length];
-        for (int i = 0; i < centroids.length; i++) {
-            order[i] = i;
-            similarity[i] = VectorUtil.dotProduct(vector, centroids[i]);
-        }
+        Arrays.setAll(order, i -> i);
         Arrays.sort(order, (a, b) -> Float.compare(similarity[b], similarity[a]));
         List<String> probes = new ArrayList<>();
         for (int i = 0; i < Math.min(count, order.length); i++) {
             probes.add(tag(order[i]));
         }
         return probes;
+    }
+
+    /** {@code vector}'s similarity with each centroid, by partition. */
+    private float[] similarities(float[] vector) {
+        float[] similarity = new float[centroids.length];
+        for (int i = 0; i < centroids.length; i++) {
+            similarity[i] = VectorUtil.dotProduct(vector, centroids[i]);
+        }
+        return similarity;
     }
 
     /** The prefix every tag of training {@code generation} starts with. */

@@ -469,8 +469,7 @@ public class PassageIndex implements InitializingBean {
         scroll(s -> s.index(alias()).minScore(1.0 - kept).query(q -> q.functionScore(fs -> fs.query(passageEntries())
                 .functions(fn -> fn.randomScore(r -> r.seed(String.valueOf(seed)).field("_seq_no")))
                 .boostMode(FunctionBoostMode.Replace))), hits -> {
-                    hits.stream().map(Hit::source)
-                        .filter(p -> p != null && p.vector() != null && p.vector().length == sample.dimension())
+                    hits.stream().map(Hit::source).filter(p -> p != null && p.vector() != null)
                         .limit(size - sample.size()).forEach(p -> sample.add(p.vector()));
                     return sample.size() < size;
                 });

@@ -15,7 +15,7 @@ class PartitionsSettingTest {
 
     @Test
     void byDefaultTheSquareRootOfThePassages() {
-        SearchProperties.Semantic semantic = Settings.search("semantic.enabled", "false").semantic();
+        SearchProperties.Semantic semantic = Settings.search().semantic();
 
         assertThat(semantic.partitionsFor(59_065)).isEqualTo(243);
         assertThat(semantic.partitionsFor(318_604)).isEqualTo(564);
