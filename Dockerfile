@@ -34,7 +34,8 @@ RUN test -n "$SERVICE" || { echo "Build with --build-arg SERVICE=<ingest-service
  && groupadd --system --gid 10001 wenku \
  && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home wenku \
  && mkdir -p /app/drop /app/imports \
- && chown wenku:wenku /app/drop /app/imports
+ && chown wenku:wenku /app/drop /app/imports \
+ && if [ "$SERVICE" = search-service ]; then echo --add-modules=jdk.incubator.vector; fi > /app/jvm-options
 WORKDIR /app
 COPY --from=build /out/${SERVICE}.jar /app/app.jar
 COPY --from=build /out/healthcheck /app/healthcheck
@@ -43,6 +44,8 @@ USER 10001:10001
 # worker JVMs share its container). Native access lets Netty (the gateway) free direct buffers with free(); without
 # it, on JDK 25, Netty closes a shared Arena per buffer, which pauses every thread each time. DJL_CACHE_DIR: the
 # embedding stage's tokenizer unpacks its native library there (by default under the home folder, not writable here).
+# /app/jvm-options: the service's own options, as the local platform gives them (ServiceModule.jvmOptions): the JDK's
+# vector module for search-service, whose partitions' k-means and tagging Lucene computes with it.
 ENV PORT=8080 \
     DJL_CACHE_DIR=/tmp/djl \
     SERVER_ADDRESS=0.0.0.0 \
@@ -55,4 +58,4 @@ EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=8s --start-period=120s --retries=6 \
   CMD java -Xmx16m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp /app/healthcheck HealthCheck \
       "http://127.0.0.1:${PORT}/actuator/health/readiness"
-ENTRYPOINT ["/bin/sh", "-c", "exec java --enable-native-access=ALL-UNNAMED $JAVA_OPTS -jar /app/app.jar \"$@\"", "app"]
+ENTRYPOINT ["/bin/sh", "-c", "exec java --enable-native-access=ALL-UNNAMED $(cat /app/jvm-options) $JAVA_OPTS -jar /app/app.jar \"$@\"", "app"]

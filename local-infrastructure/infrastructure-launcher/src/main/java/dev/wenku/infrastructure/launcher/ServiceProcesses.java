@@ -55,7 +55,7 @@ public final class ServiceProcesses {
         List<String> mainArguments = new ArrayList<>(List.of(start.mainClass()));
         mainArguments.addAll(settings);
         // A crash report belongs next to the service's log, not in the folder the platform was started from.
-        List<String> command = serviceJvm().options(start.options())
+        List<String> command = serviceJvm(service).options(start.options())
             .option("-XX:ErrorFile=" + log.toAbsolutePath().resolveSibling(name + "-hs_err_pid%p.log"))
             .classpath(start.classpath())
             .main(StartupCache.PARENT_WATCH, mainArguments)
@@ -65,9 +65,9 @@ public final class ServiceProcesses {
         return process;
     }
 
-    /** The JVM options of every service, whoever starts it. */
-    static JavaCommand serviceJvm() {
-        return new JavaCommand()
+    /** The JVM options of {@code service}, whoever starts it: every service's, and its own. */
+    static JavaCommand serviceJvm(ServiceModule service) {
+        return new JavaCommand().options(service.jvmOptions())
             .option("-Xms64m").option("-Xmx" + LocalPlatform.SERVICE_HEAP_MIB + "m").option("-XX:+UseSerialGC")
             // Netty (the gateway) frees direct buffers with malloc/free only when native access is enabled; without it,
             // on JDK 25, it closes a shared Arena per buffer, which stops every thread (a handshake) each time.

@@ -202,7 +202,7 @@ final class StartupCache {
                 return null;
             }
             try {
-                create(classpath, record(module), cache(module), folder.resolve("create.log"));
+                create(module, classpath, record(module), cache(module), folder.resolve("create.log"));
             } catch (IOException e) {
                 System.err.println("The start-up cache of " + module + " could not be made from its record ("
                     + e.getMessage() + "); a run records it again.");
@@ -252,10 +252,11 @@ final class StartupCache {
         Files.move(partial, destination, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Turns a run's record into the cache, with the services' JVM options (the cache is checked against them). */
-    private static void create(String classpath, Path record, Path cache, Path log) throws IOException {
+    /** Turns a run's record into the cache, with the service's JVM options (the cache is checked against them). */
+    private static void create(String module, String classpath, Path record, Path cache, Path log)
+            throws IOException {
         Path partial = cache.resolveSibling(cache.getFileName() + ".partial");
-        List<String> command = new ArrayList<>(ServiceProcesses.serviceJvm().build());
+        List<String> command = new ArrayList<>(ServiceProcesses.serviceJvm(ServiceModule.of(module)).build());
         command.addAll(List.of(QUIET, "-XX:AOTMode=create", "-XX:AOTConfiguration=" + record, "-XX:AOTCache=" + partial,
             "-cp", classpath));
         try {
